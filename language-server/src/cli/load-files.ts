@@ -1,0 +1,49 @@
+import { promises as fs } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { createIntegCoreServices } from '../module.js';
+import { loadWorkspace, type LoadedWorkspace } from '../workspace/load-workspace.js';
+import { UsageError, collectIntegFiles, describe } from './collect-files.js';
+
+export interface LoadedFiles extends LoadedWorkspace {
+    /** Document URI → path as the user should read it (relative to the working folder). */
+    displayPath: Map<string, string>;
+    files: string[];
+}
+
+const MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+export async function loadFiles(paths: string[], cwd = process.cwd()): Promise<LoadedFiles> {
+    const files = await collectIntegFiles(paths.length > 0 ? paths : [cwd]);
+    const sources = [];
+    const displayPath = new Map<string, string>();
+    for (const file of files) {
+        let text: string;
+        try {
+            const stat = await fs.stat(file);
+            if (stat.size > MAX_FILE_BYTES) throw new UsageError(`${relative(cwd, file)}: larger than 64 MB, not read`);
+            text = await fs.readFile(file, 'utf8');
+        } catch (error) {
+            if (error instanceof UsageError) throw error;
+            throw new UsageError(`${relative(cwd, file)}: ${describe(error)}`);
+        }
+        const uri = pathToFileURL(file).toString();
+        sources.push({ uri, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text });
+        displayPath.set(uri, relative(cwd, file));
+    }
+    const services = createIntegCoreServices();
+    const workspace = await loadWorkspace(services, sources);
+    // Langium normalises URIs (e.g. percent-encoding); map its spelling back to the path too.
+    for (const document of workspace.documents) {
+        const key = document.uri.toString();
+        if (!displayPath.has(key)) {
+            const file = files[workspace.documents.indexOf(document)];
+            displayPath.set(key, relative(cwd, file));
+        }
+    }
+    return { ...workspace, displayPath, files };
+}
+
+function relative(cwd: string, file: string): string {
+    const rel = file.startsWith(cwd + '/') ? file.slice(cwd.length + 1) : file;
+    return rel;
+}

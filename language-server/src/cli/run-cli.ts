@@ -1,0 +1,56 @@
+import { UsageError } from './collect-files.js';
+import { CHECK_USAGE, checkCommand } from './check-command.js';
+import { REPORT_USAGE, reportCommand } from './report-command.js';
+
+export interface CliIo {
+    stdout: { write(text: string): unknown };
+    stderr: { write(text: string): unknown };
+    cwd: string;
+}
+
+interface Command {
+    usage: string;
+    summary: string;
+    run(args: string[], io: CliIo): Promise<number>;
+}
+
+const COMMANDS: Record<string, Command> = {
+    check: { usage: CHECK_USAGE, summary: 'parse, link and run every rule; print findings', run: checkCommand },
+    report: { usage: REPORT_USAGE, summary: 'inventory, coverage and manual hours of the estate', run: reportCommand }
+};
+
+function help(): string {
+    const lines = ['Integration Architect — analyse .integ estate models', '', 'Usage:'];
+    for (const command of Object.values(COMMANDS)) {
+        lines.push(`  ${command.usage.padEnd(72)}  ${command.summary}`);
+    }
+    lines.push('', 'Paths default to the current folder, searched recursively for *.integ files.',
+        'Exit codes: 0 clean, 1 error findings, 2 usage or I/O error.');
+    return lines.join('\n') + '\n';
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+    const [name, ...rest] = argv;
+    if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+        io.stdout.write(help());
+        return name === undefined ? 2 : 0;
+    }
+    if (name === '--version') {
+        io.stdout.write('0.1.0\n');
+        return 0;
+    }
+    const command = COMMANDS[name];
+    if (!command) {
+        io.stderr.write(`integ: unknown command '${name}'\n${help()}`);
+        return 2;
+    }
+    try {
+        return await command.run(rest, io);
+    } catch (error) {
+        if (error instanceof UsageError) {
+            io.stderr.write(`integ ${name}: ${error.message}\nusage: ${command.usage}\n`);
+            return 2;
+        }
+        throw error;
+    }
+}

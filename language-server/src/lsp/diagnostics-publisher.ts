@@ -1,0 +1,44 @@
+import { DocumentState, type LangiumDocument } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
+import type { Connection, Diagnostic } from 'vscode-languageserver';
+import { STDLIB_URI } from '../stdlib/stdlib.js';
+import type { WorkspaceAnalysis } from '../workspace/workspace-analysis.js';
+
+/**
+ * After every build, publishes for each document its own diagnostics plus the workspace-level ones
+ * (duplicate names, rule findings), and only for documents whose diagnostics changed: an edit in one
+ * file updates the findings shown in another file without touching it.
+ */
+export class DiagnosticsPublisher {
+    private readonly published = new Map<string, string>();
+
+    constructor(private readonly shared: LangiumSharedServices, private readonly analysis: WorkspaceAnalysis, private readonly connection: Connection) {
+        const builder = shared.workspace.DocumentBuilder;
+        builder.onBuildPhase(DocumentState.Validated, () => this.publish());
+        builder.onUpdate((_changed, deleted) => {
+            for (const uri of deleted) {
+                const key = uri.toString();
+                if (this.published.delete(key)) {
+                    void this.connection.sendDiagnostics({ uri: key, diagnostics: [] });
+                }
+            }
+        });
+    }
+
+    private publish(): void {
+        const workspace = this.analysis.result.diagnostics;
+        for (const document of this.shared.workspace.LangiumDocuments.all) {
+            const uri = document.uri.toString();
+            if (uri === STDLIB_URI) continue;
+            const diagnostics = this.combine(document, workspace.get(uri));
+            const key = JSON.stringify(diagnostics);
+            if (this.published.get(uri) === key) continue;
+            this.published.set(uri, key);
+            void this.connection.sendDiagnostics({ uri, diagnostics });
+        }
+    }
+
+    private combine(document: LangiumDocument, workspaceDiagnostics: Diagnostic[] | undefined): Diagnostic[] {
+        return [...(document.diagnostics ?? []), ...(workspaceDiagnostics ?? [])];
+    }
+}

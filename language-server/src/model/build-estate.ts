@@ -1,0 +1,332 @@
+import { GrammarUtils, type AstNode, type Reference } from 'langium';
+import * as ast from '../generated/ast.js';
+import { STDLIB_URI } from '../stdlib/stdlib.js';
+import {
+    DEFAULT_POLICY, type Declared, type Estate, type Policy, type Range, type Requirements, type Schedule, type SourceLocation,
+    type Tls, type Capability, type Status, type YearMonth
+} from './estate.js';
+import {
+    addMonths, endOfDate, parsePercent, parseYearMonth, perDay, rateInHours, toDays, toMinutes, toMonths, toWeeks
+} from './units.js';
+
+export interface ParsedFile {
+    uri: string;
+    model: ast.Model;
+}
+
+const EMPTY_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+function rangeOf(node: AstNode | undefined): Range {
+    return node?.$cstNode?.range ?? EMPTY_RANGE;
+}
+
+/** Value ranges of every property written on the node, keyed by AST property name. */
+function propertyRanges(node: AstNode): Record<string, Range> {
+    const ranges: Record<string, Range> = {};
+    const cst = node.$cstNode;
+    if (!cst) return ranges;
+    for (const key of Object.keys(node)) {
+        if (key.startsWith('$')) continue;
+        const value = (node as unknown as Record<string, unknown>)[key];
+        if (value === undefined || value === false || (Array.isArray(value) && value.length === 0)) continue;
+        const nodes = GrammarUtils.findNodesForProperty(cst, key);
+        if (nodes.length > 0) {
+            ranges[key] = { start: nodes[0].range.start, end: nodes[nodes.length - 1].range.end };
+        }
+    }
+    return ranges;
+}
+
+function locate(node: AstNode & { name?: string }, uri: string): SourceLocation {
+    const nameNode = node.$cstNode ? GrammarUtils.findNodeForProperty(node.$cstNode, 'name') : undefined;
+    return {
+        uri,
+        range: rangeOf(node),
+        nameRange: nameNode?.range ?? rangeOf(node),
+        properties: propertyRanges(node),
+        builtin: uri === STDLIB_URI
+    };
+}
+
+function names<T extends AstNode & { name: string }>(refs: Array<Reference<T>> | undefined): string[] {
+    const result: string[] = [];
+    for (const ref of refs ?? []) {
+        const name = ref.ref?.name;
+        if (name && !result.includes(name)) result.push(name);
+    }
+    return result;
+}
+
+function tls(version: ast.TlsVersion | undefined): Tls | undefined {
+    if (!version) return undefined;
+    return version.none ? 'none' : version.version;
+}
+
+function schedule(node: ast.Schedule | undefined): Schedule | undefined {
+    if (!node) return undefined;
+    const fixed: Record<string, number | undefined> = {
+        realtime: 0, hourly: 60, daily: 1440, nightly: 1440, weekly: 10080, monthly: 43200, 'on-demand': undefined
+    };
+    if (node.kind === 'every') {
+        const every = node.every;
+        return {
+            kind: 'every',
+            stalenessMinutes: every ? toMinutes(every.value, every.unit) : undefined,
+            text: every ? `every ${every.value} ${every.unit}` : 'every'
+        };
+    }
+    return { kind: node.kind, stalenessMinutes: fixed[node.kind], text: node.kind };
+}
+
+function requirements(list: ast.Requirement[]): Requirements {
+    const result: Requirements = { audit: false, oauth2: false };
+    for (const requirement of list) {
+        switch (requirement.kind) {
+            case 'tls': {
+                const version = tls(requirement.tls);
+                if (typeof version === 'number') result.minTls = version;
+                break;
+            }
+            case 'encryption': result.encryption = requirement.encryption; break;
+            case 'audit': result.audit = true; break;
+            case 'oauth2': result.oauth2 = true; break;
+            case 'retention':
+                if (requirement.retention) result.retentionMonths = toMonths(requirement.retention.value, requirement.retention.unit);
+                break;
+        }
+    }
+    return result;
+}
+
+function title(node: { name: string; title?: string }): string {
+    return node.title !== undefined ? unquote(node.title) : node.name;
+}
+
+/** The value converter strips quotes but keeps `\"` escapes; titles are shown unescaped. */
+function unquote(text: string): string {
+    return text.replace(/\\(.)/g, '$1');
+}
+
+function emptyEstate(): Estate {
+    return {
+        policy: { ...DEFAULT_POLICY, champions: { ...DEFAULT_POLICY.champions }, parallelRunWeeks: { ...DEFAULT_POLICY.parallelRunWeeks }, ruleSeverity: {} },
+        departments: new Map(), regulations: new Map(), classifications: new Map(), entities: new Map(),
+        platforms: new Map(), systems: new Map(), flows: new Map(), processes: new Map(), roadmaps: new Map(),
+        initiatives: new Map(), waivers: []
+    };
+}
+
+/**
+ * Builds the estate from parsed files. The standard library goes first so that a user declaration
+ * of the same name replaces it; among user declarations the first one wins (duplicates are reported
+ * by the duplicate-name check).
+ */
+export function buildEstate(files: Iterable<ParsedFile>): Estate {
+    const estate = emptyEstate();
+    const ordered = [...files].sort((a, b) =>
+        a.uri === STDLIB_URI ? -1 : b.uri === STDLIB_URI ? 1 : a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0);
+    for (const file of ordered) {
+        for (const element of file.model.elements ?? []) {
+            addElement(estate, element, file.uri);
+        }
+    }
+    return estate;
+}
+
+/** A name is free when nothing has it yet or only the standard library does. */
+function claimable(map: Map<string, Declared>, name: string | undefined): name is string {
+    if (!name) return false;
+    const existing = map.get(name);
+    return !existing || existing.source.builtin;
+}
+
+function addElement(estate: Estate, element: ast.Element, uri: string): void {
+    switch (element.$type) {
+        case 'Policy': addPolicy(estate.policy, element, uri); return;
+        case 'Accept': {
+            const target = element.target?.ref?.name;
+            if (target) {
+                estate.waivers.push({
+                    rule: element.rule ?? '', target, reason: element.reason ?? '', ticket: element.ticket,
+                    until: element.until ? endOfDate(element.until) : undefined, source: locate(element as AstNode & { name?: string }, uri)
+                });
+            }
+            return;
+        }
+    }
+    if (!claimable(mapFor(estate, element), element.name)) return;
+    const base = (kind: string) => ({ kind, name: element.name, title: title(element as { name: string; title?: string }), source: locate(element, uri) });
+    switch (element.$type) {
+        case 'Department':
+            estate.departments.set(element.name, { ...base('department'), kind: 'department', champions: element.champions.map(unquote), head: element.head });
+            break;
+        case 'Regulation':
+            estate.regulations.set(element.name, {
+                ...base('regulation'), kind: 'regulation',
+                retentionMonths: element.retention ? toMonths(element.retention.value, element.retention.unit) : undefined
+            });
+            break;
+        case 'Classification':
+            estate.classifications.set(element.name, {
+                ...base('classification'), kind: 'classification', level: element.level,
+                regulations: names(element.regulations), requires: requirements(element.requires)
+            });
+            break;
+        case 'Entity':
+            estate.entities.set(element.name, {
+                ...base('entity'), kind: 'entity', masters: names(element.masters),
+                freshnessMinutes: element.freshness ? toMinutes(element.freshness.value, element.freshness.unit) : undefined,
+                fields: uniqueFields(element, uri)
+            });
+            break;
+        case 'Platform':
+            estate.platforms.set(element.name, {
+                ...base('platform'), kind: 'platform', platformKind: element.kind,
+                supports: [...new Set(element.supports)] as Capability[], agreements: [...new Set(element.agreements)],
+                bestFor: element.bestFor ? unquote(element.bestFor) : undefined, volume: element.volume,
+                price: element.price ? { min: element.price.min, max: element.price.max, currency: element.price.currency, per: element.price.per } : undefined
+            });
+            break;
+        case 'System':
+            estate.systems.set(element.name, {
+                ...base('system'), kind: 'system', systemKind: element.kind, department: element.department?.ref?.name,
+                owner: element.owner ? unquote(element.owner) : undefined, hosting: element.hosting, shadow: element.shadow,
+                stores: names(element.stores), edits: names(element.edits), encryption: element.encryption,
+                supports: [...new Set(element.supports)] as Capability[], users: element.users, status: (element.status ?? 'live') as Status
+            });
+            break;
+        case 'Flow':
+            addFlow(estate, element, base('flow'));
+            break;
+        case 'Process':
+            estate.processes.set(element.name, {
+                ...base('process'), kind: 'process', rank: element.rank, needs: schedule(element.needs),
+                owner: element.owner ? unquote(element.owner) : undefined, steps: names(element.steps)
+            });
+            break;
+        case 'Roadmap':
+            addRoadmap(estate, element, uri, base('roadmap'));
+            break;
+    }
+}
+
+function mapFor(estate: Estate, element: Exclude<ast.Element, ast.Policy | ast.Accept>): Map<string, Declared> {
+    switch (element.$type) {
+        case 'Department': return estate.departments;
+        case 'Regulation': return estate.regulations;
+        case 'Classification': return estate.classifications;
+        case 'Entity': return estate.entities;
+        case 'Platform': return estate.platforms;
+        case 'System': return estate.systems;
+        case 'Flow': return estate.flows;
+        case 'Process': return estate.processes;
+        case 'Roadmap': return estate.roadmaps;
+    }
+}
+
+function uniqueFields(entity: ast.Entity, uri: string) {
+    const seen = new Set<string>();
+    const fields = [];
+    for (const field of entity.fields) {
+        if (!field.name || seen.has(field.name)) continue;
+        seen.add(field.name);
+        fields.push({ entity: entity.name, name: field.name, classification: field.classification?.ref?.name, source: locate(field, uri) });
+    }
+    return fields;
+}
+
+function addFlow(estate: Estate, flow: ast.Flow, base: { kind: string; name: string; title: string; source: SourceLocation }): void {
+    const source = flow.source?.ref?.name;
+    const target = flow.target?.ref?.name;
+    if (!source || !target) return;
+    const carries = new Map<string, { entity: string; fields: string[]; all: boolean }>();
+    for (const ref of flow.carries) {
+        const entity = ref.entity?.ref;
+        if (!entity) continue;
+        const carried = carries.get(entity.name) ?? { entity: entity.name, fields: [], all: false };
+        carries.set(entity.name, carried);
+        const fields = ref.all ? entity.fields.map(f => f.name) : [ref.field?.ref?.name];
+        carried.all ||= ref.all;
+        for (const field of fields) {
+            if (field && !carried.fields.includes(field)) carried.fields.push(field);
+        }
+    }
+    estate.flows.set(flow.name, {
+        ...base, kind: 'flow', sourceSystem: source, targetSystem: target, twoWay: flow.twoWay,
+        carries: [...carries.values()], style: flow.style, schedule: schedule(flow.schedule), via: flow.via?.ref?.name,
+        auth: flow.auth, secrets: flow.secrets, tls: tls(flow.tls), audit: flow.audit,
+        auditRetentionMonths: flow.auditRetention ? toMonths(flow.auditRetention.value, flow.auditRetention.unit) : undefined,
+        monitored: flow.monitored, reconciled: flow.reconciled, owner: flow.owner ? unquote(flow.owner) : undefined,
+        effortHoursPerWeek: flow.effort ? rateInHours(flow.effort.amount, flow.effort.unit, flow.effort.per, 'week') : undefined,
+        errorRatePercent: parsePercent(flow.errors),
+        downtimeHoursPerMonth: flow.downtime ? rateInHours(flow.downtime.amount, flow.downtime.unit, flow.downtime.per, 'month') : undefined,
+        volumePerDay: flow.volume ? perDay(flow.volume.amount, flow.volume.per) : undefined,
+        status: (flow.status ?? 'live') as Status
+    });
+}
+
+function addRoadmap(estate: Estate, roadmap: ast.Roadmap, uri: string, base: { kind: string; name: string; title: string; source: SourceLocation }): void {
+    const start: YearMonth | undefined = parseYearMonth(roadmap.start);
+    const initiatives: string[] = [];
+    for (const initiative of roadmap.initiatives) {
+        if (!claimable(estate.initiatives, initiative.name)) continue;
+        initiatives.push(initiative.name);
+        const from = initiative.months?.from;
+        const to = initiative.months?.to ?? from;
+        const months = from !== undefined && to !== undefined ? { from, to } : undefined;
+        const targets = initiative.targets;
+        estate.initiatives.set(initiative.name, {
+            kind: 'initiative', name: initiative.name, title: title(initiative), source: locate(initiative, uri),
+            roadmap: roadmap.name, priority: initiative.priority, months,
+            startMonth: start && months ? addMonths(start, months.from - 1) : undefined,
+            endMonth: start && months ? addMonths(start, months.to - 1) : undefined,
+            dependsOn: names(initiative.dependsOn), departments: names(initiative.departments),
+            replaces: names(initiative.replaces), delivers: names(initiative.delivers), platform: initiative.platform?.ref?.name,
+            parallelRunWeeks: initiative.parallelRun ? toWeeks(initiative.parallelRun.value, initiative.parallelRun.unit) : undefined,
+            retrospectiveDays: initiative.retrospective ? toDays(initiative.retrospective.value, initiative.retrospective.unit) : undefined,
+            cost: initiative.cost ? { amount: initiative.cost.amount, currency: initiative.cost.currency } : undefined,
+            targets: targets ? {
+                manualHoursPercent: parsePercent(targets.manualHours),
+                errorRateBelowPercent: parsePercent(targets.errorRate),
+                reportTimePercent: parsePercent(targets.reportTime),
+                productivityPercent: parsePercent(targets.productivity),
+                downtimeBelowHoursPerMonth: targets.downtime ? rateInHours(targets.downtime.amount, targets.downtime.unit, targets.downtime.per, 'month') : undefined
+            } : undefined
+        });
+    }
+    estate.roadmaps.set(roadmap.name, { ...base, kind: 'roadmap', start, initiatives });
+}
+
+function addPolicy(policy: Policy, node: ast.Policy, uri: string): void {
+    const properties: Record<string, Range> = { ...policy.source?.properties };
+    for (const setting of node.settings) {
+        switch (setting.$type) {
+            case 'WipLimit': policy.wipLimit = setting.value; properties.wipLimit = rangeOf(setting); break;
+            case 'ChampionsPolicy':
+                policy.champions = { min: setting.min, max: setting.max ?? setting.min }; properties.champions = rangeOf(setting); break;
+            case 'ParallelRunPolicy':
+                policy.parallelRunWeeks = { min: toWeeks(setting.min, setting.unit), max: toWeeks(setting.max ?? setting.min, setting.unit) };
+                properties.parallelRun = rangeOf(setting);
+                break;
+            case 'MinTls': {
+                const version = tls(setting.version);
+                if (typeof version === 'number') policy.minTls = version;
+                properties.minTls = rangeOf(setting);
+                break;
+            }
+            case 'DowntimeBudget':
+                if (setting.rate) policy.downtimeBudgetHoursPerMonth = rateInHours(setting.rate.amount, setting.rate.unit, setting.rate.per, 'month');
+                properties.downtimeBudget = rangeOf(setting);
+                break;
+            case 'RuleSeverity':
+                if (setting.rule !== undefined && setting.severity) {
+                    policy.ruleSeverity[setting.rule] = setting.severity as Policy['ruleSeverity'][string];
+                    properties[`rule:${setting.rule}`] = rangeOf(setting);
+                }
+                break;
+            case 'HourlyCost':
+                policy.hourlyCost = { amount: setting.amount, currency: setting.currency }; properties.hourlyCost = rangeOf(setting); break;
+        }
+    }
+    policy.source = { uri, range: rangeOf(node), properties };
+}

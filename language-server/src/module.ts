@@ -1,0 +1,56 @@
+import {
+    inject, createDefaultCoreModule, createDefaultSharedCoreModule, EmptyFileSystem,
+    type DeepPartial, type DefaultSharedCoreModuleContext, type LangiumCoreServices, type LangiumSharedCoreServices, type Module, type PartialLangiumCoreServices
+} from 'langium';
+import { IntegrationGeneratedModule, IntegrationGeneratedSharedModule } from './generated/module.js';
+import { KeywordAsNameTokenBuilder } from './scoping/keyword-token-builder.js';
+import { GlobalScopeComputation } from './scoping/global-scope-computation.js';
+import { IndexedScopeProvider } from './scoping/indexed-scope-provider.js';
+import { IntegDocumentValidator } from './validation/document-validator.js';
+import { declarationChecks } from './validation/declaration-checks.js';
+import { StdlibWorkspaceManager } from './stdlib/stdlib-workspace-manager.js';
+import { WorkspaceAnalysis } from './workspace/workspace-analysis.js';
+
+export type IntegAddedServices = {
+    analysis: {
+        WorkspaceAnalysis: WorkspaceAnalysis;
+    };
+};
+
+export type IntegCoreServices = LangiumCoreServices & IntegAddedServices;
+
+/** Language services shared by the CLI, the tests and the language server. */
+export const IntegCoreModule: Module<IntegCoreServices, PartialLangiumCoreServices & IntegAddedServices> = {
+    parser: {
+        TokenBuilder: () => new KeywordAsNameTokenBuilder()
+    },
+    references: {
+        ScopeComputation: services => new GlobalScopeComputation(services),
+        ScopeProvider: services => new IndexedScopeProvider(services)
+    },
+    validation: {
+        DocumentValidator: services => new IntegDocumentValidator(services)
+    },
+    analysis: {
+        WorkspaceAnalysis: services => new WorkspaceAnalysis(services)
+    }
+};
+
+export const IntegSharedCoreModule: Module<LangiumSharedCoreServices, DeepPartial<LangiumSharedCoreServices>> = {
+    workspace: {
+        WorkspaceManager: services => new StdlibWorkspaceManager(services)
+    }
+};
+
+export function registerChecks(services: LangiumCoreServices): void {
+    services.validation.ValidationRegistry.register(declarationChecks);
+}
+
+/** Core services without LSP: what the CLI and most tests use. */
+export function createIntegCoreServices(context: DefaultSharedCoreModuleContext = EmptyFileSystem): { shared: LangiumSharedCoreServices; integ: IntegCoreServices } {
+    const shared = inject(createDefaultSharedCoreModule(context), IntegrationGeneratedSharedModule, IntegSharedCoreModule);
+    const integ = inject(createDefaultCoreModule({ shared }), IntegrationGeneratedModule, IntegCoreModule);
+    shared.ServiceRegistry.register(integ);
+    registerChecks(integ);
+    return { shared, integ };
+}

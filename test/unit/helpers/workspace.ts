@@ -1,0 +1,22 @@
+import { createIntegCoreServices } from '../../../language-server/src/module.js';
+import { loadWorkspace, type LoadedWorkspace } from '../../../language-server/src/workspace/load-workspace.js';
+
+/** Loads in-memory files (name → text) as one workspace with the standard library; URIs are `file:///ws/<name>`. */
+export async function loadTexts(files: Record<string, string>): Promise<LoadedWorkspace> {
+    return loadWorkspace(createIntegCoreServices(), Object.entries(files).map(([name, text]) => ({ uri: uri(name), text })));
+}
+
+export function uri(name: string): string {
+    return `file:///ws/${name}`;
+}
+
+/** Every diagnostic of the workspace as `file:line message`, for readable assertions. */
+export function summarise(workspace: LoadedWorkspace): string[] {
+    const lines: string[] = [];
+    for (const [documentUri, diagnostics] of workspace.diagnostics) {
+        for (const d of diagnostics) {
+            lines.push(`${documentUri.replace('file:///ws/', '')}:${d.range.start.line + 1} ${d.message}`);
+        }
+    }
+    return lines;
+}

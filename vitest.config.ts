@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+    test: {
+        include: ['test/unit/**/*.test.ts'],
+        setupFiles: ['language-server/src/node-polyfills.ts'],
+        testTimeout: 60_000,
+        hookTimeout: 60_000,
+        pool: 'forks'
+    }
+});
