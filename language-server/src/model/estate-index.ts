@@ -1,0 +1,72 @@
+import type { Classification, Estate, Flow, System } from './estate.js';
+
+/**
+ * Lookups the rules and views need, built once per estate so that no rule scans all flows per
+ * system or per entity (rules stay linear in the size of the estate).
+ */
+export interface EstateIndex {
+    flowsFrom: Map<string, Flow[]>;
+    flowsTo: Map<string, Flow[]>;
+    /** Flows carrying any field of the entity. */
+    flowsCarrying: Map<string, Flow[]>;
+    /** Systems that list the entity in `stores`. */
+    storedIn: Map<string, System[]>;
+    /** Regulations of a classification (empty when it names none). */
+    regulationsOf(classification: string | undefined): string[];
+    /** Classification of `entity.field`, if any. */
+    classificationOf(entity: string, field: string): Classification | undefined;
+    /** Classifications carried by a flow, each once. */
+    classificationsCarried(flow: Flow): Classification[];
+    /** True when the flow carries any field whose classification names a regulation. */
+    carriesRegulated(flow: Flow): boolean;
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+    const list = map.get(key);
+    if (list) list.push(value); else map.set(key, [value]);
+}
+
+export function indexEstate(estate: Estate): EstateIndex {
+    const flowsFrom = new Map<string, Flow[]>();
+    const flowsTo = new Map<string, Flow[]>();
+    const flowsCarrying = new Map<string, Flow[]>();
+    const storedIn = new Map<string, System[]>();
+    for (const flow of estate.flows.values()) {
+        push(flowsFrom, flow.sourceSystem, flow);
+        push(flowsTo, flow.targetSystem, flow);
+        for (const carried of flow.carries) push(flowsCarrying, carried.entity, flow);
+    }
+    for (const system of estate.systems.values()) {
+        for (const entity of system.stores) push(storedIn, entity, system);
+    }
+    const fieldClassification = new Map<string, Classification | undefined>();
+    for (const entity of estate.entities.values()) {
+        for (const field of entity.fields) {
+            fieldClassification.set(`${entity.name}.${field.name}`, field.classification ? estate.classifications.get(field.classification) : undefined);
+        }
+    }
+    const carriedCache = new Map<Flow, Classification[]>();
+    const classificationsCarried = (flow: Flow): Classification[] => {
+        let result = carriedCache.get(flow);
+        if (!result) {
+            const set = new Set<Classification>();
+            for (const carried of flow.carries) {
+                for (const field of carried.fields) {
+                    const classification = fieldClassification.get(`${carried.entity}.${field}`);
+                    if (classification) set.add(classification);
+                }
+            }
+            result = [...set];
+            carriedCache.set(flow, result);
+        }
+        return result;
+    };
+    const regulationsOf = (name: string | undefined): string[] =>
+        name ? (estate.classifications.get(name)?.regulations ?? []) : [];
+    return {
+        flowsFrom, flowsTo, flowsCarrying, storedIn, regulationsOf,
+        classificationOf: (entity, field) => fieldClassification.get(`${entity}.${field}`),
+        classificationsCarried,
+        carriesRegulated: flow => classificationsCarried(flow).some(c => c.regulations.length > 0)
+    };
+}
