@@ -3,6 +3,8 @@ import {
     type DeepPartial, type DefaultSharedCoreModuleContext, type LangiumCoreServices, type LangiumSharedCoreServices, type Module, type PartialLangiumCoreServices
 } from 'langium';
 import { IntegrationGeneratedModule, IntegrationGeneratedSharedModule } from './generated/module.js';
+import { createGuardedParser } from './parser/guarded-parser.js';
+import { IntegLexerErrorMessages, IntegParserErrorMessages } from './parser/syntax-messages.js';
 import { KeywordAsNameTokenBuilder } from './scoping/keyword-token-builder.js';
 import { GlobalScopeComputation } from './scoping/global-scope-computation.js';
 import { IndexedScopeProvider } from './scoping/indexed-scope-provider.js';
@@ -22,7 +24,10 @@ export type IntegCoreServices = LangiumCoreServices & IntegAddedServices;
 /** Language services shared by the CLI, the tests and the language server. */
 export const IntegCoreModule: Module<IntegCoreServices, PartialLangiumCoreServices & IntegAddedServices> = {
     parser: {
-        TokenBuilder: () => new KeywordAsNameTokenBuilder()
+        TokenBuilder: () => new KeywordAsNameTokenBuilder(),
+        LangiumParser: services => createGuardedParser(services),
+        ParserErrorMessageProvider: () => new IntegParserErrorMessages(),
+        LexerErrorMessageProvider: () => new IntegLexerErrorMessages()
     },
     references: {
         ScopeComputation: services => new GlobalScopeComputation(services),

@@ -14,7 +14,7 @@ export const IntegrationTerminals = {
     PERCENT: /[+-]?[0-9]+(\.[0-9]+)?%/,
     DECIMAL: /[0-9]+\.[0-9]+/,
     INT: /[0-9]+/,
-    ID: /[_a-zA-Z][\w]*(-[a-zA-Z_][\w]*)*/,
+    ID: /[_a-zA-Z][\w]*(-[a-zA-Z0-9_][\w]*)*/,
     STRING: /"(\\.|[^"\\\r\n])*"/,
 };
 

@@ -7,7 +7,11 @@ const TLS_VERSIONS = new Set([1.0, 1.1, 1.2, 1.3]);
 /** Single-valued properties written twice: the second silently replaces the first, so say so. */
 function checkRepeatedProperties(node: AstNode, accept: ValidationAcceptor): void {
     const seen = new Set<string>();
-    const cst = node.$cstNode;
+    let cst = node.$cstNode;
+    // `Element: … | Flow | …` wraps the declaration's own node in the rule call's node.
+    while (cst && isCompositeCstNode(cst) && cst.content.length === 1 && isCompositeCstNode(cst.content[0]) && cst.content[0].astNode === node) {
+        cst = cst.content[0];
+    }
     if (!cst || !isCompositeCstNode(cst)) return;
     for (const child of cst.content) {
         const keyword = child.grammarSource;

@@ -1,6 +1,11 @@
-import { DefaultDocumentValidator, DocumentValidator, type AstReflection, type LangiumCoreServices, type LangiumDocument, type ValidationOptions } from 'langium';
+import { Cancellation, DefaultDocumentValidator, DocumentValidator, type AstReflection, type LangiumCoreServices, type LangiumDocument, type ValidationOptions } from 'langium';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import type { GuardedParseResult } from '../parser/guarded-parser.js';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { isFieldRef, FieldRef } from '../generated/ast.js';
+
+/** A garbled file can produce thousands of syntax errors; past this many per kind only a count is shown. */
+const MAX_SYNTAX_DIAGNOSTICS = 100;
 
 const KIND_NAMES: Record<string, string> = {
     System: 'system', Entity: 'entity', Field: 'field', Department: 'department', Regulation: 'regulation',
@@ -8,7 +13,8 @@ const KIND_NAMES: Record<string, string> = {
 };
 
 /**
- * Link errors say what is missing in the language's own words, and `Nope.x` reports only `Nope`:
+ * Syntax diagnostics are capped per file and say where analysis stopped (binary content, too many
+ * errors). Link errors say what is missing in the language's own words, and `Nope.x` reports only `Nope`:
  * a field cannot be looked up in an entity that does not exist.
  */
 export class IntegDocumentValidator extends DefaultDocumentValidator {
@@ -17,6 +23,39 @@ export class IntegDocumentValidator extends DefaultDocumentValidator {
     constructor(services: LangiumCoreServices) {
         super(services);
         this.reflection = services.shared.AstReflection;
+    }
+
+    override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken: Cancellation.CancellationToken = Cancellation.CancellationToken.None): Promise<Diagnostic[]> {
+        const diagnostics = await super.validateDocument(document, options, cancelToken);
+        const result: Diagnostic[] = [];
+        const counts = new Map<string, number>();
+        for (const diagnostic of diagnostics) {
+            const code = (diagnostic.data as { code?: string } | undefined)?.code;
+            if (code === DocumentValidator.LexingError || code === DocumentValidator.ParsingError) {
+                const count = (counts.get(code) ?? 0) + 1;
+                counts.set(code, count);
+                if (count > MAX_SYNTAX_DIAGNOSTICS) continue;
+            }
+            result.push(diagnostic);
+        }
+        for (const [code, count] of counts) {
+            if (count > MAX_SYNTAX_DIAGNOSTICS) {
+                const last = result.filter(d => (d.data as { code?: string } | undefined)?.code === code).pop()!;
+                result.push({ ...last, message: `… and ${count - MAX_SYNTAX_DIAGNOSTICS} more ${code === DocumentValidator.LexingError ? 'unexpected characters' : 'syntax errors'} after this one.` });
+            }
+        }
+        const stopped = (document.parseResult as GuardedParseResult).stoppedAt;
+        if (stopped) {
+            const position = document.textDocument.positionAt(stopped.offset);
+            result.push({
+                severity: DiagnosticSeverity.Error,
+                range: { start: position, end: position },
+                message: `Analysis of this file stops here: ${stopped.reason}. Fix the first errors to see the rest.`,
+                source: this.getSource(),
+                data: { code: DocumentValidator.ParsingError }
+            });
+        }
+        return result;
     }
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], _options: ValidationOptions): void {

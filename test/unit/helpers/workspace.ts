@@ -20,3 +20,11 @@ export function summarise(workspace: LoadedWorkspace): string[] {
     }
     return lines;
 }
+
+/** Diagnostics of the language itself (syntax, links, checks, duplicate names), without rule findings. */
+export function languageDiagnostics(workspace: LoadedWorkspace): string[] {
+    return summarise({
+        ...workspace,
+        diagnostics: new Map([...workspace.diagnostics].map(([uri, list]) => [uri, list.filter(d => typeof d.code !== 'string' || !d.code.includes('/'))]))
+    });
+}
