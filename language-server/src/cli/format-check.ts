@@ -4,8 +4,14 @@ import { LANGUAGE_RULES, type DiagnosticRecord } from './diagnostic-records.js';
 
 export const TOOL_VERSION = '0.1.0';
 
+/** Findings end their message with `(rule-id)`; the text format shows the id once, in brackets. */
+function withoutRuleSuffix(message: string, ruleId: string): string {
+    const suffix = ` (${ruleId})`;
+    return message.endsWith(suffix) ? message.slice(0, -suffix.length) : message;
+}
+
 export function formatText(records: DiagnosticRecord[]): string {
-    const lines = records.map(r => `${r.file}:${r.line}:${r.column} ${r.accepted ? 'accepted' : r.severity} ${r.message} [${r.ruleId}]`);
+    const lines = records.map(r => `${r.file}:${r.line}:${r.column} ${r.accepted ? 'accepted' : r.severity} ${withoutRuleSuffix(r.message, r.ruleId)} [${r.ruleId}]`);
     const counted = records.filter(r => !r.accepted);
     const count = (severity: string) => counted.filter(r => r.severity === severity).length;
     const accepted = records.length - counted.length;
