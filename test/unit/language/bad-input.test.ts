@@ -61,7 +61,7 @@ describe('bad input gives positioned diagnostics, never an exception', () => {
     test('binary content stops analysis at the NUL byte with a clear message', async () => {
         const text = 'system A { kind crm }\nsys\u0000\u0001\u00ff\u0002tem B { }\n';
         const diagnostics = await diagnose(text);
-        const stop = diagnostics.find(d => d.message.includes('NUL byte'));
+        const stop = diagnostics.find(d => (d.message as string).includes('NUL byte'));
         expect(stop?.range.start).toEqual({ line: 1, character: 3 });
     });
 
