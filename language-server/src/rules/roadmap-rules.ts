@@ -1,0 +1,105 @@
+import { hoursSavedPerWeek } from '../analysis/initiative-impact.js';
+import { comparableMonths, monthLabel, monthsInFlight } from '../analysis/roadmap-months.js';
+import type { Estate, Flow, Initiative } from '../model/estate.js';
+import { GAP_RULES } from './gap-rules.js';
+import { findingOn, relatedTo, type RawFinding, type Rule, type RuleContext } from './rule-kit.js';
+import { listNames } from './rule-text.js';
+
+/** The article: "prioritizing 1-2 integrations at a time"; trying to integrate too much at once is why 84 % fail. */
+export const wipLimit: Rule = {
+    id: 'roadmap/wip-limit',
+    *run({ estate }: RuleContext): Iterable<RawFinding> {
+        const limit = estate.policy.wipLimit;
+        for (const roadmap of estate.roadmaps.values()) {
+            for (const month of monthsInFlight(estate, roadmap)) {
+                if (month.initiatives.length <= limit) continue;
+                const names = month.initiatives.map(i => i.name);
+                // The latest starter is the one that pushed the month over the limit.
+                const shownOn = month.initiatives[month.initiatives.length - 1];
+                yield findingOn('roadmap/wip-limit', shownOn,
+                    `${names.length} initiatives in flight in ${month.label} (${names.join(', ')}); the policy allows ${limit}`,
+                    {
+                        property: 'months',
+                        related: month.initiatives.slice(0, -1).map(i => relatedTo(i, `${i.name} is in flight in ${month.label}`)),
+                        data: { month: month.label, initiatives: names, limit }
+                    });
+            }
+        }
+    }
+};
+
+function labelOf(estate: Estate, initiative: Initiative, month: number): string {
+    return monthLabel(estate.roadmaps.get(initiative.roadmap)?.start, month);
+}
+
+export const dependencyOrder: Rule = {
+    id: 'roadmap/dependency-order',
+    *run({ estate }: RuleContext): Iterable<RawFinding> {
+        for (const initiative of estate.initiatives.values()) {
+            const own = comparableMonths(estate, initiative);
+            if (!own || !initiative.months) continue;
+            for (const name of initiative.dependsOn) {
+                const dependency = estate.initiatives.get(name);
+                const theirs = dependency ? comparableMonths(estate, dependency) : undefined;
+                if (!dependency?.months || !theirs || theirs.scale !== own.scale || own.from > theirs.to) continue;
+                yield findingOn('roadmap/dependency-order', initiative,
+                    `${initiative.name} starts in ${labelOf(estate, initiative, initiative.months.from)} but depends on ${dependency.name}, which runs until ${labelOf(estate, dependency, dependency.months.to)}`,
+                    { property: 'dependsOn', related: [relatedTo(dependency, `${dependency.name} ends here`)], data: { dependency: dependency.name } });
+            }
+        }
+    }
+};
+
+export const priorityOrder: Rule = {
+    id: 'roadmap/priority-order',
+    *run({ estate }: RuleContext): Iterable<RawFinding> {
+        for (const roadmap of estate.roadmaps.values()) {
+            const ranked = roadmap.initiatives
+                .map(name => estate.initiatives.get(name))
+                .filter((i): i is Initiative & { priority: number } => i !== undefined && i.priority !== undefined && i.replaces.length > 0)
+                .map(initiative => ({ initiative, hours: hoursSavedPerWeek(estate, initiative).hoursPerWeek }))
+                .sort((a, b) => a.initiative.priority - b.initiative.priority);
+            for (const later of ranked) {
+                const ahead = ranked.filter(earlier => earlier.initiative.priority < later.initiative.priority && earlier.hours < later.hours);
+                if (ahead.length === 0) continue;
+                const list = ahead.map(a => `${a.initiative.name} (priority ${a.initiative.priority}, ${a.hours} h/week)`).join(', ');
+                yield findingOn('roadmap/priority-order', later.initiative,
+                    `${later.initiative.name} saves ${later.hours} h/week but has priority ${later.initiative.priority}, after ${list}; the article orders by business impact`,
+                    { property: 'priority', data: { hoursPerWeek: later.hours, ahead: ahead.map(a => a.initiative.name) } });
+            }
+        }
+    }
+};
+
+function waived(estate: Estate, ruleId: string, target: string, today: string): boolean {
+    return estate.waivers.some(w => w.rule === ruleId && w.target === target && (w.until === undefined || w.until >= today));
+}
+
+/** A gap the as-is estate shows on a live flow that no initiative replaces: the roadmap leaves it open. */
+export const unaddressedGap: Rule = {
+    id: 'roadmap/unaddressed-gap',
+    *run(context: RuleContext): Iterable<RawFinding> {
+        const { estate, today } = context;
+        const replaced = new Set<string>();
+        for (const initiative of estate.initiatives.values()) initiative.replaces.forEach(name => replaced.add(name));
+        const gapsByFlow = new Map<Flow, string[]>();
+        for (const rule of GAP_RULES) {
+            if (estate.policy.ruleSeverity[rule.id] === 'off') continue;
+            for (const finding of rule.run(context)) {
+                if (finding.element.kind !== 'flow') continue;
+                const flow = estate.flows.get(finding.element.name);
+                if (!flow || flow.status !== 'live' || replaced.has(flow.name) || waived(estate, rule.id, flow.name, today)) continue;
+                const gaps = gapsByFlow.get(flow) ?? [];
+                if (!gaps.includes(rule.id)) gaps.push(rule.id);
+                gapsByFlow.set(flow, gaps);
+            }
+        }
+        for (const [flow, gaps] of gapsByFlow) {
+            yield findingOn('roadmap/unaddressed-gap', flow,
+                `${flow.name} has ${listNames(gaps)}; no roadmap initiative replaces it`,
+                { data: { gaps } });
+        }
+    }
+};
+
+export const ROADMAP_RULES: Rule[] = [wipLimit, dependencyOrder, unaddressedGap, priorityOrder];
