@@ -1,7 +1,69 @@
 import type { Inventory } from '../analysis/inventory.js';
+import type { GapTypeRow, RegulationRow } from '../analysis/findings-breakdown.js';
+import type { RoadmapTotals } from '../analysis/roadmap-impact.js';
+import { escapeXml } from '../roadmap/escape.js';
+import { ROADMAP_CSS } from '../roadmap/roadmap-html.js';
+import { totalsRows } from '../roadmap/roadmap-text.js';
 
 export interface Report {
     inventory: Inventory;
+    gaps: GapTypeRow[];
+    regulations: RegulationRow[];
+    /** Undefined when the estate has no initiative. */
+    roadmap?: RoadmapTotals;
+}
+
+/** A titled table: the one shape both Markdown and HTML render. */
+interface Table {
+    heading: string;
+    columns: string[];
+    /** Indexes of right-aligned (numeric) columns. */
+    numeric: number[];
+    rows: string[][];
+    empty: string;
+}
+
+function summary(report: Report): string[] {
+    const { inventory } = report;
+    const estimated = inventory.manualHours.estimatedFlows;
+    return [
+        `Systems: ${inventory.systems} (${inventory.shadowIt.length} shadow IT)`,
+        `Integration coverage: ${inventory.coverage.percent}% (${inventory.coverage.integrated} of ${inventory.coverage.total} systems have at least one live automated flow; the article's average is 29%)`,
+        `Manual data movement: ${inventory.manualHours.hoursPerWeek} h/week over ${inventory.manualHours.flows} manual flows${estimated ? ` (${estimated} without effort, counted at 15 h/week, the article's 10–20 h midpoint)` : ''}`,
+        `Flows: ${inventory.flows.live} live, ${inventory.flows.planned} planned, ${inventory.flows.retired} retired`
+    ];
+}
+
+function tables(report: Report): Table[] {
+    const { inventory } = report;
+    const result: Table[] = [
+        { heading: 'Systems by kind', columns: ['Kind', 'Systems'], numeric: [1], rows: inventory.byKind.map(r => [r.kind, String(r.count)]), empty: 'No systems.' },
+        { heading: 'Live flows by style', columns: ['Style', 'Flows'], numeric: [1], rows: inventory.flows.byStyle.map(r => [r.style, String(r.count)]), empty: 'No live flows.' },
+        {
+            heading: 'Shadow IT', columns: ['System', 'Kind', 'Department', 'Owner'], numeric: [],
+            rows: inventory.shadowIt.map(s => [`${s.title} (${s.name})`, s.kind ?? '—', s.department ?? '—', s.owner ?? '—']), empty: 'None declared.'
+        },
+        {
+            heading: 'Gaps by type', columns: ['Gap', 'Findings', 'Flows', 'Manual h/week on these flows'], numeric: [1, 2, 3],
+            rows: report.gaps.map(g => [g.ruleId, String(g.findings), String(g.flows), `${g.hoursPerWeek}${g.estimatedFlows ? ` (${g.estimatedFlows} estimated)` : ''}`]),
+            empty: 'No gap findings.'
+        },
+        {
+            heading: 'Findings by regulation', columns: ['Regulation', 'Errors', 'Warnings', 'Infos', 'Accepted', 'Rules'], numeric: [1, 2, 3, 4],
+            rows: report.regulations.map(r => [`${r.title} (${r.regulation})`, String(r.errors), String(r.warnings), String(r.infos), String(r.accepted),
+                r.byRule.map(x => `${x.ruleId} ×${x.count}`).join(', ')]),
+            empty: 'No findings on regulated data.'
+        }
+    ];
+    if (report.roadmap) {
+        result.push({ heading: 'Roadmap totals', columns: ['Figure', 'Value'], numeric: [], rows: totalsRows(report.roadmap), empty: '' });
+        result.push({
+            heading: 'ROI targets vs the article', columns: ['Metric', 'Article', 'Roadmap targets', 'Modelled after the roadmap', 'Verdict'], numeric: [],
+            rows: report.roadmap.roi.map(r => [r.label, r.article, r.planned, r.modelled ?? '—', r.meets === undefined ? '—' : r.meets ? 'meets' : 'misses']),
+            empty: ''
+        });
+    }
+    return result;
 }
 
 function escapeCell(text: string): string {
@@ -9,31 +71,42 @@ function escapeCell(text: string): string {
 }
 
 export function reportMarkdown(report: Report): string {
-    const { inventory } = report;
-    const lines: string[] = [];
-    lines.push('# Integration report', '');
-    lines.push('## Inventory', '');
-    lines.push(`- Systems: **${inventory.systems}** (${inventory.shadowIt.length} shadow IT)`);
-    lines.push(`- Integration coverage: **${inventory.coverage.percent}%** (${inventory.coverage.integrated} of ${inventory.coverage.total} systems have at least one live automated flow; the article's average is 29%)`);
-    const estimated = inventory.manualHours.estimatedFlows;
-    lines.push(`- Manual data movement: **${inventory.manualHours.hoursPerWeek} h/week** over ${inventory.manualHours.flows} manual flows${estimated ? ` (${estimated} without \`effort\`, counted at 15 h/week, the article's 10–20 h midpoint)` : ''}`);
-    lines.push(`- Flows: ${inventory.flows.live} live, ${inventory.flows.planned} planned, ${inventory.flows.retired} retired`, '');
-    lines.push('### Systems by kind', '', '| Kind | Systems |', '|---|---:|');
-    for (const row of inventory.byKind) lines.push(`| ${escapeCell(row.kind)} | ${row.count} |`);
-    lines.push('', '### Live flows by style', '', '| Style | Flows |', '|---|---:|');
-    for (const row of inventory.flows.byStyle) lines.push(`| ${escapeCell(row.style)} | ${row.count} |`);
-    lines.push('', '### Shadow IT', '');
-    if (inventory.shadowIt.length === 0) {
-        lines.push('None declared.');
-    } else {
-        lines.push('| System | Kind | Department | Owner |', '|---|---|---|---|');
-        for (const s of inventory.shadowIt) {
-            lines.push(`| ${escapeCell(s.title)} (\`${s.name}\`) | ${escapeCell(s.kind ?? '—')} | ${escapeCell(s.department ?? '—')} | ${escapeCell(s.owner ?? '—')} |`);
-        }
+    const lines: string[] = ['# Integration report', '', '## Summary', ''];
+    for (const line of summary(report)) lines.push(`- ${escapeCell(line)}`);
+    if (!report.roadmap) lines.push('- Roadmap: no initiatives declared');
+    for (const table of tables(report)) {
+        lines.push('', `## ${table.heading}`, '');
+        if (table.rows.length === 0) { lines.push(table.empty); continue; }
+        lines.push(`| ${table.columns.join(' | ')} |`);
+        lines.push(`|${table.columns.map((_, i) => (table.numeric.includes(i) ? '---:' : '---')).join('|')}|`);
+        for (const row of table.rows) lines.push(`| ${row.map(escapeCell).join(' | ')} |`);
     }
     return lines.join('\n') + '\n';
 }
 
 export function reportJson(report: Report): string {
     return JSON.stringify(report, null, 2) + '\n';
+}
+
+/** A self-contained page for the COO's deck: inline CSS, no scripts, no remote resources. */
+export function reportHtml(report: Report): string {
+    const out: string[] = [
+        '<!DOCTYPE html>', '<html lang="en"><head><meta charset="utf-8">',
+        `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
+        '<title>Integration report</title>', `<style>${ROADMAP_CSS}</style>`, '</head><body>',
+        '<h1>Integration report</h1>', '<ul>'
+    ];
+    for (const line of summary(report)) out.push(`<li>${escapeXml(line)}</li>`);
+    out.push('</ul>');
+    for (const table of tables(report)) {
+        out.push(`<h2>${escapeXml(table.heading)}</h2>`);
+        if (table.rows.length === 0) { out.push(`<p class="note">${escapeXml(table.empty)}</p>`); continue; }
+        out.push(`<table><thead><tr>${table.columns.map(c => `<th>${escapeXml(c)}</th>`).join('')}</tr></thead><tbody>`);
+        for (const row of table.rows) {
+            out.push(`<tr>${row.map((value, i) => `<td${table.numeric.includes(i) ? ' class="num"' : ''}>${escapeXml(value)}</td>`).join('')}</tr>`);
+        }
+        out.push('</tbody></table>');
+    }
+    out.push('</body></html>', '');
+    return out.join('\n');
 }

@@ -1,19 +1,30 @@
 import type { CliIo } from './run-cli.js';
 import { choice, parseArgs } from './cli-args.js';
 import { inventory } from '../analysis/inventory.js';
-import { reportJson, reportMarkdown } from './format-report.js';
+import { findingsByRegulation, gapsByType } from '../analysis/findings-breakdown.js';
+import { roadmapImpact } from '../analysis/roadmap-impact.js';
+import { reportHtml, reportJson, reportMarkdown, type Report } from './format-report.js';
 import { loadFiles } from './load-files.js';
+import { parseToday } from './roadmap-command.js';
 import { writeOutput } from './write-output.js';
 
-export const REPORT_USAGE = 'integ report [paths…] [--format md|json] [-o file]';
+export const REPORT_USAGE = 'integ report [paths…] [--format md|json|html] [-o file] [--today YYYY-MM-DD]';
 
 export async function reportCommand(args: string[], io: CliIo): Promise<number> {
-    const parsed = parseArgs(args, new Set(['--format', '--output']), new Set());
-    const format = choice(parsed, '--format', ['md', 'json'], 'md');
-    const loaded = await loadFiles(parsed.paths, io.cwd);
-    const report = { inventory: inventory(loaded.analysis.estate) };
-    const output = format === 'json' ? reportJson(report) : reportMarkdown(report);
+    const parsed = parseArgs(args, new Set(['--format', '--output', '--today']), new Set());
     const target = parsed.options.get('--output');
+    const inferred = target?.toLowerCase().endsWith('.html') ? 'html' : target?.toLowerCase().endsWith('.json') ? 'json' : 'md';
+    const format = choice(parsed, '--format', ['md', 'json', 'html'], inferred);
+    const today = parseToday(parsed.options.get('--today'));
+    const loaded = await loadFiles(parsed.paths, io.cwd);
+    const { estate, findings } = loaded.analysis;
+    const report: Report = {
+        inventory: inventory(estate),
+        gaps: gapsByType(estate, findings),
+        regulations: findingsByRegulation(estate, findings),
+        roadmap: estate.initiatives.size > 0 ? roadmapImpact(estate, { today, findings }).totals : undefined
+    };
+    const output = format === 'json' ? reportJson(report) : format === 'html' ? reportHtml(report) : reportMarkdown(report);
     if (target) await writeOutput(target, output); else io.stdout.write(output);
     return 0;
 }

@@ -1,0 +1,122 @@
+import * as vscode from 'vscode';
+import type { BaseLanguageClient } from 'vscode-languageclient';
+import { RoadmapRequest, type RoadmapRequestResult } from '../../../language-server/src/lsp/protocol.js';
+import { roadmapHtmlPage } from '../../../language-server/src/roadmap/roadmap-html.js';
+import { onModelChanged } from './roadmap-model-changed.js';
+import { roadmapWebviewHtml } from './roadmap-webview-html.js';
+
+const VIEW_TYPE = 'integ.roadmap';
+
+/** Messages the webview may send; anything else is ignored. */
+type WebviewMessage = { type: 'ready' } | { type: 'export' } | { type: 'reveal'; name: string };
+
+function parseMessage(raw: unknown): WebviewMessage | undefined {
+    if (typeof raw !== 'object' || raw === null) return undefined;
+    const message = raw as Record<string, unknown>;
+    if (message.type === 'ready' || message.type === 'export') return { type: message.type };
+    if (message.type === 'reveal' && typeof message.name === 'string' && message.name.length <= 200) return { type: 'reveal', name: message.name };
+    return undefined;
+}
+
+/** True for `.integ` documents of the workspace (or open in the editor): the only places a click may reveal. */
+function isWorkspaceModel(uri: vscode.Uri): boolean {
+    if (!uri.path.toLowerCase().endsWith('.integ')) return false;
+    return vscode.workspace.getWorkspaceFolder(uri) !== undefined
+        || vscode.workspace.textDocuments.some(document => document.uri.toString() === uri.toString());
+}
+
+class RoadmapPanel {
+    static current: RoadmapPanel | undefined;
+    private last: RoadmapRequestResult | undefined;
+    private readonly disposables: vscode.Disposable[] = [];
+
+    constructor(private readonly panel: vscode.WebviewPanel, private readonly client: BaseLanguageClient, extensionUri: vscode.Uri) {
+        const script = vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'roadmap.js');
+        panel.webview.html = roadmapWebviewHtml({
+            cspSource: panel.webview.cspSource, scriptUri: panel.webview.asWebviewUri(script).toString()
+        });
+        this.disposables.push(
+            panel.webview.onDidReceiveMessage(raw => this.handle(parseMessage(raw))),
+            onModelChanged(client, () => void this.refresh()),
+            panel.onDidDispose(() => this.dispose())
+        );
+    }
+
+    reveal(): void {
+        this.panel.reveal(vscode.ViewColumn.Beside, true);
+    }
+
+    private async handle(message: WebviewMessage | undefined): Promise<void> {
+        if (!message) return;
+        if (message.type === 'ready') await this.refresh();
+        else if (message.type === 'export') await this.exportHtml();
+        else await this.revealInitiative(message.name);
+    }
+
+    private async refresh(): Promise<void> {
+        let result: RoadmapRequestResult;
+        try {
+            result = await this.client.sendRequest(RoadmapRequest, {});
+        } catch (error) {
+            void this.panel.webview.postMessage({ type: 'error', message: `The roadmap could not be computed: ${error instanceof Error ? error.message : String(error)}` });
+            return;
+        }
+        // While a file has syntax errors the last good roadmap stays, with a banner saying so.
+        if (result.hasErrors && this.last) {
+            void this.panel.webview.postMessage({ type: 'stale' });
+            return;
+        }
+        this.last = result;
+        void this.panel.webview.postMessage({ type: 'roadmap', fragment: result.fragment, hasErrors: result.hasErrors });
+    }
+
+    private async revealInitiative(name: string): Promise<void> {
+        const locations = this.last?.locations;
+        if (!locations || !Object.prototype.hasOwnProperty.call(locations, name)) return;
+        const location = locations[name];
+        const uri = vscode.Uri.parse(location.uri);
+        if (!isWorkspaceModel(uri)) return;
+        const range = new vscode.Range(location.range.start.line, location.range.start.character, location.range.end.line, location.range.end.character);
+        const editor = await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.One, preserveFocus: false });
+        editor.selection = new vscode.Selection(range.start, range.end);
+        editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    }
+
+    private async exportHtml(): Promise<void> {
+        if (!this.last) return;
+        const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+        const target = await vscode.window.showSaveDialog({
+            filters: { HTML: ['html'] }, saveLabel: 'Export roadmap',
+            defaultUri: folder ? vscode.Uri.joinPath(folder, 'roadmap.html') : undefined
+        });
+        if (!target) return;
+        if (target.path.toLowerCase().endsWith('.integ')) {
+            void vscode.window.showErrorMessage('Refusing to write the roadmap over a .integ model file.');
+            return;
+        }
+        const page = roadmapHtmlPage(this.last.report.schedule, this.last.report.impact);
+        await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(page));
+        void vscode.window.showInformationMessage(`Roadmap exported to ${vscode.workspace.asRelativePath(target)}`);
+    }
+
+    private dispose(): void {
+        RoadmapPanel.current = undefined;
+        this.disposables.forEach(d => d.dispose());
+    }
+}
+
+/** Registers "Integration: Open Roadmap Preview" (`integ.openRoadmap`). */
+export function registerRoadmapPreview(context: vscode.ExtensionContext, client: BaseLanguageClient): void {
+    context.subscriptions.push(vscode.commands.registerCommand('integ.openRoadmap', () => {
+        if (RoadmapPanel.current) {
+            RoadmapPanel.current.reveal();
+            return;
+        }
+        const panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Roadmap', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+            enableScripts: true,
+            retainContextWhenHidden: true,
+            localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview')]
+        });
+        RoadmapPanel.current = new RoadmapPanel(panel, client, context.extensionUri);
+    }));
+}

@@ -1,0 +1,372 @@
+import type { Estate, Flow, Initiative, System, Targets } from '../model/estate.js';
+import { indexEstate, type EstateIndex } from '../model/estate-index.js';
+import { formatYearMonth } from '../model/units.js';
+import { ALL_RULES } from '../rules/all-rules.js';
+import type { Finding, FindingElement } from '../rules/finding.js';
+import type { Rule } from '../rules/rule-kit.js';
+import { runRules } from '../rules/run-rules.js';
+import {
+    DEFAULT_MANUAL_HOURS_PER_WEEK, coverage, currentSystems, isManual, liveFlows, manualHours,
+    type Coverage, type ManualHours
+} from './inventory.js';
+import { hoursSavedPerWeek } from './initiative-impact.js';
+import { scheduleRoadmaps } from './roadmap-schedule.js';
+
+/** The article's ROI targets ("Measuring Integration ROI"). */
+export const ARTICLE_TARGETS = {
+    manualHoursPercent: -50,
+    errorRateBelowPercent: 1,
+    reportTimePercent: -75,
+    productivityPercent: { min: 10, max: 20 },
+    downtimeBelowHoursPerMonth: 2
+} as const;
+
+export interface ClosedGap {
+    ruleId: string;
+    message: string;
+    element: FindingElement;
+}
+
+export interface ReplacedFlow {
+    name: string;
+    title: string;
+    style?: string;
+    /** Hours per week this initiative eliminates; the article's 15 h midpoint when `estimated`. */
+    hoursPerWeek: number;
+    estimated: boolean;
+    errorRatePercent?: number;
+}
+
+export type TargetMetric = 'manual-hours' | 'error-rate' | 'report-time' | 'productivity' | 'downtime';
+
+export interface TargetComparison {
+    metric: TargetMetric;
+    label: string;
+    /** The initiative's target as written, or undefined when it sets none for this metric. */
+    written?: string;
+    article: string;
+    /** Whether the written target is at least as ambitious as the article's; undefined when not written. */
+    meets?: boolean;
+}
+
+export interface InitiativeImpact {
+    name: string;
+    title: string;
+    roadmap: string;
+    priority?: number;
+    /** `YYYY-MM`. */
+    start?: string;
+    end?: string;
+    /** Gap findings of today's estate that disappear once this initiative is done. */
+    closes: ClosedGap[];
+    hoursPerWeek: number;
+    replaced: ReplacedFlow[];
+    delivered: Array<{ name: string; title: string; style?: string; errorRatePercent?: number }>;
+    /** Replaced flows of regulated data with security/compliance findings, replaced by delivered flows without any. */
+    broughtIntoCompliance: string[];
+    departments: Array<{ name: string; title: string; champions: string[]; enoughChampions: boolean }>;
+    platform?: string;
+    parallelRunWeeks?: number;
+    parallelRunWithinPolicy?: boolean;
+    retrospectiveDays?: number;
+    /** `YYYY-MM-DD`: the end month's last day plus the retrospective days. */
+    retrospectiveDate?: string;
+    targets: TargetComparison[];
+    cost?: { amount: number; currency: string };
+    savingsPerYear?: { amount: number; currency: string };
+    paybackMonths?: number;
+}
+
+export interface FindingCounts {
+    errors: number;
+    warnings: number;
+    infos: number;
+    /** Covered by an `accept` waiver: shown, not counted in the other figures. */
+    accepted: number;
+    gaps: number;
+}
+
+export interface RoiRow {
+    metric: TargetMetric;
+    label: string;
+    article: string;
+    /** What the roadmap's `targets` promise: how many initiatives meet the article, of those that set one. */
+    planned: string;
+    /** What the model itself shows after the roadmap, when it has the figures. */
+    modelled?: string;
+    meets?: boolean;
+}
+
+export interface RoadmapTotals {
+    hoursPerWeek: number;
+    hoursPerYear: number;
+    /** Replaced manual flows counted at the article's midpoint because they have no `effort`. */
+    estimatedFlows: number;
+    manualHoursBefore: ManualHours;
+    manualHoursAfter: ManualHours;
+    coverageBefore: Coverage;
+    coverageAfter: Coverage;
+    findingsBefore: FindingCounts;
+    findingsAfter: FindingCounts;
+    gapsClosed: number;
+    broughtIntoCompliance: number;
+    roi: RoiRow[];
+    cost?: { amount: number; currency: string };
+    savingsPerYear?: { amount: number; currency: string };
+    paybackMonths?: number;
+}
+
+export interface RoadmapImpact {
+    initiatives: InitiativeImpact[];
+    totals: RoadmapTotals;
+}
+
+export interface ImpactOptions {
+    /** `YYYY-MM-DD`, passed to the rules (waivers) and the schedule. */
+    today: string;
+    /** Findings of today's estate when already computed (the workspace analysis has them). */
+    findings?: Finding[];
+    rules?: readonly Rule[];
+}
+
+/**
+ * The estate once the given initiatives are done: the flows they replace are retired, the flows
+ * they deliver are live, and planned systems those flows touch are live. The input is not changed.
+ */
+export function applyInitiatives(estate: Estate, initiatives: Iterable<Initiative>): Estate {
+    const retire = new Set<string>();
+    const deliver = new Set<string>();
+    for (const initiative of initiatives) {
+        initiative.replaces.forEach(name => retire.add(name));
+        initiative.delivers.forEach(name => deliver.add(name));
+    }
+    const flows = new Map<string, Flow>();
+    const touched = new Set<string>();
+    for (const [name, flow] of estate.flows) {
+        if (deliver.has(name)) {
+            flows.set(name, { ...flow, status: 'live' });
+            touched.add(flow.sourceSystem).add(flow.targetSystem);
+        } else if (retire.has(name)) {
+            flows.set(name, { ...flow, status: 'retired' });
+        } else {
+            flows.set(name, flow);
+        }
+    }
+    const systems = new Map<string, System>();
+    for (const [name, system] of estate.systems) {
+        systems.set(name, system.status === 'planned' && touched.has(name) ? { ...system, status: 'live' } : system);
+    }
+    return { ...estate, flows, systems };
+}
+
+function findingKey(finding: Finding): string {
+    return `${finding.ruleId}\u0000${finding.element.kind}\u0000${finding.element.name}\u0000${finding.property ?? ''}`;
+}
+
+/** Findings of `before` that `after` no longer has (counted per rule, element and property). */
+function disappeared(before: Finding[], after: Finding[]): Finding[] {
+    const remaining = new Map<string, number>();
+    for (const finding of after) remaining.set(findingKey(finding), (remaining.get(findingKey(finding)) ?? 0) + 1);
+    const gone: Finding[] = [];
+    for (const finding of before) {
+        const key = findingKey(finding);
+        const left = remaining.get(key) ?? 0;
+        if (left > 0) remaining.set(key, left - 1); else gone.push(finding);
+    }
+    return gone;
+}
+
+function isGap(finding: Finding): boolean {
+    return finding.ruleId.startsWith('gap/');
+}
+
+function isSecurityOrCompliance(finding: Finding): boolean {
+    return finding.ruleId.startsWith('security/') || finding.ruleId.startsWith('compliance/');
+}
+
+export function countFindings(findings: Finding[]): FindingCounts {
+    const counts: FindingCounts = { errors: 0, warnings: 0, infos: 0, accepted: 0, gaps: 0 };
+    for (const finding of findings) {
+        if (finding.accepted) { counts.accepted++; continue; }
+        if (finding.severity === 'error') counts.errors++;
+        else if (finding.severity === 'warning') counts.warnings++;
+        else counts.infos++;
+        if (isGap(finding)) counts.gaps++;
+    }
+    return counts;
+}
+
+function round1(value: number): number {
+    return Math.round(value * 10) / 10;
+}
+
+function signed(value: number): string {
+    return value > 0 ? `+${value}` : String(value);
+}
+
+function compareTargets(targets: Targets | undefined): TargetComparison[] {
+    const t = targets ?? {};
+    const a = ARTICLE_TARGETS;
+    return [
+        { metric: 'manual-hours', label: 'Manual data entry hours', article: `${a.manualHoursPercent}%`,
+            written: t.manualHoursPercent === undefined ? undefined : `${signed(t.manualHoursPercent)}%`,
+            meets: t.manualHoursPercent === undefined ? undefined : t.manualHoursPercent <= a.manualHoursPercent },
+        { metric: 'error-rate', label: 'Error rate', article: `below ${a.errorRateBelowPercent}%`,
+            written: t.errorRateBelowPercent === undefined ? undefined : `below ${t.errorRateBelowPercent}%`,
+            meets: t.errorRateBelowPercent === undefined ? undefined : t.errorRateBelowPercent <= a.errorRateBelowPercent },
+        { metric: 'report-time', label: 'Report generation time', article: `${a.reportTimePercent}%`,
+            written: t.reportTimePercent === undefined ? undefined : `${signed(t.reportTimePercent)}%`,
+            meets: t.reportTimePercent === undefined ? undefined : t.reportTimePercent <= a.reportTimePercent },
+        { metric: 'productivity', label: 'Employee productivity', article: `+${a.productivityPercent.min}–${a.productivityPercent.max}%`,
+            written: t.productivityPercent === undefined ? undefined : `${signed(t.productivityPercent)}%`,
+            meets: t.productivityPercent === undefined ? undefined : t.productivityPercent >= a.productivityPercent.min },
+        { metric: 'downtime', label: 'Integration downtime', article: `below ${a.downtimeBelowHoursPerMonth} h/month`,
+            written: t.downtimeBelowHoursPerMonth === undefined ? undefined : `below ${t.downtimeBelowHoursPerMonth} h/month`,
+            meets: t.downtimeBelowHoursPerMonth === undefined ? undefined : t.downtimeBelowHoursPerMonth <= a.downtimeBelowHoursPerMonth }
+    ];
+}
+
+function retrospectiveDate(initiative: Initiative): string | undefined {
+    if (!initiative.endMonth || initiative.retrospectiveDays === undefined) return undefined;
+    const lastDay = Date.UTC(initiative.endMonth.year, initiative.endMonth.month, 0);
+    return new Date(lastDay + initiative.retrospectiveDays * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Same counting as `hoursSavedPerWeek` (which roadmap/priority-order uses), per flow. */
+function replacedFlow(flow: Flow): ReplacedFlow {
+    const retired = flow.status === 'retired';
+    const estimated = !retired && flow.effortHoursPerWeek === undefined && isManual(flow);
+    return {
+        name: flow.name, title: flow.title, style: flow.style,
+        hoursPerWeek: retired ? 0 : flow.effortHoursPerWeek ?? (estimated ? DEFAULT_MANUAL_HOURS_PER_WEEK : 0),
+        estimated, errorRatePercent: flow.errorRatePercent
+    };
+}
+
+function savings(hoursPerWeek: number, estate: Estate, cost: Initiative['cost']): { savingsPerYear?: InitiativeImpact['savingsPerYear']; paybackMonths?: number } {
+    const hourly = estate.policy.hourlyCost;
+    if (!hourly) return {};
+    const savingsPerYear = { amount: Math.round(hoursPerWeek * 52 * hourly.amount), currency: hourly.currency };
+    if (!cost || cost.currency !== hourly.currency || savingsPerYear.amount <= 0) return { savingsPerYear };
+    return { savingsPerYear, paybackMonths: round1(cost.amount / (savingsPerYear.amount / 12)) };
+}
+
+function initiativeImpact(initiative: Initiative, estate: Estate, index: EstateIndex, before: Finding[], gapRules: readonly Rule[], today: string): InitiativeImpact {
+    const replacedFlows = initiative.replaces.map(name => estate.flows.get(name)).filter((f): f is Flow => f !== undefined);
+    const deliveredFlows = initiative.delivers.map(name => estate.flows.get(name)).filter((f): f is Flow => f !== undefined);
+    const replaced = replacedFlows.map(replacedFlow);
+    const hoursPerWeek = hoursSavedPerWeek(estate, initiative).hoursPerWeek;
+
+    const beforeGaps = before.filter(isGap);
+    const afterGaps = runRules(applyInitiatives(estate, [initiative]), { rules: gapRules, today });
+    const closes = disappeared(beforeGaps, afterGaps).map(f => ({ ruleId: f.ruleId, message: f.message, element: f.element }));
+
+    const flowsWithControlFindings = new Set(before.filter(f => f.element.kind === 'flow' && isSecurityOrCompliance(f)).map(f => f.element.name));
+    const deliveredCompliant = deliveredFlows.length > 0 && deliveredFlows.every(flow => !flowsWithControlFindings.has(flow.name));
+    const broughtIntoCompliance = deliveredCompliant
+        ? replacedFlows.filter(flow => index.carriesRegulated(flow) && flowsWithControlFindings.has(flow.name)).map(flow => flow.name)
+        : [];
+
+    const policy = estate.policy;
+    const departments = initiative.departments.map(name => {
+        const department = estate.departments.get(name);
+        const champions = department?.champions ?? [];
+        return { name, title: department?.title ?? name, champions, enoughChampions: champions.length >= policy.champions.min };
+    });
+    const parallelRunWeeks = initiative.parallelRunWeeks;
+    return {
+        name: initiative.name, title: initiative.title, roadmap: initiative.roadmap, priority: initiative.priority,
+        start: initiative.startMonth ? formatYearMonth(initiative.startMonth) : undefined,
+        end: initiative.endMonth ? formatYearMonth(initiative.endMonth) : undefined,
+        closes, hoursPerWeek, replaced,
+        delivered: deliveredFlows.map(flow => ({ name: flow.name, title: flow.title, style: flow.style, errorRatePercent: flow.errorRatePercent })),
+        broughtIntoCompliance, departments, platform: initiative.platform,
+        parallelRunWeeks,
+        parallelRunWithinPolicy: parallelRunWeeks === undefined ? undefined
+            : parallelRunWeeks >= policy.parallelRunWeeks.min && parallelRunWeeks <= policy.parallelRunWeeks.max,
+        retrospectiveDays: initiative.retrospectiveDays,
+        retrospectiveDate: retrospectiveDate(initiative),
+        targets: compareTargets(initiative.targets),
+        cost: initiative.cost,
+        ...savings(hoursPerWeek, estate, initiative.cost)
+    };
+}
+
+function roiRows(impacts: InitiativeImpact[], manualBefore: ManualHours, manualAfter: ManualHours, toBe: Estate): RoiRow[] {
+    const rows: RoiRow[] = [];
+    const metrics = compareTargets(undefined);
+    const afterFlows = liveFlows(toBe);
+    for (const metric of metrics) {
+        const written = impacts.map(i => i.targets.find(t => t.metric === metric.metric)).filter(t => t?.written !== undefined);
+        const meeting = written.filter(t => t?.meets).length;
+        const planned = written.length === 0 ? 'not set' : `${meeting} of ${written.length} initiatives meet it`;
+        const row: RoiRow = { metric: metric.metric, label: metric.label, article: metric.article, planned };
+        if (metric.metric === 'manual-hours' && manualBefore.hoursPerWeek > 0) {
+            const change = round1((manualAfter.hoursPerWeek - manualBefore.hoursPerWeek) / manualBefore.hoursPerWeek * 100);
+            row.modelled = `${signed(change)}% (${manualBefore.hoursPerWeek} → ${manualAfter.hoursPerWeek} h/week)`;
+            row.meets = change <= ARTICLE_TARGETS.manualHoursPercent;
+        }
+        if (metric.metric === 'error-rate') {
+            const rates = afterFlows.filter(f => f.errorRatePercent !== undefined);
+            if (rates.length) {
+                const worst = rates.reduce((a, b) => (b.errorRatePercent! > a.errorRatePercent! ? b : a));
+                row.modelled = `worst live flow ${worst.errorRatePercent}% (${worst.name})`;
+                row.meets = worst.errorRatePercent! < ARTICLE_TARGETS.errorRateBelowPercent;
+            }
+        }
+        if (metric.metric === 'downtime') {
+            const downs = afterFlows.filter(f => f.downtimeHoursPerMonth !== undefined);
+            if (downs.length) {
+                const worst = downs.reduce((a, b) => (b.downtimeHoursPerMonth! > a.downtimeHoursPerMonth! ? b : a));
+                row.modelled = `worst live flow ${worst.downtimeHoursPerMonth} h/month (${worst.name})`;
+                row.meets = worst.downtimeHoursPerMonth! < ARTICLE_TARGETS.downtimeBelowHoursPerMonth;
+            }
+        }
+        rows.push(row);
+    }
+    return rows;
+}
+
+/**
+ * What the roadmap buys: per initiative the gaps it closes, hours, compliance, change management
+ * and targets; in total the estate before → after every initiative is done.
+ */
+export function roadmapImpact(estate: Estate, options: ImpactOptions): RoadmapImpact {
+    const rules = options.rules ?? ALL_RULES;
+    const before = options.findings ?? runRules(estate, { rules, today: options.today });
+    const gapRules = rules.filter(rule => rule.id.startsWith('gap/'));
+    const order = scheduleRoadmaps(estate, options.today);
+    const names = [...order.initiatives.map(i => i.name), ...order.unscheduled.map(i => i.name)];
+    const initiatives = names.map(name => estate.initiatives.get(name)!);
+    const index = indexEstate(estate);
+    const impacts = initiatives.map(initiative => initiativeImpact(initiative, estate, index, before, gapRules, options.today));
+
+    const toBe = applyInitiatives(estate, initiatives);
+    const after = runRules(toBe, { rules, today: options.today });
+    const manualBefore = manualHours(liveFlows(estate));
+    const manualAfter = manualHours(liveFlows(toBe));
+    const hoursPerWeek = round1(impacts.reduce((sum, i) => sum + i.hoursPerWeek, 0));
+    const costs = impacts.map(i => i.cost).filter((c): c is NonNullable<typeof c> => c !== undefined);
+    const currency = costs[0]?.currency;
+    const cost = costs.length && costs.every(c => c.currency === currency)
+        ? { amount: costs.reduce((sum, c) => sum + c.amount, 0), currency: currency! } : undefined;
+    return {
+        initiatives: impacts,
+        totals: {
+            hoursPerWeek,
+            hoursPerYear: round1(hoursPerWeek * 52),
+            estimatedFlows: impacts.reduce((sum, i) => sum + i.replaced.filter(f => f.estimated).length, 0),
+            manualHoursBefore: manualBefore,
+            manualHoursAfter: manualAfter,
+            coverageBefore: coverage(currentSystems(estate), liveFlows(estate)),
+            coverageAfter: coverage(currentSystems(toBe), liveFlows(toBe)),
+            findingsBefore: countFindings(before),
+            findingsAfter: countFindings(after),
+            gapsClosed: disappeared(before.filter(isGap), after.filter(isGap)).length,
+            broughtIntoCompliance: impacts.reduce((sum, i) => sum + i.broughtIntoCompliance.length, 0),
+            roi: roiRows(impacts, manualBefore, manualAfter, toBe),
+            cost,
+            ...savings(hoursPerWeek, estate, cost)
+        }
+    };
+}
