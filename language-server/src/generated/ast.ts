@@ -14,8 +14,8 @@ export const IntegrationTerminals = {
     PERCENT: /[+-]?[0-9]+(\.[0-9]+)?%/,
     DECIMAL: /[0-9]+\.[0-9]+/,
     INT: /[0-9]+/,
-    ID: /[_a-zA-Z][\w]*(-[a-zA-Z0-9_][\w]*)*/,
-    STRING: /"(\\.|[^"\\\r\n])*"/,
+    ID: /[_a-zA-Z]\w*(?:-[a-zA-Z0-9_]\w*)*/,
+    STRING: /"[^"\\\r\n]*(?:\\.[^"\\\r\n]*)*"/,
 };
 
 export type IntegrationTerminalNames = keyof typeof IntegrationTerminals;

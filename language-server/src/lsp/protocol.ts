@@ -11,3 +11,59 @@ export interface ModelChangedParams {
     /** True when any workspace document has syntax errors (previews keep their last good picture). */
     hasSyntaxErrors: boolean;
 }
+
+/** Client → server: one view of the dependency diagram, laid out and rendered to SVG. */
+export const DiagramRequest = 'integ/diagram' as const;
+export interface DiagramRequestParams {
+    view: { kind: 'estate' | 'process' | 'department' | 'system'; name?: string; depth?: 1 | 2 };
+    state: 'as-is' | 'to-be';
+    filters?: { classifications?: string[]; findings?: string[] };
+    /** Departments to show expanded when the estate view is aggregated. */
+    expand?: string[];
+    layoutTimeoutMs?: number;
+}
+export interface DiagramLocation {
+    uri: string;
+    range: { start: { line: number; character: number }; end: { line: number; character: number } };
+}
+/** Hover text of one node or edge, as plain lines (the webview renders them as text). */
+export interface DiagramTooltip {
+    title: string;
+    lines: string[];
+}
+export interface DiagramRequestResult {
+    /** Standalone SVG, every model string already escaped; empty when `error` is set. */
+    svg: string;
+    title: string;
+    notes: string[];
+    /** True when a workspace document has lexing, parsing or linking errors. */
+    hasErrors: boolean;
+    /** Why there is no diagram (an unknown process, department or system). */
+    error?: string;
+    nodeCount: number;
+    edgeCount: number;
+    /** `data-id` of a node or edge → where it is declared. */
+    locations: Record<string, DiagramLocation>;
+    tooltips: Record<string, DiagramTooltip>;
+    /** Aggregate node ids (`dept:<name>`) that can be expanded. */
+    expandable: string[];
+    /** What the pickers and filters can offer. */
+    choices: { processes: string[]; departments: string[]; systems: string[]; classifications: string[]; ruleIds: string[] };
+}
+
+/** Client → server: the roadmap schedule, its impact and the rendered body for the roadmap preview. */
+export const RoadmapRequest = 'integ/roadmap' as const;
+export interface RoadmapRequestParams {
+    /** `YYYY-MM-DD`; the server's date when absent. */
+    today?: string;
+}
+export interface RoadmapRequestResult {
+    /** Schedule and impact (see analysis/roadmap-schedule.ts and analysis/roadmap-impact.ts), plain JSON. */
+    report: import('../roadmap/roadmap-report.js').RoadmapReport;
+    /** The preview's body (Gantt SVG and tables); every model string already escaped. */
+    fragment: string;
+    /** True when a workspace document has lexing, parsing or linking errors. */
+    hasErrors: boolean;
+    /** Initiative name → where it is declared. */
+    locations: Record<string, DiagramLocation>;
+}

@@ -1,4 +1,4 @@
-import { GrammarUtils, type AstNode, type Reference } from 'langium';
+import { AstUtils, GrammarAST, isCompositeCstNode, type AstNode, type CstNode, type Reference } from 'langium';
 import * as ast from '../generated/ast.js';
 import { STDLIB_URI } from '../stdlib/stdlib.js';
 import {
@@ -20,30 +20,49 @@ function rangeOf(node: AstNode | undefined): Range {
     return node?.$cstNode?.range ?? EMPTY_RANGE;
 }
 
+/**
+ * CST nodes of every property written directly on the node, keyed by AST property name: the same
+ * answer as Langium's `GrammarUtils.findNodesForProperty` per property, in one pass over the node's CST
+ * instead of one pass per property (that made building the estate quadratic in a declaration's size).
+ */
+function propertyNodes(node: AstNode): Map<string, CstNode[]> {
+    const found = new Map<string, CstNode[]>();
+    const visit = (cst: CstNode, enclosing: string | undefined): void => {
+        const feature = AstUtils.getContainerOfType(cst.grammarSource, GrammarAST.isAssignment)?.feature;
+        if (feature !== undefined && feature !== enclosing) {
+            const list = found.get(feature);
+            if (list) list.push(cst); else found.set(feature, [cst]);
+        }
+        if (isCompositeCstNode(cst) && cst.astNode === node) {
+            for (const child of cst.content) visit(child, feature ?? enclosing);
+        }
+    };
+    const root = node.$cstNode;
+    if (root && isCompositeCstNode(root)) {
+        for (const child of root.content) visit(child, undefined);
+    }
+    return found;
+}
+
 /** Value ranges of every property written on the node, keyed by AST property name. */
-function propertyRanges(node: AstNode): Record<string, Range> {
+function propertyRanges(node: AstNode, nodes: Map<string, CstNode[]>): Record<string, Range> {
     const ranges: Record<string, Range> = {};
-    const cst = node.$cstNode;
-    if (!cst) return ranges;
-    for (const key of Object.keys(node)) {
-        if (key.startsWith('$')) continue;
+    for (const [key, list] of nodes) {
         const value = (node as unknown as Record<string, unknown>)[key];
         if (value === undefined || value === false || (Array.isArray(value) && value.length === 0)) continue;
-        const nodes = GrammarUtils.findNodesForProperty(cst, key);
-        if (nodes.length > 0) {
-            ranges[key] = { start: nodes[0].range.start, end: nodes[nodes.length - 1].range.end };
-        }
+        ranges[key] = { start: list[0].range.start, end: list[list.length - 1].range.end };
     }
     return ranges;
 }
 
 function locate(node: AstNode & { name?: string }, uri: string): SourceLocation {
-    const nameNode = node.$cstNode ? GrammarUtils.findNodeForProperty(node.$cstNode, 'name') : undefined;
+    const nodes = propertyNodes(node);
+    const nameNode = nodes.get('name')?.[0];
     return {
         uri,
         range: rangeOf(node),
         nameRange: nameNode?.range ?? rangeOf(node),
-        properties: propertyRanges(node),
+        properties: propertyRanges(node, nodes),
         builtin: uri === STDLIB_URI
     };
 }
@@ -305,7 +324,8 @@ function addPolicy(policy: Policy, node: ast.Policy, uri: string): void {
             case 'ChampionsPolicy':
                 policy.champions = { min: setting.min, max: setting.max ?? setting.min }; properties.champions = rangeOf(setting); break;
             case 'ParallelRunPolicy':
-                policy.parallelRunWeeks = { min: toWeeks(setting.min, setting.unit), max: toWeeks(setting.max ?? setting.min, setting.unit) };
+                // Without its unit (a syntax error) the setting means nothing; the default stays.
+                if (setting.unit) policy.parallelRunWeeks = { min: toWeeks(setting.min, setting.unit), max: toWeeks(setting.max ?? setting.min, setting.unit) };
                 properties.parallelRun = rangeOf(setting);
                 break;
             case 'MinTls': {

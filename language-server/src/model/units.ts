@@ -5,7 +5,9 @@ const MINUTES: Record<string, number> = {
     minute: 1, hour: 60, day: 1440, week: 10080, month: 43200, year: 525600
 };
 
-function singular(unit: string): string {
+/** A unit the parser recovered past is missing from the AST; it converts as an unknown unit (to 0). */
+function singular(unit: string | undefined): string {
+    if (unit === undefined) return '';
     return unit.endsWith('s') ? unit.slice(0, -1) : unit;
 }
 

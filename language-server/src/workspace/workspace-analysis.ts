@@ -1,7 +1,7 @@
 import { WorkspaceCache, type IndexManager, type LangiumCoreServices, type LangiumDocuments } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Model } from '../generated/ast.js';
-import type { Estate } from '../model/estate.js';
+import type { Estate, SeveritySetting } from '../model/estate.js';
 import { buildEstate } from '../model/build-estate.js';
 import type { Finding } from '../rules/finding.js';
 import { runRules } from '../rules/run-rules.js';
@@ -23,6 +23,8 @@ export class WorkspaceAnalysis {
     private readonly documents: LangiumDocuments;
     private readonly indexManager: IndexManager;
     private readonly cache: WorkspaceCache<'result', AnalysisResult>;
+    /** Per-rule severities from the editor settings (`integ.rules.severity`); they win over the policy block. */
+    ruleSeverityOverrides: Record<string, SeveritySetting> = {};
 
     constructor(services: LangiumCoreServices) {
         this.documents = services.shared.workspace.LangiumDocuments;
@@ -43,7 +45,8 @@ export class WorkspaceAnalysis {
             uri: document.uri.toString(),
             model: document.parseResult.value as Model
         })));
-        const findings = runRules(estate);
+        const policy = { ...estate.policy, ruleSeverity: { ...estate.policy.ruleSeverity, ...this.ruleSeverityOverrides } };
+        const findings = runRules({ ...estate, policy });
         const diagnostics = duplicateNameDiagnostics(this.indexManager.allElements());
         for (const finding of findings) {
             const list = diagnostics.get(finding.uri);

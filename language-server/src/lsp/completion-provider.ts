@@ -1,0 +1,168 @@
+import { AstUtils, GrammarAST, type AstNodeDescription, type LangiumDocument, type MaybePromise, type ReferenceInfo } from 'langium';
+import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionProviderOptions, type CompletionContext, type CompletionValueItem } from 'langium/lsp';
+import { CompletionItemKind, type CancellationToken, type CompletionList, type CompletionParams, type MarkupContent } from 'vscode-languageserver';
+import { CATALOGUE } from '../rules/catalogue.js';
+import type { Classification, Declared, Department, Entity, Estate, Flow, Initiative, Platform, System } from '../model/estate.js';
+import type { IntegServices } from '../lsp-module.js';
+import type { WorkspaceAnalysis } from '../workspace/workspace-analysis.js';
+import { KEYWORD_DOCS, VALUE_DOCS } from './keyword-docs.js';
+
+/**
+ * Keywords and enum values with their meaning, and references with what the estate knows about
+ * the target (title, kind, department, fields…) instead of Langium's bare type name.
+ */
+export class IntegCompletionProvider extends DefaultCompletionProvider {
+    private readonly analysis: WorkspaceAnalysis;
+    /** `Entity.` opens the list of the entity's fields; `accept "` the list of rule ids. */
+    override readonly completionOptions: CompletionProviderOptions = { triggerCharacters: ['.', '"'] };
+
+    constructor(services: IntegServices) {
+        super(services);
+        this.analysis = services.analysis.WorkspaceAnalysis;
+    }
+
+    override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
+        const ruleIds = ruleIdCompletion(document.textDocument.getText(), document.textDocument.offsetAt(params.position), document);
+        return ruleIds ?? super.getCompletion(document, params, cancelToken);
+    }
+
+    protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {
+        if (!this.filterKeyword(context, keyword)) return;
+        const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule);
+        const values = rule ? VALUE_DOCS[rule.name] : undefined;
+        if (rule && values) {
+            acceptor(context, {
+                label: keyword.value,
+                kind: CompletionItemKind.EnumMember,
+                detail: rule.name,
+                documentation: values[keyword.value],
+                sortText: '0'
+            });
+            return;
+        }
+        acceptor(context, {
+            label: keyword.value,
+            kind: CompletionItemKind.Keyword,
+            detail: 'keyword',
+            documentation: KEYWORD_DOCS[keyword.value],
+            sortText: '1'
+        });
+    }
+
+    protected override createReferenceCompletionItem(description: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {
+        const item = super.createReferenceCompletionItem(description, refInfo, context);
+        const estate = this.analysis.result.estate;
+        if (description.type === 'Field') {
+            const entity = entityOfFieldRef(refInfo, estate);
+            const field = entity?.fields.find(f => f.name === description.name);
+            return { ...item, detail: field?.classification ? `field: ${field.classification}` : 'field (unclassified)' };
+        }
+        const declared = declaredByType(estate, description.type, description.name);
+        if (!declared) return item;
+        return {
+            ...item,
+            detail: `${declared.kind}${declared.title !== declared.name ? ` — ${declared.title}` : ''}`,
+            documentation: documentationOf(declared)
+        };
+    }
+}
+
+/**
+ * Inside the quotes of `accept "…"` or `rule "…"` (found on the text, so it works while the line
+ * does not parse yet): the rule ids of the catalogue, with their titles.
+ */
+function ruleIdCompletion(text: string, offset: number, document: LangiumDocument): CompletionList | undefined {
+    const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+    const before = text.slice(lineStart, offset);
+    const match = /(?:^|[\s{])(?:accept|rule)\s+"([\w/-]*)$/.exec(before);
+    if (!match) return undefined;
+    const start = offset - match[1].length;
+    let end = offset;
+    while (end < text.length && /[\w/-]/.test(text[end])) end++;
+    const range = { start: document.textDocument.positionAt(start), end: document.textDocument.positionAt(end) };
+    return {
+        isIncomplete: false,
+        items: CATALOGUE.map(rule => ({
+            label: rule.id,
+            kind: CompletionItemKind.Value,
+            detail: `${rule.title} (${rule.defaultSeverity})`,
+            documentation: { kind: 'markdown', value: rule.rationale },
+            textEdit: { range, newText: rule.id }
+        }))
+    };
+}
+
+function entityOfFieldRef(refInfo: ReferenceInfo, estate: Estate): Entity | undefined {
+    const entityName = (refInfo.container as { entity?: { $refText?: string } }).entity?.$refText;
+    return entityName ? estate.entities.get(entityName) : undefined;
+}
+
+function declaredByType(estate: Estate, type: string, name: string): Declared | undefined {
+    switch (type) {
+        case 'System': return estate.systems.get(name);
+        case 'Flow': return estate.flows.get(name);
+        case 'Entity': return estate.entities.get(name);
+        case 'Platform': return estate.platforms.get(name);
+        case 'Department': return estate.departments.get(name);
+        case 'Initiative': return estate.initiatives.get(name);
+        case 'Classification': return estate.classifications.get(name);
+        case 'Regulation': return estate.regulations.get(name);
+        case 'Process': return estate.processes.get(name);
+        case 'Roadmap': return estate.roadmaps.get(name);
+        default: return undefined;
+    }
+}
+
+function documentationOf(declared: Declared): MarkupContent | undefined {
+    const facts: string[] = [];
+    switch (declared.kind) {
+        case 'system': {
+            const system = declared as System;
+            if (system.systemKind) facts.push(`kind ${system.systemKind}`);
+            if (system.department) facts.push(`department ${system.department}`);
+            if (system.shadow) facts.push('shadow IT');
+            if (system.stores.length > 0) facts.push(`stores ${system.stores.join(', ')}`);
+            break;
+        }
+        case 'flow': {
+            const flow = declared as Flow;
+            facts.push(`${flow.sourceSystem} ${flow.twoWay ? '<->' : '->'} ${flow.targetSystem}`);
+            if (flow.style) facts.push(`style ${flow.style}`);
+            break;
+        }
+        case 'entity': {
+            const entity = declared as Entity;
+            facts.push(`${entity.fields.length} fields${entity.fields.length > 0 ? `: ${entity.fields.slice(0, 8).map(f => f.name).join(', ')}` : ''}`);
+            if (entity.masters.length > 0) facts.push(`master ${entity.masters.join(', ')}`);
+            break;
+        }
+        case 'platform': {
+            const platform = declared as Platform;
+            if (platform.bestFor) facts.push(`best for ${platform.bestFor}`);
+            if (platform.volume) facts.push(`volume ${platform.volume}`);
+            if (platform.price) facts.push(`${platform.price.min}${platform.price.max ? `–${platform.price.max}` : ''} ${platform.price.currency} per ${platform.price.per}`);
+            break;
+        }
+        case 'department': {
+            const department = declared as Department;
+            facts.push(`${department.champions.length} champions`);
+            break;
+        }
+        case 'classification': {
+            const classification = declared as Classification;
+            if (classification.level) facts.push(`level ${classification.level}`);
+            if (classification.regulations.length > 0) facts.push(`regulations ${classification.regulations.join(', ')}`);
+            break;
+        }
+        case 'initiative': {
+            const initiative = declared as Initiative;
+            if (initiative.priority !== undefined) facts.push(`priority ${initiative.priority}`);
+            if (initiative.months) facts.push(`months ${initiative.months.from} to ${initiative.months.to}`);
+            break;
+        }
+        default:
+            break;
+    }
+    if (declared.source.builtin) facts.push('standard library');
+    return facts.length > 0 ? { kind: 'markdown', value: facts.join(' · ') } : undefined;
+}

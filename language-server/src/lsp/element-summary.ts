@@ -1,0 +1,116 @@
+import { DEFAULT_MANUAL_HOURS_PER_WEEK, isManual } from '../analysis/inventory.js';
+import type { Estate, Flow, System } from '../model/estate.js';
+import { indexEstate, type EstateIndex } from '../model/estate-index.js';
+import type { Finding, FindingElement } from '../rules/finding.js';
+
+/**
+ * The figures hover and code lens show for one system or flow, read from the analysis of the
+ * current build (pure: no LSP types, so the same numbers can be tested without a server).
+ */
+export interface SystemSummary {
+    system: System;
+    flowsIn: Flow[];
+    flowsOut: Flow[];
+    findings: Finding[];
+    /** Open (not accepted) findings. */
+    openFindings: number;
+    /** Manual effort of the live flows into or out of the system, hours per week. */
+    hoursPerWeek: number;
+}
+
+export interface FlowSummary {
+    flow: Flow;
+    findings: Finding[];
+    openFindings: number;
+    /** `effort` as written, else the article's estimate for a manual flow, else 0. */
+    hoursPerWeek: number;
+    hoursEstimated: boolean;
+}
+
+export class AnalysisLookup {
+    private readonly index: EstateIndex;
+    private readonly findingsByElement = new Map<string, Finding[]>();
+
+    constructor(readonly estate: Estate, findings: readonly Finding[]) {
+        this.index = indexEstate(estate);
+        for (const finding of findings) {
+            const key = elementKey(finding.element);
+            const list = this.findingsByElement.get(key);
+            if (list) list.push(finding); else this.findingsByElement.set(key, [finding]);
+        }
+    }
+
+    findingsOf(element: FindingElement): Finding[] {
+        return this.findingsByElement.get(elementKey(element)) ?? [];
+    }
+
+    system(name: string): SystemSummary | undefined {
+        const system = this.estate.systems.get(name);
+        if (!system) return undefined;
+        const flowsIn = (this.index.flowsTo.get(name) ?? []).filter(flow => flow.status !== 'retired');
+        const flowsOut = (this.index.flowsFrom.get(name) ?? []).filter(flow => flow.status !== 'retired');
+        const findings = this.findingsOf({ kind: 'system', name });
+        let hoursPerWeek = 0;
+        for (const flow of new Set([...flowsIn, ...flowsOut])) {
+            if (flow.status === 'live') hoursPerWeek += flowHours(flow).hours;
+        }
+        return { system, flowsIn, flowsOut, findings, openFindings: countOpen(findings), hoursPerWeek: round(hoursPerWeek) };
+    }
+
+    flow(name: string): FlowSummary | undefined {
+        const flow = this.estate.flows.get(name);
+        if (!flow) return undefined;
+        const findings = this.findingsOf({ kind: 'flow', name });
+        const { hours, estimated } = flowHours(flow);
+        return { flow, findings, openFindings: countOpen(findings), hoursPerWeek: round(hours), hoursEstimated: estimated };
+    }
+
+    classificationOf(entity: string, field: string): string | undefined {
+        return this.index.classificationOf(entity, field)?.name;
+    }
+}
+
+const lookups = new WeakMap<Estate, AnalysisLookup>();
+
+/** One lookup per analysed estate (the analysis result is replaced on every build). */
+export function lookupFor(estate: Estate, findings: readonly Finding[]): AnalysisLookup {
+    let lookup = lookups.get(estate);
+    if (!lookup) {
+        lookup = new AnalysisLookup(estate, findings);
+        lookups.set(estate, lookup);
+    }
+    return lookup;
+}
+
+function flowHours(flow: Flow): { hours: number; estimated: boolean } {
+    if (flow.effortHoursPerWeek !== undefined) return { hours: flow.effortHoursPerWeek, estimated: false };
+    if (isManual(flow)) return { hours: DEFAULT_MANUAL_HOURS_PER_WEEK, estimated: true };
+    return { hours: 0, estimated: false };
+}
+
+function elementKey(element: FindingElement): string {
+    return `${element.kind}\u0000${element.name}`;
+}
+
+function countOpen(findings: readonly Finding[]): number {
+    return findings.filter(finding => !finding.accepted).length;
+}
+
+function round(value: number): number {
+    return Math.round(value * 10) / 10;
+}
+
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+    return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+
+/** "3 flows · 2 findings · 12 h/week" */
+export function systemLensTitle(summary: SystemSummary): string {
+    const flows = new Set([...summary.flowsIn, ...summary.flowsOut]).size;
+    return `${plural(flows, 'flow')} · ${plural(summary.openFindings, 'finding')} · ${summary.hoursPerWeek} h/week`;
+}
+
+export function flowLensTitle(summary: FlowSummary): string {
+    const carried = summary.flow.carries.reduce((sum, carried) => sum + carried.fields.length, 0);
+    return `${plural(carried, 'field')} · ${plural(summary.openFindings, 'finding')} · ${summary.hoursPerWeek} h/week${summary.hoursEstimated ? ' (est.)' : ''}`;
+}
