@@ -11,7 +11,11 @@ export const ROADMAP_CSS = [
     'body { font: 13px var(--vscode-font-family, system-ui, sans-serif); color: var(--vscode-editor-foreground, #1f2328); background: var(--vscode-editor-background, #ffffff); margin: 16px; }',
     'h1 { font-size: 18px; margin: 0 0 8px; } h2 { font-size: 15px; margin: 20px 0 8px; }',
     '.roadmap-layout { display: flex; flex-wrap: wrap; gap: 16px; align-items: flex-start; }',
+    '.roadmap-layout > div { min-width: 0; max-width: 100%; }',
     '.gantt-box { overflow-x: auto; max-width: 100%; }',
+    // A preview beside the editor is narrow: the chart scales down to fit, wide tables scroll.
+    '.gantt-box svg.gantt { max-width: 100%; height: auto; }',
+    'table.impact, table.roi { display: block; overflow-x: auto; max-width: 100%; }',
     'table { border-collapse: collapse; }',
     'th, td { border: 1px solid var(--vscode-editorWidget-border, #d0d7de); padding: 4px 8px; text-align: left; vertical-align: top; }',
     'th { background: var(--vscode-editorWidget-background, #f6f8fa); }',

@@ -62,7 +62,8 @@ export const priorityOrder: Rule = {
             for (const later of ranked) {
                 const ahead = ranked.filter(earlier => earlier.initiative.priority < later.initiative.priority && earlier.hours < later.hours);
                 if (ahead.length === 0) continue;
-                const list = ahead.map(a => `${a.initiative.name} (priority ${a.initiative.priority}, ${a.hours} h/week)`).join(', ');
+                const named = ahead.slice(0, 3).map(a => `${a.initiative.name} (priority ${a.initiative.priority}, ${a.hours} h/week)`);
+                const list = ahead.length > 3 ? `${named.join(', ')} and ${ahead.length - 3} more` : named.join(', ');
                 yield findingOn('roadmap/priority-order', later.initiative,
                     `${later.initiative.name} saves ${later.hours} h/week but has priority ${later.initiative.priority}, after ${list}; the article orders by business impact`,
                     { property: 'priority', data: { hoursPerWeek: later.hours, ahead: ahead.map(a => a.initiative.name) } });
@@ -71,8 +72,13 @@ export const priorityOrder: Rule = {
     }
 };
 
-function waived(estate: Estate, ruleId: string, target: string, today: string): boolean {
-    return estate.waivers.some(w => w.rule === ruleId && w.target === target && (w.until === undefined || w.until >= today));
+/** `rule\0target` of every waiver still in force, so each gap finding is looked up once. */
+function activeWaivers(estate: Estate, today: string): Set<string> {
+    const keys = new Set<string>();
+    for (const waiver of estate.waivers) {
+        if (waiver.until === undefined || waiver.until >= today) keys.add(`${waiver.rule}\u0000${waiver.target}`);
+    }
+    return keys;
 }
 
 /** A gap the as-is estate shows on a live flow that no initiative replaces: the roadmap leaves it open. */
@@ -82,13 +88,14 @@ export const unaddressedGap: Rule = {
         const { estate, today } = context;
         const replaced = new Set<string>();
         for (const initiative of estate.initiatives.values()) initiative.replaces.forEach(name => replaced.add(name));
+        const waived = activeWaivers(estate, today);
         const gapsByFlow = new Map<Flow, string[]>();
         for (const rule of GAP_RULES) {
             if (estate.policy.ruleSeverity[rule.id] === 'off') continue;
             for (const finding of rule.run(context)) {
                 if (finding.element.kind !== 'flow') continue;
                 const flow = estate.flows.get(finding.element.name);
-                if (!flow || flow.status !== 'live' || replaced.has(flow.name) || waived(estate, rule.id, flow.name, today)) continue;
+                if (!flow || flow.status !== 'live' || replaced.has(flow.name) || waived.has(`${rule.id}\u0000${flow.name}`)) continue;
                 const gaps = gapsByFlow.get(flow) ?? [];
                 if (!gaps.includes(rule.id)) gaps.push(rule.id);
                 gapsByFlow.set(flow, gaps);

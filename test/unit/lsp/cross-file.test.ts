@@ -28,7 +28,7 @@ let connection: MessageConnection;
 const published: PublishDiagnosticsParams[] = [];
 const listeners: Array<() => void> = [];
 
-function waitFor(description: string, predicate: () => boolean, timeoutMs = 20_000): Promise<void> {
+function waitFor(description: string, predicate: () => boolean, timeoutMs = 45_000): Promise<void> {
     return new Promise((resolve, reject) => {
         if (predicate()) return resolve();
         const timer = setTimeout(() => reject(new Error(`timed out waiting for ${description}; published: ${JSON.stringify(published.map(p => [p.uri, p.diagnostics.map(d => d.code)]))}`)), timeoutMs);

@@ -1,0 +1,56 @@
+import type { LangiumDocument, MaybePromise } from 'langium';
+import type { CodeActionProvider } from 'langium/lsp';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic } from 'vscode-languageserver';
+import type { Model } from '../generated/ast.js';
+import type { FindingElement } from '../rules/finding.js';
+import { findDeclaration } from './declaration-lookup.js';
+import { fixesFor, type FixProposal } from './rule-fixes.js';
+import { acceptFix, canWaive } from './waiver-fix.js';
+
+/** What `workspace/finding-diagnostics.ts` puts in a finding's diagnostic. */
+interface FindingData extends Record<string, unknown> {
+    ruleId: string;
+    element: FindingElement;
+    accepted?: boolean;
+}
+
+function findingData(diagnostic: Diagnostic): FindingData | undefined {
+    const data = diagnostic.data as Partial<FindingData> | undefined;
+    if (!data || typeof data.ruleId !== 'string' || typeof data.element?.name !== 'string' || typeof data.element.kind !== 'string') return undefined;
+    return data as FindingData;
+}
+
+function today(): string {
+    return new Date().toISOString().slice(0, 10);
+}
+
+/** Quick fixes for rule findings, keyed by the diagnostic's rule id, plus "accept" for any finding. */
+export class IntegCodeActionProvider implements CodeActionProvider {
+    constructor(private readonly clock: () => string = today) {}
+
+    getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<Array<Command | CodeAction> | undefined> {
+        const only = params.context.only;
+        if (only && !only.some(kind => CodeActionKind.QuickFix.startsWith(kind))) return undefined;
+        const uri = document.uri.toString();
+        const text = document.textDocument.getText();
+        const model = document.parseResult.value as Model;
+        const actions: CodeAction[] = [];
+        for (const diagnostic of params.context.diagnostics) {
+            const data = findingData(diagnostic);
+            if (!data || data.accepted) continue;
+            const node = findDeclaration(model, data.element);
+            const proposals: FixProposal[] = node ? fixesFor(data.ruleId, { text, node, data }) : [];
+            if (canWaive(data.element)) proposals.push(acceptFix(text, data.ruleId, data.element, this.clock()));
+            for (const proposal of proposals) {
+                actions.push({
+                    title: proposal.title,
+                    kind: CodeActionKind.QuickFix,
+                    diagnostics: [diagnostic],
+                    isPreferred: proposal.preferred || undefined,
+                    edit: { changes: { [uri]: proposal.edits } }
+                });
+            }
+        }
+        return actions;
+    }
+}

@@ -1,0 +1,140 @@
+import type { AstNode } from 'langium';
+import type { TextEdit } from 'vscode-languageserver-types';
+import { isEntity, isFlow, isInitiative } from '../generated/ast.js';
+import { ARTICLE_TARGETS } from '../rules/roi-rules.js';
+import { RETROSPECTIVE_DAYS } from '../rules/change-rules.js';
+import { blockShapeOf, keywordRange, propertyRange } from './declaration-lookup.js';
+import { insertProperties, replaceText } from './property-edits.js';
+
+/** A quick fix before it becomes an LSP code action. */
+export interface FixProposal {
+    title: string;
+    edits: TextEdit[];
+    /** The one obvious fix for the finding. */
+    preferred: boolean;
+}
+
+export interface FixContext {
+    text: string;
+    /** The declaration the finding is about. */
+    node: AstNode;
+    /** The finding's figures (the diagnostic's data). */
+    data: Record<string, unknown>;
+}
+
+type FixBuilder = (context: FixContext) => FixProposal[];
+
+/** The article's ROI targets, as a `targets` block. */
+export const ARTICLE_TARGETS_BLOCK =
+    `targets { manual-hours ${ARTICLE_TARGETS.manualHoursPercent}%  error-rate below ${ARTICLE_TARGETS.errorRateBelowPercent}%  report-time -75%  productivity +15%  downtime below 2 hours per month }`;
+
+/** Sets `keyword value`: replaces the written value, or inserts the property. */
+function setProperty(context: FixContext, property: string, keyword: string, value: string, preferred = true): FixProposal[] {
+    const title = `Set ${keyword} ${value}`;
+    const written = propertyRange(context.node, property);
+    if (written) return [{ title, edits: [replaceText(written, value)], preferred }];
+    return addProperties(context, [`${keyword} ${value}`], title, preferred);
+}
+
+function addProperties(context: FixContext, properties: string[], title: string, preferred = true, where: 'first' | 'last' = 'last'): FixProposal[] {
+    const shape = blockShapeOf(context.node);
+    if (!shape) return [];
+    return [{ title, edits: [insertProperties(context.text, shape, properties, where)], preferred }];
+}
+
+/** Adds a flag such as `audit` unless it is already written. */
+function addFlag(context: FixContext, flag: string): FixProposal[] {
+    if (propertyRange(context.node, flag)) return [];
+    return addProperties(context, [flag], `Add ${flag}`);
+}
+
+function tlsVersion(data: Record<string, unknown>): string {
+    const required = typeof data.requiredTls === 'number' ? data.requiredTls : 1.2;
+    return required.toFixed(1);
+}
+
+const setOauth2: FixBuilder = context => setProperty(context, 'auth', 'auth', 'oauth2');
+
+const twoWay: FixBuilder = context => {
+    if (!isFlow(context.node) || context.node.twoWay) return [];
+    const arrow = keywordRange(context.node, '->');
+    return arrow ? [{ title: 'Make the flow two-way (<->)', edits: [replaceText(arrow, '<->')], preferred: true }] : [];
+};
+
+const master: FixBuilder = context => {
+    if (!isEntity(context.node)) return [];
+    const candidates = Array.isArray(context.data.candidates) ? context.data.candidates.filter((c): c is string => typeof c === 'string') : [];
+    const written = propertyRange(context.node, 'masters');
+    return candidates.map(candidate => written
+        ? { title: `Keep ${candidate} as the only master`, edits: [replaceText(written, candidate)], preferred: candidates.length === 1 }
+        : addProperties(context, [`master ${candidate}`], `Add master ${candidate}`, candidates.length === 1, 'first')[0]
+    ).filter((proposal): proposal is FixProposal => proposal !== undefined);
+};
+
+/** A parallel run inside the policy's range: the article's 3 weeks when the policy allows it. */
+function parallelRunWeeks(data: Record<string, unknown>): number {
+    const min = typeof data.min === 'number' ? data.min : 2;
+    const max = typeof data.max === 'number' ? data.max : 4;
+    return min <= 3 && 3 <= max ? 3 : Math.ceil(min);
+}
+
+const parallelRun: FixBuilder = context => {
+    if (!isInitiative(context.node)) return [];
+    if (context.data.fix === 'retrospective') {
+        return setProperty(context, 'retrospective', 'retrospective', `${RETROSPECTIVE_DAYS} days`);
+    }
+    const weeks = parallelRunWeeks(context.data);
+    return setProperty(context, 'parallelRun', 'parallel-run', `${weeks} week${weeks === 1 ? '' : 's'}`);
+};
+
+const targets: FixBuilder = context => {
+    if (!isInitiative(context.node)) return [];
+    const written = propertyRange(context.node, 'targets');
+    if (written) return [{ title: "Use the article's ROI targets", edits: [replaceText(written, ARTICLE_TARGETS_BLOCK)], preferred: true }];
+    return addProperties(context, [ARTICLE_TARGETS_BLOCK], "Add the article's ROI targets");
+};
+
+const incompleteFlow: FixBuilder = context => {
+    const missing = Array.isArray(context.data.missing) ? context.data.missing : [];
+    const properties = [missing.includes('auth') ? 'auth oauth2' : undefined, missing.includes('tls') ? 'tls 1.2' : undefined]
+        .filter((property): property is string => property !== undefined);
+    if (properties.length === 0) return [];
+    return addProperties(context, properties, `Add ${properties.join(' and ')}`);
+};
+
+/** A retention the regulation accepts, in the unit it is usually stated in (`7 years`, `18 months`). */
+function retentionText(months: number): string {
+    const whole = Math.ceil(months);
+    if (whole % 12 === 0) return whole === 12 ? '1 year' : `${whole / 12} years`;
+    return `${whole} months`;
+}
+
+const retention: FixBuilder = context => {
+    const written = propertyRange(context.node, 'auditRetention');
+    if (!written || typeof context.data.requiredMonths !== 'number') return [];
+    const value = retentionText(context.data.requiredMonths);
+    return [{ title: `Keep the audit log ${value}`, edits: [replaceText(written, value)], preferred: true }];
+};
+
+/** Quick fixes keyed by rule id; every finding also gets the "accept" action. */
+export const RULE_FIXES: Record<string, FixBuilder> = {
+    'inventory/incomplete-flow': incompleteFlow,
+    'gap/one-way': twoWay,
+    'gap/fragile': context => (context.data.monitored === false ? addFlag(context, 'monitored') : []),
+    'gap/conflicting-master': master,
+    'security/tls': context => setProperty(context, 'tls', 'tls', tlsVersion(context.data)),
+    'security/no-auth': setOauth2,
+    'security/oauth2': context => [...setOauth2(context), ...setProperty(context, 'auth', 'auth', 'mtls', false)],
+    'security/shared-credentials': setOauth2,
+    'security/hardcoded-secret': context => setProperty(context, 'secrets', 'secrets', 'vault'),
+    'security/encryption-at-rest': context => setProperty(context, 'encryption', 'encryption', 'aes256'),
+    'security/audit-log': context => addFlag(context, 'audit'),
+    'compliance/sox-reconciliation': context => addFlag(context, 'reconciled'),
+    'compliance/retention': retention,
+    'change/parallel-run': parallelRun,
+    'roi/targets': targets
+};
+
+export function fixesFor(ruleId: string, context: FixContext): FixProposal[] {
+    return RULE_FIXES[ruleId]?.(context) ?? [];
+}
