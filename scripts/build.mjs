@@ -9,8 +9,28 @@ const production = process.argv.includes('--production');
 const entries = [
     { in: 'language-server/src/main.ts', out: 'server' },
     { in: 'language-server/src/cli/main.ts', out: 'cli' },
-    { in: 'extension/src/extension.ts', out: 'extension' }
+    { in: 'extension/src/extension.ts', out: 'extension' },
+    // ELK runs in this worker thread, next to the server and CLI bundles that start it.
+    { in: 'language-server/src/diagram/layout-worker.cjs', out: 'layout-worker' }
 ].filter(entry => existsSync(entry.in));
+
+// Webview scripts run in the browser sandbox of a VS Code webview: one IIFE per preview.
+const webviewEntries = [
+    { in: 'extension/webview/diagram/main.ts', out: 'webview/diagram' },
+    { in: 'extension/webview/roadmap/main.ts', out: 'webview/roadmap' }
+].filter(entry => existsSync(entry.in));
+
+const webviewOptions = {
+    entryPoints: webviewEntries,
+    outdir: 'dist',
+    bundle: true,
+    platform: 'browser',
+    target: 'es2022',
+    format: 'iife',
+    sourcemap: false,
+    minify: production,
+    logLevel: 'warning'
+};
 
 const options = {
     entryPoints: entries,
@@ -32,6 +52,8 @@ const options = {
 if (watch) {
     const context = await esbuild.context(options);
     await context.watch();
+    if (webviewEntries.length > 0) await (await esbuild.context(webviewOptions)).watch();
 } else {
     await esbuild.build(options);
+    if (webviewEntries.length > 0) await esbuild.build(webviewOptions);
 }

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { RoadmapRequest, type RoadmapRequestResult } from '../../../language-server/src/lsp/protocol.js';
 import { roadmapHtmlPage } from '../../../language-server/src/roadmap/roadmap-html.js';
-import { onModelChanged } from './roadmap-model-changed.js';
+import { onModelChanged } from './model-changed-events.js';
 import { roadmapWebviewHtml } from './roadmap-webview-html.js';
 
 const VIEW_TYPE = 'integ.roadmap';

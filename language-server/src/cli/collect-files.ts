@@ -10,24 +10,25 @@ const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'out', 'dist', '.vscode
  * recursively. Symlinked folders are followed once (a loop is cut by real path), and a folder
  * named `x.integ` is searched, not read.
  */
-export async function collectIntegFiles(paths: string[]): Promise<string[]> {
+export async function collectIntegFiles(paths: string[], cwd = process.cwd()): Promise<string[]> {
     const files = new Set<string>();
     const visited = new Set<string>();
     for (const given of paths) {
+        const full = path.resolve(cwd, given);
         let stat;
         try {
-            stat = await fs.stat(given);
+            stat = await fs.stat(full);
         } catch (error) {
             throw new UsageError(`${given}: ${describe(error)}`);
         }
         if (stat.isDirectory()) {
             const before = files.size;
-            await walk(given, files, visited);
+            await walk(full, files, visited);
             if (files.size === before) {
                 throw new UsageError(`${given}: no .integ files found`);
             }
         } else if (stat.isFile()) {
-            files.add(path.resolve(given));
+            files.add(full);
         } else {
             throw new UsageError(`${given}: not a file or folder`);
         }

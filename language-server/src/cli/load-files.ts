@@ -1,4 +1,5 @@
 import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createIntegCoreServices } from '../module.js';
 import { loadWorkspace, type LoadedWorkspace } from '../workspace/load-workspace.js';
@@ -13,7 +14,7 @@ export interface LoadedFiles extends LoadedWorkspace {
 const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
 export async function loadFiles(paths: string[], cwd = process.cwd()): Promise<LoadedFiles> {
-    const files = await collectIntegFiles(paths.length > 0 ? paths : [cwd]);
+    const files = await collectIntegFiles(paths.length > 0 ? paths : [cwd], cwd);
     const sources = [];
     const displayPath = new Map<string, string>();
     for (const file of files) {
@@ -43,7 +44,8 @@ export async function loadFiles(paths: string[], cwd = process.cwd()): Promise<L
     return { ...workspace, displayPath, files };
 }
 
+/** The path as the user should read it: relative to the working folder when inside it. */
 function relative(cwd: string, file: string): string {
-    const rel = file.startsWith(cwd + '/') ? file.slice(cwd.length + 1) : file;
-    return rel;
+    const rel = path.relative(path.resolve(cwd), file);
+    return rel.startsWith('..') || path.isAbsolute(rel) ? file : rel;
 }

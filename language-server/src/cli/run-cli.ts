@@ -1,6 +1,8 @@
 import { UsageError } from './collect-files.js';
 import { CHECK_USAGE, checkCommand } from './check-command.js';
 import { REPORT_USAGE, reportCommand } from './report-command.js';
+import { DIAGRAM_USAGE, diagramCommand } from './diagram-command.js';
+import { ROADMAP_USAGE, roadmapCommand } from './roadmap-command.js';
 
 export interface CliIo {
     stdout: { write(text: string): unknown };
@@ -16,7 +18,9 @@ interface Command {
 
 const COMMANDS: Record<string, Command> = {
     check: { usage: CHECK_USAGE, summary: 'parse, link and run every rule; print findings', run: checkCommand },
-    report: { usage: REPORT_USAGE, summary: 'inventory, coverage and manual hours of the estate', run: reportCommand }
+    report: { usage: REPORT_USAGE, summary: 'inventory, coverage, gaps by type with hours, findings by regulation, roadmap totals (md, json, html)', run: reportCommand },
+    diagram: { usage: DIAGRAM_USAGE, summary: 'dependency diagram of a view as a standalone SVG', run: diagramCommand },
+    roadmap: { usage: ROADMAP_USAGE, summary: 'roadmap Gantt, impact and ROI as Markdown (stdout or .md) or self-contained HTML', run: roadmapCommand }
 };
 
 function help(): string {

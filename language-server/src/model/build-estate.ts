@@ -28,7 +28,7 @@ function rangeOf(node: AstNode | undefined): Range {
 function propertyNodes(node: AstNode): Map<string, CstNode[]> {
     const found = new Map<string, CstNode[]>();
     const visit = (cst: CstNode, enclosing: string | undefined): void => {
-        const feature = AstUtils.getContainerOfType(cst.grammarSource, GrammarAST.isAssignment)?.feature;
+        const feature = featureOf(cst.grammarSource);
         if (feature !== undefined && feature !== enclosing) {
             const list = found.get(feature);
             if (list) list.push(cst); else found.set(feature, [cst]);
@@ -42,6 +42,19 @@ function propertyNodes(node: AstNode): Map<string, CstNode[]> {
         for (const child of root.content) visit(child, undefined);
     }
     return found;
+}
+
+/** The grammar is fixed, so which property a grammar element assigns is looked up once per element. */
+const FEATURES = new WeakMap<GrammarAST.AbstractElement, string | null>();
+
+function featureOf(element: GrammarAST.AbstractElement | undefined): string | undefined {
+    if (!element) return undefined;
+    let feature = FEATURES.get(element);
+    if (feature === undefined) {
+        feature = AstUtils.getContainerOfType(element, GrammarAST.isAssignment)?.feature ?? null;
+        FEATURES.set(element, feature);
+    }
+    return feature ?? undefined;
 }
 
 /** Value ranges of every property written on the node, keyed by AST property name. */
@@ -203,7 +216,7 @@ function addElement(estate: Estate, element: ast.Element, uri: string): void {
                 ...base('platform'), kind: 'platform', platformKind: element.kind,
                 supports: [...new Set(element.supports)] as Capability[], agreements: [...new Set(element.agreements)],
                 bestFor: element.bestFor ? unquote(element.bestFor) : undefined, volume: element.volume,
-                price: element.price ? { min: element.price.min, max: element.price.max, currency: element.price.currency, per: element.price.per } : undefined
+                price: element.price && complete(element.price.min, element.price.currency, element.price.per) ? { min: element.price.min, max: element.price.max, currency: element.price.currency, per: element.price.per } : undefined
             });
             break;
         case 'System':
@@ -303,7 +316,7 @@ function addRoadmap(estate: Estate, roadmap: ast.Roadmap, uri: string, base: { k
             replaces: names(initiative.replaces), delivers: names(initiative.delivers), platform: initiative.platform?.ref?.name,
             parallelRunWeeks: initiative.parallelRun ? toWeeks(initiative.parallelRun.value, initiative.parallelRun.unit) : undefined,
             retrospectiveDays: initiative.retrospective ? toDays(initiative.retrospective.value, initiative.retrospective.unit) : undefined,
-            cost: initiative.cost ? { amount: initiative.cost.amount, currency: initiative.cost.currency } : undefined,
+            cost: initiative.cost && complete(initiative.cost.amount, initiative.cost.currency) ? { amount: initiative.cost.amount, currency: initiative.cost.currency } : undefined,
             targets: targets ? {
                 manualHoursPercent: parsePercent(targets.manualHours),
                 errorRateBelowPercent: parsePercent(targets.errorRate),
@@ -345,8 +358,18 @@ function addPolicy(policy: Policy, node: ast.Policy, uri: string): void {
                 }
                 break;
             case 'HourlyCost':
-                policy.hourlyCost = { amount: setting.amount, currency: setting.currency }; properties.hourlyCost = rangeOf(setting); break;
+                if (complete(setting.amount, setting.currency)) policy.hourlyCost = { amount: setting.amount, currency: setting.currency };
+                properties.hourlyCost = rangeOf(setting);
+                break;
         }
     }
     policy.source = { uri, range: rangeOf(node), properties };
+}
+
+/**
+ * False when the parser recovered past part of a value (a syntax error is reported there): an amount
+ * without its currency means nothing, and downstream code may rely on every part being present.
+ */
+function complete(...parts: unknown[]): boolean {
+    return parts.every(part => part !== undefined && part !== '');
 }

@@ -1,0 +1,39 @@
+/**
+ * Checks on what the diagram webview posts: it renders strings from model files, so its messages
+ * are untrusted input. Pure (no `vscode` import) so forged messages are tested in Node. The webview
+ * never sends a URI: it names diagram element ids, which the panel maps to locations the server gave.
+ */
+import type { DiagramViewOptions, FromWebview } from './diagram-messages.js';
+
+export const VIEW_KINDS: ReadonlySet<string> = new Set(['estate', 'process', 'department', 'system']);
+const MAX_NAMES = 200;
+const MAX_NAME_LENGTH = 200;
+
+/** Known commands only; each command's fields are checked again where they are used. */
+export function isDiagramMessage(value: unknown): value is FromWebview {
+    return typeof value === 'object' && value !== null && typeof (value as { command?: unknown }).command === 'string'
+        && ['ready', 'setOptions', 'expand', 'reveal', 'exportSvg', 'exportPng'].includes((value as { command: string }).command);
+}
+
+function names(value: unknown): string[] {
+    return Array.isArray(value)
+        ? value.filter((item): item is string => typeof item === 'string' && item.length <= MAX_NAME_LENGTH).slice(0, MAX_NAMES)
+        : [];
+}
+
+/** Options as the webview sends them, rebuilt field by field from what is valid. */
+export function validOptions(value: unknown): DiagramViewOptions | undefined {
+    if (typeof value !== 'object' || value === null) return undefined;
+    const raw = value as Partial<DiagramViewOptions>;
+    const kind = raw.view?.kind;
+    if (typeof kind !== 'string' || !VIEW_KINDS.has(kind)) return undefined;
+    const name = typeof raw.view?.name === 'string' && raw.view.name.length <= MAX_NAME_LENGTH ? raw.view.name : undefined;
+    if (kind !== 'estate' && !name) return undefined;
+    return {
+        view: kind === 'estate' ? { kind } : { kind, name, ...(kind === 'system' ? { depth: raw.view?.depth === 2 ? 2 : 1 } : {}) } as DiagramViewOptions['view'],
+        state: raw.state === 'to-be' ? 'to-be' : 'as-is',
+        filters: { classifications: names(raw.filters?.classifications), findings: names(raw.filters?.findings) },
+        expand: names(raw.expand)
+    };
+}
+

@@ -1,0 +1,57 @@
+import type { CliIo } from './run-cli.js';
+import { choice, parseArgs } from './cli-args.js';
+import { UsageError } from './collect-files.js';
+import { loadFiles } from './load-files.js';
+import { writeOutput } from './write-output.js';
+import { DiagramViewError, parseView } from '../diagram/graph-builder.js';
+import { DiagramLayouter } from '../diagram/layout.js';
+import { produceDiagram } from '../diagram/produce-diagram.js';
+import { countSyntaxErrors } from '../diagram/syntax-errors.js';
+
+export const DIAGRAM_USAGE = 'integ diagram [paths…] [--view estate|process:<name>|department:<name>|system:<name>] [--state as-is|to-be] [--depth 1|2] [--classification C,…] [--finding rule-or-area,…] [--expand Dept,…] [-o out.svg]';
+
+function list(value: string | undefined): string[] | undefined {
+    const items = value?.split(',').map(item => item.trim()).filter(Boolean);
+    return items && items.length > 0 ? items : undefined;
+}
+
+/** Writes the dependency diagram as a standalone SVG (to stdout without -o). Exit 2 on unknown views. */
+export async function diagramCommand(args: string[], io: CliIo): Promise<number> {
+    const parsed = parseArgs(args, new Set(['--view', '--state', '--depth', '--classification', '--finding', '--expand', '--output', '--timeout']), new Set());
+    const state = choice(parsed, '--state', ['as-is', 'to-be'], 'as-is');
+    const depth = choice(parsed, '--depth', ['1', '2'], '1') === '2' ? 2 : 1;
+    const timeoutText = parsed.options.get('--timeout');
+    const timeoutMs = timeoutText === undefined ? 30_000 : Number(timeoutText);
+    if (!(Number.isFinite(timeoutMs) && timeoutMs > 0)) throw new UsageError(`--timeout needs a number of milliseconds (got '${timeoutText}')`);
+    let view;
+    try {
+        view = parseView(parsed.options.get('--view') ?? 'estate', depth);
+    } catch (error) {
+        throw new UsageError((error as Error).message);
+    }
+    const loaded = await loadFiles(parsed.paths, io.cwd);
+    const layouter = new DiagramLayouter();
+    try {
+        const diagram = await produceDiagram(loaded.analysis.estate, loaded.analysis.findings, {
+            view, state,
+            filters: { classifications: list(parsed.options.get('--classification')), findings: list(parsed.options.get('--finding')) },
+            expand: list(parsed.options.get('--expand'))
+        }, layouter, timeoutMs);
+        const target = parsed.options.get('--output');
+        const errors = countSyntaxErrors([...loaded.diagnostics.values()].flat());
+        if (errors > 0) io.stderr.write(`integ diagram: the model has ${errors} syntax or link error(s); run 'integ check' for details\n`);
+        for (const note of diagram.graph.notes) io.stderr.write(`integ diagram: ${note}\n`);
+        if (target) {
+            await writeOutput(target, diagram.svg);
+            io.stdout.write(`${target}: ${diagram.graph.title}, ${diagram.graph.nodes.length} nodes, ${diagram.graph.edges.length} edges\n`);
+        } else {
+            io.stdout.write(diagram.svg + '\n');
+        }
+        return 0;
+    } catch (error) {
+        if (error instanceof DiagramViewError) throw new UsageError(error.message);
+        throw error;
+    } finally {
+        layouter.dispose();
+    }
+}

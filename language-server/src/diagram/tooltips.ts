@@ -1,0 +1,50 @@
+import type { DiagramEdge, DiagramFinding, DiagramNode } from './diagram-graph.js';
+
+/** Hover text of a node or edge: shared by the SVG's `<title>` and the preview's tooltip. */
+export interface Tooltip {
+    title: string;
+    lines: string[];
+}
+
+function findingLines(findings: DiagramFinding[]): string[] {
+    return findings.map(f => `${f.accepted ? 'accepted' : f.severity} ${f.ruleId}: ${f.message}`);
+}
+
+function plain(id: string): string {
+    return id.replace(/^\w+:/, '');
+}
+
+export function nodeTooltip(node: DiagramNode): Tooltip {
+    if (node.kind === 'department') {
+        return { title: `Department ${node.label}`, lines: [`${node.detail} (collapsed; click to expand)`, ...findingLines(node.findingList)] };
+    }
+    return {
+        title: node.label === node.name ? node.name : `${node.label} (${node.name})`,
+        lines: [
+            node.systemKind ? `kind: ${node.systemKind}` : '',
+            node.department ? `department: ${node.department}` : 'no department',
+            node.owner ? `owner: ${node.owner}` : '',
+            node.shadow ? 'shadow IT' : '',
+            node.status && node.status !== 'live' ? `status: ${node.status}` : '',
+            ...findingLines(node.findingList)
+        ].filter(Boolean)
+    };
+}
+
+export function edgeTooltip(edge: DiagramEdge): Tooltip {
+    return {
+        title: edge.flows.length === 1 ? `${edge.label} (${edge.flows[0]})` : `${edge.label}: ${edge.flows.slice(0, 12).join(', ')}${edge.flows.length > 12 ? ', …' : ''}`,
+        lines: [
+            `${plain(edge.source)} ${edge.twoWay ? '<->' : '->'} ${plain(edge.target)}`,
+            edge.style ? `style: ${edge.style}` : '',
+            edge.status && edge.status !== 'live' ? `status: ${edge.status}` : '',
+            edge.classifications.length > 0 ? `carries: ${edge.classifications.join(', ')}${edge.regulated ? ' (regulated)' : ''}` : '',
+            edge.hoursPerWeek !== undefined ? `manual effort: ${edge.hoursPerWeek} h/week` : '',
+            ...findingLines(edge.findingList)
+        ].filter(Boolean)
+    };
+}
+
+export function tooltipText(tooltip: Tooltip): string {
+    return [tooltip.title, ...tooltip.lines].join('\n');
+}

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { buildDiagramGraph, DiagramViewError, parseView } from '../../../language-server/src/diagram/graph-builder.js';
+import type { DiagramGraph, DiagramOptions } from '../../../language-server/src/diagram/diagram-graph.js';
+import { loadTexts } from '../helpers/workspace.js';
+import { generatedEstate, loadReference, REFERENCE } from './helpers.js';
+
+const ids = (items: Array<{ id: string }>) => items.map(item => item.id).sort();
+
+async function graphOf(options: DiagramOptions, text = REFERENCE): Promise<DiagramGraph> {
+    const { analysis } = await loadTexts({ 'model.integ': text });
+    return buildDiagramGraph(analysis.estate, analysis.findings, options);
+}
+
+describe('graph builder on the reference sample', () => {
+    it('estate as-is: every live system grouped by department, every live flow', async () => {
+        const graph = await graphOf({ view: { kind: 'estate' }, state: 'as-is' });
+        expect(ids(graph.nodes)).toEqual(['system:Ledger', 'system:OrdersWorkbook', 'system:SAP', 'system:Salesforce']);
+        expect(ids(graph.edges)).toEqual(['flow:CustomerSync', 'flow:Invoicing', 'flow:OrderEntry', 'flow:OrderReentry']);
+        expect(ids(graph.groups)).toEqual(['group:Finance', 'group:Operations', 'group:Sales']);
+        expect(graph.nodes.find(n => n.id === 'system:SAP')?.group).toBe('group:Finance');
+        expect(graph.aggregated).toBe(false);
+    });
+
+    it('carries shadow IT, edge classes, direction, regulated data and finding counts', async () => {
+        const { analysis } = await loadReference();
+        const graph = buildDiagramGraph(analysis.estate, analysis.findings, { view: { kind: 'estate' }, state: 'as-is' });
+        const node = (id: string) => graph.nodes.find(n => n.id === id)!;
+        const edge = (id: string) => graph.edges.find(e => e.id === id)!;
+        expect(node('system:OrdersWorkbook').shadow).toBe(true);
+        expect(node('system:Salesforce').shadow).toBe(false);
+        expect(edge('flow:OrderReentry').edgeClass).toBe('manual');
+        expect(edge('flow:Invoicing').edgeClass).toBe('batch');
+        expect(edge('flow:CustomerSync').edgeClass).toBe('realtime');
+        expect(edge('flow:OrderEntry').twoWay).toBe(true);
+        expect(edge('flow:CustomerSync').twoWay).toBe(false);
+        expect(edge('flow:CustomerSync').regulated).toBe(true);
+        expect(edge('flow:CustomerSync').classifications).toContain('PII');
+        expect(edge('flow:OrderReentry').hoursPerWeek).toBe(15);
+        const counted = (kind: string, name: string) => analysis.findings.filter(f => f.element.kind === kind && f.element.name === name && !f.accepted).length;
+        const total = (c: { error: number; warning: number; info: number }) => c.error + c.warning + c.info;
+        expect(total(node('system:OrdersWorkbook').findings)).toBe(counted('system', 'OrdersWorkbook'));
+        expect(total(edge('flow:OrderReentry').findings)).toBe(counted('flow', 'OrderReentry'));
+        expect(edge('flow:CustomerSync').findings.accepted).toBe(analysis.findings.filter(f => f.element.name === 'CustomerSync' && f.accepted).length);
+        expect(node('system:SAP').location?.uri).toBe('file:///ws/reference.integ');
+    });
+
+    it('to-be applies the roadmap: replaced flows go, delivered flows come', async () => {
+        const graph = await graphOf({ view: { kind: 'estate' }, state: 'to-be' });
+        expect(ids(graph.edges)).toEqual(['flow:CustomerSync', 'flow:Invoicing', 'flow:OrderEntry']);
+        const planned = REFERENCE + '\nflow LedgerFeed : Ledger -> Salesforce { carries Order.total  style api  status planned }\n'
+            + 'roadmap Later { initiative Feed { months 1 to 2  delivers LedgerFeed } }\n';
+        expect(ids((await graphOf({ view: { kind: 'estate' }, state: 'as-is' }, planned)).edges)).not.toContain('flow:LedgerFeed');
+        expect(ids((await graphOf({ view: { kind: 'estate' }, state: 'to-be' }, planned)).edges)).toContain('flow:LedgerFeed');
+    });
+
+    it('process view: the systems on its steps only', async () => {
+        const graph = await graphOf({ view: { kind: 'process', name: 'OrderToCash' }, state: 'as-is' });
+        expect(ids(graph.nodes)).toEqual(['system:Ledger', 'system:SAP', 'system:Salesforce']);
+        expect(ids(graph.edges)).toEqual(['flow:CustomerSync', 'flow:Invoicing', 'flow:OrderEntry']);
+    });
+
+    it('department view: its systems and the flows touching them', async () => {
+        const graph = await graphOf({ view: { kind: 'department', name: 'Operations' }, state: 'as-is' });
+        expect(ids(graph.nodes)).toEqual(['system:OrdersWorkbook', 'system:SAP']);
+        expect(ids(graph.edges)).toEqual(['flow:OrderReentry']);
+    });
+
+    it('system view: neighbourhood of depth 1 and 2', async () => {
+        const one = await graphOf({ view: { kind: 'system', name: 'Ledger', depth: 1 }, state: 'as-is' });
+        expect(ids(one.nodes)).toEqual(['system:Ledger', 'system:SAP']);
+        const two = await graphOf({ view: { kind: 'system', name: 'Ledger', depth: 2 }, state: 'as-is' });
+        expect(ids(two.nodes)).toEqual(['system:Ledger', 'system:OrdersWorkbook', 'system:SAP', 'system:Salesforce']);
+    });
+
+    it('unknown names fail with the names that exist', async () => {
+        await expect(graphOf({ view: { kind: 'process', name: 'Nope' }, state: 'as-is' })).rejects.toThrow(/unknown process 'Nope' \(known: OrderToCash\)/);
+        await expect(graphOf({ view: { kind: 'system', name: 'Nope' }, state: 'as-is' })).rejects.toBeInstanceOf(DiagramViewError);
+        expect(() => parseView('galaxy')).toThrow(/unknown view 'galaxy'/);
+        expect(parseView('system:SAP', 2)).toEqual({ kind: 'system', name: 'SAP', depth: 2 });
+    });
+});
+
+describe('filters', () => {
+    it('by classification keeps flows carrying it and their systems', async () => {
+        const graph = await graphOf({ view: { kind: 'estate' }, state: 'as-is', filters: { classifications: ['PII'] } });
+        expect(ids(graph.edges)).toEqual(['flow:CustomerSync']);
+        expect(ids(graph.nodes)).toEqual(['system:SAP', 'system:Salesforce']);
+    });
+
+    it('by rule id or area keeps elements with such a finding', async () => {
+        const { analysis } = await loadReference();
+        const byRule = buildDiagramGraph(analysis.estate, analysis.findings, { view: { kind: 'estate' }, state: 'as-is', filters: { findings: ['gap/no-integration'] } });
+        const expected = analysis.findings.filter(f => f.ruleId === 'gap/no-integration' && f.element.kind === 'flow').map(f => `flow:${f.element.name}`);
+        expect(ids(byRule.edges)).toEqual([...new Set(expected)].sort());
+        const byArea = buildDiagramGraph(analysis.estate, analysis.findings, { view: { kind: 'estate' }, state: 'as-is', filters: { findings: ['gap'] } });
+        const areaFlows = analysis.findings.filter(f => f.ruleId.startsWith('gap/') && f.element.kind === 'flow').map(f => `flow:${f.element.name}`);
+        expect(ids(byArea.edges)).toEqual([...new Set(areaFlows)].sort());
+    });
+});
+
+describe('aggregation', () => {
+    it('keeps systems up to 150 and collapses departments above', async () => {
+        const at150 = await graphOf({ view: { kind: 'estate' }, state: 'as-is' }, generatedEstate(150));
+        expect(at150.aggregated).toBe(false);
+        expect(at150.nodes).toHaveLength(150);
+        const at151 = await graphOf({ view: { kind: 'estate' }, state: 'as-is' }, generatedEstate(151));
+        expect(at151.aggregated).toBe(true);
+        expect(ids(at151.nodes)).toEqual(['dept:D0', 'dept:D1', 'dept:D2']);
+        expect(at151.nodes.reduce((sum, n) => sum + (n.members ?? 0), 0)).toBe(151);
+        // 150 flows S(i) -> S(i+1) all cross departments; summed per pair of departments.
+        expect(at151.edges.reduce((sum, e) => sum + e.flows.length, 0)).toBe(150);
+        expect(at151.notes.join(' ')).toMatch(/151 systems/);
+    });
+
+    it('expands a department on request', async () => {
+        const graph = await graphOf({ view: { kind: 'estate' }, state: 'as-is', expand: ['D1'] }, generatedEstate(151));
+        expect(graph.nodes.filter(n => n.kind === 'system')).toHaveLength(50);
+        expect(ids(graph.nodes.filter(n => n.kind === 'department'))).toEqual(['dept:D0', 'dept:D2']);
+        expect(graph.edges.some(e => e.source.startsWith('system:') && e.target.startsWith('dept:'))).toBe(true);
+    });
+});
+
+describe('stable ids', () => {
+    it('an unrelated edit keeps every node and edge id', async () => {
+        const before = await graphOf({ view: { kind: 'estate' }, state: 'as-is' });
+        const edited = REFERENCE.replace('system Ledger', '// a comment\ndepartment Legal "Legal"\n\nsystem Ledger');
+        const after = await graphOf({ view: { kind: 'estate' }, state: 'as-is' }, edited);
+        expect(ids(after.nodes)).toEqual(ids(before.nodes));
+        expect(ids(after.edges)).toEqual(ids(before.edges));
+    });
+});

@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { ElkNode } from '../../../language-server/src/diagram/elk-graph.js';
+import type { LayoutRunner } from '../../../language-server/src/diagram/layout.js';
+import { loadTexts } from '../helpers/workspace.js';
+
+interface Elk { layout(graph: unknown): Promise<unknown> }
+const ELK = createRequire(import.meta.url)('elkjs/lib/elk.bundled.js') as new () => Elk;
+
+/** The diagram tests' own copy of the design example, so sample edits do not move their expectations. */
+export const REFERENCE = readFileSync(new URL('./fixture-estate.integ', import.meta.url), 'utf8');
+
+export function loadReference() {
+    return loadTexts({ 'reference.integ': REFERENCE });
+}
+
+/** Runs ELK in this thread and counts the layouts it was asked for. */
+export class CountingRunner implements LayoutRunner {
+    calls = 0;
+    private readonly elk = new ELK();
+
+    async run(graph: ElkNode): Promise<ElkNode> {
+        this.calls++;
+        return await this.elk.layout(graph) as ElkNode;
+    }
+
+    dispose(): void {}
+}
+
+/** `count` systems spread over `departments` departments, each system feeding the next by an api flow. */
+export function generatedEstate(count: number, departments = 3): string {
+    const lines: string[] = [];
+    for (let d = 0; d < departments; d++) lines.push(`department D${d} "Department ${d}"`);
+    for (let i = 0; i < count; i++) lines.push(`system S${i} { kind custom  department D${i % departments} }`);
+    for (let i = 0; i + 1 < count; i++) lines.push(`flow F${i} : S${i} -> S${i + 1} { style api }`);
+    return lines.join('\n');
+}

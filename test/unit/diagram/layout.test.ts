@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import type { Box, DiagramGraph } from '../../../language-server/src/diagram/diagram-graph.js';
+import { buildDiagramGraph } from '../../../language-server/src/diagram/graph-builder.js';
+import { DiagramLayouter, LayoutTimeoutError, WorkerLayoutRunner, type LayoutRunner } from '../../../language-server/src/diagram/layout.js';
+import { LAYOUT_TIMEOUT_NOTE, produceDiagram } from '../../../language-server/src/diagram/produce-diagram.js';
+import type { ElkNode } from '../../../language-server/src/diagram/elk-graph.js';
+import { loadTexts } from '../helpers/workspace.js';
+import { CountingRunner, generatedEstate, loadReference, REFERENCE } from './helpers.js';
+
+function overlaps(a: Box, b: Box): boolean {
+    return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+function expectNoOverlaps(graph: DiagramGraph, boxes: Record<string, Box>): void {
+    const placed = graph.nodes.map(node => [node.id, boxes[node.id]] as const);
+    for (const [id, box] of placed) expect(box, id).toBeDefined();
+    for (let i = 0; i < placed.length; i++) {
+        for (let j = i + 1; j < placed.length; j++) {
+            expect(overlaps(placed[i][1], placed[j][1]), `${placed[i][0]} overlaps ${placed[j][0]}`).toBe(false);
+        }
+    }
+}
+
+describe('layout', () => {
+    it('places every node of the reference estate without overlaps, in a worker thread', async () => {
+        const { analysis } = await loadReference();
+        const graph = buildDiagramGraph(analysis.estate, analysis.findings, { view: { kind: 'estate' }, state: 'as-is' });
+        const layouter = new DiagramLayouter(new WorkerLayoutRunner());
+        try {
+            const layout = await layouter.layout(graph);
+            expectNoOverlaps(graph, layout.nodes);
+            for (const node of graph.nodes) {
+                const group = layout.groups[node.group!];
+                const box = layout.nodes[node.id];
+                expect(box.x >= group.x && box.x + box.width <= group.x + group.width, `${node.id} inside its department`).toBe(true);
+            }
+            for (const edge of graph.edges) expect(layout.edges[edge.id].points.length).toBeGreaterThanOrEqual(2);
+        } finally {
+            layouter.dispose();
+        }
+    });
+
+    it('serves an unchanged graph from the cache, also after an unrelated edit', async () => {
+        const runner = new CountingRunner();
+        const layouter = new DiagramLayouter(runner);
+        const options = { view: { kind: 'estate' as const }, state: 'as-is' as const };
+        const first = await loadReference();
+        const graph = buildDiagramGraph(first.analysis.estate, first.analysis.findings, options);
+        const layout = await layouter.layout(graph);
+        expect(await layouter.layout(graph)).toBe(layout);
+        const edited = await loadTexts({ 'reference.integ': REFERENCE + '\n// an unrelated comment\n' });
+        expect(await layouter.layout(buildDiagramGraph(edited.analysis.estate, edited.analysis.findings, options))).toBe(layout);
+        expect(runner.calls).toBe(1);
+        // Node labels do not move anything; sizes and connections do.
+        const changed = await loadTexts({ 'reference.integ': REFERENCE + '\nsystem Payroll { kind payroll  department Finance }\n' });
+        await layouter.layout(buildDiagramGraph(changed.analysis.estate, changed.analysis.findings, options));
+        expect(runner.calls).toBe(2);
+    });
+
+    it('falls back to the aggregated view when the layout times out', async () => {
+        const { analysis } = await loadTexts({ 'big.integ': generatedEstate(60) });
+        const slowForSystems: LayoutRunner = {
+            async run(graph: ElkNode) {
+                const hasSystems = JSON.stringify(graph).includes('"system:');
+                if (hasSystems) throw new LayoutTimeoutError('layout took longer than 1 ms');
+                return new CountingRunner().run(graph);
+            },
+            dispose() {}
+        };
+        const result = await produceDiagram(analysis.estate, analysis.findings, { view: { kind: 'estate' }, state: 'as-is' }, new DiagramLayouter(slowForSystems), 1);
+        expect(result.graph.notes[0]).toBe(LAYOUT_TIMEOUT_NOTE);
+        expect(result.graph.aggregated).toBe(true);
+        expect(result.graph.nodes.map(n => n.id).sort()).toEqual(['dept:D0', 'dept:D1', 'dept:D2']);
+        expect(result.svg).toContain('layout took too long — showing the aggregated view');
+    });
+
+    it('a worker that is too slow is stopped and reports a timeout', async () => {
+        const { analysis } = await loadTexts({ 'big.integ': generatedEstate(40) });
+        const graph = buildDiagramGraph(analysis.estate, analysis.findings, { view: { kind: 'estate' }, state: 'as-is' });
+        const layouter = new DiagramLayouter(new WorkerLayoutRunner());
+        try {
+            await expect(layouter.layout(graph, { timeoutMs: 1 })).rejects.toBeInstanceOf(LayoutTimeoutError);
+            // A fresh worker serves the next layout.
+            const layout = await layouter.layout(graph, { timeoutMs: 60_000 });
+            expectNoOverlaps(graph, layout.nodes);
+        } finally {
+            layouter.dispose();
+        }
+    });
+});
+
+describe('layout timeouts are remembered', () => {
+    it('does not retry a graph that timed out unless given more time', async () => {
+        let calls = 0;
+        const slow: LayoutRunner = {
+            async run() { calls++; throw new LayoutTimeoutError('too slow'); },
+            dispose() {}
+        };
+        const { analysis } = await loadReference();
+        const graph = buildDiagramGraph(analysis.estate, analysis.findings, { view: { kind: 'estate' }, state: 'as-is' });
+        const layouter = new DiagramLayouter(slow);
+        await expect(layouter.layout(graph, { timeoutMs: 100 })).rejects.toBeInstanceOf(LayoutTimeoutError);
+        await expect(layouter.layout(graph, { timeoutMs: 100 })).rejects.toBeInstanceOf(LayoutTimeoutError);
+        expect(calls).toBe(1);
+        await expect(layouter.layout(graph, { timeoutMs: 1_000 })).rejects.toBeInstanceOf(LayoutTimeoutError);
+        expect(calls).toBe(2);
+    });
+});
