@@ -1,21 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { loadTexts, uri } from '../helpers/workspace.js';
-
-async function check(text: string, ruleId: string) {
-    const ws = await loadTexts({ 'a.integ': text });
-    expect(ws.documents[0].diagnostics?.filter(d => d.severity === 1) ?? []).toEqual([]);
-    return {
-        findings: ws.analysis.findings.filter(f => f.ruleId === ruleId),
-        diagnostics: (ws.diagnostics.get(uri('a.integ')) ?? []).filter(d => d.code === ruleId)
-    };
-}
-
-function at(text: string, needle: string): { line: number; character: number } {
-    const offset = text.indexOf(needle);
-    expect(offset).toBeGreaterThanOrEqual(0);
-    const before = text.slice(0, offset).split('\n');
-    return { line: before.length - 1, character: before[before.length - 1].length };
-}
+import { at, check } from './rule-check.js';
 
 const SYSTEMS = `
 department Sales "Sales"
