@@ -1,4 +1,4 @@
-import { inject, type DeepPartial, type Module } from 'langium';
+import { inject, type Module } from 'langium';
 import {
     createDefaultModule, createDefaultSharedModule,
     type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices
@@ -33,10 +33,8 @@ export const IntegLspModule: Module<IntegServices, PartialLangiumServices> = {
     }
 };
 
-export const IntegSharedLspModule: Module<LangiumSharedServices, DeepPartial<LangiumSharedServices>> = {};
-
 export function createIntegServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; integ: IntegServices } {
-    const shared = inject(createDefaultSharedModule(context), IntegrationGeneratedSharedModule, IntegSharedCoreModule, IntegSharedLspModule);
+    const shared = inject(createDefaultSharedModule(context), IntegrationGeneratedSharedModule, IntegSharedCoreModule);
     const integ = inject(createDefaultModule({ shared }), IntegrationGeneratedModule, IntegCoreModule, IntegLspModule);
     shared.ServiceRegistry.register(integ);
     registerChecks(integ);
