@@ -6,6 +6,7 @@ import {
 } from '../../../language-server/src/lsp/protocol.js';
 import { diagramHtml } from './diagram-html.js';
 import { onModelChanged } from './model-changed-events.js';
+import { revealDeclaration } from './reveal-declaration.js';
 import {
     DEFAULT_DIAGRAM_OPTIONS,
     type DiagramViewOptions, type DiagramWebviewState, type ToWebview
@@ -108,19 +109,10 @@ class DiagramPanel {
         }
     }
 
-    /** Only ids of the current diagram, only declarations in workspace `.integ` files. */
+    /** Only ids of the current diagram; the location is checked by revealDeclaration. */
     private async reveal(id: string): Promise<void> {
         const location = this.result?.locations[id];
-        if (!location) return;
-        const uri = vscode.Uri.parse(location.uri, true);
-        if (!uri.path.toLowerCase().endsWith('.integ') || (uri.scheme === 'file' && !vscode.workspace.getWorkspaceFolder(uri)
-            && !vscode.workspace.textDocuments.some(document => document.uri.toString() === uri.toString()))) {
-            return;
-        }
-        const { start, end } = location.range;
-        const range = new vscode.Range(start.line, start.character, end.line, end.character);
-        const document = await vscode.workspace.openTextDocument(uri);
-        await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One, selection: range, preserveFocus: false });
+        if (location) await revealDeclaration(location);
     }
 
     dispose(): void {

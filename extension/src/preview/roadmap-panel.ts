@@ -3,27 +3,11 @@ import type { BaseLanguageClient } from 'vscode-languageclient';
 import { RoadmapRequest, type RoadmapRequestResult } from '../../../language-server/src/lsp/protocol.js';
 import { roadmapHtmlPage } from '../../../language-server/src/roadmap/roadmap-html.js';
 import { onModelChanged } from './model-changed-events.js';
+import { parseRoadmapMessage, type RoadmapWebviewMessage } from './roadmap-messages.js';
+import { revealDeclaration } from './reveal-declaration.js';
 import { roadmapWebviewHtml } from './roadmap-webview-html.js';
 
 const VIEW_TYPE = 'integ.roadmap';
-
-/** Messages the webview may send; anything else is ignored. */
-type WebviewMessage = { type: 'ready' } | { type: 'export' } | { type: 'reveal'; name: string };
-
-function parseMessage(raw: unknown): WebviewMessage | undefined {
-    if (typeof raw !== 'object' || raw === null) return undefined;
-    const message = raw as Record<string, unknown>;
-    if (message.type === 'ready' || message.type === 'export') return { type: message.type };
-    if (message.type === 'reveal' && typeof message.name === 'string' && message.name.length <= 200) return { type: 'reveal', name: message.name };
-    return undefined;
-}
-
-/** True for `.integ` documents of the workspace (or open in the editor): the only places a click may reveal. */
-function isWorkspaceModel(uri: vscode.Uri): boolean {
-    if (!uri.path.toLowerCase().endsWith('.integ')) return false;
-    return vscode.workspace.getWorkspaceFolder(uri) !== undefined
-        || vscode.workspace.textDocuments.some(document => document.uri.toString() === uri.toString());
-}
 
 class RoadmapPanel {
     static current: RoadmapPanel | undefined;
@@ -36,7 +20,7 @@ class RoadmapPanel {
             cspSource: panel.webview.cspSource, scriptUri: panel.webview.asWebviewUri(script).toString()
         });
         this.disposables.push(
-            panel.webview.onDidReceiveMessage(raw => this.handle(parseMessage(raw))),
+            panel.webview.onDidReceiveMessage(raw => this.handle(parseRoadmapMessage(raw))),
             onModelChanged(client, () => void this.refresh()),
             panel.onDidDispose(() => this.dispose())
         );
@@ -46,7 +30,7 @@ class RoadmapPanel {
         this.panel.reveal(vscode.ViewColumn.Beside, true);
     }
 
-    private async handle(message: WebviewMessage | undefined): Promise<void> {
+    private async handle(message: RoadmapWebviewMessage | undefined): Promise<void> {
         if (!message) return;
         if (message.type === 'ready') await this.refresh();
         else if (message.type === 'export') await this.exportHtml();
@@ -72,14 +56,7 @@ class RoadmapPanel {
 
     private async revealInitiative(name: string): Promise<void> {
         const locations = this.last?.locations;
-        if (!locations || !Object.prototype.hasOwnProperty.call(locations, name)) return;
-        const location = locations[name];
-        const uri = vscode.Uri.parse(location.uri);
-        if (!isWorkspaceModel(uri)) return;
-        const range = new vscode.Range(location.range.start.line, location.range.start.character, location.range.end.line, location.range.end.character);
-        const editor = await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.One, preserveFocus: false });
-        editor.selection = new vscode.Selection(range.start, range.end);
-        editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+        if (locations && Object.prototype.hasOwnProperty.call(locations, name)) await revealDeclaration(locations[name]);
     }
 
     private async exportHtml(): Promise<void> {
