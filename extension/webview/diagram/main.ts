@@ -21,6 +21,8 @@ const vscode = acquireVsCodeApi();
 const saved = vscode.getState();
 let options: DiagramViewOptions = saved?.options ?? DEFAULT_DIAGRAM_OPTIONS;
 let pan = saved?.pan ?? { x: 0, y: 0, scale: 1 };
+// A new panel opens on the whole picture; after that the user's pan and zoom are kept across updates.
+let fitOnNextRender = saved?.pan === undefined;
 let current: DiagramRequestResult | undefined;
 let currentSvg = '';
 
@@ -122,6 +124,10 @@ function render(result: DiagramRequestResult): void {
     }
     currentSvg = result.svg;
     canvas.replaceChildren(document.importNode(svg, true));
+    if (fitOnNextRender) {
+        fitOnNextRender = false;
+        fit();
+    }
     applyPan();
     status.textContent = `${result.nodeCount} nodes · ${result.edgeCount} edges`;
 }
