@@ -12,6 +12,7 @@ import { diagnosticsSuite } from './diagnostics.suite.js';
 import { languageFeaturesSuite } from './language-features.suite.js';
 import { previewsSuite } from './previews.suite.js';
 import { quickFixSuite } from './quick-fix.suite.js';
+import { serverRestartSuite } from './server-restart.suite.js';
 
 interface TestResult {
     title: string;
@@ -39,6 +40,7 @@ export function run(): Promise<void> {
     crossFileSuite();
     languageFeaturesSuite();
     previewsSuite();
+    serverRestartSuite();
 
     return new Promise((resolve, reject) => {
         const all: TestResult[] = [];
