@@ -48,9 +48,10 @@ export function renderSvg(diagram: LaidOutDiagram): string {
         const box = layout.groups[group.id];
         if (box) out.push(renderGroup(group, box));
     }
+    const badgeSpots = new Map<string, number>();
     for (const edge of graph.edges) {
         const geometry = layout.edges[edge.id];
-        if (geometry && geometry.points.length >= 2) out.push(renderEdge(edge, geometry));
+        if (geometry && geometry.points.length >= 2) out.push(renderEdge(edge, geometry, badgeSpots));
     }
     for (const node of graph.nodes) {
         const box = layout.nodes[node.id];
@@ -132,7 +133,19 @@ function lock(at: Point): string {
         + `<path d="M${num(at.x - 2.8)},${num(at.y - 2)} v-2.2 a2.8,2.8 0 0 1 5.6,0 v2.2"/></g>`;
 }
 
-function renderEdge(edge: DiagramEdge, geometry: EdgeGeometry): string {
+/**
+ * Unlabelled flows that share a trunk share its longest segment too: each further flow's badges
+ * move one step along the line so that every count stays readable.
+ */
+function nextSpot(at: Point & { vertical: boolean }, spots: Map<string, number>): Point & { vertical: boolean } {
+    const key = `${Math.round(at.x)},${Math.round(at.y)}`;
+    const taken = spots.get(key) ?? 0;
+    spots.set(key, taken + 1);
+    const step = taken * 30;
+    return at.vertical ? { ...at, y: at.y + step } : { ...at, x: at.x + step };
+}
+
+function renderEdge(edge: DiagramEdge, geometry: EdgeGeometry, badgeSpots: Map<string, number>): string {
     const marker = `url(#integ-arrow-${edge.edgeClass})`;
     const tooltip = tooltipText(edgeTooltip(edge));
     const d = pathOf(geometry.points);
@@ -148,7 +161,8 @@ function renderEdge(edge: DiagramEdge, geometry: EdgeGeometry): string {
         parts.push(badge(edge.findings, { x: label.x + label.width - EDGE_BADGE_WIDTH / 2, y: label.y + label.height / 2 }));
     } else {
         // Beside the line, not on it, so the badge never hides an arrowhead or a crossing.
-        const at = anchorOf(geometry.points);
+        const hasBadge = edge.regulated || worst(edge.findings) !== undefined;
+        const at = hasBadge ? nextSpot(anchorOf(geometry.points), badgeSpots) : anchorOf(geometry.points);
         const lockAt = at.vertical ? { x: at.x + 10, y: at.y } : { x: at.x - 8, y: at.y - 10 };
         const badgeAt = at.vertical ? { x: at.x + (edge.regulated ? 26 : 12), y: at.y } : { x: at.x + 6, y: at.y - 11 };
         if (edge.regulated) parts.push(lock(lockAt));

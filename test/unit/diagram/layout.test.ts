@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Box, DiagramGraph } from '../../../language-server/src/diagram/diagram-graph.js';
+import { UNASSIGNED, type Box, type DiagramGraph, type Point } from '../../../language-server/src/diagram/diagram-graph.js';
 import { buildDiagramGraph } from '../../../language-server/src/diagram/graph-builder.js';
 import { DiagramLayouter, LayoutTimeoutError, WorkerLayoutRunner, type LayoutRunner } from '../../../language-server/src/diagram/layout.js';
 import { LAYOUT_TIMEOUT_NOTE, produceDiagram } from '../../../language-server/src/diagram/produce-diagram.js';
@@ -21,6 +21,31 @@ function expectNoOverlaps(graph: DiagramGraph, boxes: Record<string, Box>): void
     }
 }
 
+function inside(box: Box, outer: Box): boolean {
+    return box.x >= outer.x && box.x + box.width <= outer.x + outer.width && box.y >= outer.y && box.y + box.height <= outer.y + outer.height;
+}
+
+/** How far `point` is from the outline of `box` (0 when on it). */
+function distanceToOutline(point: Point, box: Box): number {
+    const dx = Math.max(box.x - point.x, 0, point.x - (box.x + box.width));
+    const dy = Math.max(box.y - point.y, 0, point.y - (box.y + box.height));
+    if (dx > 0 || dy > 0) return Math.hypot(dx, dy);
+    return Math.min(point.x - box.x, box.x + box.width - point.x, point.y - box.y, box.y + box.height - point.y);
+}
+
+/** Four departments and a system without one, with more flows than get labels, some of them parallel. */
+function crossDepartmentEstate(): string {
+    return [
+        generatedEstate(40, 4),
+        'system Loose { kind custom }',
+        'flow LooseIn : S3 -> Loose { style file }',
+        'flow LooseOut : Loose -> S0 { style email }',
+        'flow Twin1 : S1 -> S6 { style api }',
+        'flow Twin2 : S1 -> S6 { style file }',
+        'flow Back : S30 -> S2 { style api }'
+    ].join('\n');
+}
+
 describe('layout', () => {
     it('places every node of the reference estate without overlaps, in a worker thread', async () => {
         const { analysis } = await loadReference();
@@ -32,7 +57,7 @@ describe('layout', () => {
             for (const node of graph.nodes) {
                 const group = layout.groups[node.group!];
                 const box = layout.nodes[node.id];
-                expect(box.x >= group.x && box.x + box.width <= group.x + group.width, `${node.id} inside its department`).toBe(true);
+                expect(inside(box, group), `${node.id} inside its department`).toBe(true);
             }
             for (const edge of graph.edges) expect(layout.edges[edge.id].points.length).toBeGreaterThanOrEqual(2);
         } finally {
@@ -86,6 +111,48 @@ describe('layout', () => {
         } finally {
             layouter.dispose();
         }
+    });
+});
+
+describe('department layout', () => {
+    it("routes every flow as one orthogonal line from its source's outline to its target's, also across departments", async () => {
+        const { analysis } = await loadTexts({ 'cross.integ': crossDepartmentEstate() });
+        const graph = buildDiagramGraph(analysis.estate, analysis.findings, { view: { kind: 'estate' }, state: 'as-is' });
+        expect(graph.edges.some(edge => graph.nodes.find(n => n.id === edge.source)!.group !== graph.nodes.find(n => n.id === edge.target)!.group)).toBe(true);
+        const layout = await new DiagramLayouter(new CountingRunner()).layout(graph);
+        expectNoOverlaps(graph, layout.nodes);
+        for (const edge of graph.edges) {
+            const points = layout.edges[edge.id]?.points ?? [];
+            expect(points.length, edge.id).toBeGreaterThanOrEqual(2);
+            expect(distanceToOutline(points[0], layout.nodes[edge.source]), `${edge.id} starts at ${edge.source}`).toBeLessThan(1.5);
+            expect(distanceToOutline(points[points.length - 1], layout.nodes[edge.target]), `${edge.id} ends at ${edge.target}`).toBeLessThan(1.5);
+            for (let i = 1; i < points.length; i++) {
+                const [a, b] = [points[i - 1], points[i]];
+                expect(Math.abs(a.x - b.x) < 0.01 || Math.abs(a.y - b.y) < 0.01, `${edge.id} segment ${i} is horizontal or vertical`).toBe(true);
+            }
+        }
+    });
+
+    it('draws departments as separate boxes around their systems, with "no department" in the last row', async () => {
+        const { analysis } = await loadTexts({ 'cross.integ': crossDepartmentEstate() });
+        const graph = buildDiagramGraph(analysis.estate, analysis.findings, { view: { kind: 'estate' }, state: 'as-is' });
+        const layout = await new DiagramLayouter(new CountingRunner()).layout(graph);
+        for (const node of graph.nodes) expect(inside(layout.nodes[node.id], layout.groups[node.group!]), `${node.id} inside ${node.group}`).toBe(true);
+        const groups = Object.entries(layout.groups);
+        for (let i = 0; i < groups.length; i++) {
+            for (let j = i + 1; j < groups.length; j++) expect(overlaps(groups[i][1], groups[j][1]), `${groups[i][0]} overlaps ${groups[j][0]}`).toBe(false);
+        }
+        const unassigned = layout.groups[`group:${UNASSIGNED}`];
+        expect(unassigned).toBeDefined();
+        for (const [id, box] of groups) expect(box.y < unassigned.y + unassigned.height, `${id} is not below "no department"`).toBe(true);
+    });
+
+    it('gives parallel flows between two departments one shared trunk', async () => {
+        const { analysis } = await loadTexts({ 'cross.integ': crossDepartmentEstate() });
+        const graph = buildDiagramGraph(analysis.estate, analysis.findings, { view: { kind: 'estate' }, state: 'as-is' });
+        const layout = await new DiagramLayouter(new CountingRunner()).layout(graph);
+        const twins = ['flow:Twin1', 'flow:Twin2'].map(id => layout.edges[id].points);
+        expect(twins[0]).toEqual(twins[1]);
     });
 });
 
