@@ -21,9 +21,19 @@ interface Pending {
     timer: NodeJS.Timeout;
 }
 
+/** Above this many nodes the worker is ended after the layout: ELK keeps the memory of a big layout for good. */
+const LARGE_LAYOUT_NODES = 300;
+
+function countNodes(graph: ElkNode): number {
+    let count = 0;
+    for (const child of graph.children ?? []) count += 1 + countNodes(child);
+    return count;
+}
+
 /**
  * ELK in a worker thread. On a timeout the worker is terminated (ELK cannot be interrupted
- * otherwise) and a fresh one starts with the next layout. The worker never keeps a process alive.
+ * otherwise) and a fresh one starts with the next layout; after a large layout it is ended too, so
+ * the server does not stay hundreds of megabytes bigger. The worker never keeps a process alive.
  */
 export class WorkerLayoutRunner implements LayoutRunner {
     private worker?: Worker;
@@ -39,7 +49,14 @@ export class WorkerLayoutRunner implements LayoutRunner {
             const timer = setTimeout(() => {
                 this.failAll(new LayoutTimeoutError(`layout took longer than ${timeoutMs} ms`));
             }, timeoutMs);
-            this.pending.set(id, { resolve, reject, timer });
+            const release = countNodes(graph) > LARGE_LAYOUT_NODES;
+            this.pending.set(id, {
+                resolve: result => {
+                    if (release && this.pending.size === 0) this.retire(worker);
+                    resolve(result);
+                },
+                reject, timer
+            });
             worker.postMessage({ id, graph });
         });
     }
@@ -65,6 +82,11 @@ export class WorkerLayoutRunner implements LayoutRunner {
         });
         this.worker = worker;
         return worker;
+    }
+
+    private retire(worker: Worker): void {
+        if (this.worker === worker) this.worker = undefined;
+        void worker.terminate();
     }
 
     private failAll(error: Error): void {
