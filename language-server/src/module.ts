@@ -51,9 +51,15 @@ export function registerChecks(services: LangiumCoreServices): void {
     services.validation.ValidationRegistry.register(declarationChecks);
 }
 
-/** Core services without LSP: what the CLI and most tests use. */
-export function createIntegCoreServices(context: DefaultSharedCoreModuleContext = EmptyFileSystem): { shared: LangiumSharedCoreServices; integ: IntegCoreServices } {
-    const shared = inject(createDefaultSharedCoreModule(context), IntegrationGeneratedSharedModule, IntegSharedCoreModule);
+/**
+ * Core services without LSP: what the CLI and most tests use. `sharedOverrides` lets one client
+ * replace shared services (the CLI drops the reference index it never reads).
+ */
+export function createIntegCoreServices(
+    context: DefaultSharedCoreModuleContext = EmptyFileSystem,
+    sharedOverrides: Module<LangiumSharedCoreServices, DeepPartial<LangiumSharedCoreServices>> = {}
+): { shared: LangiumSharedCoreServices; integ: IntegCoreServices } {
+    const shared = inject(createDefaultSharedCoreModule(context), IntegrationGeneratedSharedModule, IntegSharedCoreModule, sharedOverrides);
     const integ = inject(createDefaultCoreModule({ shared }), IntegrationGeneratedModule, IntegCoreModule);
     shared.ServiceRegistry.register(integ);
     registerChecks(integ);

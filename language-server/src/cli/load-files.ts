@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createIntegCoreServices } from '../module.js';
+import { createCliServices } from './cli-services.js';
 import { loadWorkspace, type LoadedWorkspace } from '../workspace/load-workspace.js';
 import { UsageError, collectIntegFiles, describe } from './collect-files.js';
 
@@ -31,7 +31,7 @@ export async function loadFiles(paths: string[], cwd = process.cwd()): Promise<L
         sources.push({ uri, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text });
         displayPath.set(uri, relative(cwd, file));
     }
-    const services = createIntegCoreServices();
+    const services = createCliServices();
     const workspace = await loadWorkspace(services, sources);
     // Langium normalises URIs (e.g. percent-encoding); map its spelling back to the path too.
     for (const document of workspace.documents) {

@@ -2,6 +2,7 @@ import { DocumentState, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Connection, Diagnostic } from 'vscode-languageserver';
 import { STDLIB_URI } from '../stdlib/stdlib.js';
+import { sameValue } from '../workspace/same-value.js';
 import type { WorkspaceAnalysis } from '../workspace/workspace-analysis.js';
 
 /**
@@ -10,7 +11,7 @@ import type { WorkspaceAnalysis } from '../workspace/workspace-analysis.js';
  * file updates the findings shown in another file without touching it.
  */
 export class DiagnosticsPublisher {
-    private readonly published = new Map<string, string>();
+    private readonly published = new Map<string, Diagnostic[]>();
 
     constructor(private readonly shared: LangiumSharedServices, private readonly analysis: WorkspaceAnalysis, private readonly connection: Connection) {
         const builder = shared.workspace.DocumentBuilder;
@@ -31,9 +32,9 @@ export class DiagnosticsPublisher {
             const uri = document.uri.toString();
             if (uri === STDLIB_URI) continue;
             const diagnostics = this.combine(document, workspace.get(uri));
-            const key = JSON.stringify(diagnostics);
-            if (this.published.get(uri) === key) continue;
-            this.published.set(uri, key);
+            const previous = this.published.get(uri);
+            if (previous && sameValue(previous, diagnostics)) continue;
+            this.published.set(uri, diagnostics);
             void this.connection.sendDiagnostics({ uri, diagnostics });
         }
     }

@@ -2,8 +2,8 @@ import { AstUtils, GrammarAST, isCompositeCstNode, type AstNode, type CstNode, t
 import * as ast from '../generated/ast.js';
 import { STDLIB_URI } from '../stdlib/stdlib.js';
 import {
-    DEFAULT_POLICY, type Declared, type Estate, type Policy, type Range, type Requirements, type Schedule, type SourceLocation,
-    type Tls, type Capability, type Status, type YearMonth
+    DEFAULT_POLICY, type Declared, type Estate, type Flow, type Initiative, type Policy, type Range, type Requirements, type Roadmap,
+    type Schedule, type SourceLocation, type Tls, type Capability, type Status, type Waiver, type YearMonth
 } from './estate.js';
 import {
     addMonths, endOfDate, parsePercent, parseYearMonth, perDay, rateInHours, toDays, toMinutes, toMonths, toWeeks
@@ -68,7 +68,22 @@ function propertyRanges(node: AstNode, nodes: Map<string, CstNode[]>): Record<st
     return ranges;
 }
 
+/**
+ * Locations depend only on the syntax tree, which Langium keeps when it re-links a file after an edit
+ * elsewhere; so the language server's rebuilt estate reuses them until the file is re-parsed.
+ */
+const LOCATIONS = new WeakMap<AstNode, SourceLocation>();
+
 function locate(node: AstNode & { name?: string }, uri: string): SourceLocation {
+    let location = LOCATIONS.get(node);
+    if (location?.uri !== uri) {
+        location = locateOnce(node, uri);
+        LOCATIONS.set(node, location);
+    }
+    return location;
+}
+
+function locateOnce(node: AstNode & { name?: string }, uri: string): SourceLocation {
     const nodes = propertyNodes(node);
     const nameNode = nodes.get('name')?.[0];
     return {
@@ -148,21 +163,78 @@ function emptyEstate(): Estate {
     };
 }
 
+/** What one declaration adds to the estate, before the names of other files are known. */
+type Contribution =
+    | { kind: 'policy'; node: ast.Policy; uri: string }
+    | { kind: 'waiver'; waiver: Waiver }
+    | { kind: 'declared'; map: DeclaredMap; value: Declared }
+    | { kind: 'roadmap'; value: Roadmap; initiatives: Initiative[] };
+
+type DeclaredMap = 'departments' | 'regulations' | 'classifications' | 'entities' | 'platforms' | 'systems' | 'flows' | 'processes';
+type EntryOf<K extends DeclaredMap> = Estate[K] extends Map<string, infer V extends Declared> ? V : never;
+
+/**
+ * One file's declarations turned into estate entries. It depends on the file's AST and on the names
+ * its references resolved to, so it stays valid until the file is re-parsed or re-linked; the
+ * language server keeps it across edits of other files.
+ */
+export interface FileContribution {
+    readonly uri: string;
+    readonly entries: readonly Contribution[];
+}
+
+export function contributionOf(file: ParsedFile): FileContribution {
+    const entries: Contribution[] = [];
+    for (const element of file.model.elements ?? []) {
+        const entry = contribute(element, file.uri);
+        if (entry) entries.push(entry);
+    }
+    return { uri: file.uri, entries };
+}
+
 /**
  * Builds the estate from parsed files. The standard library goes first so that a user declaration
  * of the same name replaces it; among user declarations the first one wins (duplicates are reported
  * by the duplicate-name check).
  */
 export function buildEstate(files: Iterable<ParsedFile>): Estate {
+    return mergeContributions([...files].map(contributionOf));
+}
+
+/**
+ * The estate of the given files' contributions, in the order `buildEstate` defines. Every estate
+ * gets its own element objects: rule caches key on them for the life of one estate.
+ */
+export function mergeContributions(contributions: Iterable<FileContribution>): Estate {
     const estate = emptyEstate();
-    const ordered = [...files].sort((a, b) =>
+    const ordered = [...contributions].sort((a, b) =>
         a.uri === STDLIB_URI ? -1 : b.uri === STDLIB_URI ? 1 : a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0);
     for (const file of ordered) {
-        for (const element of file.model.elements ?? []) {
-            addElement(estate, element, file.uri);
-        }
+        for (const entry of file.entries) merge(estate, entry);
     }
     return estate;
+}
+
+function merge(estate: Estate, entry: Contribution): void {
+    switch (entry.kind) {
+        case 'policy': addPolicy(estate.policy, entry.node, entry.uri); return;
+        case 'waiver': estate.waivers.push({ ...entry.waiver }); return;
+        case 'declared': {
+            const map = estate[entry.map] as Map<string, Declared>;
+            if (claimable(map, entry.value.name)) map.set(entry.value.name, { ...entry.value });
+            return;
+        }
+        case 'roadmap': {
+            if (!claimable(estate.roadmaps, entry.value.name)) return;
+            const initiatives: string[] = [];
+            for (const initiative of entry.initiatives) {
+                if (!claimable(estate.initiatives, initiative.name)) continue;
+                initiatives.push(initiative.name);
+                estate.initiatives.set(initiative.name, { ...initiative });
+            }
+            estate.roadmaps.set(entry.value.name, { ...entry.value, initiatives });
+        }
+    }
 }
 
 /** A name is free when nothing has it yet or only the standard library does. */
@@ -172,87 +244,72 @@ function claimable(map: Map<string, Declared>, name: string | undefined): name i
     return !existing || existing.source.builtin;
 }
 
-function addElement(estate: Estate, element: ast.Element, uri: string): void {
+function contribute(element: ast.Element, uri: string): Contribution | undefined {
     switch (element.$type) {
-        case 'Policy': addPolicy(estate.policy, element, uri); return;
+        case 'Policy': return { kind: 'policy', node: element, uri };
         case 'Accept': {
             const target = element.target?.ref?.name;
-            if (target) {
-                estate.waivers.push({
+            if (!target) return undefined;
+            return {
+                kind: 'waiver',
+                waiver: {
                     rule: element.rule ?? '', target, reason: element.reason ?? '', ticket: element.ticket,
                     until: element.until ? endOfDate(element.until) : undefined, source: locate(element as AstNode & { name?: string }, uri)
-                });
-            }
-            return;
+                }
+            };
         }
     }
-    if (!claimable(mapFor(estate, element), element.name)) return;
-    const base = (kind: string) => ({ kind, name: element.name, title: title(element as { name: string; title?: string }), source: locate(element, uri) });
+    if (!element.name) return undefined;
+    // Written out in each literal rather than spread: an object spread followed by many properties
+    // leaves V8 objects in slow (dictionary) mode, which made building and reading flows several times slower.
+    const name = element.name;
+    const titleText = title(element as { name: string; title?: string });
+    const source = locate(element, uri);
+    const declared = <K extends DeclaredMap>(map: K, value: EntryOf<K>): Contribution => ({ kind: 'declared', map, value });
     switch (element.$type) {
         case 'Department':
-            estate.departments.set(element.name, { ...base('department'), kind: 'department', champions: element.champions.map(unquote), head: element.head });
-            break;
+            return declared('departments', { kind: 'department', name, title: titleText, source, champions: element.champions.map(unquote), head: element.head });
         case 'Regulation':
-            estate.regulations.set(element.name, {
-                ...base('regulation'), kind: 'regulation',
+            return declared('regulations', {
+                kind: 'regulation', name, title: titleText, source,
                 retentionMonths: element.retention ? toMonths(element.retention.value, element.retention.unit) : undefined
             });
-            break;
         case 'Classification':
-            estate.classifications.set(element.name, {
-                ...base('classification'), kind: 'classification', level: element.level,
+            return declared('classifications', {
+                kind: 'classification', name, title: titleText, source, level: element.level,
                 regulations: names(element.regulations), requires: requirements(element.requires)
             });
-            break;
         case 'Entity':
-            estate.entities.set(element.name, {
-                ...base('entity'), kind: 'entity', masters: names(element.masters),
+            return declared('entities', {
+                kind: 'entity', name, title: titleText, source, masters: names(element.masters),
                 freshnessMinutes: element.freshness ? toMinutes(element.freshness.value, element.freshness.unit) : undefined,
                 fields: uniqueFields(element, uri)
             });
-            break;
         case 'Platform':
-            estate.platforms.set(element.name, {
-                ...base('platform'), kind: 'platform', platformKind: element.kind,
+            return declared('platforms', {
+                kind: 'platform', name, title: titleText, source, platformKind: element.kind,
                 supports: [...new Set(element.supports)] as Capability[], agreements: [...new Set(element.agreements)],
                 bestFor: element.bestFor ? unquote(element.bestFor) : undefined, volume: element.volume,
                 price: element.price && complete(element.price.min, element.price.currency, element.price.per) ? { min: element.price.min, max: element.price.max, currency: element.price.currency, per: element.price.per } : undefined
             });
-            break;
         case 'System':
-            estate.systems.set(element.name, {
-                ...base('system'), kind: 'system', systemKind: element.kind, department: element.department?.ref?.name,
+            return declared('systems', {
+                kind: 'system', name, title: titleText, source, systemKind: element.kind, department: element.department?.ref?.name,
                 owner: element.owner ? unquote(element.owner) : undefined, hosting: element.hosting, shadow: element.shadow,
                 stores: names(element.stores), edits: names(element.edits), encryption: element.encryption,
                 supports: [...new Set(element.supports)] as Capability[], users: element.users, status: (element.status ?? 'live') as Status
             });
-            break;
-        case 'Flow':
-            addFlow(estate, element, base('flow'));
-            break;
+        case 'Flow': {
+            const flow = flowOf(element, { name, title: titleText, source });
+            return flow && declared('flows', flow);
+        }
         case 'Process':
-            estate.processes.set(element.name, {
-                ...base('process'), kind: 'process', rank: element.rank, needs: schedule(element.needs),
+            return declared('processes', {
+                kind: 'process', name, title: titleText, source, rank: element.rank, needs: schedule(element.needs),
                 owner: element.owner ? unquote(element.owner) : undefined, steps: names(element.steps)
             });
-            break;
         case 'Roadmap':
-            addRoadmap(estate, element, uri, base('roadmap'));
-            break;
-    }
-}
-
-function mapFor(estate: Estate, element: Exclude<ast.Element, ast.Policy | ast.Accept>): Map<string, Declared> {
-    switch (element.$type) {
-        case 'Department': return estate.departments;
-        case 'Regulation': return estate.regulations;
-        case 'Classification': return estate.classifications;
-        case 'Entity': return estate.entities;
-        case 'Platform': return estate.platforms;
-        case 'System': return estate.systems;
-        case 'Flow': return estate.flows;
-        case 'Process': return estate.processes;
-        case 'Roadmap': return estate.roadmaps;
+            return roadmapOf(element, uri, { name, title: titleText, source });
     }
 }
 
@@ -267,10 +324,10 @@ function uniqueFields(entity: ast.Entity, uri: string) {
     return fields;
 }
 
-function addFlow(estate: Estate, flow: ast.Flow, base: { kind: string; name: string; title: string; source: SourceLocation }): void {
+function flowOf(flow: ast.Flow, base: { name: string; title: string; source: SourceLocation }): Flow | undefined {
     const source = flow.source?.ref?.name;
     const target = flow.target?.ref?.name;
-    if (!source || !target) return;
+    if (!source || !target) return undefined;
     const carries = new Map<string, { entity: string; fields: string[]; all: boolean }>();
     for (const ref of flow.carries) {
         const entity = ref.entity?.ref;
@@ -283,8 +340,8 @@ function addFlow(estate: Estate, flow: ast.Flow, base: { kind: string; name: str
             if (field && !carried.fields.includes(field)) carried.fields.push(field);
         }
     }
-    estate.flows.set(flow.name, {
-        ...base, kind: 'flow', sourceSystem: source, targetSystem: target, twoWay: flow.twoWay,
+    return {
+        kind: 'flow', name: base.name, title: base.title, source: base.source, sourceSystem: source, targetSystem: target, twoWay: flow.twoWay,
         carries: [...carries.values()], style: flow.style, schedule: schedule(flow.schedule), via: flow.via?.ref?.name,
         auth: flow.auth, secrets: flow.secrets, tls: tls(flow.tls), audit: flow.audit,
         auditRetentionMonths: flow.auditRetention ? toMonths(flow.auditRetention.value, flow.auditRetention.unit) : undefined,
@@ -294,20 +351,20 @@ function addFlow(estate: Estate, flow: ast.Flow, base: { kind: string; name: str
         downtimeHoursPerMonth: flow.downtime ? rateInHours(flow.downtime.amount, flow.downtime.unit, flow.downtime.per, 'month') : undefined,
         volumePerDay: flow.volume ? perDay(flow.volume.amount, flow.volume.per) : undefined,
         status: (flow.status ?? 'live') as Status
-    });
+    };
 }
 
-function addRoadmap(estate: Estate, roadmap: ast.Roadmap, uri: string, base: { kind: string; name: string; title: string; source: SourceLocation }): void {
+/** The roadmap and its initiatives; which initiatives it keeps is settled when merging (first name wins). */
+function roadmapOf(roadmap: ast.Roadmap, uri: string, base: { name: string; title: string; source: SourceLocation }): Contribution {
     const start: YearMonth | undefined = parseYearMonth(roadmap.start);
-    const initiatives: string[] = [];
+    const initiatives: Initiative[] = [];
     for (const initiative of roadmap.initiatives) {
-        if (!claimable(estate.initiatives, initiative.name)) continue;
-        initiatives.push(initiative.name);
+        if (!initiative.name) continue;
         const from = initiative.months?.from;
         const to = initiative.months?.to ?? from;
         const months = from !== undefined && to !== undefined ? { from, to } : undefined;
         const targets = initiative.targets;
-        estate.initiatives.set(initiative.name, {
+        initiatives.push({
             kind: 'initiative', name: initiative.name, title: title(initiative), source: locate(initiative, uri),
             roadmap: roadmap.name, priority: initiative.priority, months,
             startMonth: start && months ? addMonths(start, months.from - 1) : undefined,
@@ -326,7 +383,7 @@ function addRoadmap(estate: Estate, roadmap: ast.Roadmap, uri: string, base: { k
             } : undefined
         });
     }
-    estate.roadmaps.set(roadmap.name, { ...base, kind: 'roadmap', start, initiatives });
+    return { kind: 'roadmap', value: { kind: 'roadmap', name: base.name, title: base.title, source: base.source, start, initiatives: [] }, initiatives };
 }
 
 function addPolicy(policy: Policy, node: ast.Policy, uri: string): void {

@@ -92,7 +92,7 @@ export const unaddressedGap: Rule = {
         const gapsByFlow = new Map<Flow, string[]>();
         for (const rule of GAP_RULES) {
             if (estate.policy.ruleSeverity[rule.id] === 'off') continue;
-            for (const finding of rule.run(context)) {
+            for (const finding of context.findingsOf(rule)) {
                 if (finding.element.kind !== 'flow') continue;
                 const flow = estate.flows.get(finding.element.name);
                 if (!flow || flow.status !== 'live' || replaced.has(flow.name) || waived.has(`${rule.id}\u0000${flow.name}`)) continue;

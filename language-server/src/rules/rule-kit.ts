@@ -8,6 +8,12 @@ export interface RuleContext {
     index: EstateIndex;
     /** `YYYY-MM-DD`; waivers and the roadmap's "today" are judged against it (injectable for tests). */
     today: string;
+    /**
+     * The raw findings of `rule`: those the runner already recorded when the rule ran earlier in this
+     * pass (rules run in catalogue order), else computed now. Lets a rule build on others' results
+     * without running them twice.
+     */
+    findingsOf(rule: Rule): readonly RawFinding[];
 }
 
 /** A finding before the runner applies the policy's severity overrides and the waivers. */

@@ -15,7 +15,11 @@ const DEFAULT_SEVERITY = new Map<string, Severity>(CATALOGUE.map(rule => [rule.i
 export function runRules(estate: Estate, options: { rules?: readonly Rule[]; today?: string } = {}): Finding[] {
     const rules = options.rules ?? ALL_RULES;
     const today = options.today ?? new Date().toISOString().slice(0, 10);
-    const context: RuleContext = { estate, index: indexEstate(estate), today };
+    const recorded = new Map<string, RawFinding[]>();
+    const context: RuleContext = {
+        estate, index: indexEstate(estate), today,
+        findingsOf: rule => recorded.get(rule.id) ?? [...rule.run(context)]
+    };
     const findings: Finding[] = [];
     for (const rule of rules) {
         const setting = estate.policy.ruleSeverity[rule.id];
@@ -23,6 +27,7 @@ export function runRules(estate: Estate, options: { rules?: readonly Rule[]; tod
         let raw: RawFinding[];
         try {
             raw = [...rule.run(context)];
+            recorded.set(rule.id, raw);
         } catch (error) {
             findings.push(internalError(rule.id, error, estate));
             continue;

@@ -139,8 +139,10 @@ export const encryptionAtRest: Rule = {
     }
 };
 
-/** `entity.field` keys a system sends on, with the flows that send them. */
-function passedOnBy(system: string, index: EstateIndex, cache: Map<string, Map<string, Flow[]>>): Map<string, Flow[]> {
+/** Per entity, per field: the flows by which a system sends that field on. */
+type PassedOn = Map<string, Map<string, Flow[]>>;
+
+function passedOnBy(system: string, index: EstateIndex, cache: Map<string, PassedOn>): PassedOn {
     let result = cache.get(system);
     if (result) return result;
     result = new Map();
@@ -151,10 +153,11 @@ function passedOnBy(system: string, index: EstateIndex, cache: Map<string, Map<s
     for (const flow of outgoing) {
         if (!isCurrentOrPlanned(flow)) continue;
         for (const carried of flow.carries) {
+            let byField = result.get(carried.entity);
+            if (!byField) result.set(carried.entity, byField = new Map());
             for (const field of carried.fields) {
-                const key = `${carried.entity}.${field}`;
-                const list = result.get(key);
-                if (list) list.push(flow); else result.set(key, [flow]);
+                const list = byField.get(field);
+                if (list) list.push(flow); else byField.set(field, [flow]);
             }
         }
     }
@@ -162,10 +165,18 @@ function passedOnBy(system: string, index: EstateIndex, cache: Map<string, Map<s
     return result;
 }
 
+/** True when another flow than `flow` sends the field on. */
+function sentOnByAnother(sent: ReadonlyMap<string, Flow[]> | undefined, field: string, flow: Flow): boolean {
+    const flows = sent?.get(field);
+    if (!flows) return false;
+    for (const other of flows) if (other !== flow) return true;
+    return false;
+}
+
 export const leastPrivilege: Rule = {
     id: 'security/least-privilege',
     *run({ estate, index }: RuleContext): Iterable<RawFinding> {
-        const cache = new Map<string, Map<string, Flow[]>>();
+        const cache = new Map<string, PassedOn>();
         for (const flow of estate.flows.values()) {
             if (!isCurrentOrPlanned(flow)) continue;
             for (const receiver of receiversOf(flow)) {
@@ -175,8 +186,8 @@ export const leastPrivilege: Rule = {
                 const unneeded: string[] = [];
                 for (const carried of flow.carries) {
                     if (system.stores.includes(carried.entity)) continue;
-                    const fields = carried.fields.filter(field =>
-                        !(passedOn.get(`${carried.entity}.${field}`) ?? []).some(other => other !== flow));
+                    const sent = passedOn.get(carried.entity);
+                    const fields = carried.fields.filter(field => !sentOnByAnother(sent, field, flow));
                     if (carried.all && fields.length === carried.fields.length) unneeded.push(`${carried.entity}.*`);
                     else unneeded.push(...fields.map(field => `${carried.entity}.${field}`));
                 }

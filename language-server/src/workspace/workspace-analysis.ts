@@ -1,8 +1,8 @@
-import { WorkspaceCache, type IndexManager, type LangiumCoreServices, type LangiumDocuments } from 'langium';
+import { DocumentState, WorkspaceCache, type IndexManager, type LangiumCoreServices, type LangiumDocument, type LangiumDocuments } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Model } from '../generated/ast.js';
 import type { Estate, SeveritySetting } from '../model/estate.js';
-import { buildEstate } from '../model/build-estate.js';
+import { contributionOf, mergeContributions, type FileContribution } from '../model/build-estate.js';
 import type { Finding } from '../rules/finding.js';
 import { runRules } from '../rules/run-rules.js';
 import { duplicateNameDiagnostics } from './duplicate-names.js';
@@ -23,6 +23,13 @@ export class WorkspaceAnalysis {
     private readonly documents: LangiumDocuments;
     private readonly indexManager: IndexManager;
     private readonly cache: WorkspaceCache<'result', AnalysisResult>;
+    /**
+     * Each document's part of the estate, kept across builds: an edit re-parses one file and
+     * re-links the files that refer to it, and only those parts are made again.
+     */
+    private readonly contributions = new WeakMap<LangiumDocument, { model: Model; contribution: FileContribution }>();
+    /** Documents linked since their part was last made: names they resolve to may have changed. */
+    private readonly relinked = new Set<string>();
     /** Per-rule severities from the editor settings (`integ.rules.severity`); they win over the policy block. */
     ruleSeverityOverrides: Record<string, SeveritySetting> = {};
 
@@ -30,6 +37,9 @@ export class WorkspaceAnalysis {
         this.documents = services.shared.workspace.LangiumDocuments;
         this.indexManager = services.shared.workspace.IndexManager;
         this.cache = new WorkspaceCache(services.shared);
+        services.shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Linked, document => {
+            this.relinked.add(document.uri.toString());
+        });
     }
 
     get result(): AnalysisResult {
@@ -41,10 +51,7 @@ export class WorkspaceAnalysis {
     }
 
     private analyse(): AnalysisResult {
-        const estate = buildEstate(this.documents.all.map(document => ({
-            uri: document.uri.toString(),
-            model: document.parseResult.value as Model
-        })));
+        const estate = mergeContributions(this.documents.all.map(document => this.contributionOf(document)));
         const policy = { ...estate.policy, ruleSeverity: { ...estate.policy.ruleSeverity, ...this.ruleSeverityOverrides } };
         const findings = runRules({ ...estate, policy });
         const diagnostics = duplicateNameDiagnostics(this.indexManager.allElements());
@@ -54,5 +61,16 @@ export class WorkspaceAnalysis {
             if (list) list.push(diagnostic); else diagnostics.set(finding.uri, [diagnostic]);
         }
         return { estate, findings, diagnostics };
+    }
+
+    private contributionOf(document: LangiumDocument): FileContribution {
+        const uri = document.uri.toString();
+        const model = document.parseResult.value as Model;
+        const cached = this.contributions.get(document);
+        if (cached && cached.model === model && !this.relinked.has(uri)) return cached.contribution;
+        const contribution = contributionOf({ uri, model });
+        this.contributions.set(document, { model, contribution });
+        this.relinked.delete(uri);
+        return contribution;
     }
 }

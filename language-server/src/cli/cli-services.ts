@@ -1,0 +1,19 @@
+import { DefaultIndexManager, type LangiumDocument } from 'langium';
+import { createIntegCoreServices } from '../module.js';
+
+/**
+ * The reference index serves find-references and rename in the editor; a one-shot CLI run never
+ * reads it, and building it costs about a tenth of `integ check`.
+ */
+class ExportsOnlyIndexManager extends DefaultIndexManager {
+    override async updateReferences(_document: LangiumDocument): Promise<void> {
+        // Nothing to record: see the class comment.
+    }
+}
+
+/** Core services for one CLI run. */
+export function createCliServices(): ReturnType<typeof createIntegCoreServices> {
+    return createIntegCoreServices(undefined, {
+        workspace: { IndexManager: services => new ExportsOnlyIndexManager(services) }
+    });
+}

@@ -1,0 +1,26 @@
+/**
+ * Structural equality of JSON-like values (diagnostics: plain objects, arrays, strings, numbers).
+ * Compares in place, where serialising both sides to compare strings would allocate megabytes per
+ * build on a large estate. Keys whose value is `undefined` count as absent, as in JSON.
+ */
+export function sameValue(a: unknown, b: unknown): boolean {
+    if (a === b) return true;
+    if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+    if (Array.isArray(a)) {
+        if (!Array.isArray(b) || a.length !== b.length) return false;
+        for (let i = 0; i < a.length; i++) if (!sameValue(a[i], b[i])) return false;
+        return true;
+    }
+    if (Array.isArray(b)) return false;
+    const left = a as Record<string, unknown>;
+    const right = b as Record<string, unknown>;
+    let defined = 0;
+    for (const key in left) {
+        const value = left[key];
+        if (value === undefined) continue;
+        defined++;
+        if (!sameValue(value, right[key])) return false;
+    }
+    for (const key in right) if (right[key] !== undefined) defined--;
+    return defined === 0;
+}
