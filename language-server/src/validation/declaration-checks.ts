@@ -23,7 +23,19 @@ function checkRepeatedProperties(node: AstNode, accept: ValidationAcceptor): voi
     }
 }
 
+/** Per grammar keyword: the grammar never changes, and every declaration of every build asks. */
+const singleValued = new WeakMap<GrammarAST.Keyword, boolean>();
+
 function isSingleValued(keyword: GrammarAST.Keyword): boolean {
+    let result = singleValued.get(keyword);
+    if (result === undefined) {
+        result = keywordIsSingleValued(keyword);
+        singleValued.set(keyword, result);
+    }
+    return result;
+}
+
+function keywordIsSingleValued(keyword: GrammarAST.Keyword): boolean {
     const container: AstNode | undefined = keyword.$container;
     if (GrammarAST.isAssignment(container)) {
         return container.operator !== '+=';
