@@ -5,6 +5,8 @@
  * No `vscode` import, so the browser tests build exactly the page the panel shows.
  */
 
+import { escapeXml } from '../../../language-server/src/render/escape-xml.js';
+
 export interface WebviewPageOptions {
     /** `webview.cspSource` in VS Code; a test origin in the browser tests. */
     cspSource: string;
@@ -34,24 +36,20 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
     ].join('; ');
 }
 
-function escapeAttribute(text: string): string {
-    return text.replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
-}
-
 export function webviewHtml(options: WebviewPageOptions): string {
     const nonce = options.nonce ?? createNonce();
     return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(contentSecurityPolicy(options.cspSource, nonce))}">
+<meta http-equiv="Content-Security-Policy" content="${escapeXml(contentSecurityPolicy(options.cspSource, nonce))}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>${escapeAttribute(options.title)}</title>
+<title>${escapeXml(options.title)}</title>
 <style nonce="${nonce}">${options.css}</style>
 </head>
 <body>
 ${options.body}
-<script nonce="${nonce}" src="${escapeAttribute(options.scriptUri)}"></script>
+<script nonce="${nonce}" src="${escapeXml(options.scriptUri)}"></script>
 </body>
 </html>`;
 }

@@ -1,5 +1,5 @@
 import type { Estate, Initiative, Roadmap, YearMonth } from '../model/estate.js';
-import { addMonths, formatYearMonth } from '../model/units.js';
+import { addMonths, formatYearMonth, monthNumber } from '../model/units.js';
 
 /**
  * The month schedule of a roadmap. Months are counted from the roadmap's `start` (month 1 is the
@@ -78,6 +78,6 @@ export function comparableMonths(estate: Estate, initiative: Initiative): { scal
     if (!span) return undefined;
     const start = estate.roadmaps.get(initiative.roadmap)?.start;
     if (!start) return { scale: `roadmap:${initiative.roadmap}`, ...span };
-    const base = start.year * 12 + start.month - 1;
+    const base = monthNumber(start);
     return { scale: 'calendar', from: base + span.from - 1, to: base + span.to - 1 };
 }

@@ -1,5 +1,5 @@
 import type { Estate, Initiative, YearMonth } from '../model/estate.js';
-import { addMonths, formatYearMonth, parseYearMonth } from '../model/units.js';
+import { addMonths, formatYearMonth, monthNumber, parseYearMonth } from '../model/units.js';
 import { monthsInFlight, spanOf } from './roadmap-months.js';
 
 /** One initiative placed on the calendar. Indexes count months from the schedule's first month (0-based). */
@@ -49,10 +49,6 @@ export interface RoadmapSchedule {
     todayIndex?: number;
 }
 
-/** Months since year 0, so months compare and subtract across year boundaries. */
-export function monthNumber(month: YearMonth): number {
-    return month.year * 12 + month.month - 1;
-}
 
 function placement(initiative: Initiative, estate: Estate): { start: YearMonth; end: YearMonth } | string {
     const span = spanOf(initiative);

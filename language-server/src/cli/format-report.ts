@@ -1,7 +1,7 @@
 import type { Inventory } from '../analysis/inventory.js';
 import type { GapTypeRow, RegulationRow } from '../analysis/findings-breakdown.js';
 import type { RoadmapTotals } from '../analysis/roadmap-impact.js';
-import { escapeXml } from '../roadmap/escape.js';
+import { escapeXml } from '../render/escape-xml.js';
 import { ROADMAP_CSS } from '../roadmap/roadmap-html.js';
 import { totalsRows } from '../roadmap/roadmap-text.js';
 

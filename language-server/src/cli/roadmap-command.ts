@@ -5,7 +5,8 @@ import { loadFiles } from './load-files.js';
 import { writeOutput } from './write-output.js';
 import { roadmapHtmlPage } from '../roadmap/roadmap-html.js';
 import { roadmapMarkdown } from '../roadmap/roadmap-markdown.js';
-import { roadmapReport, todayIso } from '../roadmap/roadmap-report.js';
+import { roadmapReport } from '../roadmap/roadmap-report.js';
+import { todayIso } from '../model/units.js';
 
 export const ROADMAP_USAGE = 'integ roadmap [paths…] [-o roadmap.html|roadmap.md] [--today YYYY-MM-DD]';
 

@@ -4,6 +4,7 @@
  * file they fall back to a light palette. Every model string goes through `esc`.
  */
 import type { Box, DiagramEdge, DiagramGroup, DiagramNode, EdgeClass, EdgeGeometry, FindingCounts, LaidOutDiagram, Point } from './diagram-graph.js';
+import { escapeXml } from '../render/escape-xml.js';
 import { EDGE_BADGE_WIDTH, LOCK_WIDTH, showsEdgeLabels } from './elk-graph.js';
 import { DIAGRAM_CSS, EDGE_CLASSES } from './svg-style.js';
 import { textWidth } from './text-metrics.js';
@@ -19,10 +20,6 @@ const LEGEND_EDGES: Array<[EdgeClass, string]> = [
     ['script', 'script'], ['other', 'other']
 ];
 
-function esc(text: string): string {
-    return text.replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
-}
-
 function num(value: number): string {
     return String(Math.round(value * 10) / 10);
 }
@@ -37,12 +34,12 @@ export function renderSvg(diagram: LaidOutDiagram): string {
     const height = Math.ceil(top + layout.height + LEGEND_HEIGHT + MARGIN);
     const out: string[] = [];
     out.push(`<svg xmlns="http://www.w3.org/2000/svg" class="integ-diagram" role="img" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`);
-    out.push(`<title>${esc(graph.title)}</title>`);
+    out.push(`<title>${escapeXml(graph.title)}</title>`);
     out.push(`<style>${DIAGRAM_CSS}</style>`);
     out.push(`<defs>${EDGE_CLASSES.map(markerDef).join('')}</defs>`);
     out.push(`<rect class="integ-bg" x="0" y="0" width="${width}" height="${height}"/>`);
-    out.push(`<text class="integ-title" x="${MARGIN}" y="${MARGIN + 12}">${esc(graph.title)}</text>`);
-    notes.forEach((note, i) => out.push(`<text class="integ-note" x="${MARGIN}" y="${MARGIN + 12 + NOTE_LINE * (i + 1)}">${esc(note)}</text>`));
+    out.push(`<text class="integ-title" x="${MARGIN}" y="${MARGIN + 12}">${escapeXml(graph.title)}</text>`);
+    notes.forEach((note, i) => out.push(`<text class="integ-note" x="${MARGIN}" y="${MARGIN + 12 + NOTE_LINE * (i + 1)}">${escapeXml(note)}</text>`));
     out.push(`<g class="integ-content" transform="translate(${MARGIN},${top})">`);
     for (const group of graph.groups) {
         const box = layout.groups[group.id];
@@ -69,9 +66,9 @@ function markerDef(edgeClass: EdgeClass): string {
 }
 
 function renderGroup(group: DiagramGroup, box: Box): string {
-    return `<g class="integ-group" data-id="${esc(group.id)}"><title>${esc(`Department ${group.label}`)}</title>`
+    return `<g class="integ-group" data-id="${escapeXml(group.id)}"><title>${escapeXml(`Department ${group.label}`)}</title>`
         + `<rect x="${num(box.x)}" y="${num(box.y)}" width="${num(box.width)}" height="${num(box.height)}" rx="8"/>`
-        + `<text x="${num(box.x + 12)}" y="${num(box.y + 20)}">${esc(group.label)}</text></g>`;
+        + `<text x="${num(box.x + 12)}" y="${num(box.y + 20)}">${escapeXml(group.label)}</text></g>`;
 }
 
 function worst(counts: FindingCounts): 'error' | 'warning' | 'info' | 'accepted' | undefined {
@@ -95,13 +92,13 @@ function badge(counts: FindingCounts, at: Point): string {
 function renderNode(node: DiagramNode, box: Box): string {
     const classes = ['integ-node', node.kind, node.shadow ? 'shadow' : ''].filter(Boolean).join(' ');
     const tooltip = tooltipText(nodeTooltip(node));
-    const parts = [`<g class="${classes}" data-id="${esc(node.id)}"><title>${esc(tooltip)}</title>`];
+    const parts = [`<g class="${classes}" data-id="${escapeXml(node.id)}"><title>${escapeXml(tooltip)}</title>`];
     parts.push(`<rect class="box" x="${num(box.x)}" y="${num(box.y)}" width="${num(box.width)}" height="${num(box.height)}" rx="6"/>`);
     if (node.kind === 'department') {
         parts.push(`<rect class="box" x="${num(box.x + 3)}" y="${num(box.y + 3)}" width="${num(box.width - 6)}" height="${num(box.height - 6)}" rx="4" fill="none"/>`);
     }
-    parts.push(`<text class="label" x="${num(box.x + 12)}" y="${num(box.y + 20)}">${esc(node.label)}</text>`);
-    parts.push(`<text class="detail" x="${num(box.x + 12)}" y="${num(box.y + 37)}">${esc(node.detail)}</text>`);
+    parts.push(`<text class="label" x="${num(box.x + 12)}" y="${num(box.y + 20)}">${escapeXml(node.label)}</text>`);
+    parts.push(`<text class="detail" x="${num(box.x + 12)}" y="${num(box.y + 37)}">${escapeXml(node.detail)}</text>`);
     if (node.shadow) {
         // On the top border, clear of the label and detail lines whatever their length.
         const w = 62;
@@ -149,14 +146,14 @@ function renderEdge(edge: DiagramEdge, geometry: EdgeGeometry, badgeSpots: Map<s
     const marker = `url(#integ-arrow-${edge.edgeClass})`;
     const tooltip = tooltipText(edgeTooltip(edge));
     const d = pathOf(geometry.points);
-    const parts = [`<g class="integ-edge edge-${edge.edgeClass}" data-id="${esc(edge.id)}"><title>${esc(tooltip)}</title>`];
+    const parts = [`<g class="integ-edge edge-${edge.edgeClass}" data-id="${escapeXml(edge.id)}"><title>${escapeXml(tooltip)}</title>`];
     parts.push(`<path class="hit" d="${d}"/>`);
     parts.push(`<path class="line" d="${d}" marker-end="${marker}"${edge.twoWay ? ` marker-start="${marker}"` : ''}/>`);
     const label = geometry.label;
     if (label && edge.label) {
         const textX = label.x + (edge.regulated ? LOCK_WIDTH : 0) + 4;
         parts.push(`<g class="elabel"><rect x="${num(label.x)}" y="${num(label.y - 1)}" width="${num(label.width)}" height="${num(label.height + 2)}" rx="3"/>`
-            + `<text x="${num(textX)}" y="${num(label.y + label.height - 4)}">${esc(edge.label)}</text></g>`);
+            + `<text x="${num(textX)}" y="${num(label.y + label.height - 4)}">${escapeXml(edge.label)}</text></g>`);
         if (edge.regulated) parts.push(lock({ x: label.x + 8, y: label.y + label.height / 2 }));
         parts.push(badge(edge.findings, { x: label.x + label.width - EDGE_BADGE_WIDTH / 2, y: label.y + label.height / 2 }));
     } else {
@@ -177,7 +174,7 @@ function renderLegend(x: number, y: number, edgeLabels: boolean): string {
     let cx = 60;
     for (const [edgeClass, label] of LEGEND_EDGES) {
         parts.push(`<g class="integ-edge edge-${edgeClass}"><path class="line" d="M${cx},8 L${cx + 30},8" marker-end="url(#integ-arrow-${edgeClass})"/></g>`);
-        parts.push(`<text x="${cx + 36}" y="12">${esc(label)}</text>`);
+        parts.push(`<text x="${cx + 36}" y="12">${escapeXml(label)}</text>`);
         cx += 36 + textWidth(label, 12) + 18;
     }
     const row = 38;

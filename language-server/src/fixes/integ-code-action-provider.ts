@@ -6,6 +6,7 @@ import type { FindingElement } from '../rules/finding.js';
 import { findDeclaration } from './declaration-lookup.js';
 import { fixesFor, type FixProposal } from './rule-fixes.js';
 import { acceptFix, canWaive } from './waiver-fix.js';
+import { todayIso } from '../model/units.js';
 
 /** What `workspace/finding-diagnostics.ts` puts in a finding's diagnostic. */
 interface FindingData extends Record<string, unknown> {
@@ -20,13 +21,10 @@ function findingData(diagnostic: Diagnostic): FindingData | undefined {
     return data as FindingData;
 }
 
-function today(): string {
-    return new Date().toISOString().slice(0, 10);
-}
 
 /** Quick fixes for rule findings, keyed by the diagnostic's rule id, plus "accept" for any finding. */
 export class IntegCodeActionProvider implements CodeActionProvider {
-    constructor(private readonly clock: () => string = today) {}
+    constructor(private readonly clock: () => string = todayIso) {}
 
     getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<Array<Command | CodeAction> | undefined> {
         const only = params.context.only;

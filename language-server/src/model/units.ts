@@ -62,19 +62,19 @@ export function parseYearMonth(text: string | undefined): YearMonth | undefined 
     return month >= 1 && month <= 12 ? { year: Number(match[1]), month } : undefined;
 }
 
+/** Months since year 0, so months compare and subtract across year boundaries. */
+export function monthNumber(month: YearMonth): number {
+    return month.year * 12 + month.month - 1;
+}
+
 /** The month `offset` months after `start` (offset 0 is `start`). */
 export function addMonths(start: YearMonth, offset: number): YearMonth {
-    const index = start.year * 12 + (start.month - 1) + offset;
+    const index = monthNumber(start) + offset;
     return { year: Math.floor(index / 12), month: (index % 12) + 1 };
 }
 
 export function formatYearMonth(month: YearMonth): string {
     return `${month.year}-${String(month.month).padStart(2, '0')}`;
-}
-
-/** Months between two calendar months, `a` to `b` (positive when b is later). */
-export function monthsBetween(a: YearMonth, b: YearMonth): number {
-    return (b.year * 12 + b.month) - (a.year * 12 + a.month);
 }
 
 /** The last day of the `until` date as `YYYY-MM-DD`: `2027-06` means 2027-06-30. */
@@ -85,4 +85,9 @@ export function endOfDate(text: string): string | undefined {
     if (!ym) return undefined;
     const lastDay = new Date(Date.UTC(ym.year, ym.month, 0)).getUTCDate();
     return `${formatYearMonth(ym)}-${String(lastDay).padStart(2, '0')}`;
+}
+
+/** Today as `YYYY-MM-DD` (UTC): the default "today" of waivers, quick fixes and the roadmap. */
+export function todayIso(): string {
+    return new Date().toISOString().slice(0, 10);
 }

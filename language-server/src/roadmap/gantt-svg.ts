@@ -1,5 +1,5 @@
 import type { RoadmapSchedule, ScheduledInitiative } from '../analysis/roadmap-schedule.js';
-import { escapeXml } from './escape.js';
+import { escapeXml } from '../render/escape-xml.js';
 
 /** Geometry of the chart; exported so views can hit-test or size around it. */
 export const GANTT_LAYOUT = { labelWidth: 230, monthWidth: 58, rowHeight: 30, headerHeight: 34, footerHeight: 30, barInset: 6, margin: 8 } as const;

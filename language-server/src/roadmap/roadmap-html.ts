@@ -1,6 +1,6 @@
 import type { RoadmapImpact } from '../analysis/roadmap-impact.js';
 import type { RoadmapSchedule } from '../analysis/roadmap-schedule.js';
-import { escapeXml } from './escape.js';
+import { escapeXml } from '../render/escape-xml.js';
 import { GANTT_CSS, renderGanttSvg } from './gantt-svg.js';
 import {
     costText, departmentsText, hoursText, monthsText, parallelRunText, retrospectiveText, totalsRows

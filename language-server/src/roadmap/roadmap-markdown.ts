@@ -4,6 +4,8 @@ import { addMonths } from '../model/units.js';
 import {
     costText, departmentsText, hoursText, monthsText, parallelRunText, retrospectiveText, totalsRows
 } from './roadmap-text.js';
+import type { YearMonth } from '../model/estate.js';
+import { formatYearMonth } from '../model/units.js';
 
 /** Words that start a statement in Mermaid's gantt grammar; a task title must not begin with one. */
 const MERMAID_KEYWORDS = /^(gantt|title|section|dateformat|axisformat|tickinterval|excludes|includes|todaymarker|weekday|weekend|click|acctitle|accdescr|inclusiveenddates|topaxis|displaymode)\b/i;
@@ -23,8 +25,8 @@ function mermaidId(name: string, used: Set<string>): string {
     return id;
 }
 
-function firstDay(month: { year: number; month: number }): string {
-    return `${month.year}-${String(month.month).padStart(2, '0')}-01`;
+function firstDay(month: YearMonth): string {
+    return `${formatYearMonth(month)}-01`;
 }
 
 function cell(text: string): string {

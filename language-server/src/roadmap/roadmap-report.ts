@@ -12,8 +12,3 @@ export interface RoadmapReport {
 export function roadmapReport(estate: Estate, options: { today: string; findings?: Finding[] }): RoadmapReport {
     return { schedule: scheduleRoadmaps(estate, options.today), impact: roadmapImpact(estate, options) };
 }
-
-/** Today as `YYYY-MM-DD` (UTC), the default for every view. */
-export function todayIso(): string {
-    return new Date().toISOString().slice(0, 10);
-}

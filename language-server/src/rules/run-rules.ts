@@ -4,6 +4,7 @@ import { ALL_RULES } from './all-rules.js';
 import { CATALOGUE } from './catalogue.js';
 import type { Finding } from './finding.js';
 import type { RawFinding, Rule, RuleContext } from './rule-kit.js';
+import { todayIso } from '../model/units.js';
 
 const DEFAULT_SEVERITY = new Map<string, Severity>(CATALOGUE.map(rule => [rule.id, rule.defaultSeverity]));
 
@@ -14,7 +15,7 @@ const DEFAULT_SEVERITY = new Map<string, Severity>(CATALOGUE.map(rule => [rule.i
  */
 export function runRules(estate: Estate, options: { rules?: readonly Rule[]; today?: string } = {}): Finding[] {
     const rules = options.rules ?? ALL_RULES;
-    const today = options.today ?? new Date().toISOString().slice(0, 10);
+    const today = options.today ?? todayIso();
     const recorded = new Map<string, RawFinding[]>();
     const context: RuleContext = {
         estate, index: indexEstate(estate), today,
