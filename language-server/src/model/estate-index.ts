@@ -26,7 +26,19 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
     if (list) list.push(value); else map.set(key, [value]);
 }
 
+/**
+ * An estate is never changed once built (a new one is made per workspace build), and the rules,
+ * the diagram, hover and the roadmap all index the same estate: index it once.
+ */
+const indexes = new WeakMap<Estate, EstateIndex>();
+
 export function indexEstate(estate: Estate): EstateIndex {
+    let index = indexes.get(estate);
+    if (!index) indexes.set(estate, index = buildIndex(estate));
+    return index;
+}
+
+function buildIndex(estate: Estate): EstateIndex {
     const flowsFrom = new Map<string, Flow[]>();
     const flowsTo = new Map<string, Flow[]>();
     const flowsCarrying = new Map<string, Flow[]>();
