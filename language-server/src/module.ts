@@ -8,10 +8,13 @@ import { IntegLexerErrorMessages, IntegParserErrorMessages } from './parser/synt
 import { KeywordAsNameTokenBuilder } from './scoping/keyword-token-builder.js';
 import { GlobalScopeComputation } from './scoping/global-scope-computation.js';
 import { IndexedScopeProvider } from './scoping/indexed-scope-provider.js';
+import { SelectiveLinker } from './scoping/selective-linker.js';
 import { IntegDocumentValidator } from './validation/document-validator.js';
 import { declarationChecks } from './validation/declaration-checks.js';
 import { StdlibWorkspaceManager } from './stdlib/stdlib-workspace-manager.js';
 import { WorkspaceAnalysis } from './workspace/workspace-analysis.js';
+import { LinkedReferenceDescriptionProvider } from './workspace/reference-descriptions.js';
+import { RelinkingDocumentBuilder } from './workspace/relinking-document-builder.js';
 
 export type IntegAddedServices = {
     analysis: {
@@ -31,7 +34,11 @@ export const IntegCoreModule: Module<IntegCoreServices, PartialLangiumCoreServic
     },
     references: {
         ScopeComputation: services => new GlobalScopeComputation(services),
-        ScopeProvider: services => new IndexedScopeProvider(services)
+        ScopeProvider: services => new IndexedScopeProvider(services),
+        Linker: services => new SelectiveLinker(services)
+    },
+    workspace: {
+        ReferenceDescriptionProvider: services => new LinkedReferenceDescriptionProvider(services)
     },
     validation: {
         DocumentValidator: services => new IntegDocumentValidator(services)
@@ -43,7 +50,8 @@ export const IntegCoreModule: Module<IntegCoreServices, PartialLangiumCoreServic
 
 export const IntegSharedCoreModule: Module<LangiumSharedCoreServices, DeepPartial<LangiumSharedCoreServices>> = {
     workspace: {
-        WorkspaceManager: services => new StdlibWorkspaceManager(services)
+        WorkspaceManager: services => new StdlibWorkspaceManager(services),
+        DocumentBuilder: services => new RelinkingDocumentBuilder(services)
     }
 };
 

@@ -164,6 +164,8 @@ function emptyEstate(): Estate {
 }
 
 /** What one declaration adds to the estate, before the names of other files are known. */
+export type DeclarationContribution = Contribution | undefined;
+
 type Contribution =
     | { kind: 'policy'; node: ast.Policy; uri: string }
     | { kind: 'waiver'; waiver: Waiver }
@@ -184,13 +186,16 @@ export interface FileContribution {
 }
 
 export function contributionOf(file: ParsedFile): FileContribution {
-    const entries: Contribution[] = [];
-    for (const element of file.model.elements ?? []) {
-        const entry = contribute(element, file.uri);
-        if (entry) entries.push(entry);
-    }
-    return { uri: file.uri, entries };
+    return fileContribution(file.uri, (file.model.elements ?? []).map(element => declarationContribution(element, file.uri)));
 }
+
+/** A file's contribution from its declarations' ones, in file order. */
+export function fileContribution(uri: string, declarations: Iterable<DeclarationContribution>): FileContribution {
+    const entries: Contribution[] = [];
+    for (const entry of declarations) if (entry) entries.push(entry);
+    return { uri, entries };
+}
+
 
 /**
  * Builds the estate from parsed files. The standard library goes first so that a user declaration
@@ -202,8 +207,10 @@ export function buildEstate(files: Iterable<ParsedFile>): Estate {
 }
 
 /**
- * The estate of the given files' contributions, in the order `buildEstate` defines. Every estate
- * gets its own element objects: rule caches key on them for the life of one estate.
+ * The estate of the given files' contributions, in the order `buildEstate` defines. Declarations
+ * are shared with the contributions (an unchanged file's objects serve every estate built from
+ * it), so nothing may change an element of an estate, and caches about an element that depend on
+ * the rest of the estate are kept per estate.
  */
 export function mergeContributions(contributions: Iterable<FileContribution>): Estate {
     const estate = emptyEstate();
@@ -218,10 +225,10 @@ export function mergeContributions(contributions: Iterable<FileContribution>): E
 function merge(estate: Estate, entry: Contribution): void {
     switch (entry.kind) {
         case 'policy': addPolicy(estate.policy, entry.node, entry.uri); return;
-        case 'waiver': estate.waivers.push({ ...entry.waiver }); return;
+        case 'waiver': estate.waivers.push(entry.waiver); return;
         case 'declared': {
             const map = estate[entry.map] as Map<string, Declared>;
-            if (claimable(map, entry.value.name)) map.set(entry.value.name, { ...entry.value });
+            if (claimable(map, entry.value.name)) map.set(entry.value.name, entry.value);
             return;
         }
         case 'roadmap': {
@@ -230,7 +237,7 @@ function merge(estate: Estate, entry: Contribution): void {
             for (const initiative of entry.initiatives) {
                 if (!claimable(estate.initiatives, initiative.name)) continue;
                 initiatives.push(initiative.name);
-                estate.initiatives.set(initiative.name, { ...initiative });
+                estate.initiatives.set(initiative.name, initiative);
             }
             estate.roadmaps.set(entry.value.name, { ...entry.value, initiatives });
         }
@@ -244,7 +251,11 @@ function claimable(map: Map<string, Declared>, name: string | undefined): name i
     return !existing || existing.source.builtin;
 }
 
-function contribute(element: ast.Element, uri: string): Contribution | undefined {
+/**
+ * What one top-level declaration adds: it depends on the declaration's subtree and on the targets
+ * of its references, so it holds while neither is parsed or linked again.
+ */
+export function declarationContribution(element: ast.Element, uri: string): DeclarationContribution {
     switch (element.$type) {
         case 'Policy': return { kind: 'policy', node: element, uri };
         case 'Accept': {

@@ -51,12 +51,16 @@ function buildIndex(estate: Estate): EstateIndex {
     for (const system of estate.systems.values()) {
         for (const entity of system.stores) push(storedIn, entity, system);
     }
-    const fieldClassification = new Map<string, Classification | undefined>();
+    // Per entity, then per field: a lookup per carried field must not build an `entity.field` string.
+    const fieldClassification = new Map<string, Map<string, Classification | undefined>>();
     for (const entity of estate.entities.values()) {
+        const fields = new Map<string, Classification | undefined>();
         for (const field of entity.fields) {
-            fieldClassification.set(`${entity.name}.${field.name}`, field.classification ? estate.classifications.get(field.classification) : undefined);
+            fields.set(field.name, field.classification ? estate.classifications.get(field.classification) : undefined);
         }
+        fieldClassification.set(entity.name, fields);
     }
+    const classificationOf = (entity: string, field: string) => fieldClassification.get(entity)?.get(field);
     const carriedCache = new Map<Flow, Classification[]>();
     const classificationsCarried = (flow: Flow): Classification[] => {
         let result = carriedCache.get(flow);
@@ -64,7 +68,7 @@ function buildIndex(estate: Estate): EstateIndex {
             const set = new Set<Classification>();
             for (const carried of flow.carries) {
                 for (const field of carried.fields) {
-                    const classification = fieldClassification.get(`${carried.entity}.${field}`);
+                    const classification = classificationOf(carried.entity, field);
                     if (classification) set.add(classification);
                 }
             }
@@ -77,7 +81,7 @@ function buildIndex(estate: Estate): EstateIndex {
         name ? (estate.classifications.get(name)?.regulations ?? []) : [];
     return {
         flowsFrom, flowsTo, flowsCarrying, storedIn, regulationsOf,
-        classificationOf: (entity, field) => fieldClassification.get(`${entity}.${field}`),
+        classificationOf,
         classificationsCarried,
         carriesRegulated: flow => classificationsCarried(flow).some(c => c.regulations.length > 0)
     };

@@ -27,11 +27,16 @@ export interface CarriedField {
     classification?: Classification;
 }
 
-/** Several rules ask for the same flow's fields; a flow object belongs to one estate build, so it is a safe key. */
-const carriedCache = new WeakMap<Flow, readonly CarriedField[]>();
+/**
+ * Several rules ask for the same flow's fields. The answer depends on the classifications of the
+ * whole estate, and a flow object outlives an estate when its file is unchanged, so it is kept per index.
+ */
+const carriedCache = new WeakMap<EstateIndex, Map<Flow, readonly CarriedField[]>>();
 
 export function carriedFields(flow: Flow, index: EstateIndex): readonly CarriedField[] {
-    let result = carriedCache.get(flow);
+    let cache = carriedCache.get(index);
+    if (!cache) carriedCache.set(index, cache = new Map());
+    let result = cache.get(flow);
     if (!result) {
         const fields: CarriedField[] = [];
         for (const carried of flow.carries) {
@@ -40,7 +45,7 @@ export function carriedFields(flow: Flow, index: EstateIndex): readonly CarriedF
             }
         }
         result = fields;
-        carriedCache.set(flow, result);
+        cache.set(flow, result);
     }
     return result;
 }

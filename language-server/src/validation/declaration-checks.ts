@@ -105,8 +105,9 @@ export const declarationChecks: ValidationChecks<ast.IntegrationAstType> = {
     Flow: blockChecks<ast.Flow>((flow, accept) => {
         checkTls(flow.tls, accept);
         checkPercent(flow, 'errors', flow.errors, accept, false);
-        if (flow.source?.ref && flow.source.ref === flow.target?.ref) {
-            accept('warning', `Flow '${flow.name}' goes from '${flow.source.ref.name}' to itself.`, { node: flow, property: 'target' });
+        // By name, not by resolved target: these checks read only the syntax tree, so their results are kept while it is unchanged.
+        if (flow.source?.$refText && flow.source.$refText === flow.target?.$refText) {
+            accept('warning', `Flow '${flow.name}' goes from '${flow.source.$refText}' to itself.`, { node: flow, property: 'target' });
         }
     }),
     Process: blockChecks(),
@@ -122,7 +123,7 @@ export const declarationChecks: ValidationChecks<ast.IntegrationAstType> = {
             if (months.from < 1) accept('error', `Months count from 1 (the roadmap's start month).`, { node: months, property: 'from' });
             rangeCheck(months, months.from, months.to, 'to', accept, 'Months');
         }
-        if (initiative.dependsOn.some(ref => ref.ref === initiative)) {
+        if (initiative.dependsOn.some(ref => ref.$refText === initiative.name)) {
             accept('error', `Initiative '${initiative.name}' depends on itself.`, { node: initiative, property: 'dependsOn' });
         }
     }),

@@ -1,4 +1,4 @@
-import { Cancellation, DefaultDocumentValidator, DocumentValidator, type AstReflection, type LangiumCoreServices, type LangiumDocument, type ValidationOptions } from 'langium';
+import { Cancellation, DefaultDocumentValidator, DocumentValidator, type AstNode, type AstReflection, type LangiumCoreServices, type LangiumDocument, type ValidationOptions } from 'langium';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { GuardedParseResult } from '../parser/guarded-parser.js';
 import type { Diagnostic } from 'vscode-languageserver-types';
@@ -19,6 +19,11 @@ const KIND_NAMES: Record<string, string> = {
  */
 export class IntegDocumentValidator extends DefaultDocumentValidator {
     private readonly reflection: AstReflection;
+    /**
+     * The declaration checks read only the syntax tree, so their results hold until the file is
+     * parsed again; a file re-validated because another file changed costs only its link errors.
+     */
+    private readonly checkResults = new WeakMap<AstNode, { categories: string; diagnostics: Diagnostic[] }>();
 
     constructor(services: LangiumCoreServices) {
         super(services);
@@ -56,6 +61,15 @@ export class IntegDocumentValidator extends DefaultDocumentValidator {
             });
         }
         return result;
+    }
+
+    protected override async validateAst(rootNode: AstNode, options: ValidationOptions, cancelToken?: Cancellation.CancellationToken): Promise<Diagnostic[]> {
+        const categories = options.categories?.join() ?? '';
+        const cached = this.checkResults.get(rootNode);
+        if (cached?.categories === categories) return cached.diagnostics;
+        const diagnostics = await super.validateAst(rootNode, options, cancelToken);
+        this.checkResults.set(rootNode, { categories, diagnostics });
+        return diagnostics;
     }
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], _options: ValidationOptions): void {

@@ -1,8 +1,9 @@
-import { DocumentState, WorkspaceCache, type IndexManager, type LangiumCoreServices, type LangiumDocument, type LangiumDocuments } from 'langium';
+import { WorkspaceCache, type AstNode, type IndexManager, type LangiumCoreServices, type LangiumDocument, type LangiumDocuments } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Model } from '../generated/ast.js';
 import type { Estate, SeveritySetting } from '../model/estate.js';
-import { contributionOf, mergeContributions, type FileContribution } from '../model/build-estate.js';
+import { declarationContribution, fileContribution, mergeContributions, type DeclarationContribution, type FileContribution } from '../model/build-estate.js';
+import type { SelectiveLinker } from '../scoping/selective-linker.js';
 import type { Finding } from '../rules/finding.js';
 import { runRules } from '../rules/run-rules.js';
 import { duplicateNameDiagnostics } from './duplicate-names.js';
@@ -23,13 +24,14 @@ export class WorkspaceAnalysis {
     private readonly documents: LangiumDocuments;
     private readonly indexManager: IndexManager;
     private readonly cache: WorkspaceCache<'result', AnalysisResult>;
+    private readonly linker: SelectiveLinker;
     /**
      * Each document's part of the estate, kept across builds: an edit re-parses one file and
-     * re-links the files that refer to it, and only those parts are made again.
+     * re-links some references of the files that refer to it, and only the declarations holding
+     * those references are made again.
      */
     private readonly contributions = new WeakMap<LangiumDocument, { model: Model; contribution: FileContribution }>();
-    /** Documents linked since their part was last made: names they resolve to may have changed. */
-    private readonly relinked = new Set<string>();
+    private readonly declarations = new WeakMap<AstNode, { entry: DeclarationContribution }>();
     /** Per-rule severities from the editor settings (`integ.rules.severity`); they win over the policy block. */
     ruleSeverityOverrides: Record<string, SeveritySetting> = {};
 
@@ -37,9 +39,7 @@ export class WorkspaceAnalysis {
         this.documents = services.shared.workspace.LangiumDocuments;
         this.indexManager = services.shared.workspace.IndexManager;
         this.cache = new WorkspaceCache(services.shared);
-        services.shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Linked, document => {
-            this.relinked.add(document.uri.toString());
-        });
+        this.linker = services.references.Linker as SelectiveLinker;
     }
 
     get result(): AnalysisResult {
@@ -67,10 +67,24 @@ export class WorkspaceAnalysis {
         const uri = document.uri.toString();
         const model = document.parseResult.value as Model;
         const cached = this.contributions.get(document);
-        if (cached && cached.model === model && !this.relinked.has(uri)) return cached.contribution;
-        const contribution = contributionOf({ uri, model });
+        const relinked = this.linker.takeRelinked(document);
+        if (cached?.model === model && relinked === undefined) return cached.contribution;
+        const stale = cached?.model === model && relinked !== 'all' && relinked ? new Set([...relinked].map(declarationOf)) : undefined;
+        const contribution = fileContribution(uri, (model.elements ?? []).map(element => {
+            const known = stale && !stale.has(element) ? this.declarations.get(element) : undefined;
+            if (known) return known.entry;
+            const entry = declarationContribution(element, uri);
+            this.declarations.set(element, { entry });
+            return entry;
+        }));
         this.contributions.set(document, { model, contribution });
-        this.relinked.delete(uri);
         return contribution;
     }
+}
+
+/** The top-level declaration (a child of the model) that holds the node. */
+function declarationOf(node: AstNode): AstNode {
+    let current = node;
+    while (current.$container?.$container) current = current.$container;
+    return current;
 }

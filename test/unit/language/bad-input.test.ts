@@ -93,6 +93,14 @@ describe('bad input gives positioned diagnostics, never an exception', () => {
         expect(await diagnose('// nothing yet\n/* still nothing */\n')).toEqual([]);
     });
 
+    test('a flow from a system to itself and an initiative that depends on itself', async () => {
+        const diagnostics = await diagnose('system A { }\nflow Loop : A -> A { }\nroadmap R { start 2027-01\n  initiative I { months 1 to 2  depends-on I }\n}\n');
+        expect(diagnostics.map(d => [d.range.start.line, d.message])).toEqual([
+            [1, "Flow 'Loop' goes from 'A' to itself."],
+            [3, "Initiative 'I' depends on itself."]
+        ]);
+    });
+
     test('values out of range and repeated properties are reported where they are written', async () => {
         const diagnostics = await diagnose('system A { }\nsystem B { }\nflow F : A -> B {\n  tls 1.1\n  errors 140%\n  tls 1.2\n}\nflow G : B -> A { tls 1.4 }\nroadmap R { start 2027-13 }\n');
         expect(diagnostics.map(d => [d.range.start.line, d.message]).sort()).toEqual([

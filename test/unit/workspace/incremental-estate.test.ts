@@ -1,4 +1,4 @@
-import { URI, type FileSystemNode, type FileSystemProvider } from 'langium';
+import { AstUtils, URI, type FileSystemNode, type FileSystemProvider, type Reference } from 'langium';
 import { describe, expect, it } from 'vitest';
 import { createIntegCoreServices } from '../../../language-server/src/module.js';
 import type { AnalysisResult } from '../../../language-server/src/workspace/workspace-analysis.js';
@@ -67,5 +67,102 @@ describe('the language server re-analyses an edited workspace like a fresh one',
         buffers.texts.set(uri('hub.integ'), HUB);
         await services.shared.workspace.DocumentBuilder.update([URI.parse(uri('hub.integ'))], []);
         expect(seen(analysis.result)).toEqual(before);
+    });
+});
+
+type Services = ReturnType<typeof createIntegCoreServices>;
+
+/**
+ * What find-references, go-to-definition and the problems view show: each document's diagnostics,
+ * where each reference points, and which references each declaration has.
+ */
+function navigation(services: Services) {
+    const { LangiumDocuments, IndexManager } = services.shared.workspace;
+    const locator = services.integ.workspace.AstNodeLocator;
+    const documents = LangiumDocuments.all.filter(d => d.uri.toString().startsWith('file:///ws/')).toArray()
+        .sort((a, b) => a.uri.toString().localeCompare(b.uri.toString()));
+    const place = (range: { start: { line: number; character: number } } | undefined) => range ? `${range.start.line}:${range.start.character}` : '?';
+    return documents.map(document => ({
+        uri: document.uri.toString(),
+        diagnostics: (document.diagnostics ?? []).map(d => `${place(d.range)} ${d.message}`),
+        links: document.references.map(ref => {
+            const target = (ref as Reference).ref;
+            const where = target ? `${target.$document?.uri.toString() ?? AstUtils.getDocument(target).uri.toString()}#${locator.getAstNodePath(target)}` : `error: ${ref.error?.message}`;
+            return `${place(ref.$refNode?.range)} ${ref.$refText} → ${where}`;
+        }).sort(),
+        usedBy: IndexManager.allElements().filter(d => d.documentUri.toString() === document.uri.toString()).map(description => {
+            const node = locator.getAstNode(document.parseResult.value, description.path)!;
+            const uses = IndexManager.findAllReferences(node, description.path)
+                .map(r => `${r.sourceUri.toString()}@${place(r.segment.range)} ${r.sourcePath}`).toArray().sort();
+            return `${description.name}: ${uses.join(', ')}`;
+        }).toArray()
+    }));
+}
+
+/** Applies each step to one language server's workspace and compares it with a fresh load of the same files. */
+async function replay(initial: Record<string, string>, steps: Array<Record<string, string | undefined>>): Promise<void> {
+    const buffers = new Buffers();
+    const files: Record<string, string> = { ...initial };
+    for (const [name, text] of Object.entries(files)) buffers.texts.set(uri(name), text);
+    const services = createIntegCoreServices({ fileSystemProvider: () => buffers });
+    await loadWorkspace(services, Object.entries(files).map(([name, text]) => ({ uri: uri(name), text })));
+    for (const step of steps) {
+        const changed: URI[] = [];
+        const deleted: URI[] = [];
+        for (const [name, text] of Object.entries(step)) {
+            if (text === undefined) {
+                delete files[name];
+                buffers.texts.delete(uri(name));
+                deleted.push(URI.parse(uri(name)));
+            } else {
+                files[name] = text;
+                buffers.texts.set(uri(name), text);
+                changed.push(URI.parse(uri(name)));
+            }
+        }
+        await services.shared.workspace.DocumentBuilder.update(changed, deleted);
+        const fresh = createIntegCoreServices();
+        await loadWorkspace(fresh, Object.entries(files).map(([name, text]) => ({ uri: uri(name), text })));
+        const what = Object.keys(step).join(', ');
+        expect(seen(services.integ.analysis.WorkspaceAnalysis.result), `estate after ${what}`).toEqual(seen(fresh.integ.analysis.WorkspaceAnalysis.result));
+        expect(navigation(services), `links after ${what}`).toEqual(navigation(fresh));
+    }
+}
+
+describe('re-linking only what an edit can affect gives what a full re-link gives', () => {
+    const VIA = `flow HubToErp : Hub -> Erp { carries Customer.*  style api  schedule daily  via MuleSoft  tls 1.2  auth oauth2 }
+`;
+
+    it('a user platform replaces the library one a flow in another file already used', async () => {
+        await replay({ 'hub.integ': HUB, 'spokes.integ': SPOKES + VIA, 'other.integ': OTHER }, [
+            { 'platforms.integ': `platform MuleSoft { kind ipaas  connectors 400 }\n` },
+            { 'platforms.integ': undefined }
+        ]);
+    });
+
+    it('a field added to an entity reaches the flows of other files that carry the whole entity', async () => {
+        await replay({ 'hub.integ': HUB, 'spokes.integ': SPOKES, 'other.integ': OTHER }, [
+            { 'hub.integ': HUB.replace('field email }', 'field email  field phone }') }
+        ]);
+    });
+
+    it('lines inserted above a declaration move the targets that other files point at', async () => {
+        const loop = 'flow Loop : Sheet -> Sheet { carries Customer.email  style file  schedule daily }\n';
+        await replay({ 'hub.integ': HUB, 'spokes.integ': SPOKES + loop, 'other.integ': OTHER }, [
+            { 'hub.integ': `system Extra { kind erp  users 2 }\n\n${HUB}` },
+            { 'hub.integ': HUB }
+        ]);
+    });
+
+    it('a file deleted, a duplicate name declared and removed, a broken name fixed', async () => {
+        const broken = SPOKES.replace('Sheet -> Hub', 'Sheet -> Erp');
+        await replay({ 'hub.integ': HUB, 'spokes.integ': broken, 'other.integ': OTHER }, [
+            { 'other.integ': undefined },
+            { 'other.integ': OTHER },
+            { 'dup.integ': `system Hub { kind erp  users 1 }\n` },
+            { 'dup.integ': undefined },
+            { 'hub.integ': HUB.replace('system Hub ', 'system Hub2 ') },
+            { 'hub.integ': HUB, 'other.integ': `${OTHER}system Spare { kind crm  users 1 }\n` }
+        ]);
     });
 });

@@ -1,0 +1,97 @@
+import { Cancellation, DefaultLinker, type AstNode, type IndexManager, type LangiumCoreServices, type LangiumDocument, type Reference, type ReferenceInfo } from 'langium';
+
+/** What Langium's reference objects carry besides the public `Reference` fields. */
+interface LinkableReference extends Reference {
+    _ref: unknown;
+    _nodeDescription?: unknown;
+    node: AstNode;
+    property: string;
+}
+
+function isLinkable(reference: unknown): reference is LinkableReference {
+    const candidate = reference as Partial<LinkableReference>;
+    return '_ref' in (reference as object) && candidate.node !== undefined && typeof candidate.property === 'string';
+}
+
+/** What changed in a document's links since the workspace analysis last asked. */
+export type RelinkedNodes = 'all' | ReadonlySet<AstNode>;
+
+/**
+ * Langium re-links every reference of every document that refers into an edited file. Renaming a
+ * hub system re-linked a dozen whole files per keystroke. This linker, told which files changed,
+ * re-links only the references that can resolve differently now: those that failed, those that
+ * resolved into a changed file, and those whose name a changed file now declares (a user
+ * declaration replaces a library one). Everything else keeps its target.
+ */
+export class SelectiveLinker extends DefaultLinker {
+    private readonly indexManager: () => IndexManager;
+    /** Documents waiting for a selective re-link, with the files changed since they were linked. */
+    private readonly pending = new WeakMap<LangiumDocument, Set<string>>();
+    private readonly relinked = new WeakMap<LangiumDocument, 'all' | Set<AstNode>>();
+
+    constructor(services: LangiumCoreServices) {
+        super(services);
+        this.indexManager = () => services.shared.workspace.IndexManager;
+    }
+
+    /** The next link of this fully linked document only revisits what the changed files can affect. */
+    relinkLater(document: LangiumDocument, changedUris: ReadonlySet<string>): boolean {
+        if (!document.references.every(isLinkable)) return false;
+        const pending = this.pending.get(document);
+        if (pending) for (const uri of changedUris) pending.add(uri);
+        else this.pending.set(document, new Set(changedUris));
+        return true;
+    }
+
+    /** The containers whose references were (re-)linked since the last call, or 'all'. */
+    takeRelinked(document: LangiumDocument): RelinkedNodes | undefined {
+        const relinked = this.relinked.get(document);
+        this.relinked.delete(document);
+        return relinked;
+    }
+
+    override unlink(document: LangiumDocument): void {
+        this.pending.delete(document);
+        super.unlink(document);
+    }
+
+    override async link(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
+        const changed = this.pending.get(document);
+        if (!changed) {
+            this.relinked.set(document, 'all');
+            return super.link(document, cancelToken);
+        }
+        this.pending.delete(document);
+        const declaredThere = new Set(this.indexManager().allElements(undefined, changed).map(description => description.name));
+        const kept: Reference[] = [];
+        const stale: LinkableReference[] = [];
+        for (const reference of document.references as LinkableReference[]) {
+            const target = reference.$nodeDescription?.documentUri.toString();
+            if (reference.error || target === undefined || changed.has(target) || declaredThere.has(reference.$refText)) stale.push(reference);
+            else kept.push(reference);
+        }
+        document.references = kept;
+        const nodes = this.relinkedNodes(document);
+        for (const reference of stale) {
+            reference._ref = undefined;
+            delete reference._nodeDescription;
+            this.doLink(referenceInfo(reference), document);
+            if (nodes !== 'all') nodes.add(reference.node);
+        }
+    }
+
+    private relinkedNodes(document: LangiumDocument): 'all' | Set<AstNode> {
+        let nodes = this.relinked.get(document);
+        if (!nodes) {
+            nodes = new Set();
+            this.relinked.set(document, nodes);
+        }
+        return nodes;
+    }
+}
+
+function referenceInfo(reference: LinkableReference): ReferenceInfo {
+    const value = (reference.node as unknown as Record<string, unknown>)[reference.property];
+    const index = Array.isArray(value) ? value.indexOf(reference) : undefined;
+    return { reference, container: reference.node, property: reference.property, index: index !== undefined && index >= 0 ? index : undefined };
+}

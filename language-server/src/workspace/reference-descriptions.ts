@@ -1,0 +1,50 @@
+import { CstUtils, UriUtils, type AstNode, type AstNodeLocator, type DocumentSegment, type LangiumCoreServices, type LangiumDocument, type Reference, type ReferenceDescription, type ReferenceDescriptionProvider, type URI } from 'langium';
+
+/**
+ * The reference index read from the references the linker recorded, rather than from a walk over
+ * every node of the document, and with paths and text segments worked out only when find-references
+ * or rename reads them. Re-indexing a re-linked file was a tenth of every edit's time.
+ */
+export class LinkedReferenceDescriptionProvider implements ReferenceDescriptionProvider {
+    private readonly locator: AstNodeLocator;
+
+    constructor(services: LangiumCoreServices) {
+        this.locator = services.workspace.AstNodeLocator;
+    }
+
+    async createDescriptions(document: LangiumDocument): Promise<ReferenceDescription[]> {
+        const descriptions: ReferenceDescription[] = [];
+        for (const reference of document.references) {
+            const target = (reference as Reference).$nodeDescription;
+            const container = (reference as { node?: AstNode }).node;
+            if (reference.error || !reference.$refNode || !target || !container) continue;
+            descriptions.push(new LazyReferenceDescription(this.locator, document.uri, container, reference as Reference, target.documentUri, target.path));
+        }
+        return descriptions;
+    }
+}
+
+class LazyReferenceDescription implements ReferenceDescription {
+    readonly local: boolean;
+    private path?: string;
+    private range?: DocumentSegment;
+
+    constructor(
+        private readonly locator: AstNodeLocator,
+        readonly sourceUri: URI,
+        private readonly container: AstNode,
+        private readonly reference: Reference,
+        readonly targetUri: URI,
+        readonly targetPath: string
+    ) {
+        this.local = UriUtils.equals(targetUri, sourceUri);
+    }
+
+    get sourcePath(): string {
+        return this.path ??= this.locator.getAstNodePath(this.container);
+    }
+
+    get segment(): DocumentSegment {
+        return this.range ??= CstUtils.toDocumentSegment(this.reference.$refNode!);
+    }
+}

@@ -1,0 +1,75 @@
+import {
+    Cancellation, DefaultDocumentBuilder, DocumentState,
+    type BuildOptions, type LangiumDocument, type LangiumSharedCoreServices, type MaybePromise
+} from 'langium';
+import { SelectiveLinker } from '../scoping/selective-linker.js';
+
+/**
+ * Langium's builder, with two changes to what an edit re-links:
+ * - a document re-linked because another file changed keeps the references that file cannot
+ *   affect (see `SelectiveLinker`); it is still re-indexed and re-validated, so its diagnostics and
+ *   find-references follow the change;
+ * - a document whose references a new declaration captures is re-linked too (a user
+ *   `platform MuleSoft` replaces the library's for every flow `via MuleSoft`), which Langium,
+ *   looking only at where references pointed before, misses.
+ */
+export class RelinkingDocumentBuilder extends DefaultDocumentBuilder {
+    /** Files indexed anew since the last check for captured references. */
+    private readonly reindexed = new Set<string>();
+    private buildOptions: BuildOptions = {};
+
+    constructor(services: LangiumSharedCoreServices) {
+        super(services);
+        this.onDocumentPhase(DocumentState.IndexedContent, document => {
+            this.reindexed.add(document.uri.toString());
+        });
+    }
+
+    protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
+        // When the selective reset applies, `update` must not reset the document for a full re-link.
+        return super.shouldRelink(document, changedUris) && !this.resetForSelectiveRelink(document, changedUris);
+    }
+
+    protected override buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: Cancellation.CancellationToken): Promise<void> {
+        this.buildOptions = options;
+        return super.buildDocuments(documents, options, cancelToken);
+    }
+
+    protected override async runCancelable(
+        documents: LangiumDocument[], targetState: DocumentState, cancelToken: Cancellation.CancellationToken,
+        callback: (document: LangiumDocument) => MaybePromise<unknown>
+    ): Promise<void> {
+        // Every file of the build is indexed by now and none is linked yet.
+        if (targetState === DocumentState.ComputedScopes && this.reindexed.size > 0) this.addCapturedDocuments(documents);
+        return super.runCancelable(documents, targetState, cancelToken, callback);
+    }
+
+    private addCapturedDocuments(documents: LangiumDocument[]): void {
+        const changed = new Set(this.reindexed);
+        this.reindexed.clear();
+        const building = new Set(documents);
+        const others = this.langiumDocuments.all.filter(document => !building.has(document) && document.state >= DocumentState.Linked).toArray();
+        if (others.length === 0) return;
+        const declared = new Set(this.indexManager.allElements(undefined, changed).map(description => description.name));
+        for (const document of others) {
+            if (!document.references.some(reference => declared.has(reference.$refText))) continue;
+            if (!this.resetForSelectiveRelink(document, changed)) this.resetToState(document, DocumentState.ComputedScopes);
+            this.prepareBuild([document], this.buildOptions);
+            documents.push(document);
+        }
+    }
+
+    /**
+     * Resets a linked document so that the next build re-links only what the changed files can
+     * affect, and says whether it did: a document not fully linked, or with references the linker
+     * cannot re-link one by one, needs a full re-link instead.
+     */
+    private resetForSelectiveRelink(document: LangiumDocument, changedUris: ReadonlySet<string>): boolean {
+        if (document.state < DocumentState.Linked) return false;
+        const linker = this.serviceRegistry.getServices(document.uri).references.Linker;
+        if (!(linker instanceof SelectiveLinker) || !linker.relinkLater(document, changedUris)) return false;
+        this.resetToState(document, DocumentState.Linked);
+        document.state = DocumentState.ComputedScopes;
+        return true;
+    }
+}
