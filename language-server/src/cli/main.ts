@@ -8,7 +8,11 @@ process.stdout.on('error', error => {
 });
 
 runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() })
-    .then(code => { process.exitCode = code; })
+    .then(code => {
+        process.exitCode = code;
+        // Once the output is flushed, exit without tearing down a heap the size of the estate's syntax trees.
+        process.stdout.write('', () => process.exit(code));
+    })
     .catch(error => {
         process.stderr.write(`integ: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
         process.exitCode = 2;

@@ -83,16 +83,38 @@ function locate(node: AstNode & { name?: string }, uri: string): SourceLocation 
     return location;
 }
 
+/**
+ * Every finding needs the name's range; only some need the whole declaration's or a property's, so
+ * those are worked out when first read (a walk over the declaration's syntax tree each).
+ */
 function locateOnce(node: AstNode & { name?: string }, uri: string): SourceLocation {
-    const nodes = propertyNodes(node);
-    const nameNode = nodes.get('name')?.[0];
+    let range: Range | undefined;
+    let properties: Record<string, Range> | undefined;
     return {
         uri,
-        range: rangeOf(node),
-        nameRange: nameNode?.range ?? rangeOf(node),
-        properties: propertyRanges(node, nodes),
+        get range() {
+            return range ??= rangeOf(node);
+        },
+        nameRange: nameNodeOf(node)?.range ?? rangeOf(node),
+        get properties() {
+            return properties ??= propertyRanges(node, propertyNodes(node));
+        },
         builtin: uri === STDLIB_URI
     };
+}
+
+/** The CST node of the declaration's name: near its start, so found without walking the rest. */
+function nameNodeOf(node: AstNode): CstNode | undefined {
+    const search = (cst: CstNode, top: boolean): CstNode | undefined => {
+        if (!top && featureOf(cst.grammarSource) === 'name') return cst;
+        if (!isCompositeCstNode(cst) || cst.astNode !== node) return undefined;
+        for (const child of cst.content) {
+            const found = search(child, false);
+            if (found) return found;
+        }
+        return undefined;
+    };
+    return node.$cstNode ? search(node.$cstNode, true) : undefined;
 }
 
 function names<T extends AstNode & { name: string }>(refs: Array<Reference<T>> | undefined): string[] {
