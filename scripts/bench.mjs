@@ -35,13 +35,14 @@ const results = [];
 function report(name, values, budget) {
     const median = percentile(values, 0.5);
     const p95 = percentile(values, 0.95);
-    const budgetText = budget ? `budget ${budget.on === 'median' ? 'median' : 'p95'} ≤ ${budget.unit === 'MB' ? `${budget.max} MB` : ms(budget.max)}` : '';
+    const budgeted = budget?.max !== undefined;
+    const budgetText = budgeted ? `budget ${budget.on === 'median' ? 'median' : 'p95'} ≤ ${budget.unit === 'MB' ? `${budget.max} MB` : ms(budget.max)}` : '';
     const measured = budget?.on === 'median' ? median : p95;
-    const verdict = budget ? (measured <= budget.max ? 'ok' : 'MISSED') : '';
+    const verdict = budgeted ? (measured <= budget.max ? 'ok' : 'MISSED') : '';
     const show = budget?.unit === 'MB' ? v => `${Math.round(v)} MB` : ms;
     const line = `${name.padEnd(58)} median ${show(median).padStart(8)}  p95 ${show(p95).padStart(8)}  n=${String(values.length).padEnd(3)} ${budgetText} ${verdict}`;
     console.log(line.trimEnd());
-    results.push({ name, median, p95, runs: values.length, budget, verdict });
+    results.push({ name, median, p95, runs: values.length, budgeted, verdict });
     return { median, p95 };
 }
 
@@ -242,6 +243,12 @@ class LspClient {
     }
 }
 
+/** User + system CPU time of a process so far, all its threads (garbage collection included): steadier than wall time on a busy machine. */
+function processCpuMs(pid) {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 function residentMegabytes(pid) {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const kb = name => Number(new RegExp(`${name}:\\s+(\\d+) kB`).exec(status)?.[1] ?? NaN);
@@ -295,6 +302,7 @@ async function measureEdits(server, folder, files, edits) {
     const renamed = target.file.text.replace(declaration, `system ${target.system}Renamed `);
     const unresolved = `Unknown system '${target.system}'`;
     const times = [];
+    const cpuBefore = processCpuMs(server.child.pid);
     for (let i = 0; i < edits; i++) {
         const broken = i % 2 === 0;
         const done = client.waitForDiagnostics(affected, params => params.diagnostics.some(d => d.message.includes(unresolved)) === broken);
@@ -302,7 +310,8 @@ async function measureEdits(server, folder, files, edits) {
         client.notify('textDocument/didChange', { textDocument: { uri, version: i + 2 }, contentChanges: [{ text: broken ? renamed : target.file.text }] });
         times.push((await done) - start);
     }
-    return { times, system: target.system, affectedFiles: affected.length, file: target.file.name, uri, text: target.file.text };
+    const cpuPerEdit = (processCpuMs(server.child.pid) - cpuBefore) / edits;
+    return { times, cpuPerEdit, system: target.system, affectedFiles: affected.length, file: target.file.name, uri, text: target.file.text };
 }
 
 /** A department hub declared in the file, referred to from a few other files (not the company ERP, used everywhere). */
@@ -399,11 +408,12 @@ async function serverFigures(folder, files, runs, withLayout) {
     try {
         const edits = await measureEdits(server, folder, files, 20);
         report(`server: edit → diagnostics of ${edits.affectedFiles} affected files (rename ${edits.system})`, edits.times, { max: 150, on: 'p95' });
+        report('server: CPU time per edit (all threads)', [edits.cpuPerEdit]);
         report('server: completion (idle)', await measureCompletion(server, edits, 20), { max: 100, on: 'p95' });
         if (withLayout) await layoutFigures(server, edits, files);
         const after = residentMegabytes(server.child.pid);
         report('server: resident memory after edits and layouts', [after.rss], { max: 400, on: 'p95', unit: 'MB' });
-        report('server: peak resident memory (VmHWM)', [after.peak], { max: 400, on: 'p95', unit: 'MB' });
+        report('server: peak resident memory (VmHWM; a moment, not a budget)', [after.peak], { unit: 'MB' });
     } finally {
         await stopServer(server);
     }
@@ -523,7 +533,7 @@ async function main() {
             }
         }
         const missed = results.filter(result => result.verdict === 'MISSED');
-        console.log(`\n${results.filter(r => r.budget).length - missed.length} of ${results.filter(r => r.budget).length} budgets met${missed.length ? `; missed: ${missed.map(r => r.name).join('; ')}` : ''}. Load average now ${loadavg().map(l => l.toFixed(2)).join(' ')}.`);
+        console.log(`\n${results.filter(r => r.budgeted).length - missed.length} of ${results.filter(r => r.budgeted).length} budgets met${missed.length ? `; missed: ${missed.map(r => r.name).join('; ')}` : ''}. Load average now ${loadavg().map(l => l.toFixed(2)).join(' ')}.`);
     } finally {
         rmSync(work, { recursive: true, force: true });
     }
