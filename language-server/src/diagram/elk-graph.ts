@@ -6,9 +6,12 @@
  * draws itself — source node to its group's out port, port to port between the groups, in port to
  * target node — and stitched back into one polyline. With one out and one in port per group, flows
  * between departments run as a few tidy trunks instead of a tangle. Coordinates come back absolute.
+ * Some ELK edges are given against the flow (to keep the layers few, see `reversed`); their
+ * polylines are turned back, as ELK does itself for the edges it turns to break cycles.
  */
 import type { DiagramEdge, DiagramGraph, DiagramLayout, EdgeGeometry, Point } from './diagram-graph.js';
 import { UNASSIGNED } from './diagram-graph.js';
+import { colourNodes } from './colour-layers.js';
 import { EDGE_FONT_PX, textWidth } from './text-metrics.js';
 
 export interface ElkLabel { text?: string; width?: number; height?: number; x?: number; y?: number }
@@ -73,6 +76,8 @@ interface ElkPlan {
     routes: Map<string, string[]>;
     /** The ELK edge that carries the label of a diagram edge, if labelled. */
     labelled: Map<string, string>;
+    /** ELK edges given against the flow's direction, to be drawn the other way round. */
+    reversed: Set<string>;
 }
 
 /** The ELK input for a graph. Deterministic: the same graph gives the same JSON (the cache key). */
@@ -120,27 +125,16 @@ function planElkGraph(graph: DiagramGraph): ElkPlan {
 
     const routes = new Map<string, string[]>();
     const labelledOn = new Map<string, string>();
-    /** Ports and stubs made so far: one out and one in port per group, one stub per node and way. */
-    const made = new Set<string>();
+    /** Ports and stubs needed: one out and one in port per group, one stub per node and way. */
+    const needed = new Set<string>();
     /** Unlabelled flows between the same two ends (nodes or group ports) share one ELK edge: fewer edges to lay out, one trunk to read. */
     const shared = new Map<string, string>();
-    const [outSide, inSide] = direction === 'RIGHT' ? ['EAST', 'WEST'] : ['SOUTH', 'NORTH'];
     const borderPort = (nodeId: string, way: 'out' | 'in'): string[] => {
         const group = groupOf.get(nodeId);
         if (!group) return [];
-        const portId = `port:${way}:${group.id}`;
-        const edgeId = `stub:${way}:${nodeId}`;
-        if (!made.has(portId)) {
-            made.add(portId);
-            group.ports!.push({ id: portId, width: 1, height: 1, layoutOptions: { 'elk.port.side': way === 'out' ? outSide : inSide } });
-        }
-        if (!made.has(edgeId)) {
-            made.add(edgeId);
-            group.edges!.push(way === 'out'
-                ? { id: edgeId, sources: [nodeId], targets: [portId] }
-                : { id: edgeId, sources: [portId], targets: [nodeId] });
-        }
-        return [portId, edgeId];
+        const ids = [portId(group, way), stubId(nodeId, way)];
+        ids.forEach(id => needed.add(id));
+        return ids;
     };
     for (const edge of graph.edges) {
         const sourceGroup = groupOf.get(edge.source);
@@ -159,6 +153,40 @@ function planElkGraph(graph: DiagramGraph): ElkPlan {
         }
         routes.set(edge.id, [outStub, carrier, inStub].filter((id): id is string => id !== undefined));
     }
+    const collapsed = new Set(topLevel.map(node => node.id));
+    const reversed = directDenseTopLevel(root, collapsed);
+    // Beside collapsed departments an opened one gets both ports on the side flows come in from, and
+    // its flows to collapsed departments go to ELK the other way round: every edge of the box then
+    // comes from the collapsed block, so the box is laid out after the block instead of being
+    // threaded through it (measured: the top level of a 155-node estate view in about half the time).
+    const openedAfterCollapsed = collapsed.size > 0;
+    if (openedAfterCollapsed) {
+        const outPorts = new Set([...groups.values()].map(group => portId(group, 'out')));
+        for (const edge of root.edges!) {
+            if (!outPorts.has(edge.sources[0]) || !collapsed.has(edge.targets[0])) continue;
+            [edge.sources, edge.targets] = [edge.targets, edge.sources];
+            reversed.add(edge.id);
+        }
+    }
+    // Ports and stubs follow the group's own order, not the order flows reach them in: a department's
+    // box is then the same ELK input in every view of a kind that shows it whole (every estate view
+    // with it opened, whichever others are), and its layout can be reused.
+    const inSide = direction === 'RIGHT' ? 'WEST' : 'NORTH';
+    const outSide = openedAfterCollapsed ? inSide : direction === 'RIGHT' ? 'EAST' : 'SOUTH';
+    for (const group of groups.values()) {
+        for (const way of ['in', 'out'] as const) {
+            const id = portId(group, way);
+            if (needed.has(id)) group.ports!.push({ id, width: 1, height: 1, layoutOptions: { 'elk.port.side': way === 'out' ? outSide : inSide } });
+        }
+        for (const child of group.children!) {
+            for (const way of ['out', 'in'] as const) {
+                const id = stubId(child.id, way);
+                if (!needed.has(id)) continue;
+                const port = portId(group, way);
+                group.edges!.push(way === 'out' ? { id, sources: [child.id], targets: [port] } : { id, sources: [port], targets: [child.id] });
+            }
+        }
+    }
     for (const container of [root, ...groups.values()]) {
         if (container.children!.length <= MODEL_ORDER_UP_TO_NODES && container.edges!.length <= MODEL_ORDER_UP_TO_EDGES) {
             container.layoutOptions!['elk.layered.considerModelOrder.strategy'] = 'NODES_AND_EDGES';
@@ -166,7 +194,38 @@ function planElkGraph(graph: DiagramGraph): ElkPlan {
         // The greedy-switch pass only polishes crossings; on a dense container it cost 25–40 % of the layout (measured).
         if (container.edges!.length > GREEDY_SWITCH_UP_TO_EDGES) container.layoutOptions!['elk.layered.crossingMinimization.greedySwitch.type'] = 'OFF';
     }
-    return { root, routes, labelled: labelledOn };
+    return { root, routes, labelled: labelledOn, reversed };
+}
+
+/** More edges than this per node between top-level nodes make them a dense tangle (collapsed departments). */
+const DENSE_EDGES_PER_NODE = 3;
+
+/**
+ * Between densely linked top-level nodes, edges are directed by a colouring of the nodes (see
+ * colour-layers.ts): ELK then needs far fewer layers. Returns the edges turned round.
+ */
+function directDenseTopLevel(root: ElkNode, topLevel: ReadonlySet<string>): Set<string> {
+    const reversed = new Set<string>();
+    const between = root.edges!.filter(edge => topLevel.has(edge.sources[0]) && topLevel.has(edge.targets[0]));
+    if (between.length <= DENSE_EDGES_PER_NODE * topLevel.size) return reversed;
+    const colour = colourNodes([...topLevel], between.map(edge => [edge.sources[0], edge.targets[0]] as const));
+    // Brandes–Köpf places the nodes four ways and keeps the narrowest; on this tangle the four came
+    // out within a few per cent of each other, and computing one saves a tenth of the layout (measured).
+    root.layoutOptions!['elk.layered.nodePlacement.bk.fixedAlignment'] = 'LEFTUP';
+    for (const edge of between) {
+        if (colour.get(edge.sources[0])! <= colour.get(edge.targets[0])!) continue;
+        [edge.sources, edge.targets] = [edge.targets, edge.sources];
+        reversed.add(edge.id);
+    }
+    return reversed;
+}
+
+function portId(group: ElkNode, way: 'out' | 'in'): string {
+    return `port:${way}:${group.id}`;
+}
+
+function stubId(nodeId: string, way: 'out' | 'in'): string {
+    return `stub:${way}:${nodeId}`;
 }
 
 export const LOCK_WIDTH = 14;
@@ -201,20 +260,20 @@ export function fromElkGraph(graph: DiagramGraph, laidOut: ElkNode): DiagramLayo
         const pieces = (plan.routes.get(edge.id) ?? []).map(id => elkEdges.get(id));
         if (pieces.some(piece => piece === undefined)) continue;
         const labelEdge = plan.labelled.get(edge.id);
-        layout.edges[edge.id] = edgeGeometry(pieces as ElkEdge[], labelEdge ? elkEdges.get(labelEdge) : undefined);
+        layout.edges[edge.id] = edgeGeometry(pieces as ElkEdge[], plan.reversed, labelEdge ? elkEdges.get(labelEdge) : undefined);
     }
     return layout;
 }
 
-function edgeGeometry(pieces: ElkEdge[], labelEdge: ElkEdge | undefined): EdgeGeometry {
+function edgeGeometry(pieces: ElkEdge[], reversed: ReadonlySet<string>, labelEdge: ElkEdge | undefined): EdgeGeometry {
     const points: Point[] = [];
     for (const piece of pieces) {
-        for (const section of piece.sections ?? []) {
-            for (const p of [section.startPoint, ...(section.bendPoints ?? []), section.endPoint]) {
-                const last = points[points.length - 1];
-                // Pieces meet at a port: drop the repeated point so the line has no zero-length segment.
-                if (!last || Math.abs(last.x - p.x) > 0.5 || Math.abs(last.y - p.y) > 0.5) points.push({ x: p.x, y: p.y });
-            }
+        const line = (piece.sections ?? []).flatMap(section => [section.startPoint, ...(section.bendPoints ?? []), section.endPoint]);
+        if (reversed.has(piece.id)) line.reverse();
+        for (const p of line) {
+            const last = points[points.length - 1];
+            // Pieces meet at a port: drop the repeated point so the line has no zero-length segment.
+            if (!last || Math.abs(last.x - p.x) > 0.5 || Math.abs(last.y - p.y) > 0.5) points.push({ x: p.x, y: p.y });
         }
     }
     const label = labelEdge?.labels?.[0];

@@ -1,104 +1,19 @@
-import { createHash } from 'node:crypto';
-import { Worker } from 'node:worker_threads';
+import { BoxCache } from './box-cache.js';
+import { joinLayouts, topLevelOf } from './box-layout.js';
+import { contentHash } from './content-hash.js';
 import type { DiagramGraph, DiagramLayout } from './diagram-graph.js';
 import { fromElkGraph, toElkGraph, type ElkNode } from './elk-graph.js';
+import { LayoutTimeoutError, WorkerLayoutRunner, type LayoutRunner } from './layout-runner.js';
 
-/** The layout did not finish in time; the caller shows something cheaper. */
-export class LayoutTimeoutError extends Error {}
+export { LayoutTimeoutError, WorkerLayoutRunner, type LayoutRunner };
 
-/** Runs one ELK layout; the worker runner in production, a counting or in-process one in tests. */
-export interface LayoutRunner {
-    run(graph: ElkNode, timeoutMs: number): Promise<ElkNode>;
-    dispose(): void;
-}
-
-/** A one-node graph: enough to start the worker and compile ELK before the first real request. */
-const WARM_UP_GRAPH: ElkNode = { id: 'warm-up', children: [{ id: 'n', width: 10, height: 10 }], edges: [] };
-
-interface Pending {
-    resolve(result: ElkNode): void;
-    reject(error: Error): void;
-    timer: NodeJS.Timeout;
-}
-
-/** Above this many nodes the worker is ended after the layout: ELK keeps the memory of a big layout for good. */
+/** After a view of more nodes than this the layout engine is released: ELK keeps the memory of a big layout for good. */
 const LARGE_LAYOUT_NODES = 300;
 
 function countNodes(graph: ElkNode): number {
     let count = 0;
     for (const child of graph.children ?? []) count += 1 + countNodes(child);
     return count;
-}
-
-/**
- * ELK in a worker thread. On a timeout the worker is terminated (ELK cannot be interrupted
- * otherwise) and a fresh one starts with the next layout; after a large layout it is ended too, so
- * the server does not stay hundreds of megabytes bigger. The worker never keeps a process alive.
- */
-export class WorkerLayoutRunner implements LayoutRunner {
-    private worker?: Worker;
-    private nextId = 1;
-    private readonly pending = new Map<number, Pending>();
-
-    constructor(private readonly workerUrl: URL = new URL('./layout-worker.cjs', import.meta.url)) {}
-
-    run(graph: ElkNode, timeoutMs: number): Promise<ElkNode> {
-        const worker = this.ensureWorker();
-        const id = this.nextId++;
-        return new Promise<ElkNode>((resolve, reject) => {
-            const timer = setTimeout(() => {
-                this.failAll(new LayoutTimeoutError(`layout took longer than ${timeoutMs} ms`));
-            }, timeoutMs);
-            const release = countNodes(graph) > LARGE_LAYOUT_NODES;
-            this.pending.set(id, {
-                resolve: result => {
-                    if (release && this.pending.size === 0) this.retire(worker);
-                    resolve(result);
-                },
-                reject, timer
-            });
-            worker.postMessage({ id, graph });
-        });
-    }
-
-    dispose(): void {
-        this.failAll(new Error('layout cancelled'));
-    }
-
-    private ensureWorker(): Worker {
-        if (this.worker) return this.worker;
-        const worker = new Worker(this.workerUrl);
-        worker.unref();
-        worker.on('message', (message: { id: number; result?: ElkNode; error?: string }) => {
-            const pending = this.pending.get(message.id);
-            if (!pending) return;
-            this.pending.delete(message.id);
-            clearTimeout(pending.timer);
-            if (message.result) pending.resolve(message.result); else pending.reject(new Error(message.error ?? 'layout failed'));
-        });
-        worker.on('error', error => this.failAll(error instanceof Error ? error : new Error(String(error))));
-        worker.on('exit', () => {
-            if (this.worker === worker) this.worker = undefined;
-        });
-        this.worker = worker;
-        return worker;
-    }
-
-    private retire(worker: Worker): void {
-        if (this.worker === worker) this.worker = undefined;
-        void worker.terminate();
-    }
-
-    private failAll(error: Error): void {
-        const worker = this.worker;
-        this.worker = undefined;
-        void worker?.terminate();
-        for (const pending of this.pending.values()) {
-            clearTimeout(pending.timer);
-            pending.reject(error);
-        }
-        this.pending.clear();
-    }
 }
 
 export interface LayoutOptions {
@@ -116,10 +31,15 @@ export class DiagramLayouter {
     private readonly cache = new Map<string, DiagramLayout>();
     /** Graphs whose layout timed out, with the time they were given: asking again with no more time fails at once. */
     private readonly timedOut = new Map<string, number>();
+    private readonly running = new Map<string, Promise<DiagramLayout>>();
+    private readonly boxes: BoxCache;
     /** Layouts actually run (cache misses), for tests and the benchmark. */
     runs = 0;
 
-    constructor(private readonly runner: LayoutRunner = new WorkerLayoutRunner(), private readonly cacheSize = 32) {}
+    constructor(private readonly runner: LayoutRunner = new WorkerLayoutRunner(), private readonly cacheSize = 32) {
+        // Room for every department of a large estate and the partial boxes of a few neighbourhood views.
+        this.boxes = new BoxCache(runner, cacheSize * 8);
+    }
 
     async layout(graph: DiagramGraph, options: LayoutOptions = {}): Promise<DiagramLayout> {
         const elkGraph = toElkGraph(graph);
@@ -131,15 +51,25 @@ export class DiagramLayouter {
             this.cache.set(key, cached);
             return cached;
         }
+        // The same picture asked for again before its layout is done (the preview opening during the
+        // warm-up): wait for that layout rather than queue a second one behind it.
+        const running = this.running.get(key);
+        if (running) return running;
         const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
         const gaveUpAfter = this.timedOut.get(key);
         if (gaveUpAfter !== undefined && timeoutMs <= gaveUpAfter) {
             throw new LayoutTimeoutError(`layout took longer than ${gaveUpAfter} ms before`);
         }
+        const run = this.run(graph, elkGraph, key, timeoutMs).finally(() => this.running.delete(key));
+        this.running.set(key, run);
+        return run;
+    }
+
+    private async run(graph: DiagramGraph, elkGraph: ElkNode, key: string, timeoutMs: number): Promise<DiagramLayout> {
         this.runs++;
         let laidOut: ElkNode;
         try {
-            laidOut = await this.runner.run(elkGraph, timeoutMs);
+            laidOut = await this.layOut(elkGraph, Date.now() + timeoutMs);
         } catch (error) {
             if (error instanceof LayoutTimeoutError) {
                 this.timedOut.set(key, timeoutMs);
@@ -153,18 +83,31 @@ export class DiagramLayouter {
         return layout;
     }
 
-    /** Starts the layout engine ahead of the first view; failures are left for that view to report. */
-    warmUp(): void {
-        this.runner.run(WARM_UP_GRAPH, 30_000).catch(() => undefined);
+    /**
+     * The department boxes (known, or laid out in one run), then the top level around them. The
+     * boxes of a large view are not kept: they are that view's own (a neighbourhood's parts of
+     * departments, or every department with flows to all others) and its whole layout is cached.
+     */
+    private async layOut(elkGraph: ElkNode, deadline: number): Promise<ElkNode> {
+        const large = countNodes(elkGraph) > LARGE_LAYOUT_NODES;
+        try {
+            const boxes = await this.boxes.boxesFor(elkGraph, () => timeLeft(deadline), !large);
+            return joinLayouts(await this.runner.run(topLevelOf(elkGraph, boxes), timeLeft(deadline)), boxes);
+        } finally {
+            if (large) this.runner.release?.();
+        }
     }
 
     dispose(): void {
         this.runner.dispose();
         this.cache.clear();
+        this.boxes.clear();
         this.timedOut.clear();
     }
 }
 
-export function contentHash(elkGraph: ElkNode): string {
-    return createHash('sha1').update(JSON.stringify(elkGraph)).digest('hex');
+function timeLeft(deadline: number): number {
+    const left = deadline - Date.now();
+    if (left <= 0) throw new LayoutTimeoutError('layout ran out of time');
+    return left;
 }

@@ -12,6 +12,8 @@ export interface ProducedDiagram {
     graph: DiagramGraph;
     layout: DiagramLayout;
     svg: string;
+    /** The requested picture could not be laid out in time, or at all: this is a stand-in. */
+    fallback: boolean;
 }
 
 /**
@@ -24,9 +26,11 @@ export async function produceDiagram(
 ): Promise<ProducedDiagram> {
     let graph = buildDiagramGraph(estate, findings, options);
     let layout: DiagramLayout;
+    let fellBack = false;
     try {
         layout = await layouter.layout(graph, { timeoutMs });
     } catch (error) {
+        fellBack = true;
         if (error instanceof LayoutTimeoutError && !(graph.view.kind === 'estate' && graph.aggregated && (options.expand ?? []).length === 0)) {
             graph = buildDiagramGraph(estate, findings, { ...options, view: { kind: 'estate' }, expand: [], aggregateAbove: 0 });
             graph.notes.unshift(LAYOUT_TIMEOUT_NOTE);
@@ -39,7 +43,7 @@ export async function produceDiagram(
             layout = fallback(graph, error);
         }
     }
-    return { graph, layout, svg: renderSvg({ graph, layout }) };
+    return { graph, layout, svg: renderSvg({ graph, layout }), fallback: fellBack };
 }
 
 function fallback(graph: DiagramGraph, error: unknown): DiagramLayout {

@@ -1,6 +1,7 @@
 import { DocumentState, type LangiumDocuments } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { CancellationToken, Connection } from 'vscode-languageserver';
+import { AnswerCache } from '../diagram/answer-cache.js';
 import type { DiagramOptions, DiagramState, DiagramView, DiagramViewKind } from '../diagram/diagram-graph.js';
 import { DiagramViewError } from '../diagram/graph-builder.js';
 import { DiagramLayouter } from '../diagram/layout.js';
@@ -15,37 +16,66 @@ import { DiagramRequest, type DiagramLocation, type DiagramRequestParams, type D
 const VIEW_KINDS: readonly DiagramViewKind[] = ['estate', 'process', 'department', 'system'];
 const DEFAULT_TIMEOUT_MS = 5_000;
 const MAX_LIST = 200;
+/** The view the preview opens on. */
+const OPENING_VIEW: DiagramRequestParams = { view: { kind: 'estate' }, state: 'as-is' };
+/**
+ * Recent answers are kept up to this much SVG text, none over the per-answer limit: many views of up
+ * to about a hundred nodes (a department of the 1,000-system estate: 0.2–0.8 MB of SVG) rather than
+ * a few big ones, whose layouts stay cached anyway.
+ */
+const CACHED_SVG = { answer: 1_000_000, total: 4_000_000 };
 
-/** Answers `integ/diagram` from the analysed workspace, with layouts cached across requests. */
+export type DiagramAnswers = AnswerCache<DiagramRequestResult>;
+
+export function createDiagramAnswers(): DiagramAnswers {
+    return new AnswerCache<DiagramRequestResult>(answer => answer.svg.length, CACHED_SVG);
+}
+
+/** Answers `integ/diagram` from the analysed workspace, with layouts and recent answers cached across requests. */
 export function registerDiagramRequest(connection: Connection, shared: LangiumSharedServices, analysis: WorkspaceAnalysis): DiagramLayouter {
     const layouter = new DiagramLayouter();
-    // Once the first build is done, the worker starts and ELK compiles while nobody waits for it.
-    const warmUp = shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, () => {
+    const answers = createDiagramAnswers();
+    const { DocumentBuilder, LangiumDocuments } = shared.workspace;
+    const warmUp = DocumentBuilder.onBuildPhase(DocumentState.Validated, () => {
         warmUp.dispose();
-        layouter.warmUp();
+        // The view the preview opens on, laid out while nobody waits: the worker starts, V8 compiles
+        // ELK on a real graph (a cold worker took twice as long, measured) and the first picture is
+        // ready. After the build's own listeners, so that diagnostics are not published later for it.
+        setTimeout(() => {
+            DocumentBuilder.waitUntil(DocumentState.Validated)
+                .then(() => answerDiagramRequest(OPENING_VIEW, analysis, LangiumDocuments, layouter, answers))
+                .catch(() => undefined);
+        }, 0);
     });
     connection.onRequest(DiagramRequest, async (params: DiagramRequestParams, token: CancellationToken) => {
-        await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, token);
-        return answerDiagramRequest(params, analysis, shared.workspace.LangiumDocuments, layouter);
+        await DocumentBuilder.waitUntil(DocumentState.Validated, token);
+        return answerDiagramRequest(params, analysis, LangiumDocuments, layouter, answers);
     });
     return layouter;
 }
 
 export async function answerDiagramRequest(
-    params: DiagramRequestParams, analysis: WorkspaceAnalysis, documents: LangiumDocuments, layouter: DiagramLayouter
+    params: DiagramRequestParams, analysis: WorkspaceAnalysis, documents: LangiumDocuments, layouter: DiagramLayouter, answers?: DiagramAnswers
 ): Promise<DiagramRequestResult> {
-    const { estate, findings } = analysis.result;
-    const hasErrors = documents.all.some(document => document.uri.toString() !== STDLIB_URI && countSyntaxErrors(document.diagnostics ?? []) > 0);
-    const base = { hasErrors, choices: choicesOf(estate, findings.map(f => f.ruleId)) };
+    const result = analysis.result;
+    const { estate, findings } = result;
+    const base = () => ({
+        hasErrors: documents.all.some(document => document.uri.toString() !== STDLIB_URI && countSyntaxErrors(document.diagnostics ?? []) > 0),
+        choices: choicesOf(estate, findings.map(f => f.ruleId))
+    });
     let options: DiagramOptions;
     try {
         options = validOptions(params);
     } catch (error) {
-        return { ...empty(), ...base, error: (error as Error).message };
+        return { ...empty(), ...base(), error: (error as Error).message };
     }
+    // The analysis result is new after every build, so an answer found under it shows the current workspace.
+    const key = answerKey(options);
+    const cached = answers?.get(result, key);
+    if (cached) return cached;
     try {
         const timeout = typeof params.layoutTimeoutMs === 'number' && params.layoutTimeoutMs > 0 ? Math.min(params.layoutTimeoutMs, 120_000) : DEFAULT_TIMEOUT_MS;
-        const { graph, svg } = await produceDiagram(estate, findings, options, layouter, timeout);
+        const { graph, svg, fallback } = await produceDiagram(estate, findings, options, layouter, timeout);
         const locations: Record<string, DiagramLocation> = {};
         const tooltips: Record<string, DiagramTooltip> = {};
         for (const node of graph.nodes) {
@@ -57,15 +87,24 @@ export async function answerDiagramRequest(
             tooltips[edge.id] = edgeTooltip(edge);
         }
         for (const group of graph.groups) if (group.location) locations[group.id] = group.location;
-        return {
-            ...base, svg, title: graph.title, notes: graph.notes,
+        const answer: DiagramRequestResult = {
+            ...base(), svg, title: graph.title, notes: graph.notes,
             nodeCount: graph.nodes.length, edgeCount: graph.edges.length, locations, tooltips,
             expandable: graph.nodes.filter(node => node.kind === 'department').map(node => node.id)
         };
+        // A stand-in picture is not remembered: the next request tries the real one again.
+        if (!fallback) answers?.set(result, key, answer);
+        return answer;
     } catch (error) {
-        if (error instanceof DiagramViewError) return { ...empty(), ...base, error: error.message };
+        if (error instanceof DiagramViewError) return { ...empty(), ...base(), error: error.message };
         throw error;
     }
+}
+
+/** Requests that differ only in how they spell "nothing" (no expand list or an empty one) share an answer. */
+function answerKey(options: DiagramOptions): string {
+    const { view, state, filters, expand } = options;
+    return JSON.stringify([view.kind, view.name, view.depth, state, filters?.classifications ?? [], filters?.findings ?? [], expand ?? []]);
 }
 
 function empty(): Omit<DiagramRequestResult, 'hasErrors' | 'choices'> {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DiagramLayouter } from '../../../language-server/src/diagram/layout.js';
-import { answerDiagramRequest } from '../../../language-server/src/lsp/diagram-request.js';
+import { AnswerCache } from '../../../language-server/src/diagram/answer-cache.js';
+import { DiagramLayouter, type LayoutRunner } from '../../../language-server/src/diagram/layout.js';
+import { answerDiagramRequest, createDiagramAnswers } from '../../../language-server/src/lsp/diagram-request.js';
 import { createIntegCoreServices } from '../../../language-server/src/module.js';
 import { loadWorkspace } from '../../../language-server/src/workspace/load-workspace.js';
 import { CountingRunner, REFERENCE } from './helpers.js';
@@ -35,5 +36,58 @@ describe('integ/diagram request', () => {
         expect(bad.error).toMatch(/unknown view 'nope'/);
         const unknown = await answerDiagramRequest({ view: { kind: 'department', name: 'Nope' }, state: 'as-is' }, analysis, documents, layouter);
         expect(unknown.error).toMatch(/unknown department 'Nope'/);
+    });
+});
+
+describe('recent diagram answers', () => {
+    it('answer an unchanged request again without producing the diagram again, whatever the timeout', async () => {
+        const { analysis, documents } = await services(REFERENCE);
+        const layouter = new DiagramLayouter(new CountingRunner());
+        const answers = createDiagramAnswers();
+        const first = await answerDiagramRequest({ view: { kind: 'estate' }, state: 'as-is' }, analysis, documents, layouter, answers);
+        const again = await answerDiagramRequest({ view: { kind: 'estate' }, state: 'as-is', expand: [], filters: {}, layoutTimeoutMs: 9_000 }, analysis, documents, layouter, answers);
+        expect(again).toBe(first);
+        const other = await answerDiagramRequest({ view: { kind: 'estate' }, state: 'to-be' }, analysis, documents, layouter, answers);
+        expect(other).not.toBe(first);
+    });
+
+    it('are not reused once the workspace has changed', async () => {
+        const answers = createDiagramAnswers();
+        const layouter = new DiagramLayouter(new CountingRunner());
+        const before = await services(REFERENCE);
+        const first = await answerDiagramRequest({ view: { kind: 'estate' }, state: 'as-is' }, before.analysis, before.documents, layouter, answers);
+        const after = await services(REFERENCE + '\nsystem Payroll { kind payroll  department Finance }\n');
+        const second = await answerDiagramRequest({ view: { kind: 'estate' }, state: 'as-is' }, after.analysis, after.documents, layouter, answers);
+        expect(second).not.toBe(first);
+        expect(second.svg).toContain('data-id="system:Payroll"');
+    });
+
+    it('do not keep a stand-in picture: the next request tries the real layout again', async () => {
+        const { analysis, documents } = await services(REFERENCE);
+        let calls = 0;
+        const failing: LayoutRunner = { async run() { calls++; throw new Error('engine down'); }, dispose() {} };
+        const answers = createDiagramAnswers();
+        const layouter = new DiagramLayouter(failing);
+        const first = await answerDiagramRequest({ view: { kind: 'estate' }, state: 'as-is' }, analysis, documents, layouter, answers);
+        expect(first.notes[0]).toMatch(/layout failed \(engine down\)/);
+        const callsBefore = calls;
+        await answerDiagramRequest({ view: { kind: 'estate' }, state: 'as-is' }, analysis, documents, layouter, answers);
+        expect(calls).toBeGreaterThan(callsBefore);
+    });
+});
+
+describe('answer cache', () => {
+    it('keeps the most recent answers up to a total weight, and none above the weight of one', () => {
+        const owner = {};
+        const cache = new AnswerCache<string>(answer => answer.length, { answer: 4, total: 6 });
+        cache.set(owner, 'a', 'aaa');
+        cache.set(owner, 'b', 'bbb');
+        expect(cache.get(owner, 'a')).toBe('aaa');
+        cache.set(owner, 'c', 'cc');
+        // 'b' was used least recently: it goes to make room.
+        expect([cache.get(owner, 'a'), cache.get(owner, 'b'), cache.get(owner, 'c')]).toEqual(['aaa', undefined, 'cc']);
+        cache.set(owner, 'd', 'ddddd');
+        expect(cache.get(owner, 'd')).toBeUndefined();
+        expect(cache.get({}, 'a')).toBeUndefined();
     });
 });

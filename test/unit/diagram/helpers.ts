@@ -35,3 +35,23 @@ export function generatedEstate(count: number, departments = 3): string {
     for (let i = 0; i + 1 < count; i++) lines.push(`flow F${i} : S${i} -> S${i + 1} { style api }`);
     return lines.join('\n');
 }
+
+/**
+ * `departments` departments of `perDepartment` systems; each department's first system sends a flow
+ * to the first system of most other departments (pairs whose index sum is not a multiple of 4), so
+ * that collapsed, they are densely linked without every one reaching every other.
+ */
+export function denseEstate(departments: number, perDepartment: number): string {
+    const lines: string[] = [];
+    for (let d = 0; d < departments; d++) {
+        lines.push(`department D${d} "Department ${d}"`);
+        for (let s = 0; s < perDepartment; s++) lines.push(`system S${d}x${s} { kind custom  department D${d} }`);
+        for (let s = 1; s < perDepartment; s++) lines.push(`flow F${d}x${s} : S${d}x${s} -> S${d}x0 { style api }`);
+    }
+    for (let a = 0; a < departments; a++) {
+        for (let b = 0; b < departments; b++) {
+            if (a !== b && (a + b) % 4 !== 0) lines.push(`flow G${a}to${b} : S${a}x0 -> S${b}x${b % perDepartment} { style file }`);
+        }
+    }
+    return lines.join('\n');
+}

@@ -5,7 +5,7 @@ import { DiagramLayouter, LayoutTimeoutError, WorkerLayoutRunner, type LayoutRun
 import { LAYOUT_TIMEOUT_NOTE, produceDiagram } from '../../../language-server/src/diagram/produce-diagram.js';
 import type { ElkNode } from '../../../language-server/src/diagram/elk-graph.js';
 import { loadTexts } from '../helpers/workspace.js';
-import { CountingRunner, generatedEstate, loadReference, REFERENCE } from './helpers.js';
+import { CountingRunner, denseEstate, generatedEstate, loadReference, REFERENCE } from './helpers.js';
 
 function overlaps(a: Box, b: Box): boolean {
     return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
@@ -72,14 +72,16 @@ describe('layout', () => {
         const first = await loadReference();
         const graph = buildDiagramGraph(first.analysis.estate, first.analysis.findings, options);
         const layout = await layouter.layout(graph);
+        const engineCalls = runner.calls;
         expect(await layouter.layout(graph)).toBe(layout);
         const edited = await loadTexts({ 'reference.integ': REFERENCE + '\n// an unrelated comment\n' });
         expect(await layouter.layout(buildDiagramGraph(edited.analysis.estate, edited.analysis.findings, options))).toBe(layout);
-        expect(runner.calls).toBe(1);
+        expect(runner.calls).toBe(engineCalls);
+        expect(layouter.runs).toBe(1);
         // Node labels do not move anything; sizes and connections do.
         const changed = await loadTexts({ 'reference.integ': REFERENCE + '\nsystem Payroll { kind payroll  department Finance }\n' });
         await layouter.layout(buildDiagramGraph(changed.analysis.estate, changed.analysis.findings, options));
-        expect(runner.calls).toBe(2);
+        expect(layouter.runs).toBe(2);
     });
 
     it('falls back to the aggregated view when the layout times out', async () => {
@@ -171,5 +173,91 @@ describe('layout timeouts are remembered', () => {
         expect(calls).toBe(1);
         await expect(layouter.layout(graph, { timeoutMs: 1_000 })).rejects.toBeInstanceOf(LayoutTimeoutError);
         expect(calls).toBe(2);
+    });
+});
+
+/** Records the graphs it is given and lays them out in this thread. */
+class RecordingRunner extends CountingRunner {
+    readonly graphs: ElkNode[] = [];
+    released = 0;
+
+    override async run(graph: ElkNode): Promise<ElkNode> {
+        this.graphs.push(JSON.parse(JSON.stringify(graph)) as ElkNode);
+        return super.run(graph);
+    }
+
+    release(): void {
+        this.released++;
+    }
+}
+
+function expectFlowLines(graph: DiagramGraph, layout: { nodes: Record<string, Box>; edges: Record<string, { points: Point[] }> }): void {
+    for (const edge of graph.edges) {
+        const points = layout.edges[edge.id]?.points ?? [];
+        expect(points.length, edge.id).toBeGreaterThanOrEqual(2);
+        expect(distanceToOutline(points[0], layout.nodes[edge.source]), `${edge.id} starts at ${edge.source}`).toBeLessThan(1.5);
+        expect(distanceToOutline(points[points.length - 1], layout.nodes[edge.target]), `${edge.id} ends at ${edge.target}`).toBeLessThan(1.5);
+        for (let i = 1; i < points.length; i++) {
+            const [a, b] = [points[i - 1], points[i]];
+            expect(Math.abs(a.x - b.x) < 0.01 || Math.abs(a.y - b.y) < 0.01, `${edge.id} segment ${i} is horizontal or vertical`).toBe(true);
+        }
+    }
+}
+
+describe('estate view with collapsed departments', () => {
+    const collapsedOptions = (expand: string[]) => ({ view: { kind: 'estate' as const }, state: 'as-is' as const, aggregateAbove: 0, expand });
+
+    it('draws every flow from its source to its target, densely linked collapsed departments in few rows, nothing overlapping', async () => {
+        const { analysis } = await loadTexts({ 'dense.integ': denseEstate(12, 4) });
+        for (const expand of [[], ['D2', 'D5']]) {
+            const graph = buildDiagramGraph(analysis.estate, analysis.findings, collapsedOptions(expand));
+            const layout = await new DiagramLayouter(new CountingRunner()).layout(graph);
+            expectNoOverlaps(graph, layout.nodes);
+            expectFlowLines(graph, layout);
+            const collapsed = graph.nodes.filter(node => node.kind === 'department');
+            for (const node of collapsed) {
+                for (const box of Object.values(layout.groups)) expect(overlaps(layout.nodes[node.id], box), `${node.id} overlaps a department box`).toBe(false);
+            }
+            // Top-down, one row per layer. Given the flows' own directions, these need a row per department or nearly.
+            const rows = new Set(collapsed.map(node => Math.round(layout.nodes[node.id].y))).size;
+            expect(rows, `${collapsed.length} collapsed departments in ${rows} rows`).toBeLessThanOrEqual(collapsed.length / 2);
+        }
+    });
+
+    it('does not lay out again a department opened before, when others are opened next to it', async () => {
+        const { analysis } = await loadTexts({ 'dense.integ': denseEstate(8, 5) });
+        const runner = new RecordingRunner();
+        const layouter = new DiagramLayouter(runner);
+        await layouter.layout(buildDiagramGraph(analysis.estate, analysis.findings, collapsedOptions(['D1'])));
+        runner.graphs.length = 0;
+        const graph = buildDiagramGraph(analysis.estate, analysis.findings, collapsedOptions(['D1', 'D3']));
+        const layout = await layouter.layout(graph);
+        const boxesLaidOut = runner.graphs.flatMap(run => (run.children ?? []).filter(child => (child.children ?? []).length > 0).map(child => child.id));
+        expect(boxesLaidOut).toEqual(['group:D3']);
+        expectNoOverlaps(graph, layout.nodes);
+        expectFlowLines(graph, layout);
+    });
+});
+
+describe('layout runs', () => {
+    it('lays out a graph asked for twice at the same time once', async () => {
+        const { analysis } = await loadReference();
+        const graph = buildDiagramGraph(analysis.estate, analysis.findings, { view: { kind: 'estate' }, state: 'as-is' });
+        const runner = new RecordingRunner();
+        const layouter = new DiagramLayouter(runner);
+        const [first, second] = await Promise.all([layouter.layout(graph), layouter.layout(graph)]);
+        expect(second).toBe(first);
+        expect(layouter.runs).toBe(1);
+    });
+
+    it('releases the layout engine after a view of hundreds of nodes, not after a small one', async () => {
+        const small = (await loadReference()).analysis;
+        const big = (await loadTexts({ 'big.integ': generatedEstate(320, 8) })).analysis;
+        const runner = new RecordingRunner();
+        const layouter = new DiagramLayouter(runner);
+        await layouter.layout(buildDiagramGraph(small.estate, small.findings, { view: { kind: 'estate' }, state: 'as-is' }));
+        expect(runner.released).toBe(0);
+        await layouter.layout(buildDiagramGraph(big.estate, big.findings, { view: { kind: 'estate' }, state: 'as-is', aggregateAbove: 1_000 }), { timeoutMs: 60_000 });
+        expect(runner.released).toBe(1);
     });
 });
