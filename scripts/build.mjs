@@ -1,6 +1,7 @@
 // Bundles the language server, the CLI and the extension to CommonJS in dist/ (the VS Code
 // extension host loads CommonJS; Langium is ESM-only, so it is bundled in).
 import * as esbuild from 'esbuild';
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
@@ -56,4 +57,5 @@ if (watch) {
 } else {
     await esbuild.build(options);
     if (webviewEntries.length > 0) await esbuild.build(webviewOptions);
+    execFileSync(process.execPath, ['scripts/make-code-cache.cjs'], { stdio: 'inherit' });
 }
