@@ -1,4 +1,5 @@
-import { Cancellation, DefaultLinker, type AstNode, type IndexManager, type LangiumCoreServices, type LangiumDocument, type Reference, type ReferenceInfo } from 'langium';
+import { AstUtils, Cancellation, DefaultLinker, type AstNode, type IndexManager, type LangiumCoreServices, type LangiumDocument, type Reference, type ReferenceInfo } from 'langium';
+import { forEachNode } from '../workspace/ast-walk.js';
 
 /** What Langium's reference objects carry besides the public `Reference` fields. */
 interface LinkableReference extends Reference {
@@ -59,7 +60,9 @@ export class SelectiveLinker extends DefaultLinker {
         const changed = this.pending.get(document);
         if (!changed) {
             this.relinked.set(document, 'all');
-            return super.link(document, cancelToken);
+            return forEachNode(document.parseResult.value, cancelToken, node => {
+                AstUtils.streamReferences(node).forEach(reference => this.doLink(reference, document));
+            });
         }
         this.pending.delete(document);
         const declaredThere = new Set(this.indexManager().allElements(undefined, changed).map(description => description.name));

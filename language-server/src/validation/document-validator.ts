@@ -1,4 +1,5 @@
-import { Cancellation, DefaultDocumentValidator, DocumentValidator, type AstNode, type AstReflection, type LangiumCoreServices, type LangiumDocument, type ValidationOptions } from 'langium';
+import { Cancellation, DefaultDocumentValidator, DocumentValidator, type AstNode, type AstReflection, type LangiumCoreServices, type LangiumDocument, type ValidationAcceptor, type ValidationCheck, type ValidationOptions } from 'langium';
+import { forEachNode } from '../workspace/ast-walk.js';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { GuardedParseResult } from '../parser/guarded-parser.js';
 import type { Diagnostic } from 'vscode-languageserver-types';
@@ -70,6 +71,32 @@ export class IntegDocumentValidator extends DefaultDocumentValidator {
         const diagnostics = await super.validateAst(rootNode, options, cancelToken);
         this.checkResults.set(rootNode, { categories, diagnostics });
         return diagnostics;
+    }
+
+    /** The checks of each node type, per set of categories: the registry is complete before the first validation. */
+    private readonly checksByType = new Map<string, Map<string, ValidationCheck[]>>();
+
+    /**
+     * Langium's node walk, without its per-node cancellation check and check lookup (see
+     * `forEachNode`); every node is validated, as Langium does unless `validateSingleNodeOptions`
+     * is overridden, which this validator does not do.
+     */
+    protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
+        const key = options.categories?.join() ?? '';
+        let byType = this.checksByType.get(key);
+        if (!byType) this.checksByType.set(key, byType = new Map());
+        const checksOf = (type: string): ValidationCheck[] => {
+            let checks = byType.get(type);
+            if (!checks) byType.set(type, checks = this.validationRegistry.getChecks(type, options.categories).toArray());
+            return checks;
+        };
+        const run = async (checks: ValidationCheck[], node: AstNode) => {
+            for (const check of checks) await check(node, acceptor, cancelToken);
+        };
+        await forEachNode(rootNode, cancelToken, node => {
+            const checks = checksOf(node.$type);
+            return checks.length > 0 ? run(checks, node) : undefined;
+        });
     }
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], _options: ValidationOptions): void {
