@@ -15,20 +15,15 @@ const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
 export async function loadFiles(paths: string[], cwd = process.cwd()): Promise<LoadedFiles> {
     const files = await collectIntegFiles(paths.length > 0 ? paths : [cwd], cwd);
+    // Read side by side: the reads wait on the file system, not on each other.
+    const texts = await Promise.allSettled(files.map(file => readSource(file, cwd)));
     const sources = [];
     const displayPath = new Map<string, string>();
-    for (const file of files) {
-        let text: string;
-        try {
-            const stat = await fs.stat(file);
-            if (stat.size > MAX_FILE_BYTES) throw new UsageError(`${relative(cwd, file)}: larger than 64 MB, not read`);
-            text = await fs.readFile(file, 'utf8');
-        } catch (error) {
-            if (error instanceof UsageError) throw error;
-            throw new UsageError(`${relative(cwd, file)}: ${describe(error)}`);
-        }
+    for (const [index, file] of files.entries()) {
+        const read = texts[index];
+        if (read.status === 'rejected') throw read.reason;
         const uri = pathToFileURL(file).toString();
-        sources.push({ uri, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text });
+        sources.push({ uri, text: read.value });
         displayPath.set(uri, relative(cwd, file));
     }
     const services = createCliServices();
@@ -42,6 +37,19 @@ export async function loadFiles(paths: string[], cwd = process.cwd()): Promise<L
         }
     }
     return { ...workspace, displayPath, files };
+}
+
+async function readSource(file: string, cwd: string): Promise<string> {
+    let text: string;
+    try {
+        const stat = await fs.stat(file);
+        if (stat.size > MAX_FILE_BYTES) throw new UsageError(`${relative(cwd, file)}: larger than 64 MB, not read`);
+        text = await fs.readFile(file, 'utf8');
+    } catch (error) {
+        if (error instanceof UsageError) throw error;
+        throw new UsageError(`${relative(cwd, file)}: ${describe(error)}`);
+    }
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /** The path as the user should read it: relative to the working folder when inside it. */
