@@ -360,9 +360,10 @@ async function measureCompletion(server, edit, count) {
     return times;
 }
 
+/** `integ/diagram` as the preview asks for it (no SVG hover titles: it shows the answer's tooltips). */
 function diagram(server, view, extra = {}) {
     const start = performance.now();
-    return server.client.request('integ/diagram', { view, state: 'as-is', layoutTimeoutMs: 120_000, ...extra })
+    return server.client.request('integ/diagram', { view, state: 'as-is', layoutTimeoutMs: 120_000, hoverTitles: false, ...extra })
         .then(result => ({ ms: performance.now() - start, nodes: result.nodeCount, edges: result.edgeCount, notes: result.notes, error: result.error, expandable: result.expandable }));
 }
 

@@ -112,8 +112,7 @@ describe('diagram webview', () => {
 
     it('exports the SVG and a PNG', async () => {
         await page.click('#export-svg');
-        const svgMessage = (await posted()).find(m => m.command === 'exportSvg');
-        expect(svgMessage?.svg).toBe(result.svg);
+        expect((await posted()).filter(m => m.command === 'exportSvg')).toEqual([{ command: 'exportSvg' }]);
         await page.click('#export-png');
         await page.waitForFunction(() => (window as unknown as { __posted: Posted[] }).__posted.some(m => m.command === 'exportPng'));
         const pngMessage = (await posted()).find(m => m.command === 'exportPng');

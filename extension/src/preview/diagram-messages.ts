@@ -17,7 +17,7 @@ export type FromWebview =
     | { command: 'setOptions'; options: DiagramViewOptions }
     | { command: 'reveal'; id: string }
     | { command: 'expand'; id: string }
-    | { command: 'exportSvg'; svg: string }
+    | { command: 'exportSvg' }
     | { command: 'exportPng'; base64: string };
 
 /** What the webview remembers across reloads (vscode.setState) and the serializer restores. */

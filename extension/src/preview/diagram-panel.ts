@@ -55,7 +55,8 @@ class DiagramPanel {
 
     async refresh(): Promise<void> {
         const seq = ++this.requestSeq;
-        const params: DiagramRequestParams = { ...this.options, layoutTimeoutMs: layoutTimeout() };
+        // The webview shows the answer's tooltips, not the SVG's titles (its sanitiser drops them).
+        const params: DiagramRequestParams = { ...this.options, layoutTimeoutMs: layoutTimeout(), hoverTitles: false };
         try {
             await this.client.start();
             const result = await this.client.sendRequest<DiagramRequestResult>(DiagramRequest, params);
@@ -66,6 +67,20 @@ class DiagramPanel {
             this.focus = undefined;
         } catch (error) {
             if (seq === this.requestSeq) this.post({ type: 'failed', message: `Diagram unavailable: ${error instanceof Error ? error.message : String(error)}` });
+        }
+    }
+
+    /** The picture on screen with its hover titles, which an exported SVG keeps for whoever opens it. */
+    private async exportSvg(): Promise<void> {
+        try {
+            const result = await this.client.sendRequest<DiagramRequestResult>(DiagramRequest, { ...this.options, layoutTimeoutMs: layoutTimeout() });
+            if (result.error || !result.svg) {
+                void vscode.window.showErrorMessage(`SVG export failed: ${result.error ?? 'no picture'}`);
+                return;
+            }
+            await saveAs(Buffer.from(result.svg, 'utf8'), 'svg', 'SVG image');
+        } catch (error) {
+            void vscode.window.showErrorMessage(`SVG export failed: ${error instanceof Error ? error.message : String(error)}`);
         }
     }
 
@@ -96,10 +111,7 @@ class DiagramPanel {
                 if (typeof message.id === 'string') await this.reveal(message.id);
                 return;
             case 'exportSvg':
-                if (typeof message.svg === 'string' && message.svg.length < MAX_EXPORT_BYTES && message.svg.trimStart().startsWith('<svg')) {
-                    await saveAs(Buffer.from(message.svg, 'utf8'), 'svg', 'SVG image');
-                }
-                return;
+                return this.exportSvg();
             case 'exportPng': {
                 if (typeof message.base64 !== 'string' || message.base64.length > MAX_EXPORT_BYTES) return;
                 const bytes = Buffer.from(message.base64, 'base64');

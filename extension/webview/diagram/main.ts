@@ -250,7 +250,7 @@ function showTooltip(event: MouseEvent): void {
 }
 
 byId<HTMLButtonElement>('export-svg').addEventListener('click', () => {
-    if (currentSvg) post({ command: 'exportSvg', svg: currentSvg });
+    if (currentSvg) post({ command: 'exportSvg' });
 });
 
 byId<HTMLButtonElement>('export-png').addEventListener('click', () => {

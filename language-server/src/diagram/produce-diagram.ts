@@ -4,7 +4,7 @@ import type { DiagramGraph, DiagramLayout, DiagramOptions } from './diagram-grap
 import { buildDiagramGraph } from './graph-builder.js';
 import { gridLayout } from './grid-layout.js';
 import { LayoutTimeoutError, type DiagramLayouter } from './layout.js';
-import { renderSvg } from './svg-renderer.js';
+import { renderSvg, type SvgOptions } from './svg-renderer.js';
 
 export const LAYOUT_TIMEOUT_NOTE = 'layout took too long — showing the aggregated view';
 
@@ -22,7 +22,7 @@ export interface ProducedDiagram {
  * falls back to a plain grid, so the user always gets a picture and a note saying why.
  */
 export async function produceDiagram(
-    estate: Estate, findings: readonly Finding[], options: DiagramOptions, layouter: DiagramLayouter, timeoutMs?: number
+    estate: Estate, findings: readonly Finding[], options: DiagramOptions, layouter: DiagramLayouter, timeoutMs?: number, svgOptions: SvgOptions = {}
 ): Promise<ProducedDiagram> {
     let graph = buildDiagramGraph(estate, findings, options);
     let layout: DiagramLayout;
@@ -43,7 +43,7 @@ export async function produceDiagram(
             layout = fallback(graph, error);
         }
     }
-    return { graph, layout, svg: renderSvg({ graph, layout }), fallback: fellBack };
+    return { graph, layout, svg: renderSvg({ graph, layout }, svgOptions), fallback: fellBack };
 }
 
 function fallback(graph: DiagramGraph, error: unknown): DiagramLayout {

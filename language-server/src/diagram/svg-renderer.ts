@@ -24,9 +24,15 @@ function num(value: number): string {
     return String(Math.round(value * 10) / 10);
 }
 
+export interface SvgOptions {
+    /** Hover titles on departments, systems and flows (default true; see `DiagramRequestParams.hoverTitles`). */
+    hoverTitles?: boolean;
+}
+
 /** Renders the diagram as a standalone SVG string. */
-export function renderSvg(diagram: LaidOutDiagram): string {
+export function renderSvg(diagram: LaidOutDiagram, options: SvgOptions = {}): string {
     const { graph, layout } = diagram;
+    const title = options.hoverTitles === false ? () => '' : (text: string) => `<title>${escapeXml(text)}</title>`;
     const notes = graph.notes;
     const top = HEADER + notes.length * NOTE_LINE;
     const legendWidth = 900;
@@ -43,16 +49,16 @@ export function renderSvg(diagram: LaidOutDiagram): string {
     out.push(`<g class="integ-content" transform="translate(${MARGIN},${top})">`);
     for (const group of graph.groups) {
         const box = layout.groups[group.id];
-        if (box) out.push(renderGroup(group, box));
+        if (box) out.push(renderGroup(group, box, title));
     }
     const badgeSpots = new Map<string, number>();
     for (const edge of graph.edges) {
         const geometry = layout.edges[edge.id];
-        if (geometry && geometry.points.length >= 2) out.push(renderEdge(edge, geometry, badgeSpots));
+        if (geometry && geometry.points.length >= 2) out.push(renderEdge(edge, geometry, badgeSpots, title));
     }
     for (const node of graph.nodes) {
         const box = layout.nodes[node.id];
-        if (box) out.push(renderNode(node, box));
+        if (box) out.push(renderNode(node, box, title));
     }
     out.push('</g>');
     out.push(renderLegend(MARGIN, top + layout.height + 16, showsEdgeLabels(graph)));
@@ -65,8 +71,11 @@ function markerDef(edgeClass: EdgeClass): string {
         + `<path class="arrow-${edgeClass}" d="M0,0 L10,5 L0,10 z"/></marker>`;
 }
 
-function renderGroup(group: DiagramGroup, box: Box): string {
-    return `<g class="integ-group" data-id="${escapeXml(group.id)}"><title>${escapeXml(`Department ${group.label}`)}</title>`
+/** A hover title, or nothing when the caller shows tooltips its own way. */
+type HoverTitle = (text: string) => string;
+
+function renderGroup(group: DiagramGroup, box: Box, title: HoverTitle): string {
+    return `<g class="integ-group" data-id="${escapeXml(group.id)}">${title(`Department ${group.label}`)}`
         + `<rect x="${num(box.x)}" y="${num(box.y)}" width="${num(box.width)}" height="${num(box.height)}" rx="8"/>`
         + `<text x="${num(box.x + 12)}" y="${num(box.y + 20)}">${escapeXml(group.label)}</text></g>`;
 }
@@ -89,10 +98,10 @@ function badge(counts: FindingCounts, at: Point): string {
         + `<text x="${num(at.x)}" y="${num(at.y + 3.8)}" text-anchor="middle">${text}</text></g>`;
 }
 
-function renderNode(node: DiagramNode, box: Box): string {
+function renderNode(node: DiagramNode, box: Box, title: HoverTitle): string {
     const classes = ['integ-node', node.kind, node.shadow ? 'shadow' : ''].filter(Boolean).join(' ');
     const tooltip = tooltipText(nodeTooltip(node));
-    const parts = [`<g class="${classes}" data-id="${escapeXml(node.id)}"><title>${escapeXml(tooltip)}</title>`];
+    const parts = [`<g class="${classes}" data-id="${escapeXml(node.id)}">${title(tooltip)}`];
     parts.push(`<rect class="box" x="${num(box.x)}" y="${num(box.y)}" width="${num(box.width)}" height="${num(box.height)}" rx="6"/>`);
     if (node.kind === 'department') {
         parts.push(`<rect class="box" x="${num(box.x + 3)}" y="${num(box.y + 3)}" width="${num(box.width - 6)}" height="${num(box.height - 6)}" rx="4" fill="none"/>`);
@@ -142,11 +151,11 @@ function nextSpot(at: Point & { vertical: boolean }, spots: Map<string, number>)
     return at.vertical ? { ...at, y: at.y + step } : { ...at, x: at.x + step };
 }
 
-function renderEdge(edge: DiagramEdge, geometry: EdgeGeometry, badgeSpots: Map<string, number>): string {
+function renderEdge(edge: DiagramEdge, geometry: EdgeGeometry, badgeSpots: Map<string, number>, title: HoverTitle): string {
     const marker = `url(#integ-arrow-${edge.edgeClass})`;
     const tooltip = tooltipText(edgeTooltip(edge));
     const d = pathOf(geometry.points);
-    const parts = [`<g class="integ-edge edge-${edge.edgeClass}" data-id="${escapeXml(edge.id)}"><title>${escapeXml(tooltip)}</title>`];
+    const parts = [`<g class="integ-edge edge-${edge.edgeClass}" data-id="${escapeXml(edge.id)}">${title(tooltip)}`];
     parts.push(`<path class="hit" d="${d}"/>`);
     parts.push(`<path class="line" d="${d}" marker-end="${marker}"${edge.twoWay ? ` marker-start="${marker}"` : ''}/>`);
     const label = geometry.label;

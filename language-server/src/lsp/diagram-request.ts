@@ -70,12 +70,13 @@ export async function answerDiagramRequest(
         return { ...empty(), ...base(), error: (error as Error).message };
     }
     // The analysis result is new after every build, so an answer found under it shows the current workspace.
-    const key = answerKey(options);
+    const hoverTitles = params.hoverTitles !== false;
+    const key = answerKey(options, hoverTitles);
     const cached = answers?.get(result, key);
     if (cached) return cached;
     try {
         const timeout = typeof params.layoutTimeoutMs === 'number' && params.layoutTimeoutMs > 0 ? Math.min(params.layoutTimeoutMs, 120_000) : DEFAULT_TIMEOUT_MS;
-        const { graph, svg, fallback } = await produceDiagram(estate, findings, options, layouter, timeout);
+        const { graph, svg, fallback } = await produceDiagram(estate, findings, options, layouter, timeout, { hoverTitles });
         const locations: Record<string, DiagramLocation> = {};
         const tooltips: Record<string, DiagramTooltip> = {};
         for (const node of graph.nodes) {
@@ -102,9 +103,9 @@ export async function answerDiagramRequest(
 }
 
 /** Requests that differ only in how they spell "nothing" (no expand list or an empty one) share an answer. */
-function answerKey(options: DiagramOptions): string {
+function answerKey(options: DiagramOptions, hoverTitles: boolean): string {
     const { view, state, filters, expand } = options;
-    return JSON.stringify([view.kind, view.name, view.depth, state, filters?.classifications ?? [], filters?.findings ?? [], expand ?? []]);
+    return JSON.stringify([view.kind, view.name, view.depth, state, filters?.classifications ?? [], filters?.findings ?? [], expand ?? [], hoverTitles]);
 }
 
 function empty(): Omit<DiagramRequestResult, 'hasErrors' | 'choices'> {

@@ -21,6 +21,12 @@ export interface DiagramRequestParams {
     /** Departments to show expanded when the estate view is aggregated. */
     expand?: string[];
     layoutTimeoutMs?: number;
+    /**
+     * false: leave out the hover title (`<title>`) of each department, system and flow. The preview
+     * shows `tooltips` instead and asks for titles only to export the SVG; they are a quarter of a
+     * large view's answer. Default true.
+     */
+    hoverTitles?: boolean;
 }
 export interface DiagramLocation {
     uri: string;

@@ -4,7 +4,7 @@ import { isDiagramMessage, validOptions } from '../../../extension/src/preview/d
 describe('messages from the diagram webview', () => {
     it('accepts only the known commands', () => {
         expect(isDiagramMessage({ command: 'reveal', id: 'system:SAP' })).toBe(true);
-        expect(isDiagramMessage({ command: 'exportSvg', svg: '<svg/>' })).toBe(true);
+        expect(isDiagramMessage({ command: 'exportSvg' })).toBe(true);
         for (const forged of [null, 'reveal', { command: 'vscode.open' }, { command: 'workbench.action.terminal.new' }, { id: 'x' }, { command: 42 }]) {
             expect(isDiagramMessage(forged), JSON.stringify(forged)).toBe(false);
         }

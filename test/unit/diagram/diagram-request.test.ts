@@ -26,6 +26,20 @@ describe('integ/diagram request', () => {
         expect(result.choices.systems).toEqual(['Ledger', 'OrdersWorkbook', 'SAP', 'Salesforce']);
     });
 
+    it('leaves out the hover titles the preview does not show when asked, and keeps the same picture otherwise', async () => {
+        const { analysis, documents } = await services(REFERENCE);
+        const answers = createDiagramAnswers();
+        const layouter = new DiagramLayouter(new CountingRunner());
+        const titled = await answerDiagramRequest({ view: { kind: 'estate' }, state: 'as-is' }, analysis, documents, layouter, answers);
+        const plain = await answerDiagramRequest({ view: { kind: 'estate' }, state: 'as-is', hoverTitles: false }, analysis, documents, layouter, answers);
+        expect(titled.svg).toMatch(/data-id="system:SAP"><title>SAP S\/4HANA \(SAP\)/);
+        expect(plain.svg).toContain('data-id="system:SAP"><rect');
+        // Only the document's own title is left, and removing the hover titles from the titled picture gives the plain one.
+        expect(plain.svg.match(/<title>/g)?.length).toBe(1 + (plain.svg.match(/class="integ-lock"/g)?.length ?? 0));
+        expect(titled.svg.replace(/(data-id="[^"]*">)<title>[^<]*<\/title>/g, '$1')).toBe(plain.svg);
+        expect(plain.tooltips).toEqual(titled.tooltips);
+    });
+
     it('reports syntax errors and bad parameters instead of failing', async () => {
         const { analysis, documents } = await services(REFERENCE + '\nsystem Broken {\n');
         const layouter = new DiagramLayouter(new CountingRunner());
