@@ -26,7 +26,7 @@ export type RelinkedNodes = 'all' | ReadonlySet<AstNode>;
  */
 export class SelectiveLinker extends DefaultLinker {
     private readonly indexManager: () => IndexManager;
-    /** Documents waiting for a selective re-link, with the files changed since they were linked. */
+    /** Documents waiting for a selective re-link, with the files that changed. */
     private readonly pending = new WeakMap<LangiumDocument, Set<string>>();
     private readonly relinked = new WeakMap<LangiumDocument, 'all' | Set<AstNode>>();
 
@@ -38,9 +38,18 @@ export class SelectiveLinker extends DefaultLinker {
     /** The next link of this fully linked document only revisits what the changed files can affect. */
     relinkLater(document: LangiumDocument, changedUris: ReadonlySet<string>): boolean {
         if (!document.references.every(isLinkable)) return false;
+        this.pending.set(document, new Set(changedUris));
+        return true;
+    }
+
+    /**
+     * Files changed again before the document's selective re-link ran (the build was cancelled by
+     * the next edit): the re-link revisits them too. False when the document is not waiting for one.
+     */
+    widenPending(document: LangiumDocument, changedUris: Iterable<string>): boolean {
         const pending = this.pending.get(document);
-        if (pending) for (const uri of changedUris) pending.add(uri);
-        else this.pending.set(document, new Set(changedUris));
+        if (!pending) return false;
+        for (const uri of changedUris) pending.add(uri);
         return true;
     }
 

@@ -47,6 +47,9 @@ export class RelinkingDocumentBuilder extends DefaultDocumentBuilder {
     private addCapturedDocuments(documents: LangiumDocument[]): void {
         const changed = new Set(this.reindexed);
         this.reindexed.clear();
+        // A document whose selective re-link a cancelled build left waiting (its reference index is
+        // gone, so Langium no longer sees it as affected) takes every file indexed since into it.
+        for (const document of documents) this.selectiveLinker(document)?.widenPending(document, changed);
         const building = new Set(documents);
         const others = this.langiumDocuments.all.filter(document => !building.has(document) && document.state >= DocumentState.Linked).toArray();
         if (others.length === 0) return;
@@ -65,11 +68,14 @@ export class RelinkingDocumentBuilder extends DefaultDocumentBuilder {
      * cannot re-link one by one, needs a full re-link instead.
      */
     private resetForSelectiveRelink(document: LangiumDocument, changedUris: ReadonlySet<string>): boolean {
-        if (document.state < DocumentState.Linked) return false;
-        const linker = this.serviceRegistry.getServices(document.uri).references.Linker;
-        if (!(linker instanceof SelectiveLinker) || !linker.relinkLater(document, changedUris)) return false;
+        if (document.state < DocumentState.Linked || !this.selectiveLinker(document)?.relinkLater(document, changedUris)) return false;
         this.resetToState(document, DocumentState.Linked);
         document.state = DocumentState.ComputedScopes;
         return true;
+    }
+
+    private selectiveLinker(document: LangiumDocument): SelectiveLinker | undefined {
+        const linker = this.serviceRegistry.getServices(document.uri).references.Linker;
+        return linker instanceof SelectiveLinker ? linker : undefined;
     }
 }

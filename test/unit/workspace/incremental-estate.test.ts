@@ -1,4 +1,4 @@
-import { AstUtils, URI, type FileSystemNode, type FileSystemProvider, type Reference } from 'langium';
+import { AstUtils, Cancellation, URI, isOperationCancelled, type FileSystemNode, type FileSystemProvider, type Reference } from 'langium';
 import { describe, expect, it } from 'vitest';
 import { createIntegCoreServices } from '../../../language-server/src/module.js';
 import type { AnalysisResult } from '../../../language-server/src/workspace/workspace-analysis.js';
@@ -128,6 +128,69 @@ async function replay(initial: Record<string, string>, steps: Array<Record<strin
         expect(navigation(services), `links after ${what}`).toEqual(navigation(fresh));
     }
 }
+
+describe('builds cancelled by the next edit leave nothing stale', () => {
+    it('a declaration made while a file still waits for the re-link a cancelled build left is seen by that re-link', async () => {
+        const buffers = new Buffers();
+        const via = 'flow HubToErp : Hub -> Erp { carries Customer.*  style api  schedule daily  via MuleSoft }\n';
+        const files: Record<string, string> = { 'hub.integ': HUB, 'spokes.integ': SPOKES + via, 'other.integ': OTHER };
+        for (const [name, text] of Object.entries(files)) buffers.texts.set(uri(name), text);
+        const services = createIntegCoreServices({ fileSystemProvider: () => buffers });
+        await loadWorkspace(services, Object.entries(files).map(([name, text]) => ({ uri: uri(name), text })));
+        const builder = services.shared.workspace.DocumentBuilder;
+
+        files['hub.integ'] = `system Extra { kind erp  users 2 }\n${HUB}`;
+        buffers.texts.set(uri('hub.integ'), files['hub.integ']);
+        const source = new Cancellation.CancellationTokenSource();
+        const cancelled = builder.update([URI.parse(uri('hub.integ'))], [], source.token);
+        source.cancel();
+        await expect(cancelled).rejects.toSatisfy(isOperationCancelled);
+
+        files['other.integ'] = `${OTHER}platform MuleSoft { kind ipaas }\n`;
+        buffers.texts.set(uri('other.integ'), files['other.integ']);
+        await builder.update([URI.parse(uri('other.integ'))], []);
+        const fresh = createIntegCoreServices();
+        await loadWorkspace(fresh, Object.entries(files).map(([name, text]) => ({ uri: uri(name), text })));
+        expect(navigation(services)).toEqual(navigation(fresh));
+    });
+
+    it('after a burst of edits to two files, each cancelling the build before it, the last build shows the last texts', async () => {
+        const buffers = new Buffers();
+        const via = 'flow HubToErp : Hub -> Erp { carries Customer.*  style api  schedule daily  via MuleSoft }\n';
+        const files: Record<string, string> = { 'hub.integ': HUB, 'spokes.integ': SPOKES + via, 'other.integ': OTHER };
+        for (const [name, text] of Object.entries(files)) buffers.texts.set(uri(name), text);
+        const services = createIntegCoreServices({ fileSystemProvider: () => buffers });
+        await loadWorkspace(services, Object.entries(files).map(([name, text]) => ({ uri: uri(name), text })));
+        const builder = services.shared.workspace.DocumentBuilder;
+        const variants: Array<[string, string]> = [
+            ['hub.integ', HUB.replace('system Hub ', 'system Hub2 ')],
+            // Declared while spokes.integ still waits for the re-link the cancelled build left: it must capture `via MuleSoft`.
+            ['other.integ', `${OTHER}system Hub { kind erp  users 1 }\nplatform MuleSoft { kind ipaas }\n`],
+            ['hub.integ', `system Extra { kind erp  users 2 }\n${HUB}`],
+            ['other.integ', OTHER],
+            ['hub.integ', HUB.replace('field email }', 'field email  field phone }')]
+        ];
+        // Each build is cancelled after a different number of microtask turns, so it stops in a different phase.
+        for (let round = 0; round < 3; round++) {
+            for (const [index, [name, text]] of variants.entries()) {
+                files[name] = text;
+                buffers.texts.set(uri(name), text);
+                const source = new Cancellation.CancellationTokenSource();
+                const build = builder.update([URI.parse(uri(name))], [], source.token).catch(error => {
+                    if (!isOperationCancelled(error)) throw error;
+                });
+                for (let turn = 0; turn < 25 * (index + round * variants.length); turn++) await Promise.resolve();
+                source.cancel();
+                await build;
+            }
+        }
+        await builder.update([], []);
+        const fresh = createIntegCoreServices();
+        await loadWorkspace(fresh, Object.entries(files).map(([name, text]) => ({ uri: uri(name), text })));
+        expect(seen(services.integ.analysis.WorkspaceAnalysis.result)).toEqual(seen(fresh.integ.analysis.WorkspaceAnalysis.result));
+        expect(navigation(services)).toEqual(navigation(fresh));
+    });
+});
 
 describe('re-linking only what an edit can affect gives what a full re-link gives', () => {
     const VIA = `flow HubToErp : Hub -> Erp { carries Customer.*  style api  schedule daily  via MuleSoft  tls 1.2  auth oauth2 }
