@@ -1,4 +1,4 @@
-import { WorkspaceCache, type AstNode, type IndexManager, type LangiumCoreServices, type LangiumDocument, type LangiumDocuments } from 'langium';
+import { DocumentState, WorkspaceCache, type AstNode, type IndexManager, type LangiumCoreServices, type LangiumDocument, type LangiumDocuments } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Model } from '../generated/ast.js';
 import type { Estate, SeveritySetting } from '../model/estate.js';
@@ -38,7 +38,9 @@ export class WorkspaceAnalysis {
     constructor(services: LangiumCoreServices) {
         this.documents = services.shared.workspace.LangiumDocuments;
         this.indexManager = services.shared.workspace.IndexManager;
-        this.cache = new WorkspaceCache(services.shared);
+        // Kept until the next build completes, not dropped when it starts: a request answered during a
+        // build sees the last complete analysis rather than a half-linked workspace that would stay cached.
+        this.cache = new WorkspaceCache(services.shared, DocumentState.Validated);
         this.linker = services.references.Linker as SelectiveLinker;
     }
 

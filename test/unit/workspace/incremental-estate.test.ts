@@ -1,4 +1,4 @@
-import { AstUtils, Cancellation, URI, isOperationCancelled, type FileSystemNode, type FileSystemProvider, type Reference } from 'langium';
+import { AstUtils, Cancellation, DocumentState, URI, isOperationCancelled, type FileSystemNode, type FileSystemProvider, type Reference } from 'langium';
 import { describe, expect, it } from 'vitest';
 import { createIntegCoreServices } from '../../../language-server/src/module.js';
 import type { AnalysisResult } from '../../../language-server/src/workspace/workspace-analysis.js';
@@ -128,6 +128,24 @@ async function replay(initial: Record<string, string>, steps: Array<Record<strin
         expect(navigation(services), `links after ${what}`).toEqual(navigation(fresh));
     }
 }
+
+describe('a request answered during a build', () => {
+    it('does not leave a half-linked analysis behind once the build completes', async () => {
+        const buffers = new Buffers();
+        const files: Record<string, string> = { 'hub.integ': HUB, 'spokes.integ': SPOKES, 'other.integ': OTHER };
+        for (const [name, text] of Object.entries(files)) buffers.texts.set(uri(name), text);
+        const services = createIntegCoreServices({ fileSystemProvider: () => buffers });
+        await loadWorkspace(services, Object.entries(files).map(([name, text]) => ({ uri: uri(name), text })));
+        const analysis = services.integ.analysis.WorkspaceAnalysis;
+        // A hover or code lens asking while the edited file is parsed but nothing is linked yet.
+        const asked = services.shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.IndexedContent, () => void analysis.result);
+        files['hub.integ'] = HUB.replace('system Hub ', 'system Hub2 ');
+        buffers.texts.set(uri('hub.integ'), files['hub.integ']);
+        await services.shared.workspace.DocumentBuilder.update([URI.parse(uri('hub.integ'))], []);
+        asked.dispose();
+        expect(seen(analysis.result)).toEqual(seen((await loadTexts(files)).analysis));
+    });
+});
 
 describe('builds cancelled by the next edit leave nothing stale', () => {
     it('a declaration made while a file still waits for the re-link a cancelled build left is seen by that re-link', async () => {
