@@ -44,13 +44,11 @@ export class SelectiveLinker extends DefaultLinker {
 
     /**
      * Files changed again before the document's selective re-link ran (the build was cancelled by
-     * the next edit): the re-link revisits them too. False when the document is not waiting for one.
+     * the next edit): the re-link revisits them too. Nothing happens if it is not waiting for one.
      */
-    widenPending(document: LangiumDocument, changedUris: Iterable<string>): boolean {
+    widenPending(document: LangiumDocument, changedUris: Iterable<string>): void {
         const pending = this.pending.get(document);
-        if (!pending) return false;
-        for (const uri of changedUris) pending.add(uri);
-        return true;
+        if (pending) for (const uri of changedUris) pending.add(uri);
     }
 
     /** The containers whose references were (re-)linked since the last call, or 'all'. */
