@@ -55,11 +55,10 @@ class DiagramPanel {
 
     async refresh(): Promise<void> {
         const seq = ++this.requestSeq;
-        // The webview shows the answer's tooltips, not the SVG's titles (its sanitiser drops them).
-        const params: DiagramRequestParams = { ...this.options, layoutTimeoutMs: layoutTimeout(), hoverTitles: false };
         try {
             await this.client.start();
-            const result = await this.client.sendRequest<DiagramRequestResult>(DiagramRequest, params);
+            // The webview shows the answer's tooltips, not the SVG's titles (its sanitiser drops them).
+            const result = await this.request(false);
             // A slower answer to an older request must not overwrite a newer picture.
             if (seq !== this.requestSeq) return;
             this.result = result;
@@ -73,7 +72,7 @@ class DiagramPanel {
     /** The picture on screen with its hover titles, which an exported SVG keeps for whoever opens it. */
     private async exportSvg(): Promise<void> {
         try {
-            const result = await this.client.sendRequest<DiagramRequestResult>(DiagramRequest, { ...this.options, layoutTimeoutMs: layoutTimeout() });
+            const result = await this.request(true);
             if (result.error || !result.svg) {
                 void vscode.window.showErrorMessage(`SVG export failed: ${result.error ?? 'no picture'}`);
                 return;
@@ -82,6 +81,11 @@ class DiagramPanel {
         } catch (error) {
             void vscode.window.showErrorMessage(`SVG export failed: ${error instanceof Error ? error.message : String(error)}`);
         }
+    }
+
+    private request(hoverTitles: boolean): Promise<DiagramRequestResult> {
+        const params: DiagramRequestParams = { ...this.options, layoutTimeoutMs: layoutTimeout(), hoverTitles };
+        return this.client.sendRequest<DiagramRequestResult>(DiagramRequest, params);
     }
 
     private post(message: ToWebview): void {

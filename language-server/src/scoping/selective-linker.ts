@@ -2,14 +2,14 @@ import { AstUtils, Cancellation, DefaultLinker, type AstNode, type IndexManager,
 import { forEachNode } from '../workspace/ast-walk.js';
 
 /** What Langium's reference objects carry besides the public `Reference` fields. */
-interface LinkableReference extends Reference {
+export interface LinkableReference extends Reference {
     _ref: unknown;
     _nodeDescription?: unknown;
     node: AstNode;
     property: string;
 }
 
-function isLinkable(reference: unknown): reference is LinkableReference {
+export function isLinkable(reference: unknown): reference is LinkableReference {
     const candidate = reference as Partial<LinkableReference>;
     return '_ref' in (reference as object) && candidate.node !== undefined && typeof candidate.property === 'string';
 }

@@ -1,4 +1,5 @@
 import { CstUtils, UriUtils, type AstNode, type AstNodeLocator, type DocumentSegment, type LangiumCoreServices, type LangiumDocument, type Reference, type ReferenceDescription, type ReferenceDescriptionProvider, type URI } from 'langium';
+import { isLinkable } from '../scoping/selective-linker.js';
 
 /**
  * The reference index read from the references the linker recorded, rather than from a walk over
@@ -15,10 +16,9 @@ export class LinkedReferenceDescriptionProvider implements ReferenceDescriptionP
     async createDescriptions(document: LangiumDocument): Promise<ReferenceDescription[]> {
         const descriptions: ReferenceDescription[] = [];
         for (const reference of document.references) {
-            const target = (reference as Reference).$nodeDescription;
-            const container = (reference as { node?: AstNode }).node;
-            if (reference.error || !reference.$refNode || !target || !container) continue;
-            descriptions.push(new LazyReferenceDescription(this.locator, document.uri, container, reference as Reference, target.documentUri, target.path));
+            if (!isLinkable(reference) || reference.error || !reference.$refNode) continue;
+            const target = reference.$nodeDescription;
+            if (target) descriptions.push(new LazyReferenceDescription(this.locator, document.uri, reference.node, reference, target.documentUri, target.path));
         }
         return descriptions;
     }

@@ -123,16 +123,7 @@ describe('department layout', () => {
         expect(graph.edges.some(edge => graph.nodes.find(n => n.id === edge.source)!.group !== graph.nodes.find(n => n.id === edge.target)!.group)).toBe(true);
         const layout = await new DiagramLayouter(new CountingRunner()).layout(graph);
         expectNoOverlaps(graph, layout.nodes);
-        for (const edge of graph.edges) {
-            const points = layout.edges[edge.id]?.points ?? [];
-            expect(points.length, edge.id).toBeGreaterThanOrEqual(2);
-            expect(distanceToOutline(points[0], layout.nodes[edge.source]), `${edge.id} starts at ${edge.source}`).toBeLessThan(1.5);
-            expect(distanceToOutline(points[points.length - 1], layout.nodes[edge.target]), `${edge.id} ends at ${edge.target}`).toBeLessThan(1.5);
-            for (let i = 1; i < points.length; i++) {
-                const [a, b] = [points[i - 1], points[i]];
-                expect(Math.abs(a.x - b.x) < 0.01 || Math.abs(a.y - b.y) < 0.01, `${edge.id} segment ${i} is horizontal or vertical`).toBe(true);
-            }
-        }
+        expectFlowLines(graph, layout);
     });
 
     it('draws departments as separate boxes around their systems, with "no department" in the last row', async () => {

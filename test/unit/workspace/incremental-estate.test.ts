@@ -45,32 +45,57 @@ function seen(result: AnalysisResult) {
     };
 }
 
+type Services = ReturnType<typeof createIntegCoreServices>;
+
+const VIA = 'flow HubToErp : Hub -> Erp { carries Customer.*  style api  schedule daily  via MuleSoft  tls 1.2  auth oauth2 }\n';
+
+function sources(files: Record<string, string>): Array<{ uri: string; text: string }> {
+    return Object.entries(files).map(([name, text]) => ({ uri: uri(name), text }));
+}
+
+/** One language server's workspace over editor buffers; `write` changes a buffer (undefined deletes the file) and names its URI. */
+async function openWorkspace(initial: Record<string, string>) {
+    const buffers = new Buffers();
+    const files: Record<string, string> = {};
+    const write = (name: string, text: string | undefined): URI => {
+        if (text === undefined) {
+            delete files[name];
+            buffers.texts.delete(uri(name));
+        } else {
+            files[name] = text;
+            buffers.texts.set(uri(name), text);
+        }
+        return URI.parse(uri(name));
+    };
+    for (const [name, text] of Object.entries(initial)) write(name, text);
+    const services = createIntegCoreServices({ fileSystemProvider: () => buffers });
+    await loadWorkspace(services, sources(files));
+    return { files, services, builder: services.shared.workspace.DocumentBuilder, analysis: services.integ.analysis.WorkspaceAnalysis, write };
+}
+
+/** The same files loaded by a new language server. */
+async function freshLoad(files: Record<string, string>): Promise<Services> {
+    const services = createIntegCoreServices();
+    await loadWorkspace(services, sources(files));
+    return services;
+}
+
 describe('the language server re-analyses an edited workspace like a fresh one', () => {
     it('after renaming a system that another file refers to, and renaming it back', async () => {
-        const buffers = new Buffers();
-        const files = { 'hub.integ': HUB, 'spokes.integ': SPOKES, 'other.integ': OTHER };
-        for (const [name, text] of Object.entries(files)) buffers.texts.set(uri(name), text);
-        const services = createIntegCoreServices({ fileSystemProvider: () => buffers });
-        await loadWorkspace(services, Object.entries(files).map(([name, text]) => ({ uri: uri(name), text })));
-        const analysis = services.integ.analysis.WorkspaceAnalysis;
+        const { files, builder, analysis, write } = await openWorkspace({ 'hub.integ': HUB, 'spokes.integ': SPOKES, 'other.integ': OTHER });
         const before = seen(analysis.result);
         expect(before.findings.length).toBeGreaterThan(0);
 
         // Only hub.integ changes; spokes.integ is re-linked, not re-parsed, and its flows lose their ends.
-        const renamed = HUB.replace('system Hub ', 'system Hub2 ').replace('master Hub ', 'master Hub2 ');
-        buffers.texts.set(uri('hub.integ'), renamed);
-        await services.shared.workspace.DocumentBuilder.update([URI.parse(uri('hub.integ'))], []);
+        await builder.update([write('hub.integ', HUB.replace('system Hub ', 'system Hub2 ').replace('master Hub ', 'master Hub2 '))], []);
         const afterRename = seen(analysis.result);
-        expect(afterRename).toEqual(seen((await loadTexts({ ...files, 'hub.integ': renamed })).analysis));
+        expect(afterRename).toEqual(seen((await loadTexts(files)).analysis));
         expect(afterRename.elements).not.toEqual(before.elements);
 
-        buffers.texts.set(uri('hub.integ'), HUB);
-        await services.shared.workspace.DocumentBuilder.update([URI.parse(uri('hub.integ'))], []);
+        await builder.update([write('hub.integ', HUB)], []);
         expect(seen(analysis.result)).toEqual(before);
     });
 });
-
-type Services = ReturnType<typeof createIntegCoreServices>;
 
 /**
  * What find-references, go-to-definition and the problems view show: each document's diagnostics,
@@ -101,47 +126,25 @@ function navigation(services: Services) {
 
 /** Applies each step to one language server's workspace and compares it with a fresh load of the same files. */
 async function replay(initial: Record<string, string>, steps: Array<Record<string, string | undefined>>): Promise<void> {
-    const buffers = new Buffers();
-    const files: Record<string, string> = { ...initial };
-    for (const [name, text] of Object.entries(files)) buffers.texts.set(uri(name), text);
-    const services = createIntegCoreServices({ fileSystemProvider: () => buffers });
-    await loadWorkspace(services, Object.entries(files).map(([name, text]) => ({ uri: uri(name), text })));
+    const { files, services, builder, analysis, write } = await openWorkspace(initial);
     for (const step of steps) {
         const changed: URI[] = [];
         const deleted: URI[] = [];
-        for (const [name, text] of Object.entries(step)) {
-            if (text === undefined) {
-                delete files[name];
-                buffers.texts.delete(uri(name));
-                deleted.push(URI.parse(uri(name)));
-            } else {
-                files[name] = text;
-                buffers.texts.set(uri(name), text);
-                changed.push(URI.parse(uri(name)));
-            }
-        }
-        await services.shared.workspace.DocumentBuilder.update(changed, deleted);
-        const fresh = createIntegCoreServices();
-        await loadWorkspace(fresh, Object.entries(files).map(([name, text]) => ({ uri: uri(name), text })));
+        for (const [name, text] of Object.entries(step)) (text === undefined ? deleted : changed).push(write(name, text));
+        await builder.update(changed, deleted);
+        const fresh = await freshLoad(files);
         const what = Object.keys(step).join(', ');
-        expect(seen(services.integ.analysis.WorkspaceAnalysis.result), `estate after ${what}`).toEqual(seen(fresh.integ.analysis.WorkspaceAnalysis.result));
+        expect(seen(analysis.result), `estate after ${what}`).toEqual(seen(fresh.integ.analysis.WorkspaceAnalysis.result));
         expect(navigation(services), `links after ${what}`).toEqual(navigation(fresh));
     }
 }
 
 describe('a request answered during a build', () => {
     it('does not leave a half-linked analysis behind once the build completes', async () => {
-        const buffers = new Buffers();
-        const files: Record<string, string> = { 'hub.integ': HUB, 'spokes.integ': SPOKES, 'other.integ': OTHER };
-        for (const [name, text] of Object.entries(files)) buffers.texts.set(uri(name), text);
-        const services = createIntegCoreServices({ fileSystemProvider: () => buffers });
-        await loadWorkspace(services, Object.entries(files).map(([name, text]) => ({ uri: uri(name), text })));
-        const analysis = services.integ.analysis.WorkspaceAnalysis;
+        const { files, builder, analysis, write } = await openWorkspace({ 'hub.integ': HUB, 'spokes.integ': SPOKES, 'other.integ': OTHER });
         // A hover or code lens asking while the edited file is parsed but nothing is linked yet.
-        const asked = services.shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.IndexedContent, () => void analysis.result);
-        files['hub.integ'] = HUB.replace('system Hub ', 'system Hub2 ');
-        buffers.texts.set(uri('hub.integ'), files['hub.integ']);
-        await services.shared.workspace.DocumentBuilder.update([URI.parse(uri('hub.integ'))], []);
+        const asked = builder.onBuildPhase(DocumentState.IndexedContent, () => void analysis.result);
+        await builder.update([write('hub.integ', HUB.replace('system Hub ', 'system Hub2 '))], []);
         asked.dispose();
         expect(seen(analysis.result)).toEqual(seen((await loadTexts(files)).analysis));
     });
@@ -149,37 +152,18 @@ describe('a request answered during a build', () => {
 
 describe('builds cancelled by the next edit leave nothing stale', () => {
     it('a declaration made while a file still waits for the re-link a cancelled build left is seen by that re-link', async () => {
-        const buffers = new Buffers();
-        const via = 'flow HubToErp : Hub -> Erp { carries Customer.*  style api  schedule daily  via MuleSoft }\n';
-        const files: Record<string, string> = { 'hub.integ': HUB, 'spokes.integ': SPOKES + via, 'other.integ': OTHER };
-        for (const [name, text] of Object.entries(files)) buffers.texts.set(uri(name), text);
-        const services = createIntegCoreServices({ fileSystemProvider: () => buffers });
-        await loadWorkspace(services, Object.entries(files).map(([name, text]) => ({ uri: uri(name), text })));
-        const builder = services.shared.workspace.DocumentBuilder;
-
-        files['hub.integ'] = `system Extra { kind erp  users 2 }\n${HUB}`;
-        buffers.texts.set(uri('hub.integ'), files['hub.integ']);
+        const { files, services, builder, write } = await openWorkspace({ 'hub.integ': HUB, 'spokes.integ': SPOKES + VIA, 'other.integ': OTHER });
         const source = new Cancellation.CancellationTokenSource();
-        const cancelled = builder.update([URI.parse(uri('hub.integ'))], [], source.token);
+        const cancelled = builder.update([write('hub.integ', `system Extra { kind erp  users 2 }\n${HUB}`)], [], source.token);
         source.cancel();
         await expect(cancelled).rejects.toSatisfy(isOperationCancelled);
 
-        files['other.integ'] = `${OTHER}platform MuleSoft { kind ipaas }\n`;
-        buffers.texts.set(uri('other.integ'), files['other.integ']);
-        await builder.update([URI.parse(uri('other.integ'))], []);
-        const fresh = createIntegCoreServices();
-        await loadWorkspace(fresh, Object.entries(files).map(([name, text]) => ({ uri: uri(name), text })));
-        expect(navigation(services)).toEqual(navigation(fresh));
+        await builder.update([write('other.integ', `${OTHER}platform MuleSoft { kind ipaas }\n`)], []);
+        expect(navigation(services)).toEqual(navigation(await freshLoad(files)));
     });
 
     it('after a burst of edits to two files, each cancelling the build before it, the last build shows the last texts', async () => {
-        const buffers = new Buffers();
-        const via = 'flow HubToErp : Hub -> Erp { carries Customer.*  style api  schedule daily  via MuleSoft }\n';
-        const files: Record<string, string> = { 'hub.integ': HUB, 'spokes.integ': SPOKES + via, 'other.integ': OTHER };
-        for (const [name, text] of Object.entries(files)) buffers.texts.set(uri(name), text);
-        const services = createIntegCoreServices({ fileSystemProvider: () => buffers });
-        await loadWorkspace(services, Object.entries(files).map(([name, text]) => ({ uri: uri(name), text })));
-        const builder = services.shared.workspace.DocumentBuilder;
+        const { files, services, builder, analysis, write } = await openWorkspace({ 'hub.integ': HUB, 'spokes.integ': SPOKES + VIA, 'other.integ': OTHER });
         const variants: Array<[string, string]> = [
             ['hub.integ', HUB.replace('system Hub ', 'system Hub2 ')],
             // Declared while spokes.integ still waits for the re-link the cancelled build left: it must capture `via MuleSoft`.
@@ -191,10 +175,8 @@ describe('builds cancelled by the next edit leave nothing stale', () => {
         // Each build is cancelled after a different number of microtask turns, so it stops in a different phase.
         for (let round = 0; round < 3; round++) {
             for (const [index, [name, text]] of variants.entries()) {
-                files[name] = text;
-                buffers.texts.set(uri(name), text);
                 const source = new Cancellation.CancellationTokenSource();
-                const build = builder.update([URI.parse(uri(name))], [], source.token).catch(error => {
+                const build = builder.update([write(name, text)], [], source.token).catch(error => {
                     if (!isOperationCancelled(error)) throw error;
                 });
                 for (let turn = 0; turn < 25 * (index + round * variants.length); turn++) await Promise.resolve();
@@ -203,17 +185,13 @@ describe('builds cancelled by the next edit leave nothing stale', () => {
             }
         }
         await builder.update([], []);
-        const fresh = createIntegCoreServices();
-        await loadWorkspace(fresh, Object.entries(files).map(([name, text]) => ({ uri: uri(name), text })));
-        expect(seen(services.integ.analysis.WorkspaceAnalysis.result)).toEqual(seen(fresh.integ.analysis.WorkspaceAnalysis.result));
+        const fresh = await freshLoad(files);
+        expect(seen(analysis.result)).toEqual(seen(fresh.integ.analysis.WorkspaceAnalysis.result));
         expect(navigation(services)).toEqual(navigation(fresh));
     });
 });
 
 describe('re-linking only what an edit can affect gives what a full re-link gives', () => {
-    const VIA = `flow HubToErp : Hub -> Erp { carries Customer.*  style api  schedule daily  via MuleSoft  tls 1.2  auth oauth2 }
-`;
-
     it('a user platform replaces the library one a flow in another file already used', async () => {
         await replay({ 'hub.integ': HUB, 'spokes.integ': SPOKES + VIA, 'other.integ': OTHER }, [
             { 'platforms.integ': `platform MuleSoft { kind ipaas  connectors 400 }\n` },
