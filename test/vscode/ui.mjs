@@ -266,6 +266,18 @@ async function main() {
             }
         });
 
+        await check('hovering a node shows its tooltip, fetched from the language server', async () => {
+            const target = current[0];
+            await diagram.locator(`g.integ-node[data-id="system:${target.name}"]`).first().hover();
+            const title = diagram.locator('#tooltip .tip-title');
+            await title.waitFor({ timeout: 10_000 });
+            const text = await title.innerText();
+            if (!text.includes(target.name)) throw new Error(`the tooltip says "${text}", expected it to name ${target.name}`);
+            const tip = (await diagram.locator('#tooltip').innerText()).replace(/\s+/g, ' ');
+            await restMouse(page);
+            return `"${tip.length > 100 ? `${tip.slice(0, 100)}…` : tip}"`;
+        });
+
         await check('switching to a dark theme recolours the diagram', async () => {
             const light = await nodeColours(diagram);
             await runCommand(page, 'Preferences: Color Theme', { opensPicker: true });

@@ -41,6 +41,8 @@ body {
   background: var(--vscode-editorHoverWidget-background, #ffffff); border: 1px solid var(--vscode-editorHoverWidget-border, #d0d7de); }
 #tooltip .tip-title { font-weight: 600; margin-bottom: 2px; }
 #status { margin-left: auto; opacity: 0.8; }
+/* The click targets the webview lays under each flow's line (hit-targets.ts). */
+.integ-edge path.hit { fill: none; stroke: transparent; stroke-width: 10; }
 .integ-focus > rect.box, .integ-focus path.line { stroke: var(--vscode-focusBorder, #0969da); stroke-width: 3; }
 `;
 

@@ -8,17 +8,24 @@ import type { DiagramViewOptions, FromWebview } from './diagram-messages.js';
 export const VIEW_KINDS: ReadonlySet<string> = new Set(['estate', 'process', 'department', 'system']);
 const MAX_NAMES = 200;
 const MAX_NAME_LENGTH = 200;
+/** `flow:`, `system:`, `dept:` or `agg:<source>-><target>` and the names: well under this. */
+const MAX_ID_LENGTH = 1_000;
 
 /** Known commands only; each command's fields are checked again where they are used. */
 export function isDiagramMessage(value: unknown): value is FromWebview {
     return typeof value === 'object' && value !== null && typeof (value as { command?: unknown }).command === 'string'
-        && ['ready', 'setOptions', 'expand', 'reveal', 'exportSvg', 'exportPng'].includes((value as { command: string }).command);
+        && ['ready', 'setOptions', 'expand', 'reveal', 'tooltip', 'exportSvg', 'exportPng'].includes((value as { command: string }).command);
 }
 
 function names(value: unknown): string[] {
     return Array.isArray(value)
         ? value.filter((item): item is string => typeof item === 'string' && item.length <= MAX_NAME_LENGTH).slice(0, MAX_NAMES)
         : [];
+}
+
+/** A `data-id` as the webview may name it: text of sensible length. */
+export function isElementId(value: unknown): value is string {
+    return typeof value === 'string' && value.length > 0 && value.length <= MAX_ID_LENGTH;
 }
 
 /** Options as the webview sends them, rebuilt field by field from what is valid. */

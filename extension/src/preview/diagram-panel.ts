@@ -1,17 +1,18 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import {
-    DiagramRequest,
-    type DiagramRequestParams, type DiagramRequestResult
+    DiagramRequest, DiagramTooltipRequest,
+    type DiagramRequestParams, type DiagramRequestResult, type DiagramTooltipParams, type DiagramTooltipResult
 } from '../../../language-server/src/lsp/protocol.js';
 import { diagramHtml } from './diagram-html.js';
+import { diagramLocation } from './diagram-locations.js';
 import { onModelChanged } from './model-changed-events.js';
 import { revealDeclaration } from './reveal-declaration.js';
 import {
     DEFAULT_DIAGRAM_OPTIONS,
     type DiagramViewOptions, type DiagramWebviewState, type ToWebview
 } from './diagram-messages.js';
-import { VIEW_KINDS, isDiagramMessage, validOptions } from './diagram-message-checks.js';
+import { VIEW_KINDS, isDiagramMessage, isElementId, validOptions } from './diagram-message-checks.js';
 
 const VIEW_TYPE = 'integ.diagram';
 const MAX_EXPORT_BYTES = 64 * 1024 * 1024;
@@ -22,6 +23,8 @@ const MAX_EXPORT_BYTES = 64 * 1024 * 1024;
  */
 class DiagramPanel {
     private result?: DiagramRequestResult;
+    /** What `result` was asked for with: its tooltips are asked for the same way. */
+    private resultParams?: DiagramRequestParams;
     /** Element to centre in the next picture (from "Show in diagram"). */
     private focus?: string;
     private requestSeq = 0;
@@ -57,11 +60,13 @@ class DiagramPanel {
         const seq = ++this.requestSeq;
         try {
             await this.client.start();
-            // The webview shows the answer's tooltips, not the SVG's titles (its sanitiser drops them).
-            const result = await this.request(false);
+            // The webview fetches tooltips on hover instead of the SVG's titles (its sanitiser drops them).
+            const params = this.params(false);
+            const result = await this.request(params);
             // A slower answer to an older request must not overwrite a newer picture.
             if (seq !== this.requestSeq) return;
             this.result = result;
+            this.resultParams = params;
             this.post({ type: 'diagram', result, options: this.options, focus: this.focus });
             this.focus = undefined;
         } catch (error) {
@@ -72,7 +77,7 @@ class DiagramPanel {
     /** The picture on screen with its hover titles, which an exported SVG keeps for whoever opens it. */
     private async exportSvg(): Promise<void> {
         try {
-            const result = await this.request(true);
+            const result = await this.request(this.params(true));
             if (result.error || !result.svg) {
                 void vscode.window.showErrorMessage(`SVG export failed: ${result.error ?? 'no picture'}`);
                 return;
@@ -83,9 +88,24 @@ class DiagramPanel {
         }
     }
 
-    private request(hoverTitles: boolean): Promise<DiagramRequestResult> {
-        const params: DiagramRequestParams = { ...this.options, layoutTimeoutMs: layoutTimeout(), hoverTitles };
+    private params(hoverTitles: boolean): DiagramRequestParams {
+        return { ...this.options, layoutTimeoutMs: layoutTimeout(), hoverTitles };
+    }
+
+    private request(params: DiagramRequestParams): Promise<DiagramRequestResult> {
         return this.client.sendRequest<DiagramRequestResult>(DiagramRequest, params);
+    }
+
+    /** Hover text of an element of the picture on screen; the server still has that picture. */
+    private async tooltip(id: string, seq: number): Promise<void> {
+        if (!this.resultParams) return;
+        const params: DiagramTooltipParams = { diagram: this.resultParams, id };
+        try {
+            const tooltip = await this.client.sendRequest<DiagramTooltipResult>(DiagramTooltipRequest, params);
+            this.post({ type: 'tooltip', id, seq, tooltip });
+        } catch {
+            // The server is restarting or the request was cancelled: the element simply shows no tooltip.
+        }
     }
 
     private post(message: ToWebview): void {
@@ -112,7 +132,10 @@ class DiagramPanel {
                 return this.refresh();
             }
             case 'reveal':
-                if (typeof message.id === 'string') await this.reveal(message.id);
+                if (isElementId(message.id)) await this.reveal(message.id);
+                return;
+            case 'tooltip':
+                if (isElementId(message.id) && Number.isSafeInteger(message.seq)) await this.tooltip(message.id, message.seq);
                 return;
             case 'exportSvg':
                 return this.exportSvg();
@@ -127,7 +150,7 @@ class DiagramPanel {
 
     /** Only ids of the current diagram; the location is checked by revealDeclaration. */
     private async reveal(id: string): Promise<void> {
-        const location = this.result?.locations[id];
+        const location = diagramLocation(this.result?.locations, id);
         if (location) await revealDeclaration(location);
     }
 

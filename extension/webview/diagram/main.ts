@@ -3,11 +3,12 @@
  * offers view/state/filter pickers, reveals declarations on click, shows tooltips and exports.
  * Model text only ever reaches the page as text nodes or inside the parsed, sanitised SVG.
  */
-import type { DiagramRequestResult } from '../../../language-server/src/lsp/protocol.js';
+import type { DiagramRequestResult, DiagramTooltip } from '../../../language-server/src/lsp/protocol.js';
 import {
     DEFAULT_DIAGRAM_OPTIONS,
     type DiagramViewOptions, type DiagramWebviewState, type FromWebview, type ToWebview
 } from '../../src/preview/diagram-messages.js';
+import { addHitTargets } from './hit-targets.js';
 import { sanitiseSvg } from './sanitise-svg.js';
 
 interface VsCodeApi {
@@ -25,6 +26,12 @@ let pan = saved?.pan ?? { x: 0, y: 0, scale: 1 };
 let fitOnNextRender = saved?.pan === undefined;
 let current: DiagramRequestResult | undefined;
 let currentSvg = '';
+/** Counts the pictures shown: tooltips fetched for an earlier one are not used for this one. */
+let pictureSeq = 0;
+/** Tooltips of the picture on screen, fetched from the server when first hovered (null: the element has none). */
+let hoverTexts = new Map<string, DiagramTooltip | null>();
+/** The element under the pointer and where the pointer is, for a tooltip that arrives after the hover began. */
+let hovered: { id: string; x: number; y: number } | undefined;
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const viewKind = byId<HTMLSelectElement>('view-kind');
@@ -123,6 +130,7 @@ function render(result: DiagramRequestResult): void {
         return;
     }
     currentSvg = result.svg;
+    addHitTargets(svg);
     canvas.replaceChildren(document.importNode(svg, true));
     if (fitOnNextRender) {
         fitOnNextRender = false;
@@ -150,6 +158,9 @@ function onDiagram(result: DiagramRequestResult, sentOptions: DiagramViewOptions
     options = sentOptions;
     const hadDiagram = currentSvg !== '';
     current = result;
+    pictureSeq++;
+    hoverTexts = new Map();
+    hideTooltip();
     syncToolbar();
     persist();
     if (result.error) {
@@ -170,6 +181,7 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
     if (!message || typeof message !== 'object') return;
     if (message.type === 'diagram') onDiagram(message.result, message.options, typeof message.focus === 'string' ? message.focus : undefined);
     else if (message.type === 'failed') showBanner(String(message.message));
+    else if (message.type === 'tooltip') onTooltip(message.id, message.seq, message.tooltip);
 });
 
 // Pan with the mouse, zoom with the wheel around the pointer; a click is a press that did not move.
@@ -230,14 +242,11 @@ function fit(): void {
 }
 byId<HTMLButtonElement>('fit').addEventListener('click', fit);
 
-function showTooltip(event: MouseEvent): void {
-    const target = (event.target as Element | null)?.closest?.('[data-id]');
-    const id = target && viewport.contains(target) ? target.getAttribute('data-id') : null;
-    const tip = id ? current?.tooltips[id] : undefined;
-    if (!tip || drag?.moved) {
-        tooltip.style.display = 'none';
-        return;
-    }
+function hideTooltip(): void {
+    tooltip.style.display = 'none';
+}
+
+function displayTooltip(tip: DiagramTooltip, x: number, y: number): void {
     const title = document.createElement('div');
     title.className = 'tip-title';
     title.textContent = tip.title;
@@ -245,8 +254,34 @@ function showTooltip(event: MouseEvent): void {
     body.textContent = tip.lines.join('\n');
     tooltip.replaceChildren(title, body);
     tooltip.style.display = 'block';
-    tooltip.style.left = `${Math.min(event.clientX + 14, window.innerWidth - 430)}px`;
-    tooltip.style.top = `${event.clientY + 14}px`;
+    tooltip.style.left = `${Math.min(x + 14, window.innerWidth - 430)}px`;
+    tooltip.style.top = `${y + 14}px`;
+}
+
+function showTooltip(event: MouseEvent): void {
+    const target = (event.target as Element | null)?.closest?.('[data-id]');
+    const id = target && viewport.contains(target) ? target.getAttribute('data-id') : null;
+    if (!id || drag?.moved) {
+        hovered = undefined;
+        hideTooltip();
+        return;
+    }
+    hovered = { id, x: event.clientX, y: event.clientY };
+    const tip = hoverTexts.get(id);
+    if (tip) displayTooltip(tip, event.clientX, event.clientY);
+    else hideTooltip();
+    if (!hoverTexts.has(id)) {
+        // Asked once per element and picture; the answer fills the map (or says there is none).
+        hoverTexts.set(id, null);
+        post({ command: 'tooltip', id, seq: pictureSeq });
+    }
+}
+
+function onTooltip(id: unknown, seq: unknown, tip: DiagramTooltip | null): void {
+    if (typeof id !== 'string' || seq !== pictureSeq || !tip || typeof tip.title !== 'string' || !Array.isArray(tip.lines)) return;
+    const text = { title: tip.title, lines: tip.lines.map(String) };
+    hoverTexts.set(id, text);
+    if (hovered?.id === id) displayTooltip(text, hovered.x, hovered.y);
 }
 
 byId<HTMLButtonElement>('export-svg').addEventListener('click', () => {

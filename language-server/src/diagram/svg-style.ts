@@ -24,15 +24,14 @@ svg.integ-diagram { font-family: var(--integ-font, -apple-system, "Segoe UI", He
 .integ-node .label { font-size: 13px; font-weight: 600; fill: var(--integ-fg, #1f2328); }
 .integ-node .detail { font-size: 12px; fill: var(--integ-muted, #57606a); }
 .integ-node .tag rect { fill: var(--integ-shadow-bg, #fff8c5); stroke: var(--integ-shadow, #9a6700); stroke-width: 0.8; }
-.integ-node .tag text { font-size: 10.5px; fill: var(--integ-shadow, #9a6700); }
+.integ-node .tag text { font-size: 10.5px; fill: var(--integ-shadow, #9a6700); text-anchor: middle; }
 .integ-edge path.line { fill: none; stroke-width: 1.8; }
-.integ-edge path.hit { fill: none; stroke: transparent; stroke-width: 10; }
 .integ-edge .elabel rect { fill: var(--integ-label-bg, #ffffff); fill-opacity: 0.92; }
 .integ-edge .elabel text { font-size: 12px; fill: var(--integ-fg, #1f2328); }
 .integ-lock rect, .integ-lock path { stroke: var(--integ-lock, #57606a); }
 .integ-lock rect { fill: var(--integ-lock, #57606a); }
 .integ-lock path { fill: none; stroke-width: 1.4; }
-.integ-badge text { font-size: 10.5px; font-weight: 700; fill: #ffffff; }
+.integ-badge text { font-size: 10.5px; font-weight: 700; fill: #ffffff; text-anchor: middle; }
 .integ-badge.error circle { fill: var(--integ-error, #cf222e); }
 .integ-badge.warning circle { fill: var(--integ-warning, #bf8700); }
 .integ-badge.info circle { fill: var(--integ-info, #0969da); }
@@ -41,7 +40,9 @@ svg.integ-diagram { font-family: var(--integ-font, -apple-system, "Segoe UI", He
 .integ-legend .legend-title { font-weight: 600; }
 .integ-node:hover > rect.box, .integ-edge:hover path.line { filter: drop-shadow(0 0 2px var(--integ-focus, #0969da)); }
 [data-id] { cursor: pointer; }
-${EDGE_CLASSES.map(c => `.edge-${c} path.line { stroke: var(--integ-${c}, ${DEFAULT_COLOURS[c]}); }\n.arrow-${c} { fill: var(--integ-${c}, ${DEFAULT_COLOURS[c]}); }`).join('\n')}
+${EDGE_CLASSES.map(c => `.edge-${c} path.line { stroke: var(--integ-${c}, ${DEFAULT_COLOURS[c]}); marker-end: url(#integ-arrow-${c}); }
+.edge-${c}.two-way path.line { marker-start: url(#integ-arrow-${c}); }
+.arrow-${c} { fill: var(--integ-${c}, ${DEFAULT_COLOURS[c]}); }`).join('\n')}
 .edge-manual path.line { stroke-dasharray: 7 4; }
 `;
 

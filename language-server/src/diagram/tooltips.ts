@@ -1,4 +1,4 @@
-import type { DiagramEdge, DiagramFinding, DiagramNode } from './diagram-graph.js';
+import type { DiagramEdge, DiagramFinding, DiagramGraph, DiagramNode } from './diagram-graph.js';
 
 /** Hover text of a node or edge: shared by the SVG's `<title>` and the preview's tooltip. */
 export interface Tooltip {
@@ -43,6 +43,14 @@ export function edgeTooltip(edge: DiagramEdge): Tooltip {
             ...findingLines(edge.findingList)
         ].filter(Boolean)
     };
+}
+
+/** The tooltip of the node or edge with this `data-id`, if the graph has one. */
+export function tooltipOf(graph: DiagramGraph, id: string): Tooltip | undefined {
+    const node = graph.nodes.find(candidate => candidate.id === id);
+    if (node) return nodeTooltip(node);
+    const edge = graph.edges.find(candidate => candidate.id === id);
+    return edge ? edgeTooltip(edge) : undefined;
 }
 
 export function tooltipText(tooltip: Tooltip): string {

@@ -2,33 +2,70 @@ import { DocumentState, type LangiumDocuments } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { CancellationToken, Connection } from 'vscode-languageserver';
 import { AnswerCache } from '../diagram/answer-cache.js';
-import type { DiagramOptions, DiagramState, DiagramView, DiagramViewKind } from '../diagram/diagram-graph.js';
-import { DiagramViewError } from '../diagram/graph-builder.js';
+import type { DiagramGraph, DiagramOptions, DiagramState, DiagramView, DiagramViewKind, SourceRef } from '../diagram/diagram-graph.js';
+import { buildDiagramGraph, DiagramViewError } from '../diagram/graph-builder.js';
 import { DiagramLayouter } from '../diagram/layout.js';
 import { produceDiagram } from '../diagram/produce-diagram.js';
 import { countSyntaxErrors } from '../diagram/syntax-errors.js';
-import { edgeTooltip, nodeTooltip } from '../diagram/tooltips.js';
+import { tooltipOf } from '../diagram/tooltips.js';
 import type { Estate } from '../model/estate.js';
 import { STDLIB_URI } from '../stdlib/stdlib.js';
 import type { WorkspaceAnalysis } from '../workspace/workspace-analysis.js';
-import { DiagramRequest, type DiagramLocation, type DiagramRequestParams, type DiagramRequestResult, type DiagramTooltip } from './protocol.js';
+import {
+    DiagramRequest, DiagramTooltipRequest,
+    type DiagramLocations, type DiagramRequestParams, type DiagramRequestResult, type DiagramTooltipParams, type DiagramTooltipResult
+} from './protocol.js';
 
 const VIEW_KINDS: readonly DiagramViewKind[] = ['estate', 'process', 'department', 'system'];
 const DEFAULT_TIMEOUT_MS = 5_000;
 const MAX_LIST = 200;
-/** The view the preview opens on. */
-const OPENING_VIEW: DiagramRequestParams = { view: { kind: 'estate' }, state: 'as-is' };
+/** The view the preview opens on, asked for as the preview asks. */
+const OPENING_VIEW: DiagramRequestParams = { view: { kind: 'estate' }, state: 'as-is', hoverTitles: false };
 /**
  * Recent answers are kept up to this much SVG text, none over the per-answer limit: many views of up
- * to about a hundred nodes (a department of the 1,000-system estate: 0.2–0.8 MB of SVG) rather than
+ * to about a hundred nodes (a department of the 1,000-system estate: 0.07–0.25 MB of SVG) rather than
  * a few big ones, whose layouts stay cached anyway.
  */
 const CACHED_SVG = { answer: 1_000_000, total: 4_000_000 };
 
-export type DiagramAnswers = AnswerCache<DiagramRequestResult>;
+/** One diagram as answered, with the graph its tooltips are read from. */
+interface AnsweredDiagram {
+    answer: DiagramRequestResult;
+    graph: DiagramGraph;
+    /** A stand-in picture (the layout failed or took too long): kept for hovers, never answered again. */
+    fallback: boolean;
+}
+
+/**
+ * Recent diagrams per analysed state of the workspace. A diagram too big to keep whole still leaves
+ * its graph (one per state), so that hovering over it does not build the graph again and again.
+ */
+export class DiagramAnswers {
+    private readonly recent = new AnswerCache<AnsweredDiagram>(entry => entry.answer.svg.length, CACHED_SVG);
+    private readonly lastGraph = new WeakMap<object, { key: string; graph: DiagramGraph }>();
+
+    answer(owner: object, key: string): DiagramRequestResult | undefined {
+        const entry = this.recent.get(owner, key);
+        return entry && !entry.fallback ? entry.answer : undefined;
+    }
+
+    graph(owner: object, key: string): DiagramGraph | undefined {
+        const last = this.lastGraph.get(owner);
+        return this.recent.get(owner, key)?.graph ?? (last?.key === key ? last.graph : undefined);
+    }
+
+    set(owner: object, key: string, entry: AnsweredDiagram): void {
+        this.recent.set(owner, key, entry);
+        this.lastGraph.set(owner, { key, graph: entry.graph });
+    }
+
+    setGraph(owner: object, key: string, graph: DiagramGraph): void {
+        this.lastGraph.set(owner, { key, graph });
+    }
+}
 
 export function createDiagramAnswers(): DiagramAnswers {
-    return new AnswerCache<DiagramRequestResult>(answer => answer.svg.length, CACHED_SVG);
+    return new DiagramAnswers();
 }
 
 /** Answers `integ/diagram` from the analysed workspace, with layouts and recent answers cached across requests. */
@@ -51,6 +88,10 @@ export function registerDiagramRequest(connection: Connection, shared: LangiumSh
         await DocumentBuilder.waitUntil(DocumentState.Validated, token);
         return answerDiagramRequest(params, analysis, LangiumDocuments, layouter, answers);
     });
+    connection.onRequest(DiagramTooltipRequest, async (params: DiagramTooltipParams, token: CancellationToken) => {
+        await DocumentBuilder.waitUntil(DocumentState.Validated, token);
+        return answerTooltipRequest(params, analysis, answers);
+    });
     return layouter;
 }
 
@@ -72,34 +113,64 @@ export async function answerDiagramRequest(
     // The analysis result is new after every build, so an answer found under it shows the current workspace.
     const hoverTitles = params.hoverTitles !== false;
     const key = answerKey(options, hoverTitles);
-    const cached = answers?.get(result, key);
+    const cached = answers?.answer(result, key);
     if (cached) return cached;
     try {
         const timeout = typeof params.layoutTimeoutMs === 'number' && params.layoutTimeoutMs > 0 ? Math.min(params.layoutTimeoutMs, 120_000) : DEFAULT_TIMEOUT_MS;
         const { graph, svg, fallback } = await produceDiagram(estate, findings, options, layouter, timeout, { hoverTitles });
-        const locations: Record<string, DiagramLocation> = {};
-        const tooltips: Record<string, DiagramTooltip> = {};
-        for (const node of graph.nodes) {
-            if (node.location) locations[node.id] = node.location;
-            tooltips[node.id] = nodeTooltip(node);
-        }
-        for (const edge of graph.edges) {
-            if (edge.location) locations[edge.id] = edge.location;
-            tooltips[edge.id] = edgeTooltip(edge);
-        }
-        for (const group of graph.groups) if (group.location) locations[group.id] = group.location;
         const answer: DiagramRequestResult = {
             ...base(), svg, title: graph.title, notes: graph.notes,
-            nodeCount: graph.nodes.length, edgeCount: graph.edges.length, locations, tooltips,
+            nodeCount: graph.nodes.length, edgeCount: graph.edges.length, locations: locationsOf(graph),
             expandable: graph.nodes.filter(node => node.kind === 'department').map(node => node.id)
         };
-        // A stand-in picture is not remembered: the next request tries the real one again.
-        if (!fallback) answers?.set(result, key, answer);
+        answers?.set(result, key, { answer, graph, fallback });
         return answer;
     } catch (error) {
         if (error instanceof DiagramViewError) return { ...empty(), ...base(), error: error.message };
         throw error;
     }
+}
+
+/**
+ * `integ/diagramTooltip`: read from the diagram the preview shows, which the server normally still
+ * has. After a build, or for a diagram it did not keep, the graph is built again (no layout needed).
+ */
+export function answerTooltipRequest(params: DiagramTooltipParams, analysis: WorkspaceAnalysis, answers: DiagramAnswers): DiagramTooltipResult {
+    if (typeof params?.id !== 'string') return null;
+    const result = analysis.result;
+    try {
+        const options = validOptions(params.diagram);
+        const key = answerKey(options, params.diagram.hoverTitles !== false);
+        let graph = answers.graph(result, key);
+        if (!graph) {
+            graph = buildDiagramGraph(result.estate, result.findings, options);
+            answers.setGraph(result, key, graph);
+        }
+        return tooltipOf(graph, params.id) ?? null;
+    } catch {
+        // Bad parameters, or a view that no longer exists: nothing to show.
+        return null;
+    }
+}
+
+function locationsOf(graph: DiagramGraph): DiagramLocations {
+    const files: string[] = [];
+    const fileIndex = new Map<string, number>();
+    const at: DiagramLocations['at'] = {};
+    const add = (id: string, location: SourceRef | undefined) => {
+        if (!location) return;
+        let file = fileIndex.get(location.uri);
+        if (file === undefined) {
+            file = files.push(location.uri) - 1;
+            fileIndex.set(location.uri, file);
+        }
+        const { start, end } = location.range;
+        at[id] = [file, start.line, start.character, end.line, end.character];
+    };
+    for (const node of graph.nodes) add(node.id, node.location);
+    for (const edge of graph.edges) add(edge.id, edge.location);
+    for (const group of graph.groups) add(group.id, group.location);
+    return { files, at };
 }
 
 /** Requests that differ only in how they spell "nothing" (no expand list or an empty one) share an answer. */
@@ -109,7 +180,7 @@ function answerKey(options: DiagramOptions, hoverTitles: boolean): string {
 }
 
 function empty(): Omit<DiagramRequestResult, 'hasErrors' | 'choices'> {
-    return { svg: '', title: '', notes: [], nodeCount: 0, edgeCount: 0, locations: {}, tooltips: {}, expandable: [] };
+    return { svg: '', title: '', notes: [], nodeCount: 0, edgeCount: 0, locations: { files: [], at: {} }, expandable: [] };
 }
 
 function strings(value: unknown): string[] | undefined {

@@ -12,7 +12,12 @@ export interface ModelChangedParams {
     hasSyntaxErrors: boolean;
 }
 
-/** Client → server: one view of the dependency diagram, laid out and rendered to SVG. */
+/**
+ * Client → server: one view of the dependency diagram, laid out and rendered to SVG. The answer
+ * carries what the preview needs at once (picture, click targets, pickers); hover text is fetched
+ * per element with `integ/diagramTooltip`, since a large view's finding lines would otherwise be a
+ * third of every answer.
+ */
 export const DiagramRequest = 'integ/diagram' as const;
 export interface DiagramRequestParams {
     view: { kind: 'estate' | 'process' | 'department' | 'system'; name?: string; depth?: 1 | 2 };
@@ -22,9 +27,9 @@ export interface DiagramRequestParams {
     expand?: string[];
     layoutTimeoutMs?: number;
     /**
-     * false: leave out the hover title (`<title>`) of each department, system and flow. The preview
-     * shows `tooltips` instead and asks for titles only to export the SVG; they are a quarter of a
-     * large view's answer. Default true.
+     * false: leave out the hover titles (`<title>`) of departments, systems, flows and locks. The
+     * preview shows `integ/diagramTooltip` instead and asks for titles only to export the SVG.
+     * Default true.
      */
     hoverTitles?: boolean;
 }
@@ -32,13 +37,24 @@ export interface DiagramLocation {
     uri: string;
     range: { start: { line: number; character: number }; end: { line: number; character: number } };
 }
+/** Where one element is declared: index into `DiagramLocations.files`, then its LSP range (0-based). */
+export type DiagramLocationEntry = [file: number, startLine: number, startCharacter: number, endLine: number, endCharacter: number];
+/** Each file named once: a large view's elements come from a handful of files. */
+export interface DiagramLocations {
+    files: string[];
+    /** `data-id` of a node, edge or group → where it is declared. */
+    at: Record<string, DiagramLocationEntry>;
+}
 /** Hover text of one node or edge, as plain lines (the webview renders them as text). */
 export interface DiagramTooltip {
     title: string;
     lines: string[];
 }
 export interface DiagramRequestResult {
-    /** Standalone SVG, every model string already escaped; empty when `error` is set. */
+    /**
+     * Standalone SVG, every model string already escaped; empty when `error` is set. Each flow's line
+     * is drawn once: the preview adds its own wide click targets.
+     */
     svg: string;
     title: string;
     notes: string[];
@@ -48,14 +64,25 @@ export interface DiagramRequestResult {
     error?: string;
     nodeCount: number;
     edgeCount: number;
-    /** `data-id` of a node or edge → where it is declared. */
-    locations: Record<string, DiagramLocation>;
-    tooltips: Record<string, DiagramTooltip>;
+    locations: DiagramLocations;
     /** Aggregate node ids (`dept:<name>`) that can be expanded. */
     expandable: string[];
     /** What the pickers and filters can offer. */
     choices: { processes: string[]; departments: string[]; systems: string[]; classifications: string[]; ruleIds: string[] };
 }
+
+/**
+ * Client → server: the hover text of one element of a diagram, answered from the server's copy of
+ * that diagram (`diagram`: the parameters it was asked for with). `null` when the element is not in
+ * the diagram as the workspace stands now.
+ */
+export const DiagramTooltipRequest = 'integ/diagramTooltip' as const;
+export interface DiagramTooltipParams {
+    diagram: DiagramRequestParams;
+    /** `data-id` of a node or edge. */
+    id: string;
+}
+export type DiagramTooltipResult = DiagramTooltip | null;
 
 /** Client → server: the roadmap schedule, its impact and the rendered body for the roadmap preview. */
 export const RoadmapRequest = 'integ/roadmap' as const;

@@ -24,8 +24,8 @@ describe('integ diagram', () => {
         const systems = [...analysis.estate.systems.values()].filter(system => !system.source.builtin && system.status === 'live');
         const flows = [...analysis.estate.flows.values()].filter(flow => flow.status === 'live');
         expect(systems.length).toBeGreaterThan(3);
-        for (const system of systems) expect(svg).toContain(`data-id="system:${system.name}"`);
-        for (const flow of flows) expect(svg).toContain(`data-id="flow:${flow.name}"`);
+        for (const system of systems) expect(svg).toContain(`data-id='system:${system.name}'`);
+        for (const flow of flows) expect(svg).toContain(`data-id='flow:${flow.name}'`);
         expect(run.out.join('')).toContain(`${systems.length} nodes, ${flows.length} edges`);
     }
 
@@ -42,8 +42,8 @@ describe('integ diagram', () => {
         const code = await runCli(['diagram', 'samples/reference', '--view', 'system:Ledger', '--depth', '1', '--state', 'to-be'], run.io);
         expect(code).toBe(0);
         const svg = run.out.join('');
-        expect(svg).toContain('data-id="system:SAP"');
-        expect(svg).not.toContain('data-id="system:OrdersWorkbook"');
+        expect(svg).toContain("data-id='system:SAP'");
+        expect(svg).not.toContain("data-id='system:OrdersWorkbook'");
     });
 
     it('rejects unknown views with exit code 2 and a clear message', async () => {

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { AnswerCache } from '../../../language-server/src/diagram/answer-cache.js';
 import { DiagramLayouter, type LayoutRunner } from '../../../language-server/src/diagram/layout.js';
-import { answerDiagramRequest, createDiagramAnswers } from '../../../language-server/src/lsp/diagram-request.js';
+import { answerDiagramRequest, answerTooltipRequest, createDiagramAnswers } from '../../../language-server/src/lsp/diagram-request.js';
+import type { DiagramRequestParams } from '../../../language-server/src/lsp/protocol.js';
 import { createIntegCoreServices } from '../../../language-server/src/module.js';
 import { loadWorkspace } from '../../../language-server/src/workspace/load-workspace.js';
+import { diagramLocation } from '../../../extension/src/preview/diagram-locations.js';
 import { CountingRunner, REFERENCE } from './helpers.js';
 
 async function services(text: string) {
@@ -12,18 +14,51 @@ async function services(text: string) {
     return { analysis: created.integ.analysis.WorkspaceAnalysis, documents: created.shared.workspace.LangiumDocuments };
 }
 
+/** Two files, so that the answer's location table has more than one entry to share. */
+async function twoFileServices() {
+    const created = createIntegCoreServices();
+    const extra = 'system Payroll "Payroll" { kind payroll  department Finance }\nflow PayrollFeed "Payroll feed" : Payroll -> SAP { style file }\n';
+    await loadWorkspace(created, [{ uri: 'file:///ws/model.integ', text: REFERENCE }, { uri: 'file:///ws/payroll.integ', text: extra }]);
+    return { analysis: created.integ.analysis.WorkspaceAnalysis, documents: created.shared.workspace.LangiumDocuments, extra };
+}
+
+const PREVIEW: DiagramRequestParams = { view: { kind: 'estate' }, state: 'as-is', hoverTitles: false };
+
 describe('integ/diagram request', () => {
-    it('answers with the SVG, locations, tooltips and choices', async () => {
+    it('answers with the SVG, locations and choices', async () => {
         const { analysis, documents } = await services(REFERENCE);
         const result = await answerDiagramRequest({ view: { kind: 'estate' }, state: 'as-is' }, analysis, documents, new DiagramLayouter(new CountingRunner()));
         expect(result.error).toBeUndefined();
         expect(result.hasErrors).toBe(false);
         expect(result.svg.startsWith('<svg')).toBe(true);
-        expect(result.locations['flow:Invoicing'].uri).toBe('file:///ws/model.integ');
-        expect(result.locations['flow:Invoicing'].range.start.line).toBe(REFERENCE.split('\n').findIndex(line => line.startsWith('flow Invoicing')));
-        expect(result.tooltips['system:OrdersWorkbook'].lines).toContain('shadow IT');
+        const invoicing = diagramLocation(result.locations, 'flow:Invoicing');
+        expect(invoicing?.uri).toBe('file:///ws/model.integ');
+        expect(invoicing?.range.start.line).toBe(REFERENCE.split('\n').findIndex(line => line.startsWith('flow Invoicing')));
         expect(result.choices.processes).toEqual(['OrderToCash']);
         expect(result.choices.systems).toEqual(['Ledger', 'OrdersWorkbook', 'SAP', 'Salesforce']);
+    });
+
+    it('names each file once in the location table, and every drawn element has its declaration', async () => {
+        const { analysis, documents, extra } = await twoFileServices();
+        const result = await answerDiagramRequest(PREVIEW, analysis, documents, new DiagramLayouter(new CountingRunner()));
+        expect([...result.locations.files].sort()).toEqual(['file:///ws/model.integ', 'file:///ws/payroll.integ']);
+        const drawn = [...result.svg.matchAll(/data-id='([^']+)'/g)].map(match => match[1]);
+        for (const id of drawn) expect(diagramLocation(result.locations, id), id).toBeDefined();
+        const feed = diagramLocation(result.locations, 'flow:PayrollFeed');
+        expect(feed?.uri).toBe('file:///ws/payroll.integ');
+        expect(feed?.range.start).toEqual({ line: 1, character: extra.split('\n')[1].indexOf('PayrollFeed') });
+        expect(diagramLocation(result.locations, 'flow:Nope')).toBeUndefined();
+        expect(diagramLocation(result.locations, 'toString')).toBeUndefined();
+    });
+
+    it('draws each flow once: no path data repeated for click targets', async () => {
+        const { analysis, documents } = await services(REFERENCE);
+        const result = await answerDiagramRequest(PREVIEW, analysis, documents, new DiagramLayouter(new CountingRunner()));
+        const flows = [...result.svg.matchAll(/<g class='integ-edge[^']*' data-id='(flow:[^']+)'>(.*?)<\/g>\n/g)];
+        expect(flows.length).toBe(result.edgeCount);
+        for (const [, id, body] of flows) expect(body.match(/<path /g)?.length ?? 0, id).toBe(1 + (body.match(/class='integ-lock'/g)?.length ?? 0));
+        expect(result.svg).not.toMatch(/class=["']hit/);
+        expect(JSON.stringify(result)).not.toContain('tooltips');
     });
 
     it('leaves out the hover titles the preview does not show when asked, and keeps the same picture otherwise', async () => {
@@ -32,12 +67,13 @@ describe('integ/diagram request', () => {
         const layouter = new DiagramLayouter(new CountingRunner());
         const titled = await answerDiagramRequest({ view: { kind: 'estate' }, state: 'as-is' }, analysis, documents, layouter, answers);
         const plain = await answerDiagramRequest({ view: { kind: 'estate' }, state: 'as-is', hoverTitles: false }, analysis, documents, layouter, answers);
-        expect(titled.svg).toMatch(/data-id="system:SAP"><title>SAP S\/4HANA \(SAP\)/);
-        expect(plain.svg).toContain('data-id="system:SAP"><rect');
+        expect(titled.svg).toMatch(/data-id='system:SAP'><title>SAP S\/4HANA \(SAP\)/);
+        expect(plain.svg).toContain("data-id='system:SAP'><rect");
         // Only the document's own title is left, and removing the hover titles from the titled picture gives the plain one.
-        expect(plain.svg.match(/<title>/g)?.length).toBe(1 + (plain.svg.match(/class="integ-lock"/g)?.length ?? 0));
-        expect(titled.svg.replace(/(data-id="[^"]*">)<title>[^<]*<\/title>/g, '$1')).toBe(plain.svg);
-        expect(plain.tooltips).toEqual(titled.tooltips);
+        expect(plain.svg.match(/<title>/g)?.length).toBe(1);
+        expect(titled.svg.match(/class='integ-lock'><title>regulated data<\/title>/g)?.length).toBe(titled.svg.match(/class='integ-lock'/g)?.length);
+        expect(titled.svg.replace(/(data-id='[^']*'>|class='integ-lock'>)<title>[^<]*<\/title>/g, '$1')).toBe(plain.svg);
+        expect(plain.locations).toEqual(titled.locations);
     });
 
     it('reports syntax errors and bad parameters instead of failing', async () => {
@@ -45,11 +81,73 @@ describe('integ/diagram request', () => {
         const layouter = new DiagramLayouter(new CountingRunner());
         const broken = await answerDiagramRequest({ view: { kind: 'estate' }, state: 'as-is' }, analysis, documents, layouter);
         expect(broken.hasErrors).toBe(true);
-        expect(broken.svg).toContain('data-id="system:SAP"');
+        expect(broken.svg).toContain("data-id='system:SAP'");
         const bad = await answerDiagramRequest({ view: { kind: 'nope' as never }, state: 'as-is' }, analysis, documents, layouter);
         expect(bad.error).toMatch(/unknown view 'nope'/);
         const unknown = await answerDiagramRequest({ view: { kind: 'department', name: 'Nope' }, state: 'as-is' }, analysis, documents, layouter);
         expect(unknown.error).toMatch(/unknown department 'Nope'/);
+    });
+});
+
+describe('integ/diagramTooltip request', () => {
+    it('gives the hover text of a node or a flow of the diagram shown, finding lines included', async () => {
+        const { analysis, documents } = await services(REFERENCE);
+        const answers = createDiagramAnswers();
+        await answerDiagramRequest(PREVIEW, analysis, documents, new DiagramLayouter(new CountingRunner()), answers);
+        const sheet = answerTooltipRequest({ diagram: PREVIEW, id: 'system:OrdersWorkbook' }, analysis, answers);
+        expect(sheet?.title).toBe('Orders workbook (OrdersWorkbook)');
+        expect(sheet?.lines).toContain('shadow IT');
+        expect(answerTooltipRequest({ diagram: PREVIEW, id: 'flow:Invoicing' }, analysis, answers)?.lines[0]).toBe('SAP -> Ledger');
+        const flow = analysis.result.findings.find(f => f.element.kind === 'flow')?.element.name;
+        const flowFindings = analysis.result.findings.filter(f => f.element.kind === 'flow' && f.element.name === flow);
+        expect(flowFindings.length).toBeGreaterThan(0);
+        const tooltip = answerTooltipRequest({ diagram: PREVIEW, id: `flow:${flow}` }, analysis, answers);
+        for (const finding of flowFindings) {
+            expect(tooltip?.lines).toContain(`${finding.accepted ? 'accepted' : finding.severity} ${finding.ruleId}: ${finding.message}`);
+        }
+    });
+
+    it('answers from the cached diagram, and builds the graph when the server no longer has it', async () => {
+        const { analysis, documents } = await services(REFERENCE);
+        const answers = createDiagramAnswers();
+        const cold = answerTooltipRequest({ diagram: PREVIEW, id: 'system:OrdersWorkbook' }, analysis, answers);
+        await answerDiagramRequest(PREVIEW, analysis, documents, new DiagramLayouter(new CountingRunner()), answers);
+        expect(answerTooltipRequest({ diagram: PREVIEW, id: 'system:OrdersWorkbook' }, analysis, answers)).toEqual(cold);
+        expect(cold?.lines).toContain('shadow IT');
+        const otherAnswers = createDiagramAnswers();
+        const department = { view: { kind: 'department', name: 'Sales' }, state: 'as-is' } as const;
+        expect(answerTooltipRequest({ diagram: department, id: 'system:Salesforce' }, analysis, otherAnswers)?.title).toBe('Salesforce Sales Cloud (Salesforce)');
+    });
+
+    it('answers null for an element not in the diagram, a view that does not exist, or forged parameters', async () => {
+        const { analysis } = await services(REFERENCE);
+        const answers = createDiagramAnswers();
+        expect(answerTooltipRequest({ diagram: PREVIEW, id: 'system:Nope' }, analysis, answers)).toBeNull();
+        expect(answerTooltipRequest({ diagram: { view: { kind: 'department', name: 'Nope' }, state: 'as-is' }, id: 'system:SAP' }, analysis, answers)).toBeNull();
+        expect(answerTooltipRequest({ diagram: { view: { kind: 'file' as never }, state: 'as-is' }, id: 'system:SAP' }, analysis, answers)).toBeNull();
+        expect(answerTooltipRequest({ id: 'system:SAP' } as never, analysis, answers)).toBeNull();
+        expect(answerTooltipRequest({ diagram: PREVIEW, id: 42 } as never, analysis, answers)).toBeNull();
+        expect(answerTooltipRequest(undefined as never, analysis, answers)).toBeNull();
+    });
+
+    it('follows the workspace: after a change the hover text is that of the new model', async () => {
+        const answers = createDiagramAnswers();
+        const layouter = new DiagramLayouter(new CountingRunner());
+        const before = await services(REFERENCE);
+        await answerDiagramRequest(PREVIEW, before.analysis, before.documents, layouter, answers);
+        const after = await services(REFERENCE.replace('owner "Ana Ruiz"', 'owner "Nadia Haddad"'));
+        expect(answerTooltipRequest({ diagram: PREVIEW, id: 'system:Salesforce' }, before.analysis, answers)?.lines).toContain('owner: Ana Ruiz');
+        expect(answerTooltipRequest({ diagram: PREVIEW, id: 'system:Salesforce' }, after.analysis, answers)?.lines).toContain('owner: Nadia Haddad');
+    });
+
+    it('still has the hover text of a stand-in picture, which is never answered again as the diagram', async () => {
+        const { analysis, documents } = await services(REFERENCE);
+        const failing: LayoutRunner = { async run() { throw new Error('engine down'); }, dispose() {} };
+        const answers = createDiagramAnswers();
+        const layouter = new DiagramLayouter(failing);
+        const first = await answerDiagramRequest(PREVIEW, analysis, documents, layouter, answers);
+        expect(answerTooltipRequest({ diagram: PREVIEW, id: 'system:OrdersWorkbook' }, analysis, answers)?.lines).toContain('shadow IT');
+        expect(await answerDiagramRequest(PREVIEW, analysis, documents, layouter, answers)).not.toBe(first);
     });
 });
 
@@ -73,7 +171,7 @@ describe('recent diagram answers', () => {
         const after = await services(REFERENCE + '\nsystem Payroll { kind payroll  department Finance }\n');
         const second = await answerDiagramRequest({ view: { kind: 'estate' }, state: 'as-is' }, after.analysis, after.documents, layouter, answers);
         expect(second).not.toBe(first);
-        expect(second.svg).toContain('data-id="system:Payroll"');
+        expect(second.svg).toContain("data-id='system:Payroll'");
     });
 
     it('do not keep a stand-in picture: the next request tries the real layout again', async () => {

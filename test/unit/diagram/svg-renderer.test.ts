@@ -25,6 +25,29 @@ function allElements(node: { childNodes?: ArrayLike<unknown> }): Array<{ nodeNam
     return result;
 }
 
+function attribute(element: { attributes?: ArrayLike<{ name: string; value: string }> }, name: string): string | undefined {
+    return Array.from(element.attributes ?? []).find(a => a.name === name)?.value;
+}
+
+/** The points of an SVG path written with M, L, H and V (absolute), as the renderer writes them. */
+function polyline(d: string): Array<{ x: number; y: number }> {
+    const points: Array<{ x: number; y: number }> = [];
+    for (const [, command, args] of d.matchAll(/([MLHV])([^MLHV]*)/g)) {
+        const numbers = args.split(/[\s,]+/).filter(Boolean).map(Number);
+        const last = points.at(-1) ?? { x: 0, y: 0 };
+        if (command === 'H') points.push({ x: numbers[0], y: last.y });
+        else if (command === 'V') points.push({ x: last.x, y: numbers[0] });
+        else points.push({ x: numbers[0], y: numbers[1] });
+    }
+    return points;
+}
+
+function onSegment(a: { x: number; y: number }, b: { x: number; y: number }, p: { x: number; y: number }): boolean {
+    const cross = (b.x - a.x) * (p.y - a.y) - (b.y - a.y) * (p.x - a.x);
+    const within = Math.min(a.x, b.x) - 1e-9 <= p.x && p.x <= Math.max(a.x, b.x) + 1e-9 && Math.min(a.y, b.y) - 1e-9 <= p.y && p.y <= Math.max(a.y, b.y) + 1e-9;
+    return Math.abs(cross) < 1e-6 && within;
+}
+
 function texts(document: ReturnType<typeof parse>): string[] {
     return Array.from(document.getElementsByTagName('text')).map(text => text.textContent ?? '');
 }
@@ -40,10 +63,41 @@ describe('svg renderer', () => {
         expect(texts(document)).toContain('Estate — as-is');
         expect(texts(document)).toContain('Legend');
         expect(texts(document)).toContain('shadow IT');
-        const markers = allElements(document).filter(e => e.nodeName === 'path' && Array.from(e.attributes ?? []).some(a => a.name === 'marker-start'));
-        // OrderEntry is two-way: arrowheads at both ends (the legend has one more).
-        expect(markers.length).toBe(graph.edges.filter(e => e.twoWay).length + 1);
-        expect(document.getElementsByTagName('style')[0].textContent).toMatch(/var\(--integ-manual, #d73a49\)/);
+        // OrderEntry is two-way: arrowheads at both ends (the legend has one more), set by the stylesheet.
+        const twoWay = allElements(document).filter(e => attribute(e, 'class')?.split(' ').includes('two-way'));
+        expect(twoWay.length).toBe(graph.edges.filter(e => e.twoWay).length + 1);
+        expect(graph.edges.some(e => e.twoWay)).toBe(true);
+        const css = document.getElementsByTagName('style')[0].textContent ?? '';
+        expect(css).toMatch(/var\(--integ-manual, #d73a49\)/);
+        for (const edgeClass of ['manual', 'batch', 'realtime', 'script', 'other']) {
+            expect(css).toContain(`.edge-${edgeClass} path.line { stroke: var(--integ-${edgeClass}, `);
+            expect(css).toMatch(new RegExp(`\\.edge-${edgeClass} path\\.line \\{[^}]*marker-end: url\\(#integ-arrow-${edgeClass}\\)`));
+            expect(css).toContain(`.edge-${edgeClass}.two-way path.line { marker-start: url(#integ-arrow-${edgeClass}); }`);
+            expect(allElements(document).some(e => e.nodeName === 'marker' && attribute(e, 'id') === `integ-arrow-${edgeClass}`)).toBe(true);
+        }
+    });
+
+    it('draws each flow along its route: every bend of the layout and nothing else', async () => {
+        const { analysis } = await loadReference();
+        const graph = buildDiagramGraph(analysis.estate, analysis.findings, { view: { kind: 'estate' }, state: 'as-is' });
+        const layout = await new DiagramLayouter(new CountingRunner()).layout(graph);
+        const document = parse(renderSvg({ graph, layout }));
+        let bends = 0;
+        for (const edge of graph.edges) {
+            const group = allElements(document).find(e => attribute(e, 'data-id') === edge.id);
+            const lines = allElements(group as never).filter(e => e.nodeName === 'path' && attribute(e, 'class') === 'line');
+            expect(lines.length, edge.id).toBe(1);
+            const drawn = polyline(attribute(lines[0], 'd') ?? '');
+            const route = layout.edges[edge.id].points.map(p => ({ x: Math.round(p.x * 10) / 10, y: Math.round(p.y * 10) / 10 }));
+            expect(drawn[0], edge.id).toEqual(route[0]);
+            expect(drawn.at(-1), edge.id).toEqual(route.at(-1));
+            // Every drawn vertex is a point of the route, and every point of the route lies on the drawn line.
+            for (const vertex of drawn) expect(route, edge.id).toContainEqual(vertex);
+            for (const point of route) expect(drawn.some((a, i) => i > 0 && onSegment(drawn[i - 1], a, point)), `${edge.id} passes ${JSON.stringify(point)}`).toBe(true);
+            bends += route.length - drawn.length;
+        }
+        // ELK repeats points along straight runs; the drawing leaves them out.
+        expect(bends).toBeGreaterThan(0);
     });
 
     it('escapes hostile titles: they come back as text, never as markup', async () => {
