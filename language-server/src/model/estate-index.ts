@@ -1,5 +1,15 @@
 import type { Classification, Estate, Flow, System } from './estate.js';
 
+/** A field a flow carries, with its classification. */
+export interface CarriedField {
+    entity: string;
+    field: string;
+    classification?: Classification;
+}
+
+/** Per field of one entity: the live or planned flows by which a system sends that field on. */
+export type PassedOn = ReadonlyMap<string, readonly Flow[]>;
+
 /**
  * Lookups the rules and views need, built once per estate so that no rule scans all flows per
  * system or per entity (rules stay linear in the size of the estate).
@@ -19,6 +29,14 @@ export interface EstateIndex {
     classificationsCarried(flow: Flow): Classification[];
     /** True when the flow carries any field whose classification names a regulation. */
     carriesRegulated(flow: Flow): boolean;
+    /** Every field the flow carries, in the order written. */
+    carriedFields(flow: Flow): readonly CarriedField[];
+    /** Fields of the entity whose classification names a regulation. */
+    regulatedFields(entity: string): readonly CarriedField[];
+    /** What the system sends on of the entity: its outgoing flows and the two-way flows into it that are live or planned. */
+    passedOn(system: string, entity: string): PassedOn | undefined;
+    /** Flows between the two systems, either way. */
+    flowsBetween(a: string, b: string): readonly Flow[];
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {
@@ -83,6 +101,62 @@ function buildIndex(estate: Estate): EstateIndex {
         flowsFrom, flowsTo, flowsCarrying, storedIn, regulationsOf,
         classificationOf,
         classificationsCarried,
-        carriesRegulated: flow => classificationsCarried(flow).some(c => c.regulations.length > 0)
+        carriesRegulated: flow => classificationsCarried(flow).some(c => c.regulations.length > 0),
+        carriedFields: cachedBy(new Map<Flow, readonly CarriedField[]>(), flow => {
+            const fields: CarriedField[] = [];
+            for (const carried of flow.carries) {
+                for (const field of carried.fields) fields.push({ entity: carried.entity, field, classification: classificationOf(carried.entity, field) });
+            }
+            return fields;
+        }),
+        regulatedFields: cachedBy(new Map<string, readonly CarriedField[]>(), name => {
+            const fields: CarriedField[] = [];
+            for (const field of estate.entities.get(name)?.fields ?? []) {
+                const classification = classificationOf(name, field.name);
+                if (classification && classification.regulations.length > 0) fields.push({ entity: name, field: field.name, classification });
+            }
+            return fields;
+        }),
+        passedOn: (() => {
+            const bySystem = cachedBy(new Map<string, ReadonlyMap<string, PassedOn>>(), system => passedOnBy(system, flowsFrom, flowsTo));
+            return (system: string, entity: string) => bySystem(system).get(entity);
+        })(),
+        flowsBetween: (() => {
+            const byPair = cachedBy(new Map<string, readonly Flow[]>(), key => {
+                const [a, b] = key.split('\u0000');
+                return [...(flowsFrom.get(a) ?? []).filter(flow => flow.targetSystem === b), ...(a === b ? [] : (flowsFrom.get(b) ?? []).filter(flow => flow.targetSystem === a))];
+            });
+            return (a: string, b: string) => byPair(pairKey(a, b));
+        })()
     };
+}
+
+function cachedBy<K, V>(cache: Map<K, V>, compute: (key: K) => V): (key: K) => V {
+    return key => {
+        let value = cache.get(key);
+        if (value === undefined) cache.set(key, value = compute(key));
+        return value;
+    };
+}
+
+/** One key for the two systems in either order. */
+export function pairKey(a: string, b: string): string {
+    return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
+}
+
+function passedOnBy(system: string, flowsFrom: Map<string, Flow[]>, flowsTo: Map<string, Flow[]>): ReadonlyMap<string, PassedOn> {
+    const result = new Map<string, Map<string, Flow[]>>();
+    const outgoing = [...(flowsFrom.get(system) ?? []), ...(flowsTo.get(system) ?? []).filter(flow => flow.twoWay)];
+    for (const flow of outgoing) {
+        if (flow.status === 'retired') continue;
+        for (const carried of flow.carries) {
+            let byField = result.get(carried.entity);
+            if (!byField) result.set(carried.entity, byField = new Map());
+            for (const field of carried.fields) {
+                const list = byField.get(field);
+                if (list) list.push(flow); else byField.set(field, [flow]);
+            }
+        }
+    }
+    return result;
 }

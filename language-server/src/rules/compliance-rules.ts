@@ -1,11 +1,9 @@
 import { isShadow } from '../analysis/inventory.js';
 import type { Flow } from '../model/estate.js';
-import { findingOn, type RawFinding, type Rule, type RuleContext } from './rule-kit.js';
-import {
-    carriedFields, describeField, describeFields, formatMonths, isCurrentOrPlanned, isRegulated, listNames, receiversOf,
-    type CarriedField
-} from './rule-text.js';
-import { regulatedFieldsByEntity } from './security-rules.js';
+import type { CarriedField } from '../model/estate-index.js';
+import { entityRule, findingOn, flowRule, type Rule } from './rule-kit.js';
+import { describeField, describeFields, formatMonths, isCurrentOrPlanned, isRegulated, listNames, receiversOf } from './rule-text.js';
+import { regulatedStored } from './security-rules.js';
 
 /** Compliance rules check live and planned flows: a planned flow must be compliant by design. */
 
@@ -23,62 +21,62 @@ function leavesMaster(flow: Flow, masters: readonly string[]): boolean {
     return fromMaster || backFromMaster;
 }
 
-export const unclassifiedField: Rule = {
-    id: 'compliance/unclassified-field',
-    *run({ estate, index }: RuleContext): Iterable<RawFinding> {
-        for (const entity of estate.entities.values()) {
-            const unclassified = new Set(entity.fields.filter(field => field.classification === undefined).map(field => field.name));
-            if (unclassified.size === 0) continue;
-            const leavingVia = new Map<string, string[]>();
-            for (const flow of index.flowsCarrying.get(entity.name) ?? []) {
-                if (!isCurrentOrPlanned(flow) || !leavesMaster(flow, entity.masters)) continue;
-                for (const carried of flow.carries) {
-                    if (carried.entity !== entity.name) continue;
-                    for (const field of carried.fields) {
-                        if (!unclassified.has(field)) continue;
-                        const flows = leavingVia.get(field);
-                        if (flows) flows.push(flow.name); else leavingVia.set(field, [flow.name]);
-                    }
-                }
-            }
-            for (const field of entity.fields) {
-                const flows = leavingVia.get(field.name);
-                if (!flows) continue;
-                const from = entity.masters.length > 0 ? `leaves its master ${listNames(entity.masters)}` : 'is moved';
-                yield findingOn('compliance/unclassified-field', { ...entity, source: field.source },
-                    `${entity.name}.${field.name} has no classification but ${from} via ${someNames(flows, 'flows')}; no security or compliance rule can check it`,
-                    { data: { entity: entity.name, field: field.name, flows } });
+export const unclassifiedField = entityRule('compliance/unclassified-field', (entity, { index }, report) => {
+    const unclassified = new Set(entity.fields.filter(field => field.classification === undefined).map(field => field.name));
+    if (unclassified.size === 0) return;
+    const leavingVia = new Map<string, string[]>();
+    for (const flow of index.flowsCarrying.get(entity.name) ?? []) {
+        if (!isCurrentOrPlanned(flow) || !leavesMaster(flow, entity.masters)) continue;
+        for (const carried of flow.carries) {
+            if (carried.entity !== entity.name) continue;
+            for (const field of carried.fields) {
+                if (!unclassified.has(field)) continue;
+                const flows = leavingVia.get(field);
+                if (flows) flows.push(flow.name); else leavingVia.set(field, [flow.name]);
             }
         }
     }
-};
+    for (const field of entity.fields) {
+        const flows = leavingVia.get(field.name);
+        if (!flows) continue;
+        const from = entity.masters.length > 0 ? `leaves its master ${listNames(entity.masters)}` : 'is moved';
+        report(findingOn('compliance/unclassified-field', { ...entity, source: field.source },
+            `${entity.name}.${field.name} has no classification but ${from} via ${someNames(flows, 'flows')}; no security or compliance rule can check it`,
+            { data: { entity: entity.name, field: field.name, flows } }));
+    }
+});
 
 export const regulatedInShadowIt: Rule = {
     id: 'compliance/regulated-in-shadow-it',
-    *run({ estate, index }: RuleContext): Iterable<RawFinding> {
-        const regulatedOf = regulatedFieldsByEntity(estate);
-        for (const system of estate.systems.values()) {
-            if (system.status === 'retired' || !isShadow(system)) continue;
-            const stored = system.stores.flatMap(entity => regulatedOf.get(entity) ?? []);
-            if (stored.length === 0) continue;
-            yield findingOn('compliance/regulated-in-shadow-it', system,
-                `Shadow IT ${system.name} stores ${describeFields(stored)}; it has no access control, encryption or audit trail for regulated data`,
-                { property: 'stores', data: { fields: stored.map(field => `${field.entity}.${field.field}`) } });
+    each: [
+        {
+            kind: 'system',
+            check(system, { index }, report) {
+                if (system.status === 'retired' || !isShadow(system)) return;
+                const stored = regulatedStored(system, index);
+                if (stored.length === 0) return;
+                report(findingOn('compliance/regulated-in-shadow-it', system,
+                    `Shadow IT ${system.name} stores ${describeFields(stored)}; it has no access control, encryption or audit trail for regulated data`,
+                    { property: 'stores', data: { fields: stored.map(field => `${field.entity}.${field.field}`) } }));
+            }
+        },
+        {
+            kind: 'flow',
+            check(flow, { estate, index }, report) {
+                if (!isCurrentOrPlanned(flow)) return;
+                const shadow = receiversOf(flow).filter(name => {
+                    const system = estate.systems.get(name);
+                    return system !== undefined && isShadow(system);
+                });
+                if (shadow.length === 0) return;
+                const regulated = index.carriedFields(flow).filter(field => isRegulated(field.classification));
+                if (regulated.length === 0) return;
+                report(findingOn('compliance/regulated-in-shadow-it', flow,
+                    `${flow.name} sends ${describeFields(regulated)} to shadow IT ${listNames(shadow)}, outside every control the regulation requires`,
+                    { property: 'target', data: { systems: shadow, fields: regulated.map(field => `${field.entity}.${field.field}`) } }));
+            }
         }
-        for (const flow of estate.flows.values()) {
-            if (!isCurrentOrPlanned(flow)) continue;
-            const shadow = receiversOf(flow).filter(name => {
-                const system = estate.systems.get(name);
-                return system !== undefined && isShadow(system);
-            });
-            if (shadow.length === 0) continue;
-            const regulated = carriedFields(flow, index).filter(field => isRegulated(field.classification));
-            if (regulated.length === 0) continue;
-            yield findingOn('compliance/regulated-in-shadow-it', flow,
-                `${flow.name} sends ${describeFields(regulated)} to shadow IT ${listNames(shadow)}, outside every control the regulation requires`,
-                { property: 'target', data: { systems: shadow, fields: regulated.map(field => `${field.entity}.${field.field}`) } });
-        }
-    }
+    ]
 };
 
 /** Which agreement a platform needs for data under a regulation, and the clause that requires it. */
@@ -87,81 +85,66 @@ const AGREEMENTS: Array<{ regulation: string; agreement: 'dpa' | 'baa'; clause: 
     { regulation: 'GDPR', agreement: 'dpa', clause: 'GDPR Art. 28' }
 ];
 
-export const vendorAgreement: Rule = {
-    id: 'compliance/vendor-agreement',
-    *run({ estate, index }: RuleContext): Iterable<RawFinding> {
-        for (const flow of estate.flows.values()) {
-            if (!isCurrentOrPlanned(flow) || flow.via === undefined) continue;
-            const platform = estate.platforms.get(flow.via);
-            if (!platform) continue;
-            const fields = carriedFields(flow, index);
-            const gaps: Array<{ agreement: 'dpa' | 'baa'; clause: string; field: CarriedField }> = [];
-            for (const { regulation, agreement, clause } of AGREEMENTS) {
-                if (platform.agreements.includes(agreement)) continue;
-                const field = fields.find(candidate => candidate.classification?.regulations.includes(regulation));
-                if (field) gaps.push({ agreement, clause, field });
-            }
-            if (gaps.length === 0) continue;
-            const what = listNames(gaps.map(gap => describeField(gap.field)));
-            const missing = listNames(gaps.map(gap => `no ${gap.agreement.toUpperCase()} (${gap.clause})`));
-            yield findingOn('compliance/vendor-agreement', flow, `${flow.name} sends ${what} via ${platform.name}, which has ${missing}`, {
-                property: 'via', data: { platform: platform.name, missing: gaps.map(gap => gap.agreement) }
-            });
-        }
+export const vendorAgreement = flowRule('compliance/vendor-agreement', (flow, { estate, index }, report) => {
+    if (!isCurrentOrPlanned(flow) || flow.via === undefined) return;
+    const platform = estate.platforms.get(flow.via);
+    if (!platform) return;
+    const fields = index.carriedFields(flow);
+    const gaps: Array<{ agreement: 'dpa' | 'baa'; clause: string; field: CarriedField }> = [];
+    for (const { regulation, agreement, clause } of AGREEMENTS) {
+        if (platform.agreements.includes(agreement)) continue;
+        const field = fields.find(candidate => candidate.classification?.regulations.includes(regulation));
+        if (field) gaps.push({ agreement, clause, field });
     }
-};
+    if (gaps.length === 0) return;
+    const what = listNames(gaps.map(gap => describeField(gap.field)));
+    const missing = listNames(gaps.map(gap => `no ${gap.agreement.toUpperCase()} (${gap.clause})`));
+    report(findingOn('compliance/vendor-agreement', flow, `${flow.name} sends ${what} via ${platform.name}, which has ${missing}`, {
+        property: 'via', data: { platform: platform.name, missing: gaps.map(gap => gap.agreement) }
+    }));
+});
 
 const FINANCIAL_KINDS: ReadonlySet<string> = new Set(['finance', 'erp']);
 
-export const soxReconciliation: Rule = {
-    id: 'compliance/sox-reconciliation',
-    *run({ estate, index }: RuleContext): Iterable<RawFinding> {
-        for (const flow of estate.flows.values()) {
-            if (!isCurrentOrPlanned(flow) || flow.reconciled) continue;
-            const financialTargets = receiversOf(flow).filter(name => {
-                const kind = estate.systems.get(name)?.systemKind;
-                return kind !== undefined && FINANCIAL_KINDS.has(kind);
-            });
-            if (financialTargets.length === 0) continue;
-            const sox = carriedFields(flow, index).filter(field => field.classification?.regulations.includes('SOX'));
-            if (sox.length === 0) continue;
-            const into = financialTargets.map(name => `${name} (${estate.systems.get(name)?.systemKind})`);
-            yield findingOn('compliance/sox-reconciliation', flow,
-                `${flow.name} feeds ${describeFields(sox)} into ${listNames(into)} without reconciliation; SOX §404 needs control totals or record counts`,
-                { data: { targets: financialTargets } });
-        }
-    }
-};
+export const soxReconciliation = flowRule('compliance/sox-reconciliation', (flow, { estate, index }, report) => {
+    if (!isCurrentOrPlanned(flow) || flow.reconciled) return;
+    const financialTargets = receiversOf(flow).filter(name => {
+        const kind = estate.systems.get(name)?.systemKind;
+        return kind !== undefined && FINANCIAL_KINDS.has(kind);
+    });
+    if (financialTargets.length === 0) return;
+    const sox = index.carriedFields(flow).filter(field => field.classification?.regulations.includes('SOX'));
+    if (sox.length === 0) return;
+    const into = financialTargets.map(name => `${name} (${estate.systems.get(name)?.systemKind})`);
+    report(findingOn('compliance/sox-reconciliation', flow,
+        `${flow.name} feeds ${describeFields(sox)} into ${listNames(into)} without reconciliation; SOX §404 needs control totals or record counts`,
+        { data: { targets: financialTargets } }));
+});
 
-export const retention: Rule = {
-    id: 'compliance/retention',
-    *run({ estate, index }: RuleContext): Iterable<RawFinding> {
-        for (const flow of estate.flows.values()) {
-            const kept = flow.auditRetentionMonths;
-            if (!isCurrentOrPlanned(flow) || !flow.audit || kept === undefined) continue;
-            let required = 0;
-            let by: { who: string; field: CarriedField } | undefined;
-            for (const field of carriedFields(flow, index)) {
-                const classification = field.classification;
-                if (!classification) continue;
-                const demands = [
-                    ...classification.regulations.map(name => ({ who: name, months: estate.regulations.get(name)?.retentionMonths ?? 0 })),
-                    { who: classification.name, months: classification.requires.retentionMonths ?? 0 }
-                ];
-                for (const demand of demands) {
-                    if (demand.months > required) {
-                        required = demand.months;
-                        by = { who: demand.who, field };
-                    }
-                }
+export const retention = flowRule('compliance/retention', (flow, { estate, index }, report) => {
+    const kept = flow.auditRetentionMonths;
+    if (!isCurrentOrPlanned(flow) || !flow.audit || kept === undefined) return;
+    let required = 0;
+    let by: { who: string; field: CarriedField } | undefined;
+    for (const field of index.carriedFields(flow)) {
+        const classification = field.classification;
+        if (!classification) continue;
+        const demands = [
+            ...classification.regulations.map(name => ({ who: name, months: estate.regulations.get(name)?.retentionMonths ?? 0 })),
+            { who: classification.name, months: classification.requires.retentionMonths ?? 0 }
+        ];
+        for (const demand of demands) {
+            if (demand.months > required) {
+                required = demand.months;
+                by = { who: demand.who, field };
             }
-            if (!by || kept >= required) continue;
-            yield findingOn('compliance/retention', flow,
-                `${flow.name} keeps its audit log ${formatMonths(kept)}; ${by.who} requires ${formatMonths(required)} for ${describeField(by.field)}`,
-                { property: 'auditRetention', data: { keptMonths: kept, requiredMonths: required, by: by.who } });
         }
     }
-};
+    if (!by || kept >= required) return;
+    report(findingOn('compliance/retention', flow,
+        `${flow.name} keeps its audit log ${formatMonths(kept)}; ${by.who} requires ${formatMonths(required)} for ${describeField(by.field)}`,
+        { property: 'auditRetention', data: { keptMonths: kept, requiredMonths: required, by: by.who } }));
+});
 
 /** In catalogue order. */
 export const COMPLIANCE_RULES: Rule[] = [unclassifiedField, regulatedInShadowIt, vendorAgreement, soxReconciliation, retention];

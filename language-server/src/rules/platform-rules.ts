@@ -1,5 +1,5 @@
 import type { Capability, Estate, Flow, Platform, System, VolumeTier } from '../model/estate.js';
-import { findingOn, type RawFinding, type Rule, type RuleContext } from './rule-kit.js';
+import { findingOn, flowRule, type RawFinding, type Rule, type RuleContext } from './rule-kit.js';
 
 /** The article's must-have integration criteria, as capabilities that satisfy each. */
 interface Criterion { label: string; satisfiedBy: readonly Capability[] }
@@ -76,27 +76,22 @@ export const missingCriteria: Rule = {
     }
 };
 
-export const platformFit: Rule = {
-    id: 'platform/fit',
-    *run({ estate }: RuleContext): Iterable<RawFinding> {
-        for (const flow of estate.flows.values()) {
-            if (flow.status === 'retired' || !flow.via) continue;
-            const platform = estate.platforms.get(flow.via);
-            if (!platform) continue;
-            if (isRealtime(flow) && missing(platform.supports, [WEBHOOKS]).length > 0) {
-                yield findingOn('platform/fit', flow,
-                    `${flow.name} must be real-time (${flow.schedule?.kind === 'realtime' ? 'schedule realtime' : `style ${flow.style}`}) but runs via ${platform.name}, which has no webhooks`,
-                    { property: 'via', data: { platform: platform.name, reason: 'webhooks' } });
-            }
-            const capacity = platform.volume ? PLATFORM_VOLUME_PER_DAY[platform.volume] : undefined;
-            if (capacity !== undefined && flow.volumePerDay !== undefined && flow.volumePerDay > capacity) {
-                yield findingOn('platform/fit', flow,
-                    `${flow.name} moves ${formatCount(flow.volumePerDay)} records/day via ${platform.name}, whose ${platform.volume} volume tier suits up to ${formatCount(capacity)} per day`,
-                    { property: 'volume', data: { platform: platform.name, reason: 'volume', volumePerDay: flow.volumePerDay, capacity } });
-            }
-        }
+export const platformFit = flowRule('platform/fit', (flow, { estate }, report) => {
+    if (flow.status === 'retired' || !flow.via) return;
+    const platform = estate.platforms.get(flow.via);
+    if (!platform) return;
+    if (isRealtime(flow) && missing(platform.supports, [WEBHOOKS]).length > 0) {
+        report(findingOn('platform/fit', flow,
+            `${flow.name} must be real-time (${flow.schedule?.kind === 'realtime' ? 'schedule realtime' : `style ${flow.style}`}) but runs via ${platform.name}, which has no webhooks`,
+            { property: 'via', data: { platform: platform.name, reason: 'webhooks' } }));
     }
-};
+    const capacity = platform.volume ? PLATFORM_VOLUME_PER_DAY[platform.volume] : undefined;
+    if (capacity !== undefined && flow.volumePerDay !== undefined && flow.volumePerDay > capacity) {
+        report(findingOn('platform/fit', flow,
+            `${flow.name} moves ${formatCount(flow.volumePerDay)} records/day via ${platform.name}, whose ${platform.volume} volume tier suits up to ${formatCount(capacity)} per day`,
+            { property: 'volume', data: { platform: platform.name, reason: 'volume', volumePerDay: flow.volumePerDay, capacity } }));
+    }
+});
 
 function formatCount(value: number): string {
     return Math.round(value).toLocaleString('en-US');

@@ -1,8 +1,8 @@
 import { hoursSavedPerWeek } from '../analysis/initiative-impact.js';
 import { comparableMonths, monthLabel, monthsInFlight } from '../analysis/roadmap-months.js';
-import type { Estate, Flow, Initiative } from '../model/estate.js';
+import type { Estate, Initiative } from '../model/estate.js';
 import { GAP_RULES } from './gap-rules.js';
-import { findingOn, relatedTo, type RawFinding, type Rule, type RuleContext } from './rule-kit.js';
+import { findingOn, flowRule, relatedTo, type EstateSettings, type RawFinding, type Rule, type RuleContext } from './rule-kit.js';
 import { listNames } from './rule-text.js';
 
 /** The article: "prioritizing 1-2 integrations at a time"; trying to integrate too much at once is why 84 % fail. */
@@ -73,40 +73,30 @@ export const priorityOrder: Rule = {
 };
 
 /** `rule\0target` of every waiver still in force, so each gap finding is looked up once. */
-function activeWaivers(estate: Estate, today: string): Set<string> {
+function activeWaivers(settings: EstateSettings, today: string): Set<string> {
     const keys = new Set<string>();
-    for (const waiver of estate.waivers) {
+    for (const waiver of settings.waivers) {
         if (waiver.until === undefined || waiver.until >= today) keys.add(`${waiver.rule}\u0000${waiver.target}`);
     }
     return keys;
 }
 
+function replacedFlows(settings: EstateSettings): Set<string> {
+    const replaced = new Set<string>();
+    for (const initiative of settings.initiatives.values()) initiative.replaces.forEach(name => replaced.add(name));
+    return replaced;
+}
+
 /** A gap the as-is estate shows on a live flow that no initiative replaces: the roadmap leaves it open. */
-export const unaddressedGap: Rule = {
-    id: 'roadmap/unaddressed-gap',
-    *run(context: RuleContext): Iterable<RawFinding> {
-        const { estate, today } = context;
-        const replaced = new Set<string>();
-        for (const initiative of estate.initiatives.values()) initiative.replaces.forEach(name => replaced.add(name));
-        const waived = activeWaivers(estate, today);
-        const gapsByFlow = new Map<Flow, string[]>();
-        for (const rule of GAP_RULES) {
-            if (estate.policy.ruleSeverity[rule.id] === 'off') continue;
-            for (const finding of context.findingsOf(rule)) {
-                if (finding.element.kind !== 'flow') continue;
-                const flow = estate.flows.get(finding.element.name);
-                if (!flow || flow.status !== 'live' || replaced.has(flow.name) || waived.has(`${rule.id}\u0000${flow.name}`)) continue;
-                const gaps = gapsByFlow.get(flow) ?? [];
-                if (!gaps.includes(rule.id)) gaps.push(rule.id);
-                gapsByFlow.set(flow, gaps);
-            }
-        }
-        for (const [flow, gaps] of gapsByFlow) {
-            yield findingOn('roadmap/unaddressed-gap', flow,
-                `${flow.name} has ${listNames(gaps)}; no roadmap initiative replaces it`,
-                { data: { gaps } });
-        }
+export const unaddressedGap = flowRule('roadmap/unaddressed-gap', (flow, { once, earlier }, report) => {
+    if (flow.status !== 'live' || once(replacedFlows).has(flow.name)) return;
+    const waived = once(activeWaivers);
+    const gaps: string[] = [];
+    for (const rule of GAP_RULES) {
+        if (earlier(rule.id).length > 0 && !waived.has(`${rule.id}\u0000${flow.name}`)) gaps.push(rule.id);
     }
-};
+    if (gaps.length === 0) return;
+    report(findingOn('roadmap/unaddressed-gap', flow, `${flow.name} has ${listNames(gaps)}; no roadmap initiative replaces it`, { data: { gaps } }));
+});
 
 export const ROADMAP_RULES: Rule[] = [wipLimit, dependencyOrder, unaddressedGap, priorityOrder];

@@ -1,5 +1,5 @@
 import type { Classification, Flow } from '../model/estate.js';
-import type { EstateIndex } from '../model/estate-index.js';
+import type { CarriedField } from '../model/estate-index.js';
 
 /**
  * Small shared helpers of the inventory, gap, security and compliance rules: which flows a rule
@@ -19,35 +19,6 @@ export function isLive(flow: Flow): boolean {
 /** Systems that receive the flow's data: the target, and the source too for `<->`. */
 export function receiversOf(flow: Flow): string[] {
     return flow.twoWay && flow.sourceSystem !== flow.targetSystem ? [flow.targetSystem, flow.sourceSystem] : [flow.targetSystem];
-}
-
-export interface CarriedField {
-    entity: string;
-    field: string;
-    classification?: Classification;
-}
-
-/**
- * Several rules ask for the same flow's fields. The answer depends on the classifications of the
- * whole estate, and a flow object outlives an estate when its file is unchanged, so it is kept per index.
- */
-const carriedCache = new WeakMap<EstateIndex, Map<Flow, readonly CarriedField[]>>();
-
-export function carriedFields(flow: Flow, index: EstateIndex): readonly CarriedField[] {
-    let cache = carriedCache.get(index);
-    if (!cache) carriedCache.set(index, cache = new Map());
-    let result = cache.get(flow);
-    if (!result) {
-        const fields: CarriedField[] = [];
-        for (const carried of flow.carries) {
-            for (const field of carried.fields) {
-                fields.push({ entity: carried.entity, field, classification: index.classificationOf(carried.entity, field) });
-            }
-        }
-        result = fields;
-        cache.set(flow, result);
-    }
-    return result;
 }
 
 export function isRegulated(classification: Classification | undefined): classification is Classification {

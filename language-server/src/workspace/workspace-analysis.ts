@@ -5,8 +5,11 @@ import type { Estate, SeveritySetting } from '../model/estate.js';
 import { declarationContribution, fileContribution, mergeContributions, type DeclarationContribution, type FileContribution } from '../model/build-estate.js';
 import type { SelectiveLinker } from '../scoping/selective-linker.js';
 import type { Finding } from '../rules/finding.js';
-import { runRules } from '../rules/run-rules.js';
+import { ALL_RULES } from '../rules/all-rules.js';
+import { RuleRunner } from '../rules/rule-runner.js';
+import { todayIso } from '../model/units.js';
 import { duplicateNameDiagnostics } from './duplicate-names.js';
+import { declarationsByName, keptEntry, keyOf } from './kept-declarations.js';
 import { findingToDiagnostic } from './finding-diagnostics.js';
 
 export interface AnalysisResult {
@@ -32,6 +35,10 @@ export class WorkspaceAnalysis {
      */
     private readonly contributions = new WeakMap<LangiumDocument, { model: Model; contribution: FileContribution }>();
     private readonly declarations = new WeakMap<AstNode, { entry: DeclarationContribution }>();
+    /** Keeps the findings of declarations an edit did not touch, so that only theirs are checked again. */
+    private readonly rules = new RuleRunner(ALL_RULES, true);
+    /** A kept finding keeps its diagnostic: publishing compares it by identity. */
+    private readonly diagnosticOf = new WeakMap<Finding, Diagnostic>();
     /** Per-rule severities from the editor settings (`integ.rules.severity`); they win over the policy block. */
     ruleSeverityOverrides: Record<string, SeveritySetting> = {};
 
@@ -54,15 +61,21 @@ export class WorkspaceAnalysis {
 
     private analyse(): AnalysisResult {
         const estate = mergeContributions(this.documents.all.map(document => this.contributionOf(document)));
-        const policy = { ...estate.policy, ruleSeverity: { ...estate.policy.ruleSeverity, ...this.ruleSeverityOverrides } };
-        const findings = runRules({ ...estate, policy });
+        const findings = this.rules.run(this.withOverrides(estate), todayIso());
         const diagnostics = duplicateNameDiagnostics(this.indexManager.allElements());
         for (const finding of findings) {
             const list = diagnostics.get(finding.uri);
-            const diagnostic = findingToDiagnostic(finding);
+            let diagnostic = this.diagnosticOf.get(finding);
+            if (!diagnostic) this.diagnosticOf.set(finding, diagnostic = findingToDiagnostic(finding));
             if (list) list.push(diagnostic); else diagnostics.set(finding.uri, [diagnostic]);
         }
         return { estate, findings, diagnostics };
+    }
+
+    /** The estate the rules judge: the editor's per-rule severities win over the policy block. */
+    private withOverrides(estate: Estate): Estate {
+        if (Object.keys(this.ruleSeverityOverrides).length === 0) return estate;
+        return { ...estate, policy: { ...estate.policy, ruleSeverity: { ...estate.policy.ruleSeverity, ...this.ruleSeverityOverrides } } };
     }
 
     private contributionOf(document: LangiumDocument): FileContribution {
@@ -71,11 +84,16 @@ export class WorkspaceAnalysis {
         const cached = this.contributions.get(document);
         const relinked = this.linker.takeRelinked(document);
         if (cached?.model === model && relinked === undefined) return cached.contribution;
-        const stale = cached?.model === model && relinked !== 'all' && relinked ? new Set([...relinked].map(declarationOf)) : undefined;
+        const sameTree = cached?.model === model;
+        const stale = sameTree && relinked !== 'all' && relinked ? new Set([...relinked].map(declarationOf)) : undefined;
+        const formerly = cached && !sameTree ? declarationsByName(cached.model.elements ?? []) : undefined;
         const contribution = fileContribution(uri, (model.elements ?? []).map(element => {
             const known = stale && !stale.has(element) ? this.declarations.get(element) : undefined;
             if (known) return known.entry;
-            const entry = declarationContribution(element, uri);
+            const fresh = declarationContribution(element, uri);
+            const key = formerly ? keyOf(element) : undefined;
+            const before = sameTree ? element : key !== undefined ? formerly?.get(key) : undefined;
+            const entry = before ? keptEntry(before, this.declarations.get(before)?.entry, element, fresh) : fresh;
             this.declarations.set(element, { entry });
             return entry;
         }));

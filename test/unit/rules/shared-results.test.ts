@@ -15,30 +15,44 @@ flow ErpToSheet : Erp -> Sheet { carries Order.*  style manual  effort 3 hours p
 flow CrmToErp : Crm -> Erp { carries Order.id  style file  schedule daily }
 `;
 
-describe('roadmap/unaddressed-gap builds on the gap findings of the same run', () => {
-    it('reports the gaps the gap rules of the run reported, without running them again', async () => {
-        const { analysis } = await loadTexts({ 'a.integ': ESTATE });
-        const alone = runRules(analysis.estate, { rules: [unaddressedGap], today: '2026-11-26' });
-        const gapsAlone = alone.flatMap(f => f.data?.gaps as string[]);
-        expect(gapsAlone.length).toBeGreaterThan(0);
-        expect(runRules(analysis.estate, { rules: ALL_RULES, today: '2026-11-26' }).filter(f => f.ruleId === unaddressedGap.id)).toEqual(alone);
+const TODAY = '2026-11-26';
 
-        // A stand-in for the first gap rule that fires reports nothing: if unaddressed-gap re-ran the
-        // real rule it would still name that gap.
-        const silenced = gapsAlone[0];
-        const runs = new Map<string, number>();
+describe('roadmap/unaddressed-gap builds on the gap findings of the same run', () => {
+    it('names, per flow, the gap rules that reported on that flow in the run', async () => {
+        const { analysis } = await loadTexts({ 'a.integ': ESTATE });
+        const findings = runRules(analysis.estate, { today: TODAY });
+        const gapsOn = (flow: string) => findings.filter(f => f.ruleId.startsWith('gap/') && f.element.name === flow).map(f => f.ruleId);
+        const unaddressed = findings.filter(f => f.ruleId === unaddressedGap.id);
+        expect(unaddressed.map(f => f.element.name).sort()).toEqual(['CrmToErp', 'ErpToSheet']);
+        for (const finding of unaddressed) {
+            expect(finding.data?.gaps).toEqual([...new Set(gapsOn(finding.element.name))]);
+            expect(finding.message).toContain(`${finding.element.name} has `);
+        }
+        expect(runRules(analysis.estate, { rules: [unaddressedGap], today: TODAY })).toEqual([]);
+    });
+
+    it('does not run the gap rules again: a silenced stand-in leaves its gap out', async () => {
+        const { analysis } = await loadTexts({ 'a.integ': ESTATE });
+        const full = runRules(analysis.estate, { rules: ALL_RULES, today: TODAY }).filter(f => f.ruleId === unaddressedGap.id);
+        const silenced = (full[0].data?.gaps as string[])[0];
+        const calls = new Map<string, number>();
         const rules: Rule[] = [
-            ...GAP_RULES.map(rule => ({
+            ...GAP_RULES.map((rule): Rule => ({
                 id: rule.id,
-                run: (context: Parameters<Rule['run']>[0]) => {
-                    runs.set(rule.id, (runs.get(rule.id) ?? 0) + 1);
-                    return rule.id === silenced ? [] : rule.run(context);
-                }
+                each: (rule.each ?? []).map(part => ({
+                    ...part,
+                    check(element: never, context: never, report: never) {
+                        calls.set(rule.id, (calls.get(rule.id) ?? 0) + 1);
+                        if (rule.id !== silenced) (part.check as (e: never, c: never, r: never) => void)(element, context, report);
+                    }
+                })) as Rule['each'] & object
             })),
             unaddressedGap
         ];
-        const together = runRules(analysis.estate, { rules, today: '2026-11-26' }).filter(f => f.ruleId === unaddressedGap.id);
-        expect(together.flatMap(f => f.data?.gaps as string[]).sort()).toEqual(gapsAlone.filter(gap => gap !== silenced).sort());
-        expect([...runs.values()]).toEqual(GAP_RULES.map(() => 1));
+        const together = runRules(analysis.estate, { rules, today: TODAY }).filter(f => f.ruleId === unaddressedGap.id);
+        expect(together.flatMap(f => f.data?.gaps as string[]).sort())
+            .toEqual(full.flatMap(f => f.data?.gaps as string[]).filter(gap => gap !== silenced).sort());
+        const elements = { flow: analysis.estate.flows.size, system: analysis.estate.systems.size, entity: analysis.estate.entities.size };
+        expect(Object.fromEntries(calls)).toEqual(Object.fromEntries(GAP_RULES.map(rule => [rule.id, elements[rule.each![0].kind]])));
     });
 });

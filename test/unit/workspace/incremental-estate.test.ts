@@ -1,28 +1,8 @@
-import { AstUtils, Cancellation, DocumentState, URI, isOperationCancelled, type FileSystemNode, type FileSystemProvider, type Reference } from 'langium';
+import { AstUtils, Cancellation, DocumentState, URI, isOperationCancelled, type Reference } from 'langium';
 import { describe, expect, it } from 'vitest';
-import { createIntegCoreServices } from '../../../language-server/src/module.js';
 import type { AnalysisResult } from '../../../language-server/src/workspace/workspace-analysis.js';
-import { loadWorkspace } from '../../../language-server/src/workspace/load-workspace.js';
-import { loadTexts, uri } from '../helpers/workspace.js';
-
-/** The texts Langium re-reads when a document changes, as an editor's buffers would be. */
-class Buffers implements FileSystemProvider {
-    readonly texts = new Map<string, string>();
-    async readFile(location: URI): Promise<string> { return this.readFileSync(location); }
-    readFileSync(location: URI): string {
-        const text = this.texts.get(location.toString());
-        if (text === undefined) throw new Error(`no buffer for ${location.toString()}`);
-        return text;
-    }
-    async readBinary(location: URI): Promise<Uint8Array> { return new TextEncoder().encode(this.readFileSync(location)); }
-    readBinarySync(location: URI): Uint8Array { return new TextEncoder().encode(this.readFileSync(location)); }
-    async stat(location: URI): Promise<FileSystemNode> { return this.statSync(location); }
-    statSync(location: URI): FileSystemNode { return { isFile: true, isDirectory: false, uri: location }; }
-    async exists(location: URI): Promise<boolean> { return this.texts.has(location.toString()); }
-    existsSync(location: URI): boolean { return this.texts.has(location.toString()); }
-    async readDirectory(): Promise<FileSystemNode[]> { return []; }
-    readDirectorySync(): FileSystemNode[] { return []; }
-}
+import { freshLoad, openWorkspace, type Services } from '../helpers/open-workspace.js';
+import { loadTexts } from '../helpers/workspace.js';
 
 const HUB = `department Sales { champions "Ann", "Bo" }
 system Hub { kind crm  department Sales  stores Customer  edits Customer  users 40 }
@@ -45,40 +25,8 @@ function seen(result: AnalysisResult) {
     };
 }
 
-type Services = ReturnType<typeof createIntegCoreServices>;
 
 const VIA = 'flow HubToErp : Hub -> Erp { carries Customer.*  style api  schedule daily  via MuleSoft  tls 1.2  auth oauth2 }\n';
-
-function sources(files: Record<string, string>): Array<{ uri: string; text: string }> {
-    return Object.entries(files).map(([name, text]) => ({ uri: uri(name), text }));
-}
-
-/** One language server's workspace over editor buffers; `write` changes a buffer (undefined deletes the file) and names its URI. */
-async function openWorkspace(initial: Record<string, string>) {
-    const buffers = new Buffers();
-    const files: Record<string, string> = {};
-    const write = (name: string, text: string | undefined): URI => {
-        if (text === undefined) {
-            delete files[name];
-            buffers.texts.delete(uri(name));
-        } else {
-            files[name] = text;
-            buffers.texts.set(uri(name), text);
-        }
-        return URI.parse(uri(name));
-    };
-    for (const [name, text] of Object.entries(initial)) write(name, text);
-    const services = createIntegCoreServices({ fileSystemProvider: () => buffers });
-    await loadWorkspace(services, sources(files));
-    return { files, services, builder: services.shared.workspace.DocumentBuilder, analysis: services.integ.analysis.WorkspaceAnalysis, write };
-}
-
-/** The same files loaded by a new language server. */
-async function freshLoad(files: Record<string, string>): Promise<Services> {
-    const services = createIntegCoreServices();
-    await loadWorkspace(services, sources(files));
-    return services;
-}
 
 describe('the language server re-analyses an edited workspace like a fresh one', () => {
     it('after renaming a system that another file refers to, and renaming it back', async () => {
