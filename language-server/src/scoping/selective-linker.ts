@@ -1,5 +1,5 @@
-import { AstUtils, Cancellation, DefaultLinker, type AstNode, type IndexManager, type LangiumCoreServices, type LangiumDocument, type Reference, type ReferenceInfo } from 'langium';
-import { forEachNode } from '../workspace/ast-walk.js';
+import { Cancellation, DefaultLinker, type AstNode, type IndexManager, type LangiumCoreServices, type LangiumDocument, type Reference, type ReferenceInfo } from 'langium';
+import { forEachNode, forEachReference } from '../workspace/ast-walk.js';
 
 /** What Langium's reference objects carry besides the public `Reference` fields. */
 export interface LinkableReference extends Reference {
@@ -68,7 +68,7 @@ export class SelectiveLinker extends DefaultLinker {
         if (!changed) {
             this.relinked.set(document, 'all');
             return forEachNode(document.parseResult.value, cancelToken, node => {
-                AstUtils.streamReferences(node).forEach(reference => this.doLink(reference, document));
+                forEachReference(node, reference => this.doLink(reference, document));
             });
         }
         this.pending.delete(document);

@@ -1,4 +1,4 @@
-import { CstUtils, UriUtils, type AstNode, type AstNodeLocator, type DocumentSegment, type LangiumCoreServices, type LangiumDocument, type Reference, type ReferenceDescription, type ReferenceDescriptionProvider, type URI } from 'langium';
+import { CstUtils, UriUtils, type AstNode, type AstNodeDescription, type AstNodeLocator, type DocumentSegment, type LangiumCoreServices, type LangiumDocument, type Reference, type ReferenceDescription, type ReferenceDescriptionProvider, type URI } from 'langium';
 import { isLinkable } from '../scoping/selective-linker.js';
 
 /**
@@ -8,6 +8,11 @@ import { isLinkable } from '../scoping/selective-linker.js';
  */
 export class LinkedReferenceDescriptionProvider implements ReferenceDescriptionProvider {
     private readonly locator: AstNodeLocator;
+    /**
+     * A file re-linked because another changed keeps most references as they were (the selective
+     * linker leaves them alone): each keeps its description while it points at the same target entry.
+     */
+    private readonly described = new WeakMap<Reference, { target: AstNodeDescription; description: LazyReferenceDescription }>();
 
     constructor(services: LangiumCoreServices) {
         this.locator = services.workspace.AstNodeLocator;
@@ -18,7 +23,15 @@ export class LinkedReferenceDescriptionProvider implements ReferenceDescriptionP
         for (const reference of document.references) {
             if (!isLinkable(reference) || reference.error || !reference.$refNode) continue;
             const target = reference.$nodeDescription;
-            if (target) descriptions.push(new LazyReferenceDescription(this.locator, document.uri, reference.node, reference, target.documentUri, target.path));
+            if (!target) continue;
+            const known = this.described.get(reference);
+            if (known?.target === target) {
+                descriptions.push(known.description);
+                continue;
+            }
+            const description = new LazyReferenceDescription(this.locator, document.uri, reference.node, reference, target.documentUri, target.path);
+            this.described.set(reference, { target, description });
+            descriptions.push(description);
         }
         return descriptions;
     }
