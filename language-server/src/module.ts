@@ -65,10 +65,11 @@ export function registerChecks(services: LangiumCoreServices): void {
  */
 export function createIntegCoreServices(
     context: DefaultSharedCoreModuleContext = EmptyFileSystem,
-    sharedOverrides: Module<LangiumSharedCoreServices, DeepPartial<LangiumSharedCoreServices>> = {}
+    sharedOverrides: Module<LangiumSharedCoreServices, DeepPartial<LangiumSharedCoreServices>> = {},
+    languageOverrides: Module<IntegCoreServices, DeepPartial<IntegCoreServices>> = {}
 ): { shared: LangiumSharedCoreServices; integ: IntegCoreServices } {
     const shared = inject(createDefaultSharedCoreModule(context), IntegrationGeneratedSharedModule, IntegSharedCoreModule, sharedOverrides);
-    const integ = inject(createDefaultCoreModule({ shared }), IntegrationGeneratedModule, IntegCoreModule);
+    const integ = inject(createDefaultCoreModule({ shared }), IntegrationGeneratedModule, IntegCoreModule, languageOverrides);
     shared.ServiceRegistry.register(integ);
     registerChecks(integ);
     return { shared, integ };

@@ -1,5 +1,6 @@
 import { DefaultIndexManager, type LangiumDocument } from 'langium';
 import { createIntegCoreServices } from '../module.js';
+import { WorkspaceAnalysis } from '../workspace/workspace-analysis.js';
 
 /**
  * The reference index serves find-references and rename in the editor; a one-shot CLI run never
@@ -15,5 +16,7 @@ class ExportsOnlyIndexManager extends DefaultIndexManager {
 export function createCliServices(): ReturnType<typeof createIntegCoreServices> {
     return createIntegCoreServices(undefined, {
         workspace: { IndexManager: services => new ExportsOnlyIndexManager(services) }
+    }, {
+        analysis: { WorkspaceAnalysis: services => new WorkspaceAnalysis(services, false) }
     });
 }

@@ -1,4 +1,4 @@
-import { Cancellation, DefaultLinker, type AstNode, type IndexManager, type LangiumCoreServices, type LangiumDocument, type Reference, type ReferenceInfo } from 'langium';
+import { AstUtils, Cancellation, DefaultLinker, isAstNode, type AstNode, type IndexManager, type LangiumCoreServices, type LangiumDocument, type Reference, type ReferenceInfo } from 'langium';
 import { forEachNode, forEachReference } from '../workspace/ast-walk.js';
 
 /** What Langium's reference objects carry besides the public `Reference` fields. */
@@ -77,7 +77,7 @@ export class SelectiveLinker extends DefaultLinker {
         const stale: LinkableReference[] = [];
         for (const reference of document.references as LinkableReference[]) {
             const target = reference.$nodeDescription?.documentUri.toString();
-            if (reference.error || target === undefined || changed.has(target) || declaredThere.has(reference.$refText)) stale.push(reference);
+            if (reference.error || target === undefined || changed.has(target) || declaredThere.has(reference.$refText) || this.outdated(reference)) stale.push(reference);
             else kept.push(reference);
         }
         document.references = kept;
@@ -88,6 +88,17 @@ export class SelectiveLinker extends DefaultLinker {
             this.doLink(referenceInfo(reference), document);
             if (nodes !== 'all') nodes.add(reference.node);
         }
+    }
+
+    /**
+     * The target's file was parsed again since the reference was resolved: a file changed by an edit
+     * whose build was cancelled may be missing from the changed files this re-link was told about.
+     */
+    private outdated(reference: LinkableReference): boolean {
+        const target = reference._ref;
+        if (!isAstNode(target)) return false;
+        const file = reference.$nodeDescription ? this.langiumDocuments().getDocument(reference.$nodeDescription.documentUri) : undefined;
+        return file?.parseResult.value !== AstUtils.findRootNode(target);
     }
 
     private relinkedNodes(document: LangiumDocument): 'all' | Set<AstNode> {

@@ -1,6 +1,6 @@
 import {
     Cancellation, DefaultDocumentBuilder, DocumentState,
-    type BuildOptions, type LangiumDocument, type LangiumSharedCoreServices, type MaybePromise
+    type BuildOptions, type LangiumDocument, type LangiumSharedCoreServices, type MaybePromise, type Reference
 } from 'langium';
 import { SelectiveLinker } from '../scoping/selective-linker.js';
 
@@ -27,12 +27,32 @@ export class RelinkingDocumentBuilder extends DefaultDocumentBuilder {
 
     protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
         // When the selective reset applies, `update` must not reset the document for a full re-link.
-        return super.shouldRelink(document, changedUris) && !this.resetForSelectiveRelink(document, changedUris);
+        return this.affected(document, changedUris) && !this.resetForSelectiveRelink(document, changedUris);
+    }
+
+    /**
+     * Langium asks the reference index; a document linked by a build the next edit cancelled has none
+     * yet, and looked unaffected: its references into the changed file kept their old targets.
+     */
+    private affected(document: LangiumDocument, changedUris: Set<string>): boolean {
+        if (document.state < DocumentState.Linked || document.state >= DocumentState.IndexedReferences) return super.shouldRelink(document, changedUris);
+        return document.references.some(reference => reference.error !== undefined || changedUris.has((reference as Reference).$nodeDescription?.documentUri.toString() ?? ''));
     }
 
     protected override buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: Cancellation.CancellationToken): Promise<void> {
         this.buildOptions = options;
         return super.buildDocuments(documents, options, cancelToken);
+    }
+
+    /**
+     * Every listener hears of a phase the documents reached, even when the next edit cancels the
+     * build meanwhile. Langium checks for cancellation between listeners: a build cancelled there
+     * left the analysis cache or the diagnostics publisher unaware of a finished validation, and
+     * with no file left to build, the editor kept the previous workspace's findings.
+     */
+    protected override async notifyBuildPhase(documents: LangiumDocument[], state: DocumentState, cancelToken: Cancellation.CancellationToken): Promise<void> {
+        if (documents.length === 0) return;
+        for (const listener of this.buildPhaseListeners.get(state).slice()) await listener(documents, cancelToken);
     }
 
     protected override async runCancelable(
@@ -50,13 +70,15 @@ export class RelinkingDocumentBuilder extends DefaultDocumentBuilder {
         // A document whose selective re-link a cancelled build left waiting (its reference index is
         // gone, so Langium no longer sees it as affected) takes every file indexed since into it.
         for (const document of documents) this.selectiveLinker(document)?.widenPending(document, changed);
+        // Linked documents are not linked again by this build: those of a cancelled build included.
+        const linked = this.langiumDocuments.all.filter(document => document.state >= DocumentState.Linked).toArray();
+        if (linked.length === 0) return;
         const building = new Set(documents);
-        const others = this.langiumDocuments.all.filter(document => !building.has(document) && document.state >= DocumentState.Linked).toArray();
-        if (others.length === 0) return;
         const declared = new Set(this.indexManager.allElements(undefined, changed).map(description => description.name));
-        for (const document of others) {
+        for (const document of linked) {
             if (!document.references.some(reference => declared.has(reference.$refText))) continue;
             if (!this.resetForSelectiveRelink(document, changed)) this.resetToState(document, DocumentState.ComputedScopes);
+            if (building.has(document)) continue;
             this.prepareBuild([document], this.buildOptions);
             documents.push(document);
         }

@@ -36,13 +36,15 @@ export class WorkspaceAnalysis {
     private readonly contributions = new WeakMap<LangiumDocument, { model: Model; contribution: FileContribution }>();
     private readonly declarations = new WeakMap<AstNode, { entry: DeclarationContribution }>();
     /** Keeps the findings of declarations an edit did not touch, so that only theirs are checked again. */
-    private readonly rules = new RuleRunner(ALL_RULES, true);
+    private readonly rules: RuleRunner;
     /** A kept finding keeps its diagnostic: publishing compares it by identity. */
     private readonly diagnosticOf = new WeakMap<Finding, Diagnostic>();
     /** Per-rule severities from the editor settings (`integ.rules.severity`); they win over the policy block. */
     ruleSeverityOverrides: Record<string, SeveritySetting> = {};
 
-    constructor(services: LangiumCoreServices) {
+    /** `remember`: false for a one-shot run (the CLI), which has no next edit to keep findings for. */
+    constructor(services: LangiumCoreServices, remember = true) {
+        this.rules = new RuleRunner(ALL_RULES, remember);
         this.documents = services.shared.workspace.LangiumDocuments;
         this.indexManager = services.shared.workspace.IndexManager;
         // Kept until the next build completes, not dropped when it starts: a request answered during a

@@ -139,6 +139,83 @@ describe('builds cancelled by the next edit leave nothing stale', () => {
     });
 });
 
+describe('a build cancelled at a given point leaves nothing stale', () => {
+    type Edit = [name: string, text: string];
+
+    /**
+     * Opens `initial`, makes the `cancelled` edit and cancels its build as soon as every file reached
+     * `phase` (before the build's own listeners hear of it), then makes the `after` edits.
+     */
+    async function cancelWhenAllReach(phase: DocumentState, initial: Record<string, string>, cancelled: Edit, after: Edit[]) {
+        const workspace = await openWorkspace(initial);
+        const documents = workspace.services.shared.workspace.LangiumDocuments;
+        const source = new Cancellation.CancellationTokenSource();
+        const cancelling = workspace.builder.onDocumentPhase(phase, () => {
+            if (documents.all.every(document => document.state >= phase)) source.cancel();
+        });
+        await workspace.builder.update([workspace.write(...cancelled)], [], source.token).catch(error => {
+            if (!isOperationCancelled(error)) throw error;
+        });
+        cancelling.dispose();
+        expect(source.token.isCancellationRequested).toBe(true);
+        for (const edit of after) await workspace.builder.update([workspace.write(...edit)], []);
+        await workspace.builder.update([], []);
+        const fresh = await freshLoad(workspace.files);
+        expect(seen(workspace.analysis.result)).toEqual(seen(fresh.integ.analysis.WorkspaceAnalysis.result));
+        expect(navigation(workspace.services)).toEqual(navigation(fresh));
+    }
+
+    const HUB_ONLY = 'system Hub { kind crm  users 5 }\n';
+    const USER = 'system Sheet { kind spreadsheet  users 2 }\nflow HubToSheet : Hub -> Sheet { style manual  effort 2 hours per week }\n';
+
+    it('a file linked by it, whose references were not indexed yet, follows the next change of a file it refers to', async () => {
+        await cancelWhenAllReach(DocumentState.Linked, { 'hub.integ': HUB_ONLY, 'user.integ': USER },
+            ['hub.integ', `system Extra { kind erp  users 2 }\n${HUB_ONLY}`], [['hub.integ', HUB_ONLY.replace('Hub', 'Hub2')]]);
+    });
+
+    it('a file linked by it takes a declaration the next change makes elsewhere', async () => {
+        const via = 'system A { kind crm }\nsystem B { kind erp }\nflow AToB : A -> B { style api  via MuleSoft  tls 1.2  auth oauth2 }\n';
+        await cancelWhenAllReach(DocumentState.Linked, { 'via.integ': via, 'other.integ': OTHER },
+            ['via.integ', `${via}system C { kind crm }\n`], [['other.integ', `${OTHER}platform MuleSoft { kind ipaas }\n`]]);
+    });
+
+    it('cancelled once every file is validated, it still refreshes the analysis', async () => {
+        await cancelWhenAllReach(DocumentState.Validated, { 'hub.integ': HUB, 'spokes.integ': SPOKES, 'other.integ': OTHER },
+            ['hub.integ', HUB.replace('field email }', 'field email  field phone }')], []);
+    });
+});
+
+describe('bursts of edits cancelled at many different points leave nothing stale', () => {
+    it('each of 60 seeded bursts ends like a fresh load', async () => {
+        const variants: Array<[string, string]> = [
+            ['hub.integ', HUB.replace('system Hub ', 'system Hub2 ')],
+            ['other.integ', `${OTHER}system Hub { kind erp  users 1 }\nplatform MuleSoft { kind ipaas }\n`],
+            ['hub.integ', `system Extra { kind erp  users 2 }\n${HUB}`],
+            ['other.integ', OTHER],
+            ['hub.integ', HUB.replace('field email }', 'field email  field phone }')]
+        ];
+        for (let seed = 0; seed < 60; seed++) {
+            const { files, services, builder, analysis, write } = await openWorkspace({ 'hub.integ': HUB, 'spokes.integ': SPOKES + VIA, 'other.integ': OTHER });
+            for (let round = 0; round < 3; round++) {
+                for (const [index, [name, text]] of variants.entries()) {
+                    const source = new Cancellation.CancellationTokenSource();
+                    const build = builder.update([write(name, text)], [], source.token).catch(error => {
+                        if (!isOperationCancelled(error)) throw error;
+                    });
+                    for (let turn = (seed * 7 + index * 13 + round * 29) % 150; turn > 0; turn--) await Promise.resolve();
+                    if (seed % 3 === 1) await new Promise(resolve => setTimeout(resolve, (seed + index) % 4));
+                    source.cancel();
+                    await build;
+                }
+            }
+            await builder.update([], []);
+            const fresh = await freshLoad(files);
+            expect(seen(analysis.result), `seed ${seed}`).toEqual(seen(fresh.integ.analysis.WorkspaceAnalysis.result));
+            expect(navigation(services), `seed ${seed}`).toEqual(navigation(fresh));
+        }
+    });
+});
+
 describe('re-linking only what an edit can affect gives what a full re-link gives', () => {
     it('a user platform replaces the library one a flow in another file already used', async () => {
         await replay({ 'hub.integ': HUB, 'spokes.integ': SPOKES + VIA, 'other.integ': OTHER }, [
