@@ -1,4 +1,4 @@
-import { AstUtils, Cancellation, DefaultLinker, isAstNode, type AstNode, type IndexManager, type LangiumCoreServices, type LangiumDocument, type Reference, type ReferenceInfo } from 'langium';
+import { AstUtils, Cancellation, DefaultLinker, isAstNode, type AstNode, type IndexManager, type LangiumCoreServices, type LangiumDocument, type Reference, type ReferenceInfo, type URI } from 'langium';
 import { forEachNode, forEachReference } from '../workspace/ast-walk.js';
 
 /** What Langium's reference objects carry besides the public `Reference` fields. */
@@ -75,9 +75,10 @@ export class SelectiveLinker extends DefaultLinker {
         const declaredThere = new Set(this.indexManager().allElements(undefined, changed).map(description => description.name));
         const kept: Reference[] = [];
         const stale: LinkableReference[] = [];
+        const roots = new Map<URI, AstNode | undefined>();
         for (const reference of document.references as LinkableReference[]) {
             const target = reference.$nodeDescription?.documentUri.toString();
-            if (reference.error || target === undefined || changed.has(target) || declaredThere.has(reference.$refText) || this.outdated(reference)) stale.push(reference);
+            if (reference.error || target === undefined || changed.has(target) || declaredThere.has(reference.$refText) || this.outdated(reference, roots)) stale.push(reference);
             else kept.push(reference);
         }
         document.references = kept;
@@ -94,11 +95,13 @@ export class SelectiveLinker extends DefaultLinker {
      * The target's file was parsed again since the reference was resolved: a file changed by an edit
      * whose build was cancelled may be missing from the changed files this re-link was told about.
      */
-    private outdated(reference: LinkableReference): boolean {
+    private outdated(reference: LinkableReference, roots: Map<URI, AstNode | undefined>): boolean {
         const target = reference._ref;
-        if (!isAstNode(target)) return false;
-        const file = reference.$nodeDescription ? this.langiumDocuments().getDocument(reference.$nodeDescription.documentUri) : undefined;
-        return file?.parseResult.value !== AstUtils.findRootNode(target);
+        const uri = reference.$nodeDescription?.documentUri;
+        if (!isAstNode(target) || !uri) return false;
+        // Looking a document up normalises its URI: once per target file, not per reference.
+        if (!roots.has(uri)) roots.set(uri, this.langiumDocuments().getDocument(uri)?.parseResult.value);
+        return roots.get(uri) !== AstUtils.findRootNode(target);
     }
 
     private relinkedNodes(document: LangiumDocument): 'all' | Set<AstNode> {
