@@ -360,7 +360,7 @@ async function measureCompletion(server, edit, count) {
     return times;
 }
 
-/** `integ/diagram` as the preview asks for it (no SVG hover titles: it shows the answer's tooltips). */
+/** `integ/diagram` as the preview asks for it (no SVG hover titles: it fetches hover text per element). */
 function diagram(server, view, extra = {}) {
     const start = performance.now();
     return server.client.request('integ/diagram', { view, state: 'as-is', layoutTimeoutMs: 120_000, hoverTitles: false, ...extra })
