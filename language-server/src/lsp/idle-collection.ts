@@ -1,0 +1,32 @@
+import { DocumentState, type LangiumSharedCoreServices } from 'langium';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
+/** How long the workspace must stay unchanged before the server collects its garbage. */
+const IDLE_MS = 2_000;
+
+/**
+ * V8 lets the heap grow to a few times the live data before it collects the old generation (about
+ * 110 MB live on the 1,000-system estate), so a burst of typing leaves the server at 450–550 MB
+ * resident. When the user pauses, nothing else needs the time: a full collection then gives the
+ * memory back and starts the next burst from a small heap.
+ */
+export function collectWhenIdle(shared: LangiumSharedCoreServices, collect: () => void = collectGarbage, idleMs = IDLE_MS): void {
+    const builder = shared.workspace.DocumentBuilder;
+    let timer: NodeJS.Timeout | undefined;
+    builder.onUpdate(() => {
+        if (timer) clearTimeout(timer);
+        timer = undefined;
+    });
+    builder.onBuildPhase(DocumentState.Validated, () => {
+        if (timer) clearTimeout(timer);
+        timer = setTimeout(collect, idleMs);
+        timer.unref();
+    });
+}
+
+/** A full collection, as `--expose-gc` offers it (the way Jest's leak detector gets one at run time). */
+export function collectGarbage(): void {
+    setFlagsFromString('--expose-gc');
+    (runInNewContext('gc') as () => void)();
+}
