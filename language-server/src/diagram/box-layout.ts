@@ -30,36 +30,35 @@ export function laidOutBoxes(batch: ElkNode): Map<string, ElkNode> {
 
 /** The top level, each box replaced by a node of its laid-out size, with its ports where the box put them. */
 export function topLevelOf(root: ElkNode, boxes: ReadonlyMap<string, ElkNode>): ElkNode {
-    return {
-        ...root,
-        children: (root.children ?? []).map(child => {
-            const box = boxes.get(child.id);
-            if (!box) return child;
-            return {
-                id: box.id,
-                width: box.width,
-                height: box.height,
-                ports: (box.ports ?? []).map(port => ({ id: port.id, x: port.x, y: port.y, width: port.width, height: port.height })),
-                // The box keeps what it says about itself to the top level (a layer constraint), its ports stay put.
-                layoutOptions: { ...child.layoutOptions, 'elk.portConstraints': 'FIXED_POS' }
-            };
-        })
-    };
+    return withBoxes(root, boxes, (child, box) => ({
+        id: box.id,
+        width: box.width,
+        height: box.height,
+        ports: (box.ports ?? []).map(port => ({ id: port.id, x: port.x, y: port.y, width: port.width, height: port.height })),
+        // The box keeps what it says about itself to the top level (a layer constraint), its ports stay put.
+        layoutOptions: { ...child.layoutOptions, 'elk.portConstraints': 'FIXED_POS' }
+    }));
 }
 
 /** What ELK gives for the whole nested graph: the laid-out top level with each box's content moved into place. */
 export function joinLayouts(topLevel: ElkNode, boxes: ReadonlyMap<string, ElkNode>): ElkNode {
+    return withBoxes(topLevel, boxes, (child, box) => {
+        const offset = { x: child.x ?? 0, y: child.y ?? 0 };
+        return {
+            ...child,
+            children: (box.children ?? []).map(node => ({ ...node, x: (node.x ?? 0) + offset.x, y: (node.y ?? 0) + offset.y })),
+            edges: (box.edges ?? []).map(edge => moveEdge(edge, offset))
+        };
+    });
+}
+
+/** The graph with each top-level child that has a box replaced as `replace` says. */
+function withBoxes(graph: ElkNode, boxes: ReadonlyMap<string, ElkNode>, replace: (child: ElkNode, box: ElkNode) => ElkNode): ElkNode {
     return {
-        ...topLevel,
-        children: (topLevel.children ?? []).map(child => {
+        ...graph,
+        children: (graph.children ?? []).map(child => {
             const box = boxes.get(child.id);
-            if (!box) return child;
-            const offset = { x: child.x ?? 0, y: child.y ?? 0 };
-            return {
-                ...child,
-                children: (box.children ?? []).map(node => ({ ...node, x: (node.x ?? 0) + offset.x, y: (node.y ?? 0) + offset.y })),
-                edges: (box.edges ?? []).map(edge => moveEdge(edge, offset))
-            };
+            return box ? replace(child, box) : child;
         })
     };
 }

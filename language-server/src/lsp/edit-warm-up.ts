@@ -1,6 +1,7 @@
-import { DocumentState, URI, type LangiumSharedCoreServices } from 'langium';
+import { URI, type LangiumSharedCoreServices } from 'langium';
 import { createIntegCoreServices } from '../module.js';
 import { collectGarbage } from './idle-collection.js';
+import { whenQuiet } from './quiet-workspace.js';
 import { InMemoryFiles } from '../workspace/in-memory-files.js';
 import { loadWorkspace } from '../workspace/load-workspace.js';
 
@@ -20,25 +21,13 @@ export type WarmUp = (interrupted: () => boolean) => Promise<void>;
  * workspace stops it between two of its edits.
  */
 export function warmUpEditPath(shared: LangiumSharedCoreServices, warmUp: WarmUp = editScratchWorkspace): void {
-    const builder = shared.workspace.DocumentBuilder;
-    let timer: NodeJS.Timeout | undefined;
     let builds = 0;
-    let started = false;
-    const quiet = () => {
-        if (started) return;
-        if (timer) clearTimeout(timer);
-        timer = setTimeout(() => {
-            started = true;
-            const at = builds;
-            void warmUp(() => builds !== at).catch(() => undefined);
-        }, QUIET_MS);
-        timer.unref();
-    };
-    builder.onUpdate(() => {
-        builds++;
-        if (timer && !started) clearTimeout(timer);
+    shared.workspace.DocumentBuilder.onUpdate(() => { builds++; });
+    const quiet = whenQuiet(shared, QUIET_MS, () => {
+        quiet.dispose();
+        const at = builds;
+        void warmUp(() => builds !== at).catch(() => undefined);
     });
-    builder.onBuildPhase(DocumentState.Validated, quiet);
 }
 
 /** Loads the scratch workspace and renames a system that other files use, and back, `EDITS` times. */

@@ -1,6 +1,7 @@
-import { DocumentState, type LangiumSharedCoreServices } from 'langium';
+import type { LangiumSharedCoreServices } from 'langium';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { whenQuiet } from './quiet-workspace.js';
 
 /** How long the workspace must stay unchanged before the server collects its garbage. */
 const IDLE_MS = 2_000;
@@ -12,17 +13,7 @@ const IDLE_MS = 2_000;
  * memory back and starts the next burst from a small heap.
  */
 export function collectWhenIdle(shared: LangiumSharedCoreServices, collect: () => void = collectGarbage, idleMs = IDLE_MS): void {
-    const builder = shared.workspace.DocumentBuilder;
-    let timer: NodeJS.Timeout | undefined;
-    builder.onUpdate(() => {
-        if (timer) clearTimeout(timer);
-        timer = undefined;
-    });
-    builder.onBuildPhase(DocumentState.Validated, () => {
-        if (timer) clearTimeout(timer);
-        timer = setTimeout(collect, idleMs);
-        timer.unref();
-    });
+    whenQuiet(shared, idleMs, collect);
 }
 
 /** A full collection, as `--expose-gc` offers it (the way Jest's leak detector gets one at run time). */

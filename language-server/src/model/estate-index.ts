@@ -79,22 +79,18 @@ function buildIndex(estate: Estate): EstateIndex {
         fieldClassification.set(entity.name, fields);
     }
     const classificationOf = (entity: string, field: string) => fieldClassification.get(entity)?.get(field);
-    const carriedCache = new Map<Flow, Classification[]>();
-    const classificationsCarried = (flow: Flow): Classification[] => {
-        let result = carriedCache.get(flow);
-        if (!result) {
-            const set = new Set<Classification>();
-            for (const carried of flow.carries) {
-                for (const field of carried.fields) {
-                    const classification = classificationOf(carried.entity, field);
-                    if (classification) set.add(classification);
-                }
-            }
-            result = [...set];
-            carriedCache.set(flow, result);
+    const carriedFields = cachedBy(new Map<Flow, readonly CarriedField[]>(), flow => {
+        const fields: CarriedField[] = [];
+        for (const carried of flow.carries) {
+            for (const field of carried.fields) fields.push({ entity: carried.entity, field, classification: classificationOf(carried.entity, field) });
         }
-        return result;
-    };
+        return fields;
+    });
+    const classificationsCarried = cachedBy(new Map<Flow, Classification[]>(), flow => {
+        const set = new Set<Classification>();
+        for (const field of carriedFields(flow)) if (field.classification) set.add(field.classification);
+        return [...set];
+    });
     const regulationsOf = (name: string | undefined): string[] =>
         name ? (estate.classifications.get(name)?.regulations ?? []) : [];
     return {
@@ -102,13 +98,7 @@ function buildIndex(estate: Estate): EstateIndex {
         classificationOf,
         classificationsCarried,
         carriesRegulated: flow => classificationsCarried(flow).some(c => c.regulations.length > 0),
-        carriedFields: cachedBy(new Map<Flow, readonly CarriedField[]>(), flow => {
-            const fields: CarriedField[] = [];
-            for (const carried of flow.carries) {
-                for (const field of carried.fields) fields.push({ entity: carried.entity, field, classification: classificationOf(carried.entity, field) });
-            }
-            return fields;
-        }),
+        carriedFields,
         regulatedFields: cachedBy(new Map<string, readonly CarriedField[]>(), name => {
             const fields: CarriedField[] = [];
             for (const field of estate.entities.get(name)?.fields ?? []) {

@@ -2,7 +2,7 @@ import { hoursSavedPerWeek } from '../analysis/initiative-impact.js';
 import { comparableMonths, monthLabel, monthsInFlight } from '../analysis/roadmap-months.js';
 import type { Estate, Initiative } from '../model/estate.js';
 import { GAP_RULES } from './gap-rules.js';
-import { findingOn, flowRule, relatedTo, type EstateSettings, type RawFinding, type Rule, type RuleContext } from './rule-kit.js';
+import { findingOn, flowRule, inForce, relatedTo, type EstateSettings, type RawFinding, type Rule, type RuleContext } from './rule-kit.js';
 import { listNames } from './rule-text.js';
 
 /** The article: "prioritizing 1-2 integrations at a time"; trying to integrate too much at once is why 84 % fail. */
@@ -76,7 +76,7 @@ export const priorityOrder: Rule = {
 function activeWaivers(settings: EstateSettings, today: string): Set<string> {
     const keys = new Set<string>();
     for (const waiver of settings.waivers) {
-        if (waiver.until === undefined || waiver.until >= today) keys.add(`${waiver.rule}\u0000${waiver.target}`);
+        if (inForce(waiver, today)) keys.add(`${waiver.rule}\u0000${waiver.target}`);
     }
     return keys;
 }
@@ -88,12 +88,12 @@ function replacedFlows(settings: EstateSettings): Set<string> {
 }
 
 /** A gap the as-is estate shows on a live flow that no initiative replaces: the roadmap leaves it open. */
-export const unaddressedGap = flowRule('roadmap/unaddressed-gap', (flow, { once, earlier }, report) => {
+export const unaddressedGap = flowRule('roadmap/unaddressed-gap', (flow, { once, reported }, report) => {
     if (flow.status !== 'live' || once(replacedFlows).has(flow.name)) return;
     const waived = once(activeWaivers);
     const gaps: string[] = [];
     for (const rule of GAP_RULES) {
-        if (earlier(rule.id).length > 0 && !waived.has(`${rule.id}\u0000${flow.name}`)) gaps.push(rule.id);
+        if (reported(rule.id) && !waived.has(`${rule.id}\u0000${flow.name}`)) gaps.push(rule.id);
     }
     if (gaps.length === 0) return;
     report(findingOn('roadmap/unaddressed-gap', flow, `${flow.name} has ${listNames(gaps)}; no roadmap initiative replaces it`, { data: { gaps } }));

@@ -1,4 +1,4 @@
-import type { Declared, Entity, Estate, Flow, Range, Severity, SourceLocation, System } from '../model/estate.js';
+import type { Declared, Entity, Estate, Flow, Range, Severity, SourceLocation, System, Waiver } from '../model/estate.js';
 import type { EstateIndex } from '../model/estate-index.js';
 import type { Finding, FindingElement, RelatedLocation } from './finding.js';
 
@@ -41,8 +41,8 @@ export interface ElementContext {
     today: string;
     /** A value worked out from the settings alone, once per run and shared by every element. */
     once<T>(derive: (settings: EstateSettings, today: string) => T): T;
-    /** Findings an earlier rule of the run made on this same element. */
-    earlier(ruleId: string): readonly Finding[];
+    /** True when an earlier rule of the run reported on this same element. */
+    reported(ruleId: string): boolean;
 }
 
 export type Report = (finding: RawFinding) => void;
@@ -80,6 +80,11 @@ export interface FindingOptions {
     data?: Record<string, unknown>;
     /** Overrides the catalogue's default (e.g. security/oauth2 is an error for regulated data). */
     severity?: Severity;
+}
+
+/** A waiver accepts findings until the end of its `until` date, or for good without one. */
+export function inForce(waiver: Waiver, today: string): boolean {
+    return waiver.until === undefined || waiver.until >= today;
 }
 
 /** Where a finding about `declared` (and optionally one of its properties) is shown. */

@@ -4,7 +4,7 @@ import { CATALOGUE } from './catalogue.js';
 import { ReadLog, recordingLookups, type Reads } from './element-reads.js';
 import { changesBetween, readsChanged, settingsText, type Changes } from './estate-changes.js';
 import type { Finding } from './finding.js';
-import type { ElementCheck, ElementContext, ElementKind, EstateSettings, RawFinding, Rule, RuleContext } from './rule-kit.js';
+import { inForce, type ElementCheck, type ElementContext, type ElementKind, type EstateSettings, type RawFinding, type Rule, type RuleContext } from './rule-kit.js';
 
 const DEFAULT_SEVERITY = new Map<string, Severity>(CATALOGUE.map(rule => [rule.id, rule.defaultSeverity]));
 
@@ -127,7 +127,7 @@ class ElementPass {
                 if (!this.derived.has(derive)) this.derived.set(derive, derive(settings, today));
                 return this.derived.get(derive) as ReturnType<typeof derive>;
             },
-            earlier: ruleId => this.current?.filter(finding => finding.ruleId === ruleId) ?? []
+            reported: ruleId => this.current?.some(finding => finding.ruleId === ruleId) ?? false
         };
     }
 
@@ -175,7 +175,7 @@ function outcomes(estate: Estate, today: string): (raw: RawFinding) => Finding {
         const setting = severities[raw.ruleId];
         const severity = (setting !== 'off' ? setting : undefined) ?? raw.severity ?? DEFAULT_SEVERITY.get(raw.ruleId) ?? 'warning';
         const waiver = waivers.get(raw.ruleId)?.get(raw.element.name);
-        const accepted = waiver && (waiver.until === undefined || waiver.until >= today)
+        const accepted = waiver && inForce(waiver, today)
             ? { reason: waiver.reason, ticket: waiver.ticket, until: waiver.until }
             : undefined;
         return withOutcome(raw, severity, accepted);

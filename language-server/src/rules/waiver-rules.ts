@@ -1,6 +1,6 @@
 import type { Waiver } from '../model/estate.js';
 import { CATALOGUE } from './catalogue.js';
-import { locationOf, type RawFinding, type Rule, type RuleContext } from './rule-kit.js';
+import { inForce, locationOf, type RawFinding, type Rule, type RuleContext } from './rule-kit.js';
 
 function onWaiver(waiver: Waiver, property: string, message: string, data: Record<string, unknown>): RawFinding {
     return {
@@ -21,7 +21,7 @@ export const expired: Rule = {
         for (const waiver of estate.waivers) {
             if (!known.has(waiver.rule)) {
                 yield onWaiver(waiver, 'rule', `accept names unknown rule "${waiver.rule}"; it waives nothing`, { reason: 'unknown-rule' });
-            } else if (waiver.until !== undefined && waiver.until < today) {
+            } else if (!inForce(waiver, today)) {
                 yield onWaiver(waiver, 'until',
                     `accept of ${waiver.rule} on ${waiver.target} expired on ${waiver.until}${waiver.ticket ? ` (ticket ${waiver.ticket})` : ''}; the finding counts again`,
                     { reason: 'expired', until: waiver.until });
