@@ -3,23 +3,38 @@ import { choice, parseArgs } from './cli-args.js';
 import { UsageError } from './collect-files.js';
 import { loadFiles } from './load-files.js';
 import { writeOutput } from './write-output.js';
+import { EXPAND_ALL } from '../diagram/diagram-graph.js';
 import { DiagramViewError, parseView } from '../diagram/graph-builder.js';
 import { DiagramLayouter } from '../diagram/layout.js';
+import { LENSES } from '../diagram/lenses.js';
+import type { PanelSize } from '../diagram/panel-shape.js';
 import { produceDiagram } from '../diagram/produce-diagram.js';
 import { countSyntaxErrors } from '../diagram/syntax-errors.js';
 
-export const DIAGRAM_USAGE = 'integ diagram [paths…] [--view estate|process:<name>|department:<name>|system:<name>] [--state as-is|to-be] [--depth 1|2] [--classification C,…] [--finding rule-or-area,…] [--expand Dept,…] [-o out.svg]';
+export const DIAGRAM_USAGE = 'integ diagram [paths…] [--view estate|process:<name>|department:<name>|system:<name>] [--state as-is|to-be] [--depth 1|2] '
+    + '[--expand Dept,…|all] [--classification C,…] [--finding rule-or-area,…] [--follow Entity[.field]] [--lens ' + LENSES.join('|') + '] '
+    + '[--panel WIDTHxHEIGHT] [-o out.svg]';
 
 function list(value: string | undefined): string[] | undefined {
     const items = value?.split(',').map(item => item.trim()).filter(Boolean);
     return items && items.length > 0 ? items : undefined;
 }
 
+/** `1600x900`: the panel the picture should fit (its shape decides the layout's direction). */
+function panelOf(text: string | undefined): PanelSize | undefined {
+    if (text === undefined) return undefined;
+    const match = /^(\d{2,5})x(\d{2,5})$/.exec(text.trim());
+    if (!match) throw new UsageError(`--panel needs WIDTHxHEIGHT in pixels, e.g. 1600x900 (got '${text}')`);
+    return { width: Number(match[1]), height: Number(match[2]) };
+}
+
 /** Writes the dependency diagram as a standalone SVG (to stdout without -o). Exit 2 on unknown views. */
 export async function diagramCommand(args: string[], io: CliIo): Promise<number> {
-    const parsed = parseArgs(args, new Set(['--view', '--state', '--depth', '--classification', '--finding', '--expand', '--output', '--timeout']), new Set());
+    const parsed = parseArgs(args, new Set(['--view', '--state', '--depth', '--classification', '--finding', '--expand', '--follow', '--lens', '--panel', '--output', '--timeout']), new Set());
     const state = choice(parsed, '--state', ['as-is', 'to-be'], 'as-is');
     const depth = choice(parsed, '--depth', ['1', '2'], '1') === '2' ? 2 : 1;
+    const lens = choice(parsed, '--lens', LENSES, 'style');
+    const panel = panelOf(parsed.options.get('--panel'));
     const timeoutText = parsed.options.get('--timeout');
     const timeoutMs = timeoutText === undefined ? 30_000 : Number(timeoutText);
     if (!(Number.isFinite(timeoutMs) && timeoutMs > 0)) throw new UsageError(`--timeout needs a number of milliseconds (got '${timeoutText}')`);
@@ -29,14 +44,15 @@ export async function diagramCommand(args: string[], io: CliIo): Promise<number>
     } catch (error) {
         throw new UsageError((error as Error).message);
     }
+    const expand = list(parsed.options.get('--expand'))?.map(name => name === 'all' ? EXPAND_ALL : name);
     const loaded = await loadFiles(parsed.paths, io.cwd);
     const layouter = new DiagramLayouter();
     try {
         const diagram = await produceDiagram(loaded.analysis.estate, loaded.analysis.findings, {
-            view, state,
+            view, state, expand,
             filters: { classifications: list(parsed.options.get('--classification')), findings: list(parsed.options.get('--finding')) },
-            expand: list(parsed.options.get('--expand'))
-        }, layouter, timeoutMs);
+            follow: parsed.options.get('--follow')
+        }, layouter, { timeoutMs, panel }, { lens });
         const target = parsed.options.get('--output');
         const errors = countSyntaxErrors([...loaded.diagnostics.values()].flat());
         if (errors > 0) io.stderr.write(`integ diagram: the model has ${errors} syntax or link error(s); run 'integ check' for details\n`);

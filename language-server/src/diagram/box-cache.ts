@@ -4,7 +4,7 @@
  */
 import { boxBatch, boxesOf, laidOutBoxes } from './box-layout.js';
 import { contentHash } from './content-hash.js';
-import type { ElkNode } from './elk-graph.js';
+import type { ElkNode } from './elk-types.js';
 import type { LayoutRunner } from './layout-runner.js';
 
 export class BoxCache {

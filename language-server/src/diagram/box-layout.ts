@@ -4,7 +4,7 @@
  * gives the same picture and lets the layouter skip the boxes it laid out before (see box-cache.ts).
  */
 import type { Point } from './diagram-graph.js';
-import type { ElkEdge, ElkNode } from './elk-graph.js';
+import type { ElkEdge, ElkNode } from './elk-types.js';
 
 /** The department boxes of an ELK graph (top-level nodes with content of their own). */
 export function boxesOf(root: ElkNode): ElkNode[] {

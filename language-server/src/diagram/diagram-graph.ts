@@ -25,14 +25,17 @@ export interface DiagramFilters {
     findings?: string[];
 }
 
+
 export interface DiagramOptions {
     view: DiagramView;
     state: DiagramState;
     filters?: DiagramFilters;
-    /** Departments shown expanded even when the estate view aggregates. */
+    /** Departments shown expanded when the estate view is an overview; `*` expands every one. */
     expand?: string[];
-    /** Estate views with more systems than this collapse departments (default 150). */
+    /** Estate views with more systems than this open as an overview of departments (default 24). */
     aggregateAbove?: number;
+    /** `Entity` or `Entity.field`: the systems that store it and the flows that carry it stand out, the rest is dimmed. */
+    follow?: string;
 }
 
 export interface SourceRef {
@@ -58,13 +61,36 @@ export interface DiagramFinding {
 /** Colour family of an edge in the legend. */
 export type EdgeClass = 'manual' | 'batch' | 'realtime' | 'script' | 'other';
 
+/** The most sensitive data an element holds or carries, as the data lens colours it. */
+export type DataCategory = 'phi' | 'pci' | 'personal' | 'financial' | 'regulated' | 'confidential' | 'none';
+/** Whether someone answers for an element: its own owner, one inferred (a flow's consumer or producer), or nobody. */
+export type OwnerState = 'owned' | 'inferred' | 'unowned';
+/** What the roadmap does to an element: in the next initiative to finish, in a later one, or nothing. */
+export type RoadmapMark = 'next-replaces' | 'next-delivers' | 'next-touches' | 'later-replaces' | 'later-delivers' | 'later-touches' | 'none';
+/** In the to-be state: what the roadmap adds, changes (a delivered flow standing in for a replaced one) or retires. */
+export type ChangeMark = 'added' | 'changed' | 'retired';
+
+/** What each lens of the preview colours an element by; the layout is the same under every lens. */
+export interface ElementLens {
+    data: DataCategory;
+    owner: OwnerState;
+    /** Who owns it, when known (inferred owners included). */
+    ownerName?: string;
+    roadmap: RoadmapMark;
+    /** Set when the view follows a piece of data: true for what stores or carries it. */
+    followed?: boolean;
+}
+
 export interface DiagramNode {
     /** `system:<name>` or, for a collapsed department, `dept:<name>`. */
     id: string;
     kind: 'system' | 'department';
     name: string;
+    /** The whole title. */
     label: string;
-    /** Second line: system kind (or the member count of a collapsed department). */
+    /** The title as drawn: one or two lines, the last cut with an ellipsis when even two are too short. */
+    lines: string[];
+    /** Line under the title: system kind and department (or the member count of a collapsed department). */
     detail: string;
     systemKind?: SystemKind;
     department?: string;
@@ -78,6 +104,9 @@ export interface DiagramNode {
     findings: FindingCounts;
     findingList: DiagramFinding[];
     location?: SourceRef;
+    lens: ElementLens;
+    /** To-be state: a system the roadmap brings in. */
+    change?: ChangeMark;
     width: number;
     height: number;
 }
@@ -88,6 +117,8 @@ export interface DiagramGroup {
     department: string;
     label: string;
     location?: SourceRef;
+    /** An opened department of an overview: clicking its title folds it back into one node. */
+    collapsible?: boolean;
 }
 
 export interface DiagramEdge {
@@ -95,7 +126,10 @@ export interface DiagramEdge {
     id: string;
     source: string;
     target: string;
+    /** The text on the line: the flow's title, cut when long, and its manual hours. */
     label: string;
+    /** The flow's whole title, for the tooltip. */
+    title: string;
     /** Flow names behind the edge (one for a flow, several for an aggregate). */
     flows: string[];
     style?: FlowStyle;
@@ -109,6 +143,9 @@ export interface DiagramEdge {
     findings: FindingCounts;
     findingList: DiagramFinding[];
     location?: SourceRef;
+    lens: ElementLens;
+    /** To-be state: what the roadmap does to this flow. */
+    change?: ChangeMark;
 }
 
 export interface DiagramGraph {
@@ -122,6 +159,12 @@ export interface DiagramGraph {
     edges: DiagramEdge[];
     /** Things the reader must know about this picture (aggregation, fallback layout). */
     notes: string[];
+    /** Node ids in the order the view reads (a process's steps), if it has one. */
+    sequence?: string[];
+    /** The node a context view is about. */
+    focus?: string;
+    /** The data the view follows (`Entity` or `Entity.field`), as asked. */
+    follow?: string;
 }
 
 export interface Box { x: number; y: number; width: number; height: number }
@@ -131,7 +174,11 @@ export interface EdgeGeometry {
     /** Polyline from the source end to the target end, absolute coordinates. */
     points: Point[];
     label?: Box;
+    /** The label's text as drawn: one line, or two where the layout runs top to bottom. */
+    labelLines?: string[];
 }
+
+export type LayoutDirection = 'DOWN' | 'RIGHT';
 
 export interface DiagramLayout {
     width: number;
@@ -139,6 +186,8 @@ export interface DiagramLayout {
     nodes: Record<string, Box>;
     groups: Record<string, Box>;
     edges: Record<string, EdgeGeometry>;
+    /** Which way flows run in the picture. */
+    direction?: LayoutDirection;
 }
 
 export interface LaidOutDiagram {
@@ -147,6 +196,9 @@ export interface LaidOutDiagram {
 }
 
 export const UNASSIGNED = '(no department)';
+
+/** `expand` entry that opens every department of the estate overview. */
+export const EXPAND_ALL = '*';
 
 export function emptyCounts(): FindingCounts {
     return { error: 0, warning: 0, info: 0, accepted: 0 };

@@ -1,24 +1,34 @@
+/**
+ * Estate + findings → the graph of one view: systems (or collapsed departments) as nodes, flows (or
+ * bundles of them) as edges, departments as boxes where the view draws them, and for each element
+ * what the lenses colour it by. No geometry yet beyond each box's and label's size.
+ */
 import type { Estate, Flow, FlowStyle, SourceLocation, System } from '../model/estate.js';
 import { indexEstate, type EstateIndex } from '../model/estate-index.js';
+import { todayIso } from '../model/units.js';
 import { isShadow } from '../analysis/inventory.js';
 import type { Finding } from '../rules/finding.js';
 import {
-    UNASSIGNED, emptyCounts,
-    type DiagramEdge, type DiagramFilters, type DiagramFinding, type DiagramGraph, type DiagramGroup, type DiagramNode,
+    EXPAND_ALL, UNASSIGNED, emptyCounts,
+    type DiagramEdge, type DiagramFinding, type DiagramGraph, type DiagramGroup, type DiagramNode,
     type DiagramOptions, type DiagramState, type DiagramView, type EdgeClass, type FindingCounts, type SourceRef
 } from './diagram-graph.js';
-import { DETAIL_FONT_PX, LABEL_FONT_PX, textWidth, truncate } from './text-metrics.js';
+import { bundleEdges, type BundledFlow } from './edge-bundles.js';
+import { combinedLens, flowLens, resolveFollow, roadmapMarks, systemLens, type LensContext } from './element-lens.js';
+import { contextLevels } from './node-order.js';
+import { sizeNode } from './node-sizing.js';
+import { truncate } from './text-metrics.js';
+import { applyFilters, DiagramViewError, selectView } from './view-selection.js';
 
-/** A view that names something the estate does not have; the message lists what exists. */
-export class DiagramViewError extends Error {}
+export { DiagramViewError } from './view-selection.js';
 
-export const DEFAULT_AGGREGATE_ABOVE = 150;
+/** Estate views with more systems than this open as an overview of departments. */
+export const DEFAULT_AGGREGATE_ABOVE = 24;
 
-const NODE_HEIGHT = 48;
-const NODE_MIN_WIDTH = 130;
-const NODE_MAX_WIDTH = 260;
-const SHADOW_TAG_WIDTH = 74;
 const MAX_LISTED_FINDINGS = 20;
+/** What a to-be label starts with, so the change reads without the legend. */
+const CHANGE_PREFIX = { added: 'new', changed: 'changed', retired: 'retired' } as const;
+const EDGE_TITLE_CHARS = 26;
 
 const EDGE_CLASS: Record<FlowStyle, EdgeClass> = {
     manual: 'manual', email: 'manual',
@@ -33,61 +43,79 @@ export function edgeClassOf(style: FlowStyle | undefined): EdgeClass {
 }
 
 /** Builds the graph of one view of the estate in one state. Throws DiagramViewError for unknown names. */
-export function buildDiagramGraph(estate: Estate, findings: readonly Finding[], options: DiagramOptions): DiagramGraph {
+export function buildDiagramGraph(estate: Estate, findings: readonly Finding[], options: DiagramOptions, today = todayIso()): DiagramGraph {
     const index = indexEstate(estate);
     const findingsOf = findingsByElement(findings);
-    const stateFlows = flowsInState(estate, options.state);
-    const selection = selectView(estate, options.view, options.state, stateFlows);
-    const filtered = applyFilters(estate, index, findingsOf, selection, options.filters, options.view);
+    const selection = applyFilters(estate, index, findingsOf, selectView(estate, options.view, options.state), options.filters, options.view);
+    const followed = options.follow ? resolveFollow(estate, options.follow) : undefined;
+    if (typeof followed === 'string') throw new DiagramViewError(followed);
+    const lens: LensContext = { estate, index, roadmap: roadmapMarks(estate, today), followed };
 
-    const systems = [...filtered.systems].map(name => estate.systems.get(name)).filter((s): s is System => s !== undefined)
-        .sort((a, b) => (a.department ?? '\uffff').localeCompare(b.department ?? '\uffff') || a.name.localeCompare(b.name));
-    const flows = [...filtered.flows].sort((a, b) => a.name.localeCompare(b.name));
+    const systems = [...selection.systems].map(name => estate.systems.get(name)).filter((s): s is System => s !== undefined)
+        .sort((a, b) => departmentOf(a).localeCompare(departmentOf(b)) || a.name.localeCompare(b.name));
+    const flows = [...selection.flows].sort((a, b) => a.name.localeCompare(b.name));
 
+    const departments = new Set(systems.map(departmentOf));
+    const expandAll = (options.expand ?? []).includes(EXPAND_ALL);
     const aggregateAbove = options.aggregateAbove ?? DEFAULT_AGGREGATE_ABOVE;
-    const aggregated = options.view.kind === 'estate' && systems.length > aggregateAbove;
+    const aggregated = options.view.kind === 'estate' && !expandAll && systems.length > aggregateAbove && departments.size > 1;
     // Department names, or the aggregate node ids (`dept:<name>`) a client clicked.
     const expanded = new Set((options.expand ?? []).map(entry => entry.replace(/^dept:/, '')));
     const collapsed = (system: System) => aggregated && !expanded.has(departmentOf(system));
 
     const nodes: DiagramNode[] = [];
     const nodeOfSystem = new Map<string, string>();
-    const aggregates = new Map<string, { node: DiagramNode; shadow: number }>();
+    const aggregates = new Map<string, { node: DiagramNode; shadow: number; lenses: DiagramNode['lens'][] }>();
     const groups = new Map<string, DiagramGroup>();
     for (const system of systems) {
         const department = departmentOf(system);
         if (collapsed(system)) {
             let aggregate = aggregates.get(department);
             if (!aggregate) {
-                aggregate = { node: departmentNode(estate, department), shadow: 0 };
+                aggregate = { node: departmentNode(estate, department), shadow: 0, lenses: [] };
                 aggregates.set(department, aggregate);
                 nodes.push(aggregate.node);
             }
             aggregate.node.members = (aggregate.node.members ?? 0) + 1;
             if (isShadow(system)) aggregate.shadow++;
+            aggregate.lenses.push(systemLens(lens, system));
             addFindings(aggregate.node, findingsOf.get(`system:${system.name}`));
             nodeOfSystem.set(system.name, aggregate.node.id);
             continue;
         }
-        const groupId = `group:${department}`;
-        if (!groups.has(groupId)) groups.set(groupId, groupOf(estate, department));
-        const node = systemNode(system, groupId);
+        // Only the estate draws departments as boxes. Elsewhere a box costs a view most of its
+        // legibility (its title and padding, and a layer for the lines leaving it), so systems carry
+        // their department as a tag; a department view boxes the department it is about.
+        const boxed = options.view.kind === 'estate' || (options.view.kind === 'department' && department === options.view.name);
+        const groupId = boxed ? `group:${department}` : undefined;
+        if (groupId && !groups.has(groupId)) groups.set(groupId, { ...groupOf(estate, department), collapsible: aggregated });
+        const node = systemNode(system, groupId, boxed ? undefined : groupOf(estate, department).label, systemLens(lens, system));
+        node.change = selection.changes.get(node.id);
         addFindings(node, findingsOf.get(node.id));
+        sizeNode(node);
         nodes.push(node);
         nodeOfSystem.set(system.name, node.id);
     }
-    for (const { node, shadow } of aggregates.values()) {
-        node.detail = `${node.members} systems` + (shadow > 0 ? ` · ${shadow} shadow IT` : '');
+    for (const { node, shadow, lenses } of aggregates.values()) {
+        node.detail = `${node.members} system${node.members === 1 ? '' : 's'}` + (shadow > 0 ? ` · ${shadow} shadow IT` : '');
+        node.lens = combinedLens(lenses);
         sizeNode(node);
     }
 
-    const edges = buildEdges(flows, nodeOfSystem, index, findingsOf);
+    const focus = options.view.kind === 'system' ? nodeOfSystem.get(options.view.name ?? '') : undefined;
+    const drawnFlows = focus ? contextFlows(flows, focus, nodeOfSystem) : flows;
+    const edges = buildEdges(drawnFlows, nodeOfSystem, index, findingsOf, lens, selection.changes);
     const notes: string[] = [];
     if (aggregated) {
-        const why = aggregateAbove > 0 ? ` (more than ${aggregateAbove})` : '';
-        notes.push(`${systems.length} systems${why}: departments are collapsed into aggregate nodes; expand a department to see its systems.`);
+        notes.push(`${systems.length} systems in ${departments.size} departments: click a department to open it, or open them all.`);
     }
-    if (systems.length === 0) notes.push('Nothing to show: no system matches this view, state and filters.');
+    if (systems.length === 0) notes.push(selection.empty ?? 'Nothing to show: no system matches this view, state and filters.');
+    if (options.state === 'to-be' && estate.initiatives.size === 0) {
+        notes.push('No roadmap declares an initiative: the to-be state is today\'s estate with its planned systems and flows.');
+    }
+    const sideways = flows.length - drawnFlows.length;
+    if (sideways > 0) notes.push(`${sideways} flow${sideways === 1 ? '' : 's'} between the systems around it ${sideways === 1 ? 'is' : 'are'} not drawn: the department and estate views show ${sideways === 1 ? 'it' : 'them'}.`);
+    if (followed) notes.push(followNote(estate, flows, followed));
     return {
         title: titleOf(estate, options.view, options.state),
         view: options.view,
@@ -96,8 +124,48 @@ export function buildDiagramGraph(estate: Estate, findings: readonly Finding[], 
         nodes,
         groups: [...groups.values()],
         edges,
-        notes
+        notes,
+        sequence: options.view.kind === 'process' ? processSequence(estate, options.view.name, nodeOfSystem) : undefined,
+        focus,
+        follow: options.follow
     };
+}
+
+function followNote(estate: Estate, flows: Flow[], followed: { entity: string; field?: string }): string {
+    const name = followed.field ? `${followed.entity}.${followed.field}` : followed.entity;
+    const stores = [...estate.systems.values()].filter(system => !system.source.builtin && system.stores.includes(followed.entity)).length;
+    const carrying = flows.filter(flow => flow.carries.some(c => c.entity === followed.entity && (!followed.field || c.fields.includes(followed.field)))).length;
+    return `Following ${name}: ${stores} system${stores === 1 ? '' : 's'} store it and ${carrying} flow${carrying === 1 ? '' : 's'} of this view carry it; the rest is dimmed.`;
+}
+
+/** The systems of a process in the order its steps reach them. */
+function processSequence(estate: Estate, name: string | undefined, nodeOfSystem: Map<string, string>): string[] {
+    const sequence: string[] = [];
+    for (const step of estate.processes.get(name ?? '')?.steps ?? []) {
+        const flow = estate.flows.get(step);
+        if (!flow) continue;
+        for (const system of [flow.sourceSystem, flow.targetSystem]) {
+            const node = nodeOfSystem.get(system);
+            if (node && !sequence.includes(node)) sequence.push(node);
+        }
+    }
+    return sequence;
+}
+
+/**
+ * A context view draws the flows that lead from the focus outwards, ring by ring; flows between two
+ * systems of one ring (or across the focus) are left to the department and estate views.
+ */
+function contextFlows(flows: Flow[], focus: string, nodeOfSystem: Map<string, string>): Flow[] {
+    const node = (system: string) => nodeOfSystem.get(system) ?? system;
+    const level = contextLevels([...new Set(flows.flatMap(flow => [node(flow.sourceSystem), node(flow.targetSystem)]))],
+        flows.map(flow => ({ source: node(flow.sourceSystem), target: node(flow.targetSystem), weight: 1 })), focus);
+    return flows.filter(flow => {
+        const a = level.get(node(flow.sourceSystem));
+        const b = level.get(node(flow.targetSystem));
+        if (a === undefined || b === undefined) return false;
+        return Math.abs(Math.abs(a) - Math.abs(b)) === 1 && (a === 0 || b === 0 || Math.sign(a) === Math.sign(b));
+    });
 }
 
 /**
@@ -115,142 +183,6 @@ function findingsByElement(findings: readonly Finding[]): Map<string, Finding[]>
 
 function departmentOf(system: System): string {
     return system.department ?? UNASSIGNED;
-}
-
-/** Flows that exist in the state: as-is the live ones; to-be the live ones not replaced plus every delivered one. */
-export function flowsInState(estate: Estate, state: DiagramState): Flow[] {
-    const flows = [...estate.flows.values()].filter(flow => !flow.source.builtin);
-    if (state === 'as-is') return flows.filter(flow => flow.status === 'live');
-    const replaced = new Set<string>();
-    const delivered = new Set<string>();
-    for (const initiative of estate.initiatives.values()) {
-        initiative.replaces.forEach(name => replaced.add(name));
-        initiative.delivers.forEach(name => delivered.add(name));
-    }
-    return flows.filter(flow => flow.status !== 'retired'
-        && (delivered.has(flow.name) || (flow.status === 'live' && !replaced.has(flow.name))));
-}
-
-function systemsInState(estate: Estate, state: DiagramState): System[] {
-    return [...estate.systems.values()].filter(system => !system.source.builtin
-        && system.status !== 'retired' && (state === 'to-be' || system.status === 'live'));
-}
-
-interface Selection {
-    systems: Set<string>;
-    flows: Set<Flow>;
-    /** The system a neighbourhood is about: kept whatever the filters say. */
-    focus?: string;
-}
-
-function selectView(estate: Estate, view: DiagramView, state: DiagramState, stateFlows: Flow[]): Selection {
-    switch (view.kind) {
-        case 'estate': {
-            const systems = new Set(systemsInState(estate, state).map(system => system.name));
-            return withEndpoints({ systems, flows: new Set(stateFlows) });
-        }
-        case 'process': {
-            const process = estate.processes.get(requireName(view))
-                ?? unknown('process', view.name, estate.processes.keys());
-            const steps = new Set(process.steps);
-            const flows = new Set(stateFlows.filter(flow => steps.has(flow.name)));
-            if (state === 'to-be') {
-                for (const initiative of estate.initiatives.values()) {
-                    if (!initiative.replaces.some(name => steps.has(name))) continue;
-                    for (const flow of stateFlows) if (initiative.delivers.includes(flow.name)) flows.add(flow);
-                }
-            }
-            return withEndpoints({ systems: new Set(), flows });
-        }
-        case 'department': {
-            const name = requireName(view);
-            if (!estate.departments.has(name)) unknown('department', name, estate.departments.keys());
-            const systems = new Set(systemsInState(estate, state).filter(system => system.department === name).map(system => system.name));
-            const flows = new Set(stateFlows.filter(flow => systems.has(flow.sourceSystem) || systems.has(flow.targetSystem)));
-            return withEndpoints({ systems, flows });
-        }
-        case 'system': {
-            const name = requireName(view);
-            const system = estate.systems.get(name);
-            if (!system || system.source.builtin) unknown('system', name, estate.systems.keys());
-            return withEndpoints(neighbourhood(name, view.depth ?? 1, stateFlows));
-        }
-    }
-}
-
-function requireName(view: DiagramView): string {
-    if (!view.name) throw new DiagramViewError(`the ${view.kind} view needs a name, e.g. --view ${view.kind}:<name>`);
-    return view.name;
-}
-
-function unknown(kind: string, name: string | undefined, known: Iterable<string>): never {
-    const names = [...known].sort();
-    const listed = names.length === 0 ? `the model declares no ${kind}` : `known: ${names.slice(0, 20).join(', ')}${names.length > 20 ? ', …' : ''}`;
-    throw new DiagramViewError(`unknown ${kind} '${name}' (${listed})`);
-}
-
-function neighbourhood(focus: string, depth: number, stateFlows: Flow[]): Selection {
-    const adjacent = new Map<string, Flow[]>();
-    for (const flow of stateFlows) {
-        for (const end of [flow.sourceSystem, flow.targetSystem]) {
-            const list = adjacent.get(end);
-            if (list) list.push(flow); else adjacent.set(end, [flow]);
-        }
-    }
-    const systems = new Set([focus]);
-    let frontier = [focus];
-    for (let step = 0; step < depth; step++) {
-        const next: string[] = [];
-        for (const name of frontier) {
-            for (const flow of adjacent.get(name) ?? []) {
-                for (const end of [flow.sourceSystem, flow.targetSystem]) {
-                    if (!systems.has(end)) { systems.add(end); next.push(end); }
-                }
-            }
-        }
-        frontier = next;
-    }
-    const flows = new Set(stateFlows.filter(flow => systems.has(flow.sourceSystem) && systems.has(flow.targetSystem)));
-    return { systems, flows, focus };
-}
-
-function withEndpoints(selection: Selection): Selection {
-    for (const flow of selection.flows) {
-        selection.systems.add(flow.sourceSystem);
-        selection.systems.add(flow.targetSystem);
-    }
-    return selection;
-}
-
-function matchesRule(ruleId: string, wanted: readonly string[]): boolean {
-    return wanted.some(entry => ruleId === entry || ruleId.startsWith(entry.endsWith('/') ? entry : entry + '/'));
-}
-
-function applyFilters(
-    estate: Estate, index: EstateIndex, findingsOf: Map<string, Finding[]>, selection: Selection,
-    filters: DiagramFilters | undefined, view: DiagramView
-): Selection {
-    const classifications = filters?.classifications?.filter(Boolean) ?? [];
-    const rules = filters?.findings?.filter(Boolean) ?? [];
-    if (classifications.length === 0 && rules.length === 0) return selection;
-    const wantedClasses = new Set(classifications);
-    const keepFlow = (flow: Flow) =>
-        (wantedClasses.size === 0 || index.classificationsCarried(flow).some(c => wantedClasses.has(c.name)))
-        && (rules.length === 0 || (findingsOf.get(`flow:${flow.name}`) ?? []).some(f => matchesRule(f.ruleId, rules)));
-    const keepSystem = (name: string) => {
-        const system = estate.systems.get(name);
-        if (!system) return false;
-        const storesWanted = wantedClasses.size === 0 || system.stores.some(entity =>
-            estate.entities.get(entity)?.fields.some(field => field.classification !== undefined && wantedClasses.has(field.classification)));
-        const hasFinding = rules.length === 0 || (findingsOf.get(`system:${name}`) ?? []).some(f => matchesRule(f.ruleId, rules));
-        return storesWanted && hasFinding;
-    };
-    const flows = new Set([...selection.flows].filter(keepFlow));
-    // A process or neighbourhood is defined by its flows; systems come back only as their ends.
-    const systemLevel = view.kind === 'estate' || view.kind === 'department';
-    const systems = new Set([...selection.systems].filter(name => systemLevel && keepSystem(name)));
-    if (selection.focus) systems.add(selection.focus);
-    return withEndpoints({ systems, flows, focus: selection.focus });
 }
 
 function groupFindings(findings: readonly Finding[]): Map<string, Finding[]> {
@@ -276,21 +208,14 @@ function ref(source: SourceLocation | undefined): SourceRef | undefined {
     return source && !source.builtin ? { uri: source.uri, range: source.nameRange } : undefined;
 }
 
-function sizeNode(node: DiagramNode): void {
-    // The shadow tag sits on the top border, right of the corner badge: the box must be wide enough for both.
-    const tag = node.shadow ? SHADOW_TAG_WIDTH + 30 : 0;
-    const content = Math.max(textWidth(node.label, LABEL_FONT_PX), textWidth(node.detail, DETAIL_FONT_PX), tag);
-    node.width = Math.min(NODE_MAX_WIDTH, Math.max(NODE_MIN_WIDTH, content + 28));
-    node.height = NODE_HEIGHT;
-}
-
-function systemNode(system: System, group: string): DiagramNode {
-    const node: DiagramNode = {
+function systemNode(system: System, group: string | undefined, tag: string | undefined, lens: DiagramNode['lens']): DiagramNode {
+    return {
         id: `system:${system.name}`,
         kind: 'system',
         name: system.name,
-        label: truncate(system.title, 34),
-        detail: [system.systemKind, system.title !== system.name ? system.name : undefined].filter(Boolean).join(' · ') || 'system',
+        label: system.title,
+        lines: [],
+        detail: [system.systemKind, tag ?? (system.title !== system.name ? system.name : undefined)].filter(Boolean).join(' · ') || 'system',
         systemKind: system.systemKind,
         department: system.department,
         owner: system.owner,
@@ -300,12 +225,10 @@ function systemNode(system: System, group: string): DiagramNode {
         findings: emptyCounts(),
         findingList: [],
         location: ref(system.source),
+        lens,
         width: 0,
         height: 0
     };
-    node.detail = truncate(node.detail, 34);
-    sizeNode(node);
-    return node;
 }
 
 function departmentNode(estate: Estate, department: string): DiagramNode {
@@ -314,7 +237,8 @@ function departmentNode(estate: Estate, department: string): DiagramNode {
         id: `dept:${department}`,
         kind: 'department',
         name: department,
-        label: truncate(declared?.title ?? department, 34),
+        label: department === UNASSIGNED ? 'No department' : declared?.title ?? department,
+        lines: [],
         detail: '',
         department,
         shadow: false,
@@ -322,6 +246,7 @@ function departmentNode(estate: Estate, department: string): DiagramNode {
         findings: emptyCounts(),
         findingList: [],
         location: ref(declared?.source),
+        lens: { data: 'none', owner: 'owned', roadmap: 'none' },
         width: 0,
         height: 0
     };
@@ -337,9 +262,12 @@ function groupOf(estate: Estate, department: string): DiagramGroup {
     };
 }
 
-function buildEdges(flows: Flow[], nodeOfSystem: Map<string, string>, index: EstateIndex, findingsOf: Map<string, Finding[]>): DiagramEdge[] {
+function buildEdges(
+    flows: Flow[], nodeOfSystem: Map<string, string>, index: EstateIndex, findingsOf: Map<string, Finding[]>,
+    lens: LensContext, changes: Map<string, DiagramEdge['change']>
+): DiagramEdge[] {
     const edges: DiagramEdge[] = [];
-    const aggregates = new Map<string, { edge: DiagramEdge; forward: boolean; backward: boolean; classes: Set<EdgeClass> }>();
+    const bundled: BundledFlow[] = [];
     for (const flow of flows) {
         const source = nodeOfSystem.get(flow.sourceSystem);
         const target = nodeOfSystem.get(flow.targetSystem);
@@ -347,65 +275,35 @@ function buildEdges(flows: Flow[], nodeOfSystem: Map<string, string>, index: Est
         const classifications = index.classificationsCarried(flow).map(c => c.name).sort();
         const regulated = index.carriesRegulated(flow);
         const edgeClass = edgeClassOf(flow.style);
-        const isAggregate = source.startsWith('dept:') || target.startsWith('dept:');
-        if (!isAggregate) {
-            const edge: DiagramEdge = {
-                id: `flow:${flow.name}`,
-                source, target,
-                label: edgeLabel(flow),
-                flows: [flow.name],
-                style: flow.style,
-                edgeClass,
-                twoWay: flow.twoWay,
-                status: flow.status,
-                classifications,
-                regulated,
-                hoursPerWeek: flow.effortHoursPerWeek,
-                findings: emptyCounts(),
-                findingList: [],
-                location: ref(flow.source)
-            };
-            addFindings(edge, findingsOf.get(edge.id));
+        const change = changes.get(`flow:${flow.name}`);
+        const edge: DiagramEdge = {
+            id: `flow:${flow.name}`,
+            source, target,
+            label: (change ? `${CHANGE_PREFIX[change]} · ` : '') + truncate(flow.title, EDGE_TITLE_CHARS)
+                + (flow.effortHoursPerWeek !== undefined ? ` · ${round(flow.effortHoursPerWeek)} h/wk` : ''),
+            title: flow.title,
+            flows: [flow.name],
+            style: flow.style,
+            edgeClass,
+            twoWay: flow.twoWay,
+            status: flow.status,
+            classifications,
+            regulated,
+            hoursPerWeek: flow.effortHoursPerWeek,
+            findings: emptyCounts(),
+            findingList: [],
+            location: ref(flow.source),
+            lens: flowLens(lens, flow),
+            change
+        };
+        addFindings(edge, findingsOf.get(edge.id));
+        if (source.startsWith('dept:') || target.startsWith('dept:')) {
+            bundled.push({ flow, label: edge.label, source, target, edgeClass, classifications, regulated, lens: edge.lens, findings: edge.findings });
+        } else {
             edges.push(edge);
-            continue;
         }
-        if (source === target) continue;
-        const [a, b] = source < target ? [source, target] : [target, source];
-        const key = `agg:${a}->${b}`;
-        let aggregate = aggregates.get(key);
-        if (!aggregate) {
-            aggregate = {
-                edge: {
-                    id: key, source: a, target: b, label: '', flows: [], edgeClass, twoWay: false,
-                    classifications: [], regulated: false, findings: emptyCounts(), findingList: []
-                },
-                forward: false, backward: false, classes: new Set()
-            };
-            aggregates.set(key, aggregate);
-        }
-        const edge = aggregate.edge;
-        edge.flows.push(flow.name);
-        aggregate.classes.add(edgeClass);
-        if (flow.twoWay || source === a) aggregate.forward = true;
-        if (flow.twoWay || source !== a) aggregate.backward = true;
-        edge.regulated ||= regulated;
-        edge.classifications = [...new Set([...edge.classifications, ...classifications])].sort();
-        if (flow.effortHoursPerWeek !== undefined) edge.hoursPerWeek = (edge.hoursPerWeek ?? 0) + flow.effortHoursPerWeek;
-        addFindings(edge, findingsOf.get(`flow:${flow.name}`));
     }
-    for (const { edge, forward, backward, classes } of aggregates.values()) {
-        edge.twoWay = forward && backward;
-        if (!forward) [edge.source, edge.target] = [edge.target, edge.source];
-        edge.edgeClass = classes.size === 1 ? [...classes][0] : 'other';
-        edge.label = `${edge.flows.length} flow${edge.flows.length === 1 ? '' : 's'}` + (edge.hoursPerWeek ? ` · ${round(edge.hoursPerWeek)} h/wk` : '');
-        edges.push(edge);
-    }
-    return edges;
-}
-
-function edgeLabel(flow: Flow): string {
-    const hours = flow.effortHoursPerWeek !== undefined ? ` · ${round(flow.effortHoursPerWeek)} h/wk` : '';
-    return truncate(flow.title, 26) + hours;
+    return [...edges, ...bundleEdges(bundled)];
 }
 
 function round(value: number): number {

@@ -4,7 +4,7 @@
  * never throws, linear in the graph size.
  */
 import type { Box, DiagramGraph, DiagramLayout, Point } from './diagram-graph.js';
-import { GROUP_TITLE_HEIGHT } from './elk-graph.js';
+import { GROUP_TITLE_HEIGHT } from './node-sizing.js';
 
 const GAP = 28;
 const PAD = 16;

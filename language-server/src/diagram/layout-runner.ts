@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { ElkNode } from './elk-graph.js';
+import type { ElkNode } from './elk-types.js';
 
 /** The layout did not finish in time; the caller shows something cheaper. */
 export class LayoutTimeoutError extends Error {}

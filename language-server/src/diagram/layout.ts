@@ -1,37 +1,66 @@
 import { BoxCache } from './box-cache.js';
 import { joinLayouts, topLevelOf } from './box-layout.js';
+import { compoundElkGraph, compoundLayout } from './compound-layout.js';
 import { contentHash } from './content-hash.js';
-import type { DiagramGraph, DiagramLayout } from './diagram-graph.js';
-import { fromElkGraph, toElkGraph, type ElkNode } from './elk-graph.js';
+import { contextLayout } from './context-layout.js';
+import type { Box, DiagramGraph, DiagramLayout, LayoutDirection } from './diagram-graph.js';
+import type { ElkNode } from './elk-types.js';
+import { chooseLayout } from './layout-choice.js';
+import { panelShape, type PanelSize } from './panel-shape.js';
 import { LayoutTimeoutError, WorkerLayoutRunner, type LayoutRunner } from './layout-runner.js';
+import { splitElkGraph, splitLayout } from './split-layout.js';
 
 export { LayoutTimeoutError, WorkerLayoutRunner, type LayoutRunner };
 
+/** Above this many edges, labels cost more room and layout time than they tell; tooltips carry them. */
+export const MAX_LABELLED_EDGES = 24;
+/** Up to this many nodes a view is one compound graph; larger ones are laid out department by department. */
+const COMPOUND_UP_TO_NODES = 80;
+const COMPOUND_UP_TO_EDGES = 250;
+/** Up to this many nodes both directions are laid out and the better kept. */
+const BOTH_DIRECTIONS_UP_TO_NODES = 40;
 /** After a view of more nodes than this the layout engine is released: ELK keeps the memory of a big layout for good. */
 const LARGE_LAYOUT_NODES = 300;
-
-function countNodes(graph: ElkNode): number {
-    let count = 0;
-    for (const child of graph.children ?? []) count += 1 + countNodes(child);
-    return count;
-}
+const DEFAULT_TIMEOUT_MS = 5_000;
 
 export interface LayoutOptions {
     /** Give up after this long (default 5,000 ms). */
     timeoutMs?: number;
+    /** The panel the picture is shown in: its shape decides the direction (default 1600×900). */
+    panel?: PanelSize;
+    /**
+     * Names the view across edits (its kind, name, state, filters, opened departments): the last
+     * layout of the view guides the next, so that an edit does not reshuffle the picture.
+     */
+    viewKey?: string;
 }
 
-const DEFAULT_TIMEOUT_MS = 5_000;
+/** What decides a graph's layout: the cache key (two graphs with the same one are drawn alike). */
+function layoutInput(graph: DiagramGraph, panel: PanelSize): unknown {
+    return {
+        panel: [panel.width, panel.height],
+        nodes: graph.nodes.map(node => [node.id, node.width, node.height, node.group ?? '']),
+        groups: graph.groups.map(group => [group.id, group.label]),
+        edges: graph.edges.map(edge => [edge.id, edge.source, edge.target, edge.label, edge.regulated, edge.findings.error, edge.findings.warning, edge.findings.info]),
+        sequence: graph.sequence ?? [],
+        focus: graph.focus ?? ''
+    };
+}
+
+/** The last layout of a view, and the panel shape it was made for. */
+interface Remembered { layout: DiagramLayout; shape: string }
 
 /**
  * Lays out diagram graphs, remembering recent results by the graph's content hash (ids, labels,
- * sizes and options): an edit that leaves the picture unchanged costs no layout at all.
+ * sizes, panel shape): an edit that leaves the picture unchanged costs no layout at all. It also
+ * remembers the last layout of each view, which guides the view's next layout after an edit.
  */
 export class DiagramLayouter {
     private readonly cache = new Map<string, DiagramLayout>();
     /** Graphs whose layout timed out, with the time they were given: asking again with no more time fails at once. */
     private readonly timedOut = new Map<string, number>();
     private readonly running = new Map<string, Promise<DiagramLayout>>();
+    private readonly lastOfView = new Map<string, Remembered>();
     private readonly boxes: BoxCache;
     /** Layouts actually run (cache misses), for tests and the benchmark. */
     runs = 0;
@@ -42,13 +71,14 @@ export class DiagramLayouter {
     }
 
     async layout(graph: DiagramGraph, options: LayoutOptions = {}): Promise<DiagramLayout> {
-        const elkGraph = toElkGraph(graph);
-        const key = contentHash(elkGraph);
+        const panel = panelShape(options.panel);
+        const key = contentHash(layoutInput(graph, panel));
         const cached = this.cache.get(key);
         if (cached) {
             // Refresh recency: Map iteration order is insertion order.
             this.cache.delete(key);
             this.cache.set(key, cached);
+            this.remember(options.viewKey, cached, panel);
             return cached;
         }
         // The same picture asked for again before its layout is done (the preview opening during the
@@ -60,16 +90,27 @@ export class DiagramLayouter {
         if (gaveUpAfter !== undefined && timeoutMs <= gaveUpAfter) {
             throw new LayoutTimeoutError(`layout took longer than ${gaveUpAfter} ms before`);
         }
-        const run = this.run(graph, elkGraph, key, timeoutMs).finally(() => this.running.delete(key));
+        const previous = options.viewKey ? this.lastOfView.get(options.viewKey) : undefined;
+        const guide = previous?.shape === shapeKey(panel) ? previous.layout : undefined;
+        const run = this.run(graph, key, timeoutMs, panel, guide).finally(() => this.running.delete(key));
         this.running.set(key, run);
-        return run;
+        const layout = await run;
+        this.remember(options.viewKey, layout, panel);
+        return layout;
     }
 
-    private async run(graph: DiagramGraph, elkGraph: ElkNode, key: string, timeoutMs: number): Promise<DiagramLayout> {
+    private remember(viewKey: string | undefined, layout: DiagramLayout, panel: PanelSize): void {
+        if (!viewKey) return;
+        this.lastOfView.delete(viewKey);
+        this.lastOfView.set(viewKey, { layout, shape: shapeKey(panel) });
+        while (this.lastOfView.size > this.cacheSize) this.lastOfView.delete(this.lastOfView.keys().next().value as string);
+    }
+
+    private async run(graph: DiagramGraph, key: string, timeoutMs: number, panel: PanelSize, previous: DiagramLayout | undefined): Promise<DiagramLayout> {
         this.runs++;
-        let laidOut: ElkNode;
+        let layout: DiagramLayout;
         try {
-            laidOut = await this.layOut(elkGraph, Date.now() + timeoutMs);
+            layout = await this.layOut(graph, Date.now() + timeoutMs, panel, previous);
         } catch (error) {
             if (error instanceof LayoutTimeoutError) {
                 this.timedOut.set(key, timeoutMs);
@@ -77,10 +118,34 @@ export class DiagramLayouter {
             }
             throw error;
         }
-        const layout = fromElkGraph(graph, laidOut);
         this.cache.set(key, layout);
         while (this.cache.size > this.cacheSize) this.cache.delete(this.cache.keys().next().value as string);
         return layout;
+    }
+
+    private async layOut(graph: DiagramGraph, deadline: number, panel: PanelSize, previous: DiagramLayout | undefined): Promise<DiagramLayout> {
+        const labelled = graph.edges.length <= MAX_LABELLED_EDGES;
+        const both = graph.nodes.length <= BOTH_DIRECTIONS_UP_TO_NODES;
+        const directions: LayoutDirection[] = both ? ['DOWN', 'RIGHT'] : [previous?.direction ?? 'DOWN'];
+        if (graph.focus) {
+            return padToAspect(chooseLayout(graph, directions.map(direction => contextLayout(graph, direction, labelled)), panel, previous?.direction));
+        }
+        if (graph.nodes.length <= COMPOUND_UP_TO_NODES && graph.edges.length <= COMPOUND_UP_TO_EDGES) {
+            const hints = previous ? knownBoxes(graph, previous) : undefined;
+            const compound = async (direction: LayoutDirection, spread?: number) => {
+                const input = compoundElkGraph(graph, { direction, labelled, previous: hints, spread });
+                return compoundLayout(graph, await this.runner.run(input.root, timeLeft(deadline)), input, direction);
+            };
+            const candidates: DiagramLayout[] = [];
+            for (const direction of directions) candidates.push(await compound(direction));
+            let chosen = chooseLayout(graph, candidates, panel, previous?.direction);
+            // A strip across the flow (a tall layer beside a short one) gets more room between the
+            // boxes of a layer: the lines between layers get steeper and the picture nearer the panel's shape.
+            const thin = stripFactor(chosen);
+            if (both && thin > 1) chosen = chooseLayout(graph, [chosen, await compound(chosen.direction!, Math.min(MAX_SPREAD, thin * thin))], panel, chosen.direction);
+            return padToAspect(chosen);
+        }
+        return { ...splitLayout(graph, await this.laySplit(splitElkGraph(graph), deadline)), direction: 'DOWN' };
     }
 
     /**
@@ -88,7 +153,7 @@ export class DiagramLayouter {
      * boxes of a large view are not kept: they are that view's own (a neighbourhood's parts of
      * departments, or every department with flows to all others) and its whole layout is cached.
      */
-    private async layOut(elkGraph: ElkNode, deadline: number): Promise<ElkNode> {
+    private async laySplit(elkGraph: ElkNode, deadline: number): Promise<ElkNode> {
         const large = countNodes(elkGraph) > LARGE_LAYOUT_NODES;
         try {
             const boxes = await this.boxes.boxesFor(elkGraph, () => timeLeft(deadline), !large);
@@ -103,7 +168,58 @@ export class DiagramLayouter {
         this.cache.clear();
         this.boxes.clear();
         this.timedOut.clear();
+        this.lastOfView.clear();
     }
+}
+
+/** Pictures of a few boxes are kept at most this much wider than tall (or taller than wide). */
+const MAX_ASPECT = 2.4;
+const TARGET_ASPECT = 2.1;
+const MAX_SPREAD = 3.5;
+
+/**
+ * How much too thin the picture is across its flow (a RIGHT picture too wide for its height, a
+ * DOWN one too tall for its width): 1 when it is not.
+ */
+function stripFactor(layout: DiagramLayout): number {
+    const along = layout.direction === 'RIGHT' ? layout.width : layout.height;
+    const across = layout.direction === 'RIGHT' ? layout.height : layout.width;
+    const ratio = along / Math.max(1, across);
+    return ratio > MAX_ASPECT ? ratio / TARGET_ASPECT : 1;
+}
+
+/** A picture still too thin (a single box, a row of two) gets an even margin on its short sides. */
+function padToAspect(layout: DiagramLayout): DiagramLayout {
+    const { width, height } = layout;
+    if (Math.max(width, height) / Math.max(1, Math.min(width, height)) <= MAX_ASPECT) return layout;
+    const [dx, dy] = width > height ? [0, (width / TARGET_ASPECT - height) / 2] : [(height / TARGET_ASPECT - width) / 2, 0];
+    const move = (box: Box): Box => ({ ...box, x: box.x + dx, y: box.y + dy });
+    const edges: DiagramLayout['edges'] = {};
+    for (const [id, edge] of Object.entries(layout.edges)) {
+        edges[id] = { ...edge, points: edge.points.map(p => ({ x: p.x + dx, y: p.y + dy })), label: edge.label && move(edge.label) };
+    }
+    return {
+        ...layout, width: width + 2 * dx, height: height + 2 * dy, edges,
+        nodes: Object.fromEntries(Object.entries(layout.nodes).map(([id, box]) => [id, move(box)])),
+        groups: Object.fromEntries(Object.entries(layout.groups).map(([id, box]) => [id, move(box)]))
+    };
+}
+
+function shapeKey(panel: PanelSize): string {
+    return `${panel.width}x${panel.height}`;
+}
+
+/** The boxes of the previous layout that the new graph still has. */
+function knownBoxes(graph: DiagramGraph, previous: DiagramLayout): Record<string, Box> {
+    const boxes: Record<string, Box> = {};
+    for (const node of graph.nodes) if (previous.nodes[node.id]) boxes[node.id] = previous.nodes[node.id];
+    return boxes;
+}
+
+function countNodes(graph: ElkNode): number {
+    let count = 0;
+    for (const child of graph.children ?? []) count += 1 + countNodes(child);
+    return count;
 }
 
 function timeLeft(deadline: number): number {

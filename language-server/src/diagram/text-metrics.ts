@@ -26,3 +26,44 @@ export function truncate(text: string, max: number): string {
     const chars = [...text];
     return chars.length <= max ? text : chars.slice(0, max - 1).join('') + '…';
 }
+
+/** The longest start of `text` that fits `width` with an ellipsis after it. */
+function fitWithEllipsis(text: string, width: number, fontPx: number): string {
+    if (textWidth(text, fontPx) <= width) return text;
+    const chars = [...text];
+    let low = 0;
+    let high = chars.length;
+    while (low < high) {
+        const middle = Math.ceil((low + high) / 2);
+        if (textWidth(chars.slice(0, middle).join('').trimEnd() + '…', fontPx) <= width) low = middle; else high = middle - 1;
+    }
+    return chars.slice(0, low).join('').trimEnd() + '…';
+}
+
+/**
+ * `text` in at most `maxLines` lines of at most `width` px, broken between words (a word longer
+ * than a line is broken where it must); the last line ends in an ellipsis when the text goes on.
+ */
+export function wrapText(text: string, width: number, fontPx: number, maxLines: number): string[] {
+    if (textWidth(text, fontPx) <= width || maxLines <= 1) return [fitWithEllipsis(text, width, fontPx)];
+    const words = text.split(/(?<=[\s/-])/);
+    const lines: string[] = [];
+    let line = '';
+    for (let i = 0; i < words.length; i++) {
+        const candidate = line + words[i];
+        if (textWidth(candidate.trimEnd(), fontPx) <= width || line === '') {
+            line = candidate;
+            continue;
+        }
+        lines.push(line.trimEnd());
+        line = words[i];
+        if (lines.length === maxLines - 1) {
+            line = words.slice(i).join('');
+            break;
+        }
+    }
+    lines.push(line.trimEnd());
+    return lines.slice(0, maxLines).map((current, index) => index === maxLines - 1 || textWidth(current, fontPx) > width
+        ? fitWithEllipsis(current, width, fontPx)
+        : current);
+}

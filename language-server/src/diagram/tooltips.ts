@@ -14,18 +14,26 @@ function plain(id: string): string {
     return id.replace(/^\w+:/, '');
 }
 
+const CHANGE_TEXT = { added: 'the roadmap adds it', changed: 'the roadmap changes it (it stands in for a replaced flow)', retired: 'the roadmap retires it' };
+
+function ownerLine(owner: DiagramNode['lens']['owner'], name: string | undefined): string {
+    if (owner === 'unowned') return 'no owner';
+    return owner === 'inferred' ? `owner: ${name} (inferred from the systems it links)` : `owner: ${name}`;
+}
+
 export function nodeTooltip(node: DiagramNode): Tooltip {
     if (node.kind === 'department') {
-        return { title: `Department ${node.label}`, lines: [`${node.detail} (collapsed; click to expand)`, ...findingLines(node.findingList)] };
+        return { title: `Department ${node.label}`, lines: [`${node.detail} (collapsed; click to open)`, ...findingLines(node.findingList)] };
     }
     return {
         title: node.label === node.name ? node.name : `${node.label} (${node.name})`,
         lines: [
             node.systemKind ? `kind: ${node.systemKind}` : '',
             node.department ? `department: ${node.department}` : 'no department',
-            node.owner ? `owner: ${node.owner}` : '',
+            node.owner ? `owner: ${node.owner}` : 'no owner',
             node.shadow ? 'shadow IT' : '',
             node.status && node.status !== 'live' ? `status: ${node.status}` : '',
+            node.change ? CHANGE_TEXT[node.change] : '',
             ...findingLines(node.findingList)
         ].filter(Boolean)
     };
@@ -33,12 +41,14 @@ export function nodeTooltip(node: DiagramNode): Tooltip {
 
 export function edgeTooltip(edge: DiagramEdge): Tooltip {
     return {
-        title: edge.flows.length === 1 ? `${edge.label} (${edge.flows[0]})` : `${edge.label}: ${edge.flows.slice(0, 12).join(', ')}${edge.flows.length > 12 ? ', …' : ''}`,
+        title: edge.flows.length === 1 ? `${edge.title} (${edge.flows[0]})` : `${edge.label}: ${edge.flows.slice(0, 12).join(', ')}${edge.flows.length > 12 ? ', …' : ''}`,
         lines: [
             `${plain(edge.source)} ${edge.twoWay ? '<->' : '->'} ${plain(edge.target)}`,
             edge.style ? `style: ${edge.style}` : '',
             edge.status && edge.status !== 'live' ? `status: ${edge.status}` : '',
+            edge.change ? CHANGE_TEXT[edge.change] : '',
             edge.classifications.length > 0 ? `carries: ${edge.classifications.join(', ')}${edge.regulated ? ' (regulated)' : ''}` : '',
+            edge.flows.length === 1 ? ownerLine(edge.lens.owner, edge.lens.ownerName) : '',
             edge.hoursPerWeek !== undefined ? `manual effort: ${edge.hoursPerWeek} h/week` : '',
             ...findingLines(edge.findingList)
         ].filter(Boolean)

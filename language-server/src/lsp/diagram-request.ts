@@ -2,9 +2,11 @@ import { DocumentState, type LangiumDocuments } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { CancellationToken, Connection } from 'vscode-languageserver';
 import { AnswerCache } from '../diagram/answer-cache.js';
-import type { DiagramGraph, DiagramOptions, DiagramState, DiagramView, DiagramViewKind, SourceRef } from '../diagram/diagram-graph.js';
+import type { DiagramGraph, DiagramOptions, DiagramState, DiagramView, SourceRef } from '../diagram/diagram-graph.js';
 import { buildDiagramGraph, DiagramViewError } from '../diagram/graph-builder.js';
 import { DiagramLayouter } from '../diagram/layout.js';
+import { LENSES, type Lens } from '../diagram/lenses.js';
+import { panelShape } from '../diagram/panel-shape.js';
 import { produceDiagram } from '../diagram/produce-diagram.js';
 import { countSyntaxErrors } from '../diagram/syntax-errors.js';
 import { tooltipOf } from '../diagram/tooltips.js';
@@ -12,15 +14,17 @@ import type { Estate } from '../model/estate.js';
 import { STDLIB_URI } from '../stdlib/stdlib.js';
 import type { WorkspaceAnalysis } from '../workspace/workspace-analysis.js';
 import {
-    DiagramRequest, DiagramTooltipRequest,
+    DIAGRAM_VIEW_KINDS, DiagramRequest, DiagramTooltipRequest,
     type DiagramLocations, type DiagramRequestParams, type DiagramRequestResult, type DiagramTooltipParams, type DiagramTooltipResult
 } from './protocol.js';
 
-const VIEW_KINDS: readonly DiagramViewKind[] = ['estate', 'process', 'department', 'system'];
 const DEFAULT_TIMEOUT_MS = 5_000;
 const MAX_LIST = 200;
+const MAX_NAME = 400;
+/** Entities and fields offered to follow: enough for any picker, a bounded part of every answer. */
+const MAX_DATA_CHOICES = 1_000;
 /** The view the preview opens on, asked for as the preview asks. */
-const OPENING_VIEW: DiagramRequestParams = { view: { kind: 'estate' }, state: 'as-is', hoverTitles: false };
+const OPENING_VIEW: DiagramRequestParams = { view: { kind: 'estate' }, state: 'as-is', hoverTitles: false, chrome: false };
 /**
  * Recent answers are kept up to this much SVG text, none over the per-answer limit: many views of up
  * to about a hundred nodes (a department of the 1,000-system estate: 0.07–0.25 MB of SVG) rather than
@@ -104,24 +108,25 @@ export async function answerDiagramRequest(
         hasErrors: documents.all.some(document => document.uri.toString() !== STDLIB_URI && countSyntaxErrors(document.diagnostics ?? []) > 0),
         choices: choicesOf(estate, findings.map(f => f.ruleId))
     });
-    let options: DiagramOptions;
+    let request: ValidRequest;
     try {
-        options = validOptions(params);
+        request = validRequest(params);
     } catch (error) {
         return { ...empty(), ...base(), error: (error as Error).message };
     }
+    const { options, svg: svgOptions, panel } = request;
     // The analysis result is new after every build, so an answer found under it shows the current workspace.
-    const hoverTitles = params.hoverTitles !== false;
-    const key = answerKey(options, hoverTitles);
+    const key = answerKey(request);
     const cached = answers?.answer(result, key);
     if (cached) return cached;
     try {
         const timeout = typeof params.layoutTimeoutMs === 'number' && params.layoutTimeoutMs > 0 ? Math.min(params.layoutTimeoutMs, 120_000) : DEFAULT_TIMEOUT_MS;
-        const { graph, svg, fallback } = await produceDiagram(estate, findings, options, layouter, timeout, { hoverTitles });
+        const { graph, svg, legend, fallback } = await produceDiagram(estate, findings, options, layouter, { timeoutMs: timeout, panel, viewKey: viewKey(options) }, svgOptions);
         const answer: DiagramRequestResult = {
-            ...base(), svg, title: graph.title, notes: graph.notes,
+            ...base(), svg, legend, title: graph.title, notes: graph.notes,
             nodeCount: graph.nodes.length, edgeCount: graph.edges.length, locations: locationsOf(graph),
-            expandable: graph.nodes.filter(node => node.kind === 'department').map(node => node.id)
+            expandable: graph.nodes.filter(node => node.kind === 'department').map(node => node.id),
+            collapsible: graph.groups.filter(group => group.collapsible).map(group => group.id)
         };
         answers?.set(result, key, { answer, graph, fallback });
         return answer;
@@ -139,11 +144,11 @@ export function answerTooltipRequest(params: DiagramTooltipParams, analysis: Wor
     if (typeof params?.id !== 'string') return null;
     const result = analysis.result;
     try {
-        const options = validOptions(params.diagram);
-        const key = answerKey(options, params.diagram.hoverTitles !== false);
+        const request = validRequest(params.diagram);
+        const key = answerKey(request);
         let graph = answers.graph(result, key);
         if (!graph) {
-            graph = buildDiagramGraph(result.estate, result.findings, options);
+            graph = buildDiagramGraph(result.estate, result.findings, request.options);
             answers.setGraph(result, key, graph);
         }
         return tooltipOf(graph, params.id) ?? null;
@@ -173,14 +178,21 @@ function locationsOf(graph: DiagramGraph): DiagramLocations {
     return { files, at };
 }
 
-/** Requests that differ only in how they spell "nothing" (no expand list or an empty one) share an answer. */
-function answerKey(options: DiagramOptions, hoverTitles: boolean): string {
+/** The view a layout belongs to across edits: what it shows, not how it is coloured or dimmed. */
+function viewKey(options: DiagramOptions): string {
     const { view, state, filters, expand } = options;
-    return JSON.stringify([view.kind, view.name, view.depth, state, filters?.classifications ?? [], filters?.findings ?? [], expand ?? [], hoverTitles]);
+    return JSON.stringify([view.kind, view.name, view.depth, state, filters?.classifications ?? [], filters?.findings ?? [], expand ?? []]);
+}
+
+/** Requests that differ only in how they spell "nothing" (no expand list or an empty one) share an answer. */
+function answerKey(request: ValidRequest): string {
+    const { options, svg, panel } = request;
+    const shape = panelShape(panel);
+    return JSON.stringify([viewKey(options), options.follow ?? '', svg.hoverTitles, svg.chrome, svg.lens, shape.width, shape.height]);
 }
 
 function empty(): Omit<DiagramRequestResult, 'hasErrors' | 'choices'> {
-    return { svg: '', title: '', notes: [], nodeCount: 0, edgeCount: 0, locations: { files: [], at: {} }, expandable: [] };
+    return { svg: '', legend: '', title: '', notes: [], nodeCount: 0, edgeCount: 0, locations: { files: [], at: {} }, expandable: [], collapsible: [] };
 }
 
 function strings(value: unknown): string[] | undefined {
@@ -189,29 +201,54 @@ function strings(value: unknown): string[] | undefined {
     return value.slice(0, MAX_LIST);
 }
 
+interface ValidRequest {
+    options: DiagramOptions;
+    svg: { hoverTitles: boolean; chrome: boolean; lens: Lens };
+    panel?: { width: number; height: number };
+}
+
 /** The client is trusted only as far as the types say: anything else is a clear error, not a crash. */
-function validOptions(params: DiagramRequestParams): DiagramOptions {
+function validRequest(params: DiagramRequestParams): ValidRequest {
     const kind = params?.view?.kind;
-    if (!VIEW_KINDS.includes(kind)) throw new Error(`unknown view '${String(kind)}' (use ${VIEW_KINDS.join(', ')})`);
+    if (!DIAGRAM_VIEW_KINDS.includes(kind)) throw new Error(`unknown view '${String(kind)}' (use ${DIAGRAM_VIEW_KINDS.join(', ')})`);
     const name = params.view.name;
     if (name !== undefined && typeof name !== 'string') throw new Error('the view name must be text');
     const view: DiagramView = kind === 'estate' ? { kind } : { kind, name, depth: kind === 'system' ? (params.view.depth === 2 ? 2 : 1) : undefined };
     const state: DiagramState = params.state === 'to-be' ? 'to-be' : 'as-is';
+    const follow = params.follow;
+    if (follow !== undefined && (typeof follow !== 'string' || follow.length > MAX_NAME)) throw new Error('follow names an entity or Entity.field');
+    const lens = params.lens === undefined ? 'style' : params.lens;
+    if (!LENSES.includes(lens)) throw new Error(`unknown lens '${String(lens)}' (use ${LENSES.join(', ')})`);
+    const size = params.panel;
+    const panel = size && Number.isFinite(size.width) && Number.isFinite(size.height) && size.width > 0 && size.height > 0
+        ? { width: size.width, height: size.height }
+        : undefined;
     return {
-        view, state,
-        filters: { classifications: strings(params.filters?.classifications), findings: strings(params.filters?.findings) },
-        expand: strings(params.expand)
+        options: {
+            view, state,
+            filters: { classifications: strings(params.filters?.classifications), findings: strings(params.filters?.findings) },
+            expand: strings(params.expand),
+            follow: follow || undefined
+        },
+        svg: { hoverTitles: params.hoverTitles !== false, chrome: params.chrome !== false, lens },
+        panel
     };
 }
 
 function choicesOf(estate: Estate, ruleIds: string[]): DiagramRequestResult['choices'] {
     const user = <T extends { source: { builtin: boolean } }>(map: Map<string, T>) =>
         [...map].filter(([, value]) => !value.source.builtin).map(([name]) => name).sort();
+    const entities = [...estate.entities.values()].filter(entity => !entity.source.builtin).sort((a, b) => a.name.localeCompare(b.name));
+    const data = [
+        ...entities.map(entity => entity.name),
+        ...entities.flatMap(entity => entity.fields.filter(field => field.classification !== undefined).map(field => `${entity.name}.${field.name}`))
+    ].slice(0, MAX_DATA_CHOICES);
     return {
         processes: user(estate.processes),
         departments: user(estate.departments),
         systems: user(estate.systems),
         classifications: [...estate.classifications.keys()].sort(),
-        ruleIds: [...new Set(ruleIds)].sort()
+        ruleIds: [...new Set(ruleIds)].sort(),
+        data
     };
 }

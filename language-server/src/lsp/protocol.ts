@@ -12,19 +12,25 @@ export interface ModelChangedParams {
     hasSyntaxErrors: boolean;
 }
 
+/** The kinds of view the diagram has: one list for the server's checks and the preview's pickers. */
+export const DIAGRAM_VIEW_KINDS = ['estate', 'process', 'department', 'system'] as const;
+export type DiagramViewKind = typeof DIAGRAM_VIEW_KINDS[number];
+
 /**
  * Client → server: one view of the dependency diagram, laid out and rendered to SVG. The answer
- * carries what the preview needs at once (picture, click targets, pickers); hover text is fetched
- * per element with `integ/diagramTooltip`, since a large view's finding lines would otherwise be a
- * third of every answer.
+ * carries what the preview needs at once (picture, legend, click targets, pickers); hover text is
+ * fetched per element with `integ/diagramTooltip`, since a large view's finding lines would
+ * otherwise be a third of every answer.
  */
 export const DiagramRequest = 'integ/diagram' as const;
 export interface DiagramRequestParams {
-    view: { kind: 'estate' | 'process' | 'department' | 'system'; name?: string; depth?: 1 | 2 };
+    view: { kind: DiagramViewKind; name?: string; depth?: 1 | 2 };
     state: 'as-is' | 'to-be';
     filters?: { classifications?: string[]; findings?: string[] };
-    /** Departments to show expanded when the estate view is aggregated. */
+    /** Departments to show opened when the estate view is an overview; `*` opens every one. */
     expand?: string[];
+    /** `Entity` or `Entity.field`: what stores or carries it stands out, the rest is dimmed. */
+    follow?: string;
     layoutTimeoutMs?: number;
     /**
      * false: leave out the hover titles (`<title>`) of departments, systems, flows and locks. The
@@ -32,6 +38,12 @@ export interface DiagramRequestParams {
      * Default true.
      */
     hoverTitles?: boolean;
+    /** false: the SVG without its title, notes and legend (the preview shows them itself). Default true. */
+    chrome?: boolean;
+    /** The lens the SVG is coloured by: an exported picture keeps the lens it was looked at with. Default `style`. */
+    lens?: import('../diagram/lenses.js').Lens;
+    /** Size of the panel the picture is shown in, in CSS pixels: the layout takes its shape. */
+    panel?: { width: number; height: number };
 }
 export interface DiagramLocation {
     uri: string;
@@ -60,15 +72,23 @@ export interface DiagramRequestResult {
     notes: string[];
     /** True when a workspace document has lexing, parsing or linking errors. */
     hasErrors: boolean;
-    /** Why there is no diagram (an unknown process, department or system). */
+    /** Why there is no diagram (an unknown process, department, system or entity). */
     error?: string;
     nodeCount: number;
     edgeCount: number;
     locations: DiagramLocations;
-    /** Aggregate node ids (`dept:<name>`) that can be expanded. */
+    /** Collapsed department node ids (`dept:<name>`) that a click opens. */
     expandable: string[];
+    /** Opened department box ids (`group:<name>`) that a click on the title folds back. */
+    collapsible: string[];
+    /** The legend as its own SVG, for the preview to show at a fixed size under every lens. */
+    legend: string;
     /** What the pickers and filters can offer. */
-    choices: { processes: string[]; departments: string[]; systems: string[]; classifications: string[]; ruleIds: string[] };
+    choices: {
+        processes: string[]; departments: string[]; systems: string[]; classifications: string[]; ruleIds: string[];
+        /** Entities and `Entity.field`s to follow. */
+        data: string[];
+    };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { ElkNode } from '../../../language-server/src/diagram/elk-graph.js';
+import type { ElkNode } from '../../../language-server/src/diagram/elk-types.js';
 import type { LayoutRunner } from '../../../language-server/src/diagram/layout.js';
 import { loadTexts } from '../helpers/workspace.js';
 

@@ -3,7 +3,7 @@ import { UNASSIGNED, type Box, type DiagramGraph, type Point } from '../../../la
 import { buildDiagramGraph } from '../../../language-server/src/diagram/graph-builder.js';
 import { DiagramLayouter, LayoutTimeoutError, WorkerLayoutRunner, type LayoutRunner } from '../../../language-server/src/diagram/layout.js';
 import { LAYOUT_TIMEOUT_NOTE, produceDiagram } from '../../../language-server/src/diagram/produce-diagram.js';
-import type { ElkNode } from '../../../language-server/src/diagram/elk-graph.js';
+import type { ElkNode } from '../../../language-server/src/diagram/elk-types.js';
 import { loadTexts } from '../helpers/workspace.js';
 import { CountingRunner, denseEstate, generatedEstate, loadReference, REFERENCE } from './helpers.js';
 
@@ -94,7 +94,7 @@ describe('layout', () => {
             },
             dispose() {}
         };
-        const result = await produceDiagram(analysis.estate, analysis.findings, { view: { kind: 'estate' }, state: 'as-is' }, new DiagramLayouter(slowForSystems), 1);
+        const result = await produceDiagram(analysis.estate, analysis.findings, { view: { kind: 'estate' }, state: 'as-is' }, new DiagramLayouter(slowForSystems), { timeoutMs: 1 });
         expect(result.graph.notes[0]).toBe(LAYOUT_TIMEOUT_NOTE);
         expect(result.graph.aggregated).toBe(true);
         expect(result.graph.nodes.map(n => n.id).sort()).toEqual(['dept:D0', 'dept:D1', 'dept:D2']);

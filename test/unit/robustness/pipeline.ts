@@ -3,7 +3,7 @@ import type { ELK as Elk } from 'elkjs';
 import { URI, type FileSystemNode, type FileSystemProvider, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { DiagramOptions } from '../../../language-server/src/diagram/diagram-graph.js';
-import type { ElkNode } from '../../../language-server/src/diagram/elk-graph.js';
+import type { ElkNode } from '../../../language-server/src/diagram/elk-types.js';
 import { buildDiagramGraph } from '../../../language-server/src/diagram/graph-builder.js';
 import { gridLayout } from '../../../language-server/src/diagram/grid-layout.js';
 import { DiagramLayouter, type LayoutRunner } from '../../../language-server/src/diagram/layout.js';

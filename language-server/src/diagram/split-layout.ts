@@ -1,35 +1,20 @@
 /**
- * Translation between the diagram graph and ELK's JSON graph. Each department group is laid out on
- * its own (a small flat layered layout) and the groups are then placed as single nodes: one nested
- * INCLUDE_CHILDREN layout of the whole view cost seconds on a 50-node, 500-flow view (measured),
- * this costs a fraction of it. A flow that leaves its department is routed in three pieces ELK
- * draws itself — source node to its group's out port, port to port between the groups, in port to
+ * The layout of views too large for one compound graph (compound-layout.ts): each department group
+ * is laid out on its own (a small flat layered layout) and the groups are then placed as single
+ * nodes: one nested INCLUDE_CHILDREN layout of such a view costs seconds (measured), this costs a
+ * fraction of it. Flows are not labelled at this size (their tooltips carry the names). A flow that
+ * leaves its department is routed in three pieces ELK draws itself — source node to its group's out port, port to port between the groups, in port to
  * target node — and stitched back into one polyline. With one out and one in port per group, flows
  * between departments run as a few tidy trunks instead of a tangle. Coordinates come back absolute.
  * Some ELK edges are given against the flow (to keep the layers few, see `reversed`); their
  * polylines are turned back, as ELK does itself for the edges it turns to break cycles.
  */
-import type { DiagramEdge, DiagramGraph, DiagramLayout, EdgeGeometry, Point } from './diagram-graph.js';
+import type { DiagramGraph, DiagramLayout, EdgeGeometry, Point } from './diagram-graph.js';
 import { UNASSIGNED } from './diagram-graph.js';
 import { colourNodes } from './colour-layers.js';
-import { EDGE_FONT_PX, textWidth } from './text-metrics.js';
-
-export interface ElkLabel { text?: string; width?: number; height?: number; x?: number; y?: number }
-export interface ElkSection { startPoint: Point; endPoint: Point; bendPoints?: Point[] }
-export interface ElkEdge { id: string; sources: string[]; targets: string[]; labels?: ElkLabel[]; sections?: ElkSection[]; layoutOptions?: Record<string, string> }
-export interface ElkPort { id: string; width?: number; height?: number; x?: number; y?: number; layoutOptions?: Record<string, string> }
-export interface ElkNode {
-    id: string;
-    x?: number; y?: number; width?: number; height?: number;
-    children?: ElkNode[];
-    ports?: ElkPort[];
-    edges?: ElkEdge[];
-    labels?: ElkLabel[];
-    layoutOptions?: Record<string, string>;
-}
-
-export const GROUP_TITLE_HEIGHT = 28;
-const EDGE_LABEL_HEIGHT = 16;
+import type { ElkEdge, ElkNode } from './elk-types.js';
+import { GROUP_TITLE_HEIGHT } from './node-sizing.js';
+import { textWidth } from './text-metrics.js';
 
 const LAYERED_OPTIONS: Record<string, string> = {
     'elk.algorithm': 'layered',
@@ -42,9 +27,7 @@ const LAYERED_OPTIONS: Record<string, string> = {
     'elk.spacing.edgeNode': '18',
     'elk.spacing.edgeEdge': '12',
     'elk.layered.spacing.edgeNodeBetweenLayers': '18',
-    'elk.spacing.edgeLabel': '4',
     'elk.spacing.componentComponent': '48',
-    'elk.edgeLabels.inline': 'false',
     'elk.json.edgeCoords': 'ROOT',
     'elk.json.shapeCoords': 'ROOT'
 };
@@ -52,8 +35,6 @@ const LAYERED_OPTIONS: Record<string, string> = {
 const ROOT_PADDING = '[top=16,left=16,bottom=16,right=16]';
 const GROUP_PADDING = `[top=${GROUP_TITLE_HEIGHT + 12},left=16,bottom=16,right=16]`;
 
-/** Above this many edges, labels cost more in width and layout time than they tell; tooltips carry them. */
-export const MAX_LABELLED_EDGES = 24;
 /** Above this many nodes, ELK's crossing minimisation runs one pass instead of seven (about 3× faster). */
 const THOROUGH_UP_TO_NODES = 24;
 /**
@@ -64,32 +45,25 @@ const MODEL_ORDER_UP_TO_NODES = 60;
 const MODEL_ORDER_UP_TO_EDGES = 80;
 const GREEDY_SWITCH_UP_TO_EDGES = 150;
 
-export function showsEdgeLabels(graph: DiagramGraph): boolean {
-    return graph.edges.length <= MAX_LABELLED_EDGES;
-}
-
-type Direction = 'RIGHT' | 'DOWN';
+/** One ELK edge of a route, and whether this route runs it the other way (a flow back along a shared line). */
+interface RoutePiece { id: string; back: boolean }
 
 /** How one diagram edge is drawn: the ELK edges whose sections, joined, make its polyline. */
 interface ElkPlan {
     root: ElkNode;
-    routes: Map<string, string[]>;
-    /** The ELK edge that carries the label of a diagram edge, if labelled. */
-    labelled: Map<string, string>;
+    routes: Map<string, RoutePiece[]>;
     /** ELK edges given against the flow's direction, to be drawn the other way round. */
     reversed: Set<string>;
 }
 
 /** The ELK input for a graph. Deterministic: the same graph gives the same JSON (the cache key). */
-export function toElkGraph(graph: DiagramGraph): ElkNode {
+export function splitElkGraph(graph: DiagramGraph): ElkNode {
     return planElkGraph(graph).root;
 }
 
 function planElkGraph(graph: DiagramGraph): ElkPlan {
-    const labelled = showsEdgeLabels(graph);
-    // Unlabelled estate-sized graphs flow top-down between departments: they stack into a page instead of a long strip.
-    const direction: Direction = labelled ? 'RIGHT' : 'DOWN';
-    const options: Record<string, string> = { ...LAYERED_OPTIONS, 'elk.direction': direction };
+    // Estate-sized graphs flow top-down between departments: they stack into a page instead of a long strip.
+    const options: Record<string, string> = { ...LAYERED_OPTIONS, 'elk.direction': 'DOWN' };
     if (graph.nodes.length > THOROUGH_UP_TO_NODES) options['elk.layered.thoroughness'] = '1';
 
     const groups = new Map<string, ElkNode>();
@@ -123,12 +97,14 @@ function planElkGraph(graph: DiagramGraph): ElkPlan {
     }
     root.children!.push(...topLevel, ...[...groups.values()].filter(group => group.children!.length > 0));
 
-    const routes = new Map<string, string[]>();
-    const labelledOn = new Map<string, string>();
+    const routes = new Map<string, RoutePiece[]>();
     /** Ports and stubs needed: one out and one in port per group, one stub per node and way. */
     const needed = new Set<string>();
-    /** Unlabelled flows between the same two ends (nodes or group ports) share one ELK edge: fewer edges to lay out, one trunk to read. */
-    const shared = new Map<string, string>();
+    /**
+     * Flows between the same two ends (nodes or group ports) share one ELK edge, either way between
+     * two collapsed departments: at this size (hundreds of bundles) fewer edges to lay out matter more.
+     */
+    const shared = new Map<string, { id: string; from: string }>();
     const borderPort = (nodeId: string, way: 'out' | 'in'): string[] => {
         const group = groupOf.get(nodeId);
         if (!group) return [];
@@ -143,15 +119,15 @@ function planElkGraph(graph: DiagramGraph): ElkPlan {
         const [targetEnd, inStub] = inside ? [] : borderPort(edge.target, 'in');
         const from = sourceEnd ?? edge.source;
         const to = targetEnd ?? edge.target;
-        const label = labelled && edge.label ? [{ text: edge.label, width: edgeLabelWidth(edge), height: EDGE_LABEL_HEIGHT }] : undefined;
-        const key = `${from}\u0000${to}`;
-        let carrier = label ? undefined : shared.get(key);
+        const key = from === edge.source && to === edge.target ? [from, to].sort().join('\u0000') : `${from}\u0000${to}`;
+        let carrier = shared.get(key);
         if (!carrier) {
-            carrier = edge.id;
-            (inside ? sourceGroup : root).edges!.push({ id: edge.id, sources: [from], targets: [to], labels: label ?? [] });
-            if (label) labelledOn.set(edge.id, edge.id); else shared.set(key, carrier);
+            carrier = { id: edge.id, from };
+            (inside ? sourceGroup : root).edges!.push({ id: edge.id, sources: [from], targets: [to] });
+            shared.set(key, carrier);
         }
-        routes.set(edge.id, [outStub, carrier, inStub].filter((id): id is string => id !== undefined));
+        routes.set(edge.id, [outStub, carrier.id, inStub].filter((id): id is string => id !== undefined)
+            .map(id => ({ id, back: id === carrier!.id && carrier!.from !== from })));
     }
     const collapsed = new Set(topLevel.map(node => node.id));
     const reversed = directDenseTopLevel(root, collapsed);
@@ -171,8 +147,8 @@ function planElkGraph(graph: DiagramGraph): ElkPlan {
     // Ports and stubs follow the group's own order, not the order flows reach them in: a department's
     // box is then the same ELK input in every view of a kind that shows it whole (every estate view
     // with it opened, whichever others are), and its layout can be reused.
-    const inSide = direction === 'RIGHT' ? 'WEST' : 'NORTH';
-    const outSide = openedAfterCollapsed ? inSide : direction === 'RIGHT' ? 'EAST' : 'SOUTH';
+    const inSide = 'NORTH';
+    const outSide = openedAfterCollapsed ? inSide : 'SOUTH';
     for (const group of groups.values()) {
         for (const way of ['in', 'out'] as const) {
             const id = portId(group, way);
@@ -194,7 +170,7 @@ function planElkGraph(graph: DiagramGraph): ElkPlan {
         // The greedy-switch pass only polishes crossings; on a dense container it cost 25–40 % of the layout (measured).
         if (container.edges!.length > GREEDY_SWITCH_UP_TO_EDGES) container.layoutOptions!['elk.layered.crossingMinimization.greedySwitch.type'] = 'OFF';
     }
-    return { root, routes, labelled: labelledOn, reversed };
+    return { root, routes, reversed };
 }
 
 /** More edges than this per node between top-level nodes make them a dense tangle (collapsed departments). */
@@ -228,21 +204,8 @@ function stubId(nodeId: string, way: 'out' | 'in'): string {
     return `stub:${way}:${nodeId}`;
 }
 
-export const LOCK_WIDTH = 14;
-export const EDGE_BADGE_WIDTH = 22;
-
-function hasFindings(edge: DiagramEdge): boolean {
-    const counts = edge.findings;
-    return counts.error + counts.warning + counts.info + counts.accepted > 0;
-}
-
-/** Room for the lock badge, the text and the finding badge, so ELK keeps all three clear of nodes. */
-export function edgeLabelWidth(edge: DiagramEdge): number {
-    return (edge.regulated ? LOCK_WIDTH : 0) + textWidth(edge.label, EDGE_FONT_PX) + 8 + (hasFindings(edge) ? EDGE_BADGE_WIDTH : 0);
-}
-
 /** Reads ELK's output back into absolute boxes and one polyline per diagram edge. */
-export function fromElkGraph(graph: DiagramGraph, laidOut: ElkNode): DiagramLayout {
+export function splitLayout(graph: DiagramGraph, laidOut: ElkNode): DiagramLayout {
     const layout: DiagramLayout = { width: laidOut.width ?? 0, height: laidOut.height ?? 0, nodes: {}, groups: {}, edges: {} };
     const groupIds = new Set(graph.groups.map(group => group.id));
     const elkEdges = new Map<string, ElkEdge>();
@@ -257,30 +220,23 @@ export function fromElkGraph(graph: DiagramGraph, laidOut: ElkNode): DiagramLayo
     visit(laidOut);
     const plan = planElkGraph(graph);
     for (const edge of graph.edges) {
-        const pieces = (plan.routes.get(edge.id) ?? []).map(id => elkEdges.get(id));
-        if (pieces.some(piece => piece === undefined)) continue;
-        const labelEdge = plan.labelled.get(edge.id);
-        layout.edges[edge.id] = edgeGeometry(pieces as ElkEdge[], plan.reversed, labelEdge ? elkEdges.get(labelEdge) : undefined);
+        const route = plan.routes.get(edge.id) ?? [];
+        if (route.some(piece => !elkEdges.has(piece.id))) continue;
+        layout.edges[edge.id] = edgeGeometry(route.map(piece => ({ edge: elkEdges.get(piece.id)!, back: piece.back !== plan.reversed.has(piece.id) })));
     }
     return layout;
 }
 
-function edgeGeometry(pieces: ElkEdge[], reversed: ReadonlySet<string>, labelEdge: ElkEdge | undefined): EdgeGeometry {
+function edgeGeometry(pieces: Array<{ edge: ElkEdge; back: boolean }>): EdgeGeometry {
     const points: Point[] = [];
-    for (const piece of pieces) {
-        const line = (piece.sections ?? []).flatMap(section => [section.startPoint, ...(section.bendPoints ?? []), section.endPoint]);
-        if (reversed.has(piece.id)) line.reverse();
+    for (const { edge, back } of pieces) {
+        const line = (edge.sections ?? []).flatMap(section => [section.startPoint, ...(section.bendPoints ?? []), section.endPoint]);
+        if (back) line.reverse();
         for (const p of line) {
             const last = points[points.length - 1];
             // Pieces meet at a port: drop the repeated point so the line has no zero-length segment.
             if (!last || Math.abs(last.x - p.x) > 0.5 || Math.abs(last.y - p.y) > 0.5) points.push({ x: p.x, y: p.y });
         }
     }
-    const label = labelEdge?.labels?.[0];
-    return {
-        points,
-        label: label && label.x !== undefined && label.y !== undefined
-            ? { x: label.x, y: label.y, width: label.width ?? 0, height: label.height ?? 0 }
-            : undefined
-    };
+    return { points };
 }

@@ -1,0 +1,224 @@
+/**
+ * A view laid out as one graph: departments are compound nodes round their systems and ELK routes
+ * every flow, inside a department or across, in the same run (`INCLUDE_CHILDREN`). Each flow gets its
+ * own line and its own port, so parallel flows stay distinct and no flow hides under another. Flows
+ * are given to ELK in the direction of the view's ranking (node-order.ts) and their lines turned back
+ * afterwards, so a flow "against" the picture is a short line with its arrowhead pointing back
+ * instead of a loop round the whole drawing. ELK's lines are then straightened (route-smoothing.ts).
+ */
+import type { Box, DiagramGraph, DiagramLayout, EdgeGeometry, LayoutDirection, Point } from './diagram-graph.js';
+import type { ElkEdge, ElkLabel, ElkNode } from './elk-types.js';
+import { groupedRanks, type RankedLink } from './node-order.js';
+import { GROUP_TITLE_HEIGHT, labelSize } from './node-sizing.js';
+import { straightenLayout } from './route-smoothing.js';
+import { textWidth } from './text-metrics.js';
+
+export interface CompoundPlan {
+    direction: LayoutDirection;
+    labelled: boolean;
+    /** More space between the boxes of a layer (×), to bring a thin strip nearer the panel's shape. */
+    spread?: number;
+    /** The view's previous layout: each node keeps its place in its layer, each flow its direction. */
+    previous?: Record<string, Box>;
+}
+
+const BASE: Record<string, string> = {
+    'elk.algorithm': 'layered',
+    'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
+    'elk.edgeRouting': 'POLYLINE',
+    'elk.layered.mergeEdges': 'false',
+    'elk.layered.mergeHierarchyEdges': 'false',
+    'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX',
+    'elk.randomSeed': '7',
+    'elk.spacing.nodeNode': '28',
+    'elk.layered.spacing.nodeNodeBetweenLayers': '44',
+    'elk.spacing.edgeEdge': '12',
+    'elk.spacing.edgeNode': '18',
+    'elk.layered.spacing.edgeNodeBetweenLayers': '16',
+    'elk.layered.spacing.edgeEdgeBetweenLayers': '10',
+    'elk.spacing.edgeLabel': '3',
+    'elk.spacing.labelNode': '6',
+    'elk.spacing.componentComponent': '36',
+    'elk.edgeLabels.inline': 'false',
+    'elk.json.edgeCoords': 'ROOT',
+    'elk.json.shapeCoords': 'ROOT'
+};
+
+const ROOT_PADDING = '[top=12,left=12,bottom=12,right=12]';
+const GROUP_PADDING = `[top=${GROUP_TITLE_HEIGHT + 10},left=14,bottom=14,right=14]`;
+/** Systems without a flow are set out in a grid of this many columns, this far apart. */
+const BLOCK_GAP = 20;
+const BLOCK_COLUMNS = 3;
+
+/** The rank of every node: the order in which the view reads. */
+export function viewRanks(graph: DiagramGraph, previous?: ReadonlyMap<string, number>): Map<string, number> {
+    const links: RankedLink[] = graph.edges.map(edge => ({ source: edge.source, target: edge.target, weight: edge.flows.length }));
+    return groupedRanks(graph.nodes, links, graph.sequence, previous);
+}
+
+/** The ELK input of a view, which of its edges were given against the flow, and each label's lines. */
+export interface CompoundInput {
+    root: ElkNode;
+    reversed: Set<string>;
+    labelLines: Map<string, string[]>;
+}
+
+export function compoundElkGraph(graph: DiagramGraph, plan: CompoundPlan): CompoundInput {
+    const interactive: Record<string, string> = plan.previous ? { 'elk.layered.crossingMinimization.semiInteractive': 'true' } : {};
+    const spread: Record<string, string> = plan.spread ? { 'elk.spacing.nodeNode': String(Math.round(Number(BASE['elk.spacing.nodeNode']) * plan.spread)) } : {};
+    const root: ElkNode = { id: 'root', layoutOptions: { ...BASE, ...interactive, ...spread, 'elk.direction': plan.direction, 'elk.padding': ROOT_PADDING }, children: [], edges: [] };
+    const groups = new Map<string, ElkNode>();
+    for (const group of graph.groups) {
+        groups.set(group.id, {
+            id: group.id,
+            layoutOptions: {
+                // Each department is a graph of its own to ELK: it keeps its own order hints and spacing too.
+                ...interactive,
+                ...spread,
+                'elk.padding': GROUP_PADDING,
+                'elk.nodeSize.constraints': 'MINIMUM_SIZE',
+                'elk.nodeSize.minimum': `(${textWidth(group.label, 13) + 28},48)`
+            },
+            children: []
+        });
+    }
+    const position = (box: Box | undefined): Record<string, string> => box ? { 'elk.position': `(${Math.round(box.x)},${Math.round(box.y)})` } : {};
+    const linked = new Set(graph.edges.flatMap(edge => [edge.source, edge.target]));
+    for (const node of graph.nodes) {
+        if (!linked.has(node.id)) continue;
+        const elkNode: ElkNode = { id: node.id, width: node.width, height: node.height, layoutOptions: position(plan.previous?.[node.id]) };
+        const group = node.group ? groups.get(node.group) : undefined;
+        (group ? group.children! : root.children!).push(elkNode);
+    }
+    // Systems without a flow go into one block per department (or one for the view), laid out as a
+    // grid here: left to ELK, each is a component of its own that moves whenever anything is added.
+    for (const block of unlinkedBlocks(graph, linked)) {
+        const known = block.cells.map(cell => plan.previous?.[cell.id]).filter((b): b is Box => b !== undefined);
+        const hint = known.length > 0 ? { x: Math.min(...known.map(b => b.x)), y: Math.min(...known.map(b => b.y)), width: 0, height: 0 } : undefined;
+        const group = block.group ? groups.get(block.group) : undefined;
+        (group ? group.children! : root.children!).push({ id: block.id, width: block.width, height: block.height, layoutOptions: position(hint) });
+    }
+    for (const group of groups.values()) {
+        if (group.children!.length === 0) continue;
+        const boxes = graph.nodes.filter(node => node.group === group.id).map(node => plan.previous?.[node.id]).filter((b): b is Box => b !== undefined);
+        if (boxes.length > 0) Object.assign(group.layoutOptions!, position({ x: Math.min(...boxes.map(b => b.x)), y: Math.min(...boxes.map(b => b.y)), width: 0, height: 0 }));
+        root.children!.push(group);
+    }
+    const along = plan.previous
+        ? new Map(Object.entries(plan.previous).map(([id, b]) => [id, plan.direction === 'DOWN' ? b.y + b.height / 2 : b.x + b.width / 2]))
+        : undefined;
+    const rank = viewRanks(graph, along);
+    const reversed = new Set<string>();
+    const labelLines = new Map<string, string[]>();
+    for (const edge of graph.edges) {
+        const backwards = (rank.get(edge.source) ?? 0) > (rank.get(edge.target) ?? 0);
+        if (backwards) reversed.add(edge.id);
+        const labels: ElkLabel[] = [];
+        if (plan.labelled && edge.label) {
+            const size = labelSize(edge);
+            labelLines.set(edge.id, size.lines);
+            labels.push({ text: edge.label, width: size.width, height: size.height, layoutOptions: { 'elk.edgeLabels.placement': 'CENTER' } });
+        }
+        root.edges!.push({
+            id: edge.id,
+            sources: [backwards ? edge.target : edge.source],
+            targets: [backwards ? edge.source : edge.target],
+            labels
+        });
+    }
+    return { root, reversed, labelLines };
+}
+
+interface UnlinkedBlock {
+    id: string;
+    group?: string;
+    width: number;
+    height: number;
+    /** Each system's place inside the block. */
+    cells: Array<{ id: string; x: number; y: number }>;
+}
+
+/** The systems of the view without a flow, per department, in a grid sorted by name. */
+function unlinkedBlocks(graph: DiagramGraph, linked: ReadonlySet<string>): UnlinkedBlock[] {
+    const byGroup = new Map<string | undefined, DiagramGraph['nodes']>();
+    for (const node of graph.nodes) {
+        if (linked.has(node.id)) continue;
+        (byGroup.get(node.group) ?? byGroup.set(node.group, []).get(node.group)!).push(node);
+    }
+    const blocks: UnlinkedBlock[] = [];
+    for (const [group, nodes] of byGroup) {
+        nodes.sort((a, b) => a.name.localeCompare(b.name));
+        const columns = Math.min(BLOCK_COLUMNS, nodes.length);
+        const cellWidth = Math.max(...nodes.map(node => node.width));
+        const rows: number[] = [];
+        nodes.forEach((node, i) => { rows[Math.floor(i / columns)] = Math.max(rows[Math.floor(i / columns)] ?? 0, node.height); });
+        const rowTop = (row: number) => rows.slice(0, row).reduce((sum, h) => sum + h + BLOCK_GAP, 0);
+        blocks.push({
+            id: `unlinked:${group ?? ''}`,
+            group,
+            width: columns * cellWidth + (columns - 1) * BLOCK_GAP,
+            height: rowTop(rows.length) - BLOCK_GAP,
+            cells: nodes.map((node, i) => ({ id: node.id, x: (i % columns) * (cellWidth + BLOCK_GAP), y: rowTop(Math.floor(i / columns)) }))
+        });
+    }
+    return blocks;
+}
+
+/** Absolute boxes and one straightened polyline per edge from ELK's answer (coordinates are absolute: ROOT). */
+export function compoundLayout(graph: DiagramGraph, laidOut: ElkNode, input: Pick<CompoundInput, 'reversed' | 'labelLines'>, direction: LayoutDirection): DiagramLayout {
+    const layout: DiagramLayout = { width: laidOut.width ?? 0, height: laidOut.height ?? 0, nodes: {}, groups: {}, edges: {}, direction };
+    const groupIds = new Set(graph.groups.map(group => group.id));
+    const elkEdges = new Map<string, ElkEdge>();
+    const visit = (node: ElkNode) => {
+        for (const child of node.children ?? []) {
+            const box = { x: child.x ?? 0, y: child.y ?? 0, width: child.width ?? 0, height: child.height ?? 0 };
+            if (groupIds.has(child.id)) layout.groups[child.id] = box; else layout.nodes[child.id] = box;
+            visit(child);
+        }
+        for (const edge of node.edges ?? []) elkEdges.set(edge.id, edge);
+    };
+    visit(laidOut);
+    const nodeById = new Map(graph.nodes.map(node => [node.id, node]));
+    for (const block of unlinkedBlocks(graph, new Set(graph.edges.flatMap(edge => [edge.source, edge.target])))) {
+        const at = layout.nodes[block.id];
+        delete layout.nodes[block.id];
+        if (!at) continue;
+        for (const cell of block.cells) {
+            const node = nodeById.get(cell.id)!;
+            layout.nodes[cell.id] = { x: at.x + cell.x, y: at.y + cell.y, width: node.width, height: node.height };
+        }
+    }
+    for (const edge of graph.edges) {
+        const elkEdge = elkEdges.get(edge.id);
+        if (elkEdge) layout.edges[edge.id] = geometryOf(elkEdge, input.reversed.has(edge.id), input.labelLines.get(edge.id));
+    }
+    const ends = new Map(graph.edges.map(edge => [edge.id, [edge.source, edge.target] as [string, string]]));
+    const groupOf = new Map(graph.nodes.map(node => [node.id, node.group]));
+    const groups = graph.groups.map(group => ({ id: group.id, box: layout.groups[group.id] })).filter((group): group is { id: string; box: Box } => group.box !== undefined);
+    const titles = groups.map(({ box }) => ({ x: box.x, y: box.y, width: box.width, height: GROUP_TITLE_HEIGHT }));
+    return straightenLayout(layout, {
+        ends: id => ends.get(id)!,
+        barriers: id => {
+            const own = new Set(ends.get(id)!.map(node => groupOf.get(node)));
+            return [...titles, ...groups.filter(group => !own.has(group.id)).map(group => group.box)];
+        }
+    });
+}
+
+function geometryOf(elkEdge: ElkEdge, reversed: boolean, labelLines: string[] | undefined): EdgeGeometry {
+    const points: Point[] = [];
+    for (const section of elkEdge.sections ?? []) {
+        for (const p of [section.startPoint, ...(section.bendPoints ?? []), section.endPoint]) {
+            const last = points[points.length - 1];
+            if (!last || Math.abs(last.x - p.x) > 0.01 || Math.abs(last.y - p.y) > 0.01) points.push({ x: p.x, y: p.y });
+        }
+    }
+    if (reversed) points.reverse();
+    const label = elkEdge.labels?.[0];
+    const geometry: EdgeGeometry = { points };
+    if (label && label.x !== undefined && label.y !== undefined && labelLines) {
+        geometry.label = { x: label.x, y: label.y, width: label.width ?? 0, height: label.height ?? 0 };
+        geometry.labelLines = labelLines;
+    }
+    return geometry;
+}

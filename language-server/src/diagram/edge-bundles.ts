@@ -1,0 +1,77 @@
+/**
+ * Flows to or from a collapsed department, bundled: one edge per pair of ends and direction, labelled
+ * with how many flows it stands for and how many of them are manual ("7 flows · 3 manual"). A two-way
+ * flow counts in both directions. A bundle takes the colour of the most telling style among its
+ * flows (manual before script, batch, other and real-time), so a manual gap is never hidden in it.
+ */
+import type { Flow } from '../model/estate.js';
+import type { DiagramEdge, EdgeClass, ElementLens, FindingCounts } from './diagram-graph.js';
+import { emptyCounts } from './diagram-graph.js';
+import { combinedLens } from './element-lens.js';
+
+/** Most telling first. */
+const CLASS_ORDER: readonly EdgeClass[] = ['manual', 'script', 'batch', 'other', 'realtime'];
+
+export interface BundledFlow {
+    flow: Flow;
+    /** The flow's own label, which a bundle of one flow keeps. */
+    label: string;
+    source: string;
+    target: string;
+    edgeClass: EdgeClass;
+    classifications: string[];
+    regulated: boolean;
+    lens: ElementLens;
+    findings: FindingCounts;
+}
+
+function round(value: number): number {
+    return Math.round(value * 10) / 10;
+}
+
+export function bundleEdges(flows: readonly BundledFlow[]): DiagramEdge[] {
+    const bundles = new Map<string, { edge: DiagramEdge; classes: EdgeClass[]; lenses: ElementLens[] }>();
+    const labels = new Map<string, string>();
+    const titles = new Map<string, string>();
+    const add = (source: string, target: string, item: BundledFlow) => {
+        if (source === target) return;
+        const id = `agg:${source}->${target}`;
+        let bundle = bundles.get(id);
+        if (!bundle) {
+            bundle = {
+                edge: {
+                    id, source, target, label: '', title: '', flows: [], edgeClass: 'other', twoWay: false,
+                    classifications: [], regulated: false, findings: emptyCounts(), findingList: [], lens: item.lens
+                },
+                classes: [], lenses: []
+            };
+            bundles.set(id, bundle);
+        }
+        const edge = bundle.edge;
+        if (edge.flows.length === 0) {
+            labels.set(id, item.label);
+            titles.set(id, item.flow.title);
+        }
+        edge.flows.push(item.flow.name);
+        bundle.classes.push(item.edgeClass);
+        bundle.lenses.push(item.lens);
+        edge.regulated ||= item.regulated;
+        edge.classifications = [...new Set([...edge.classifications, ...item.classifications])].sort();
+        if (item.flow.effortHoursPerWeek !== undefined) edge.hoursPerWeek = round((edge.hoursPerWeek ?? 0) + item.flow.effortHoursPerWeek);
+        for (const key of ['error', 'warning', 'info', 'accepted'] as const) edge.findings[key] += item.findings[key];
+    };
+    for (const item of flows) {
+        add(item.source, item.target, item);
+        if (item.flow.twoWay) add(item.target, item.source, item);
+    }
+    return [...bundles].map(([id, { edge, classes, lenses }]) => {
+        edge.edgeClass = CLASS_ORDER.find(c => classes.includes(c)) ?? 'other';
+        const manual = classes.filter(c => c === 'manual').length;
+        const count = edge.flows.length;
+        edge.label = count === 1 ? labels.get(id)! : `${count} flows` + (manual > 0 ? ` · ${manual === count ? 'all' : manual} manual` : '')
+            + (edge.hoursPerWeek ? ` · ${edge.hoursPerWeek} h/wk` : '');
+        edge.title = count === 1 ? titles.get(id)! : edge.label;
+        edge.lens = combinedLens(lenses);
+        return edge;
+    });
+}

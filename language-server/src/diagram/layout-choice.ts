@@ -1,0 +1,35 @@
+/**
+ * Of several layouts of one view (top to bottom, left to right), the one a reader is best served by
+ * in the panel at hand: first the one that breaks fewest readability targets (nothing drawn over
+ * anything, no hidden line, few bends, short lines, a shape near the panel's), then the one whose
+ * titles come out largest when fitted into the panel.
+ */
+import type { DiagramGraph, DiagramLayout, LayoutDirection } from './diagram-graph.js';
+import { fittedTitlePx, measureLayout, type LayoutQuality } from './layout-quality.js';
+import { REFERENCE_PANEL, type PanelSize } from './panel-shape.js';
+
+/** The targets of the readability issue; a layout is judged by how many it misses, and by how much. */
+export function targetsMissed(quality: LayoutQuality): number {
+    const overlaps = quality.edgeThroughNode + quality.nodeOverlaps + quality.labelLabelOverlaps + quality.labelNodeOverlaps + quality.edgeThroughLabel;
+    let missed = overlaps > 0 ? 10 : 0;
+    if (quality.hiddenShare > 0.02) missed += 4;
+    if (quality.bendsPerEdge > 2) missed += 2;
+    if (quality.detourMean > 1.3) missed += 2;
+    if (quality.detourWorst > 2.5) missed += 1;
+    if (quality.labelDistanceWorst > 10) missed += 2;
+    if (quality.nodes <= 30 && quality.aspect > 2.5) missed += 2;
+    return missed;
+}
+
+const KEEP_DIRECTION_TOLERANCE = 2;
+
+export function chooseLayout(graph: DiagramGraph, candidates: readonly DiagramLayout[], panel: PanelSize = REFERENCE_PANEL, preferred?: LayoutDirection): DiagramLayout {
+    if (candidates.length === 1) return candidates[0];
+    const scored = candidates.map(layout => ({ layout, missed: targetsMissed(measureLayout(graph, layout)), titlePx: fittedTitlePx(layout, panel) }));
+    // The direction the reader saw last is kept unless another breaks clearly fewer targets (more
+    // than a shape or a detour): a picture that turns on its side after an edit is the worst reshuffle.
+    const kept = scored.find(entry => entry.layout.direction === preferred);
+    const fewest = Math.min(...scored.map(entry => entry.missed));
+    if (kept && kept.missed <= fewest + KEEP_DIRECTION_TOLERANCE) return kept.layout;
+    return scored.filter(entry => entry.missed === fewest).sort((a, b) => b.titlePx - a.titlePx)[0].layout;
+}

@@ -1,0 +1,336 @@
+/**
+ * Readability of a laid-out diagram, measured on its geometry: what `npm run diagram:quality`
+ * prints and what the layout tests hold as invariants. A reader's complaints, made countable:
+ * lines hidden under other lines, crossings, bends, detours, things drawn over each other, labels
+ * far from their line, a picture too thin or too large to read in a side panel, and a picture
+ * that moves when one element is added.
+ */
+import type { Box, DiagramGraph, DiagramLayout, Point } from './diagram-graph.js';
+import { REFERENCE_PANEL, type PanelSize } from './panel-shape.js';
+import { LABEL_FONT_PX } from './text-metrics.js';
+
+/** The most a fit may zoom in (the preview's Fit zooms no further). */
+export const MAX_FIT_ZOOM = 2;
+/** The margin the renderer and the preview keep round the drawing. */
+const FIT_MARGIN = 20;
+/** Lines closer than this, and parallel, are drawn on top of each other. */
+const COLLINEAR_PX = 0.5;
+/** A line may touch a box's outline; it is "through" the box only this far inside. */
+const INSIDE_PX = 1;
+
+export interface LayoutQuality {
+    nodes: number;
+    edges: number;
+    /** Flows of the graph with no drawn line. */
+    undrawn: number;
+    /** Pairs of segments of two different edges that cross, not at an end of either edge. */
+    crossings: number;
+    /** Share of the total edge length lying on an edge of another colour (edge class). */
+    hiddenShare: number;
+    /** Share of the total edge length lying on any other edge, whatever its colour. */
+    hiddenShareAnyEdge: number;
+    /** Turning per edge, in quarter turns (a right-angle bend is 1). */
+    bendsPerEdge: number;
+    /** Drawn length over the straight distance between an edge's ends: mean and worst. */
+    detourMean: number;
+    detourWorst: number;
+    /** Segments passing through a node box that is neither end of the edge. */
+    edgeThroughNode: number;
+    /** Segments passing through a department box that holds neither end of the edge. */
+    edgeThroughGroup: number;
+    nodeOverlaps: number;
+    labelLabelOverlaps: number;
+    labelNodeOverlaps: number;
+    /** Segments of one edge passing through another edge's label. */
+    edgeThroughLabel: number;
+    /** Largest distance from a label to its own edge's line. */
+    labelDistanceWorst: number;
+    /** Long side over short side of the drawing. */
+    aspect: number;
+    /** Node-title font size once the drawing is fitted into the reference panel. */
+    titlePx: number;
+}
+
+interface Segment { a: Point; b: Point; edge: number }
+
+function length(a: Point, b: Point): number {
+    return Math.hypot(b.x - a.x, b.y - a.y);
+}
+
+function polylineLength(points: readonly Point[]): number {
+    let total = 0;
+    for (let i = 1; i < points.length; i++) total += length(points[i - 1], points[i]);
+    return total;
+}
+
+/** Quarter turns along a polyline: the sum of the turning angles over 90°. */
+export function quarterTurns(points: readonly Point[]): number {
+    let turning = 0;
+    let previous: number | undefined;
+    for (let i = 1; i < points.length; i++) {
+        const dx = points[i].x - points[i - 1].x;
+        const dy = points[i].y - points[i - 1].y;
+        if (Math.hypot(dx, dy) < 1e-6) continue;
+        const heading = Math.atan2(dy, dx);
+        if (previous !== undefined) {
+            let turn = Math.abs(heading - previous);
+            if (turn > Math.PI) turn = 2 * Math.PI - turn;
+            turning += turn;
+        }
+        previous = heading;
+    }
+    return turning / (Math.PI / 2);
+}
+
+/** The length of `s` lying within COLLINEAR_PX of `t` and parallel to it, as an interval along `s`. */
+function sharedInterval(s: Segment, t: Segment): [number, number] | undefined {
+    const len = length(s.a, s.b);
+    if (len < 1e-6 || length(t.a, t.b) < 1e-6) return undefined;
+    const ux = (s.b.x - s.a.x) / len;
+    const uy = (s.b.y - s.a.y) / len;
+    const offset = (p: Point) => Math.abs((p.x - s.a.x) * uy - (p.y - s.a.y) * ux);
+    if (offset(t.a) > COLLINEAR_PX || offset(t.b) > COLLINEAR_PX) return undefined;
+    const along = (p: Point) => (p.x - s.a.x) * ux + (p.y - s.a.y) * uy;
+    const from = Math.max(0, Math.min(along(t.a), along(t.b)));
+    const to = Math.min(len, Math.max(along(t.a), along(t.b)));
+    return to - from > 1e-6 ? [from, to] : undefined;
+}
+
+function unionLength(intervals: Array<[number, number]>): number {
+    intervals.sort((p, q) => p[0] - q[0]);
+    let total = 0;
+    let [start, end] = [Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY];
+    for (const [from, to] of intervals) {
+        if (from > end) {
+            if (end > start) total += end - start;
+            [start, end] = [from, to];
+        } else {
+            end = Math.max(end, to);
+        }
+    }
+    if (end > start) total += end - start;
+    return total;
+}
+
+function cross(o: Point, a: Point, b: Point): number {
+    return (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x);
+}
+
+/** Where two segments properly cross (not when they only touch or run along each other). */
+export function crossingPoint(s: { a: Point; b: Point }, t: { a: Point; b: Point }): Point | undefined {
+    const d1 = cross(t.a, t.b, s.a);
+    const d2 = cross(t.a, t.b, s.b);
+    const d3 = cross(s.a, s.b, t.a);
+    const d4 = cross(s.a, s.b, t.b);
+    if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0))) {
+        const k = d1 / (d1 - d2);
+        return { x: s.a.x + (s.b.x - s.a.x) * k, y: s.a.y + (s.b.y - s.a.y) * k };
+    }
+    return undefined;
+}
+
+function shrink(box: Box, by: number): Box {
+    return { x: box.x + by, y: box.y + by, width: box.width - 2 * by, height: box.height - 2 * by };
+}
+
+function boxesOverlap(a: Box, b: Box): boolean {
+    return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+/** Whether a segment passes through the inside of a box (Liang–Barsky clipping). */
+export function segmentThroughBox(a: Point, b: Point, box: Box): boolean {
+    if (box.width <= 0 || box.height <= 0) return false;
+    let t0 = 0;
+    let t1 = 1;
+    const dx = b.x - a.x;
+    const dy = b.y - a.y;
+    const edges: Array<[number, number]> = [
+        [-dx, a.x - box.x], [dx, box.x + box.width - a.x],
+        [-dy, a.y - box.y], [dy, box.y + box.height - a.y]
+    ];
+    for (const [p, q] of edges) {
+        if (Math.abs(p) < 1e-9) {
+            if (q <= 0) return false;
+            continue;
+        }
+        const r = q / p;
+        if (p < 0) { if (r > t1) return false; if (r > t0) t0 = r; } else { if (r < t0) return false; if (r < t1) t1 = r; }
+    }
+    return t1 - t0 > 1e-9;
+}
+
+function pointToSegment(p: Point, a: Point, b: Point): number {
+    const len2 = (b.x - a.x) ** 2 + (b.y - a.y) ** 2;
+    const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((p.x - a.x) * (b.x - a.x) + (p.y - a.y) * (b.y - a.y)) / len2));
+    return length(p, { x: a.x + t * (b.x - a.x), y: a.y + t * (b.y - a.y) });
+}
+
+/** Distance from a box to a segment: 0 when they touch. */
+function boxToSegment(box: Box, a: Point, b: Point): number {
+    if (segmentThroughBox(a, b, box)) return 0;
+    const corners = [
+        { x: box.x, y: box.y }, { x: box.x + box.width, y: box.y },
+        { x: box.x + box.width, y: box.y + box.height }, { x: box.x, y: box.y + box.height }
+    ];
+    let best = Math.min(...corners.map(c => pointToSegment(c, a, b)));
+    for (const p of [a, b]) {
+        const dx = Math.max(box.x - p.x, 0, p.x - (box.x + box.width));
+        const dy = Math.max(box.y - p.y, 0, p.y - (box.y + box.height));
+        best = Math.min(best, Math.hypot(dx, dy));
+    }
+    return best;
+}
+
+/** Node-title size when the drawing is fitted into the reference panel (zoom capped as the preview caps it). */
+export function fittedTitlePx(layout: Pick<DiagramLayout, 'width' | 'height'>, panel: PanelSize = REFERENCE_PANEL): number {
+    const scale = Math.min(MAX_FIT_ZOOM, panel.width / (layout.width + 2 * FIT_MARGIN), panel.height / (layout.height + 2 * FIT_MARGIN));
+    return LABEL_FONT_PX * scale;
+}
+
+export function measureLayout(graph: DiagramGraph, layout: DiagramLayout): LayoutQuality {
+    const drawn = graph.edges.filter(edge => (layout.edges[edge.id]?.points.length ?? 0) >= 2);
+    const segments: Segment[] = [];
+    const ends: Point[][] = [];
+    let totalLength = 0;
+    let turns = 0;
+    const detours: number[] = [];
+    drawn.forEach((edge, index) => {
+        const points = layout.edges[edge.id].points;
+        for (let i = 1; i < points.length; i++) segments.push({ a: points[i - 1], b: points[i], edge: index });
+        ends.push([points[0], points[points.length - 1]]);
+        const drawnLength = polylineLength(points);
+        totalLength += drawnLength;
+        turns += quarterTurns(points);
+        const straight = length(points[0], points[points.length - 1]);
+        detours.push(straight > 1 ? drawnLength / straight : 1);
+    });
+
+    const hiddenOther = segments.map(() => [] as Array<[number, number]>);
+    const hiddenAny = segments.map(() => [] as Array<[number, number]>);
+    let crossings = 0;
+    const atEnd = (p: Point, edge: number) => ends[edge].some(end => length(end, p) <= INSIDE_PX);
+    for (let i = 0; i < segments.length; i++) {
+        for (let j = i + 1; j < segments.length; j++) {
+            const s = segments[i];
+            const t = segments[j];
+            if (s.edge === t.edge) continue;
+            const shared = sharedInterval(s, t);
+            if (shared) {
+                const back = sharedInterval(t, s)!;
+                hiddenAny[i].push(shared);
+                hiddenAny[j].push(back);
+                if (drawn[s.edge].edgeClass !== drawn[t.edge].edgeClass) {
+                    hiddenOther[i].push(shared);
+                    hiddenOther[j].push(back);
+                }
+                continue;
+            }
+            const at = crossingPoint(s, t);
+            if (at && !atEnd(at, s.edge) && !atEnd(at, t.edge)) crossings++;
+        }
+    }
+    const hiddenLength = (lists: Array<Array<[number, number]>>) => lists.reduce((sum, list) => sum + unionLength(list), 0);
+
+    const nodeIds = new Set(graph.nodes.map(node => node.id));
+    const nodeBoxes = graph.nodes.map(node => ({ id: node.id, group: node.group, box: layout.nodes[node.id] })).filter(entry => entry.box);
+    let edgeThroughNode = 0;
+    let edgeThroughGroup = 0;
+    for (const segment of segments) {
+        const edge = drawn[segment.edge];
+        for (const { id, box } of nodeBoxes) {
+            if (id === edge.source || id === edge.target) continue;
+            if (segmentThroughBox(segment.a, segment.b, shrink(box, INSIDE_PX))) edgeThroughNode++;
+        }
+        const endGroups = new Set([edge.source, edge.target].map(id => graph.nodes.find(node => node.id === id)?.group));
+        for (const group of graph.groups) {
+            const box = layout.groups[group.id];
+            if (!box || endGroups.has(group.id)) continue;
+            if (segmentThroughBox(segment.a, segment.b, shrink(box, INSIDE_PX))) edgeThroughGroup++;
+        }
+    }
+
+    let nodeOverlaps = 0;
+    for (let i = 0; i < nodeBoxes.length; i++) {
+        for (let j = i + 1; j < nodeBoxes.length; j++) if (boxesOverlap(nodeBoxes[i].box, nodeBoxes[j].box)) nodeOverlaps++;
+    }
+
+    const labels = drawn.map((edge, index) => ({ index, box: layout.edges[edge.id].label })).filter((entry): entry is { index: number; box: Box } => entry.box !== undefined);
+    let labelLabelOverlaps = 0;
+    let labelNodeOverlaps = 0;
+    let edgeThroughLabel = 0;
+    let labelDistanceWorst = 0;
+    for (let i = 0; i < labels.length; i++) {
+        for (let j = i + 1; j < labels.length; j++) if (boxesOverlap(labels[i].box, labels[j].box)) labelLabelOverlaps++;
+        for (const { box } of nodeBoxes) if (boxesOverlap(labels[i].box, box)) labelNodeOverlaps++;
+        const inner = shrink(labels[i].box, COLLINEAR_PX);
+        let nearest = Number.POSITIVE_INFINITY;
+        for (const segment of segments) {
+            if (segment.edge === labels[i].index) nearest = Math.min(nearest, boxToSegment(labels[i].box, segment.a, segment.b));
+            else if (segmentThroughBox(segment.a, segment.b, inner)) edgeThroughLabel++;
+        }
+        labelDistanceWorst = Math.max(labelDistanceWorst, nearest);
+    }
+
+    const long = Math.max(layout.width, layout.height);
+    const short = Math.max(1, Math.min(layout.width, layout.height));
+    return {
+        nodes: graph.nodes.filter(node => nodeIds.has(node.id)).length,
+        edges: graph.edges.length,
+        undrawn: graph.edges.length - drawn.length,
+        crossings,
+        hiddenShare: totalLength > 0 ? hiddenLength(hiddenOther) / totalLength : 0,
+        hiddenShareAnyEdge: totalLength > 0 ? hiddenLength(hiddenAny) / totalLength : 0,
+        bendsPerEdge: drawn.length > 0 ? turns / drawn.length : 0,
+        detourMean: detours.length > 0 ? detours.reduce((a, b) => a + b, 0) / detours.length : 1,
+        detourWorst: detours.length > 0 ? Math.max(...detours) : 1,
+        edgeThroughNode,
+        edgeThroughGroup,
+        nodeOverlaps,
+        labelLabelOverlaps,
+        labelNodeOverlaps,
+        edgeThroughLabel,
+        labelDistanceWorst: Number.isFinite(labelDistanceWorst) ? labelDistanceWorst : 0,
+        aspect: long / short,
+        titlePx: fittedTitlePx(layout)
+    };
+}
+
+export interface Displacement {
+    /** Nodes present in both layouts. */
+    compared: number;
+    /** Mean and worst movement of their centres, in median node widths of the earlier layout. */
+    mean: number;
+    worst: number;
+    /**
+     * The same once the whole picture is moved back by the median movement: the preview keeps the
+     * nodes a reader had on screen where they were (a picture that grew on one side moves as a whole).
+     */
+    alignedMean: number;
+    alignedWorst: number;
+}
+
+function median(values: number[]): number {
+    const sorted = [...values].sort((a, b) => a - b);
+    return sorted.length > 0 ? sorted[Math.floor(sorted.length / 2)] : 0;
+}
+
+/** How far the nodes both layouts share moved between them. */
+export function displacement(graph: DiagramGraph, before: DiagramLayout, after: DiagramLayout): Displacement {
+    const unit = median(graph.nodes.map(node => before.nodes[node.id]?.width).filter((w): w is number => w !== undefined)) || 1;
+    const moves: Point[] = [];
+    for (const [id, box] of Object.entries(before.nodes)) {
+        const next = after.nodes[id];
+        if (next) moves.push({ x: next.x + next.width / 2 - box.x - box.width / 2, y: next.y + next.height / 2 - box.y - box.height / 2 });
+    }
+    const shift = { x: median(moves.map(m => m.x)), y: median(moves.map(m => m.y)) };
+    const raw = moves.map(m => Math.hypot(m.x, m.y) / unit);
+    const aligned = moves.map(m => Math.hypot(m.x - shift.x, m.y - shift.y) / unit);
+    const mean = (values: number[]) => values.length > 0 ? values.reduce((a, b) => a + b, 0) / values.length : 0;
+    return {
+        compared: moves.length,
+        mean: mean(raw),
+        worst: Math.max(0, ...raw),
+        alignedMean: mean(aligned),
+        alignedWorst: Math.max(0, ...aligned)
+    };
+}

@@ -1,0 +1,170 @@
+/**
+ * Lines drawn as straight as the picture allows. ELK routes each flow through its own port and
+ * round the label slots of its layer, which leaves jogs a reader has to follow and, where a layer's
+ * labels stand in a row, detours out to the label. Two passes, each keeping every line clear of the
+ * boxes it does not end at, of other labels and of departments it does not belong to, and never
+ * adding a crossing:
+ * 1. each line keeps its ends and the point beside its label and takes the longest straight runs
+ *    between them (line of sight over its own points), so it never gets longer or leaves its label;
+ * 2. a line that still goes out of its way becomes one straight run if a free spot for its label lies
+ *    on or beside that run.
+ */
+import type { Box, DiagramLayout, EdgeGeometry, Point } from './diagram-graph.js';
+import { crossingPoint, segmentThroughBox } from './layout-quality.js';
+
+/** Clearance kept between a straightened line and any box it passes. */
+const CLEARANCE = 6;
+/** Above this many edges the crossing checks cost more than the layout (quadratic in segments). */
+const MAX_EDGES = 400;
+/** Lines longer than this times the distance between their ends are tried as one straight run. */
+const DETOUR_WORTH_FIXING = 1.12;
+/** Gap between a line and a label set beside it. */
+const LABEL_GAP = 3;
+
+interface Segment { a: Point; b: Point }
+
+export interface SmoothingContext {
+    /** The two node ids an edge links. */
+    ends(edgeId: string): [string, string];
+    /** Boxes an edge must keep out of beside the nodes and labels: department titles, departments it does not belong to. */
+    barriers(edgeId: string): readonly Box[];
+}
+
+function inflate(box: Box, by: number): Box {
+    return { x: box.x - by, y: box.y - by, width: box.width + 2 * by, height: box.height + 2 * by };
+}
+
+function distanceToBox(p: Point, box: Box): number {
+    const dx = Math.max(box.x - p.x, 0, p.x - (box.x + box.width));
+    const dy = Math.max(box.y - p.y, 0, p.y - (box.y + box.height));
+    return Math.hypot(dx, dy);
+}
+
+function boxesOverlap(a: Box, b: Box): boolean {
+    return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+/** The route with the point nearest its label added as a vertex, and that vertex's index. */
+function withAnchor(points: Point[], label: Box | undefined): { points: Point[]; anchor?: number } {
+    if (!label) return { points };
+    let best = { index: 1, point: points[0], distance: Number.POSITIVE_INFINITY };
+    for (let i = 1; i < points.length; i++) {
+        const [a, b] = [points[i - 1], points[i]];
+        const steps = Math.max(1, Math.ceil(Math.hypot(b.x - a.x, b.y - a.y) / 2));
+        for (let k = 0; k <= steps; k++) {
+            const point = { x: a.x + (b.x - a.x) * k / steps, y: a.y + (b.y - a.y) * k / steps };
+            const distance = distanceToBox(point, label);
+            if (distance < best.distance - 1e-6) best = { index: i, point, distance };
+        }
+    }
+    const route = [...points.slice(0, best.index), best.point, ...points.slice(best.index)];
+    return { points: route, anchor: best.index };
+}
+
+function crossings(run: readonly Segment[], others: readonly Segment[]): number {
+    let count = 0;
+    for (const s of run) for (const t of others) if (crossingPoint(s, t)) count++;
+    return count;
+}
+
+function segmentsOf(points: readonly Point[], from = 0, to = points.length - 1): Segment[] {
+    const list: Segment[] = [];
+    for (let i = from + 1; i <= to; i++) list.push({ a: points[i - 1], b: points[i] });
+    return list;
+}
+
+function length(points: readonly Point[]): number {
+    let total = 0;
+    for (let i = 1; i < points.length; i++) total += Math.hypot(points[i].x - points[i - 1].x, points[i].y - points[i - 1].y);
+    return total;
+}
+
+/** Straightens one route between its fixed points, clear of `obstacles`, crossing no more of `others`. */
+export function straighten(points: readonly Point[], obstacles: readonly Box[], others: readonly Segment[], label?: Box): Point[] {
+    if (points.length <= 2) return [...points];
+    const { points: route, anchor } = withAnchor([...points], label);
+    const clear = (a: Point, b: Point) => obstacles.every(box => !segmentThroughBox(a, b, box));
+    const result: Point[] = [route[0]];
+    let i = 0;
+    while (i < route.length - 1) {
+        let next = i + 1;
+        const stop = anchor !== undefined && anchor > i ? anchor : route.length - 1;
+        for (let j = stop; j >= i + 2; j--) {
+            const shortcut = { a: route[i], b: route[j] };
+            if (clear(shortcut.a, shortcut.b) && crossings([shortcut], others) <= crossings(segmentsOf(route, i, j), others)) {
+                next = j;
+                break;
+            }
+        }
+        result.push(route[next]);
+        i = next;
+    }
+    return result;
+}
+
+/** Where a label may sit on or beside a straight run, best first: beside it at the middle, then further along, then on it. */
+function labelSpots(a: Point, b: Point, size: { width: number; height: number }): Box[] {
+    const steep = Math.abs(b.y - a.y) > Math.abs(b.x - a.x);
+    const spots: Box[] = [];
+    for (const t of [0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78]) {
+        const p = { x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t };
+        const beside = steep
+            ? [{ x: p.x + LABEL_GAP, y: p.y - size.height / 2 }, { x: p.x - LABEL_GAP - size.width, y: p.y - size.height / 2 }]
+            : [{ x: p.x - size.width / 2, y: p.y - LABEL_GAP - size.height }, { x: p.x - size.width / 2, y: p.y + LABEL_GAP }];
+        for (const corner of beside) spots.push({ ...corner, width: size.width, height: size.height });
+    }
+    return spots;
+}
+
+/**
+ * Every edge of a layout straightened in turn, against the others as they stand; then the lines
+ * that still go out of their way made straight where their labels can follow.
+ */
+export function straightenLayout(layout: DiagramLayout, context: SmoothingContext): DiagramLayout {
+    const ids = Object.keys(layout.edges);
+    if (ids.length > MAX_EDGES) return layout;
+    const nodes = Object.entries(layout.nodes).map(([id, box]) => ({ id, box: inflate(box, CLEARANCE) }));
+    const edges: DiagramLayout['edges'] = { ...layout.edges };
+    const labelBoxes = () => ids.filter(id => edges[id].label).map(id => ({ id, box: inflate(edges[id].label!, 2) }));
+    const obstaclesFor = (id: string, labels: Array<{ id: string; box: Box }>) => {
+        const [source, target] = context.ends(id);
+        return [
+            ...nodes.filter(node => node.id !== source && node.id !== target).map(node => node.box),
+            ...labels.filter(label => label.id !== id).map(label => label.box),
+            ...context.barriers(id)
+        ];
+    };
+    const othersOf = (id: string) => ids.filter(other => other !== id).flatMap(other => segmentsOf(edges[other].points));
+    let labels = labelBoxes();
+    for (const id of ids) {
+        edges[id] = { ...edges[id], points: straighten(edges[id].points, obstaclesFor(id, labels), othersOf(id), edges[id].label) };
+    }
+    for (const id of ids) {
+        labels = labelBoxes();
+        const keepOut: KeepOut = {
+            line: obstaclesFor(id, labels),
+            label: [...nodes.map(node => node.box), ...labels.filter(label => label.id !== id).map(label => label.box), ...context.barriers(id)]
+        };
+        const relaxed = straightRun(edges[id], keepOut, othersOf(id));
+        if (relaxed) edges[id] = relaxed;
+    }
+    return { ...layout, edges };
+}
+
+/** What a straight run must not pass through, and what its label must not touch. */
+interface KeepOut { line: readonly Box[]; label: readonly Box[] }
+
+/** The edge as one straight run with its label beside it, if that is clear and shorter by enough; else undefined. */
+function straightRun(geometry: EdgeGeometry, keepOut: KeepOut, others: readonly Segment[]): EdgeGeometry | undefined {
+    const points = geometry.points;
+    if (points.length <= 2) return undefined;
+    const [a, b] = [points[0], points[points.length - 1]];
+    const straight = Math.hypot(b.x - a.x, b.y - a.y);
+    if (straight < 1 || length(points) / straight < DETOUR_WORTH_FIXING) return undefined;
+    if (keepOut.line.some(box => segmentThroughBox(a, b, box))) return undefined;
+    if (crossings([{ a, b }], others) > crossings(segmentsOf(points), others)) return undefined;
+    if (!geometry.label) return { ...geometry, points: [a, b] };
+    const free = (box: Box) => !keepOut.label.some(other => boxesOverlap(other, box)) && !others.some(segment => segmentThroughBox(segment.a, segment.b, box));
+    const spot = labelSpots(a, b, geometry.label).find(free);
+    return spot ? { ...geometry, points: [a, b], label: spot } : undefined;
+}

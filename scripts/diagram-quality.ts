@@ -1,0 +1,223 @@
+/**
+ * `npm run diagram:quality`: readability figures of every diagram view of every sample and of
+ * generated estates, computed from the laid-out geometry (language-server/src/diagram/layout-quality.ts).
+ * A report, not a test: the layout tests assert the invariants; these are the figures to read.
+ */
+import '../language-server/src/node-polyfills.js';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { EXPAND_ALL, type DiagramOptions, type DiagramLayout } from '../language-server/src/diagram/diagram-graph.js';
+import type { ElkNode } from '../language-server/src/diagram/elk-types.js';
+import { buildDiagramGraph } from '../language-server/src/diagram/graph-builder.js';
+import { DiagramLayouter, type LayoutRunner } from '../language-server/src/diagram/layout.js';
+import { displacement, measureLayout, type LayoutQuality } from '../language-server/src/diagram/layout-quality.js';
+import type { Estate, Flow, System } from '../language-server/src/model/estate.js';
+import type { Finding } from '../language-server/src/rules/finding.js';
+import { createIntegCoreServices } from '../language-server/src/module.js';
+import { loadWorkspace, type SourceText } from '../language-server/src/workspace/load-workspace.js';
+import { generateEstate, scaledOptions } from './gen-estate.js';
+
+interface Elk { layout(graph: unknown): Promise<unknown> }
+
+/** ELK in this thread: the figures are about geometry, not about keeping a server responsive. */
+class InProcessRunner implements LayoutRunner {
+    private readonly elk: Elk;
+    constructor(projectRoot: string) {
+        const ELK = createRequire(join(projectRoot, 'package.json'))('elkjs/lib/elk.bundled.js') as new () => Elk;
+        this.elk = new ELK();
+    }
+    async run(graph: ElkNode): Promise<ElkNode> {
+        return await this.elk.layout(graph) as ElkNode;
+    }
+    dispose(): void {}
+}
+
+interface Args { only?: string; stability: number; seed: number; json?: string }
+
+function parseArgs(argv: string[]): Args {
+    const args: Args = { stability: 10, seed: 1 };
+    for (let i = 0; i < argv.length; i++) {
+        const value = () => argv[++i];
+        switch (argv[i]) {
+            case '--only': args.only = value(); break;
+            case '--stability': args.stability = Number(value()); break;
+            case '--seed': args.seed = Number(value()); break;
+            default: throw new Error(`unknown option ${argv[i]} (use --only <name>, --stability <additions>, --seed <n>)`);
+        }
+    }
+    return args;
+}
+
+function integFiles(dir: string): string[] {
+    return readdirSync(dir).flatMap(name => {
+        const path = join(dir, name);
+        return statSync(path).isDirectory() ? integFiles(path) : name.endsWith('.integ') ? [path] : [];
+    });
+}
+
+interface Subject { name: string; sources: SourceText[] }
+
+function subjects(root: string, only: string | undefined): Subject[] {
+    const list: Subject[] = [];
+    const samples = join(root, 'samples');
+    for (const name of readdirSync(samples).sort()) {
+        const files = integFiles(join(samples, name));
+        if (files.length === 0) continue;
+        list.push({ name: `samples/${name}`, sources: files.map(file => ({ uri: pathToFileURL(file).toString(), text: readFileSync(file, 'utf8') })) });
+    }
+    for (const systems of [50, 150]) {
+        const estate = generateEstate(scaledOptions(systems, { files: 4, seed: 11 }));
+        list.push({ name: `generated-${systems}`, sources: estate.files.map(file => ({ uri: `file:///generated-${systems}/${file.name}`, text: file.text })) });
+    }
+    return only ? list.filter(subject => subject.name.includes(only)) : list;
+}
+
+interface View { label: string; options: DiagramOptions }
+
+function viewsOf(estate: Estate): View[] {
+    const user = <T extends { source: { builtin: boolean } }>(map: Map<string, T>) => [...map.values()].filter(value => !value.source.builtin);
+    const views: View[] = [{ label: 'estate', options: { view: { kind: 'estate' }, state: 'as-is' } }];
+    views.push({ label: 'estate, all open', options: { view: { kind: 'estate' }, state: 'as-is', expand: [EXPAND_ALL] } });
+    views.push({ label: 'estate to-be', options: { view: { kind: 'estate' }, state: 'to-be' } });
+    for (const process of user(estate.processes)) views.push({ label: `process:${process.name}`, options: { view: { kind: 'process', name: process.name }, state: 'as-is' } });
+    for (const department of user(estate.departments)) views.push({ label: `department:${department.name}`, options: { view: { kind: 'department', name: department.name }, state: 'as-is' } });
+    for (const system of user(estate.systems).filter(s => s.status === 'live')) views.push({ label: `system:${system.name}`, options: { view: { kind: 'system', name: system.name, depth: 1 }, state: 'as-is' } });
+    return views;
+}
+
+/** A small, seeded random source, so that every run adds the same elements. */
+function random(seed: number): () => number {
+    let state = seed >>> 0 || 1;
+    return () => {
+        state ^= state << 13; state >>>= 0;
+        state ^= state >>> 17;
+        state ^= state << 5; state >>>= 0;
+        return state / 0x100000000;
+    };
+}
+
+/**
+ * The estate with one element added to a view: a new system (with one flow to or from a system
+ * the view shows) or a new flow between two systems it shows.
+ */
+function withAddition(estate: Estate, shown: string[], next: () => number, serial: number, process?: string): Estate {
+    const pick = <T>(items: T[]) => items[Math.floor(next() * items.length)];
+    const systems = new Map(estate.systems);
+    const flows = new Map(estate.flows);
+    const anchor = estate.systems.get(pick(shown))!;
+    const template = [...estate.flows.values()].find(flow => flow.status === 'live' && !flow.source.builtin)!;
+    const flow = (name: string, source: string, target: string): Flow => ({
+        ...template, name, title: `Added flow ${serial}`, sourceSystem: source, targetSystem: target, twoWay: false,
+        style: pick(['api', 'manual', 'batch', 'file'] as const), status: 'live', effortHoursPerWeek: undefined
+    });
+    const name = `AddedFlow${serial}`;
+    if (shown.length < 2 || next() < 0.5) {
+        const system: System = { ...anchor, name: `Added${serial}`, title: `Added system ${serial}`, shadow: false, status: 'live', stores: [], edits: [] };
+        systems.set(system.name, system);
+        const outgoing = next() < 0.5;
+        flows.set(name, flow(name, outgoing ? anchor.name : system.name, outgoing ? system.name : anchor.name));
+    } else {
+        let other = pick(shown);
+        while (other === anchor.name) other = pick(shown);
+        flows.set(name, flow(name, anchor.name, other));
+    }
+    // A process shows its steps: the new flow becomes one, so that the view changes.
+    const processes = new Map(estate.processes);
+    const changed = process ? processes.get(process) : undefined;
+    if (changed) processes.set(changed.name, { ...changed, steps: [...changed.steps, name] });
+    return { ...estate, systems, flows, processes };
+}
+
+interface Stability { mean: number; worst: number; alignedMean: number; alignedWorst: number }
+interface Row { subject: string; view: string; quality: LayoutQuality; ms: number; stability?: Stability }
+
+function fmt(value: number, digits = 1): string {
+    return value.toFixed(digits);
+}
+
+function printRows(rows: Row[]): void {
+    const header = ['view', 'nodes', 'edges', 'cross', 'hidden %', 'hidden any %', 'bends', 'detour mean/worst', 'edge∩node', 'edge∩dept', 'lbl∩lbl', 'lbl∩node', 'edge∩lbl', 'lbl dist', 'aspect', 'title px', 'moved mean/worst', 'raw mean/worst', 'ms'];
+    console.log(`| ${header.join(' | ')} |`);
+    console.log(`|${header.map(() => '---').join('|')}|`);
+    for (const { view, quality: q, ms, stability } of rows) {
+        console.log(`| ${[
+            view, q.nodes, q.edges, q.crossings, fmt(100 * q.hiddenShare), fmt(100 * q.hiddenShareAnyEdge), fmt(q.bendsPerEdge),
+            `${fmt(q.detourMean, 2)}/${fmt(q.detourWorst, 2)}`, q.edgeThroughNode, q.edgeThroughGroup, q.labelLabelOverlaps, q.labelNodeOverlaps,
+            q.edgeThroughLabel, fmt(q.labelDistanceWorst), fmt(q.aspect), fmt(q.titlePx),
+            stability ? `${fmt(stability.alignedMean, 2)}/${fmt(stability.alignedWorst, 2)}` : '', stability ? `${fmt(stability.mean, 2)}/${fmt(stability.worst, 2)}` : '', Math.round(ms)
+        ].join(' | ')} |`);
+    }
+}
+
+function summary(rows: Row[]): void {
+    const worst = (pick: (row: Row) => number) => Math.max(...rows.map(pick));
+    const mean = (pick: (row: Row) => number) => rows.reduce((sum, row) => sum + pick(row), 0) / rows.length;
+    const small = rows.filter(row => row.quality.nodes <= 20);
+    const mid = rows.filter(row => row.quality.nodes <= 30);
+    const stable = rows.filter(row => row.stability);
+    console.log([
+        `${rows.length} views: hidden ≤ ${fmt(100 * worst(r => r.quality.hiddenShare))} % (any edge ${fmt(100 * worst(r => r.quality.hiddenShareAnyEdge))} %)`,
+        `bends/edge ≤ ${fmt(worst(r => r.quality.bendsPerEdge))} (mean ${fmt(mean(r => r.quality.bendsPerEdge))})`,
+        `detour mean ≤ ${fmt(worst(r => r.quality.detourMean), 2)}, worst ${fmt(worst(r => r.quality.detourWorst), 2)}`,
+        `overlaps ${rows.reduce((s, r) => s + r.quality.edgeThroughNode + r.quality.labelLabelOverlaps + r.quality.labelNodeOverlaps + r.quality.edgeThroughLabel + r.quality.nodeOverlaps, 0)}`,
+        `label distance ≤ ${fmt(worst(r => r.quality.labelDistanceWorst))} px`,
+        mid.length > 0 ? `aspect (≤ 30 nodes) ≤ ${fmt(Math.max(...mid.map(r => r.quality.aspect)))}` : '',
+        small.length > 0 ? `title px (≤ 20 nodes) ≥ ${fmt(Math.min(...small.map(r => r.quality.titlePx)))}` : '',
+        stable.length > 0 ? `moved mean ≤ ${fmt(Math.max(...stable.map(r => r.stability!.alignedMean)), 2)}, worst ≤ ${fmt(Math.max(...stable.map(r => r.stability!.alignedWorst)), 2)} (raw ${fmt(Math.max(...stable.map(r => r.stability!.mean)), 2)}/${fmt(Math.max(...stable.map(r => r.stability!.worst)), 2)})` : ''
+    ].filter(Boolean).join('; '));
+}
+
+async function measureSubject(subject: Subject, args: Args, projectRoot: string): Promise<Row[]> {
+    const { analysis } = await loadWorkspace(createIntegCoreServices(), subject.sources);
+    const estate = analysis.estate;
+    const findings: readonly Finding[] = analysis.findings;
+    const rows: Row[] = [];
+    const layouter = new DiagramLayouter(new InProcessRunner(projectRoot));
+    try {
+        for (const view of viewsOf(estate)) {
+            const graph = buildDiagramGraph(estate, findings, view.options);
+            if (graph.nodes.length === 0) continue;
+            const viewKey = view.label;
+            const started = performance.now();
+            const layout: DiagramLayout = await layouter.layout(graph, { timeoutMs: 120_000, viewKey });
+            const ms = performance.now() - started;
+            const row: Row = { subject: subject.name, view: view.label, quality: measureLayout(graph, layout), ms };
+            if (args.stability > 0 && graph.nodes.length <= 150) {
+                const next = random(args.seed * 7919 + rows.length);
+                const shown = graph.nodes.filter(node => node.kind === 'system').map(node => node.name);
+                const process = view.options.view.kind === 'process' ? view.options.view.name : undefined;
+                const moves: Stability[] = [];
+                for (let i = 0; i < args.stability && shown.length > 0; i++) {
+                    const after = buildDiagramGraph(withAddition(estate, shown, next, i, process), findings, view.options);
+                    // The reader has the base picture on screen when the edit comes.
+                    await layouter.layout(graph, { timeoutMs: 120_000, viewKey });
+                    moves.push(displacement(graph, layout, await layouter.layout(after, { timeoutMs: 120_000, viewKey })));
+                }
+                if (moves.length > 0) {
+                    const mean = (pick: (m: Stability) => number) => moves.reduce((s, m) => s + pick(m), 0) / moves.length;
+                    row.stability = {
+                        mean: mean(m => m.mean), worst: Math.max(...moves.map(m => m.worst)),
+                        alignedMean: mean(m => m.alignedMean), alignedWorst: Math.max(...moves.map(m => m.alignedWorst))
+                    };
+                }
+            }
+            rows.push(row);
+        }
+    } finally {
+        layouter.dispose();
+    }
+    return rows;
+}
+
+export async function main(argv: string[], projectRoot: string): Promise<void> {
+    const args = parseArgs(argv);
+    for (const subject of subjects(projectRoot, args.only)) {
+        console.log(`\n## ${subject.name} (${subject.sources.length} files${subject.sources[0]?.uri.startsWith('file:///generated') ? ', generated' : `, ${relative(projectRoot, new URL(subject.sources[0].uri).pathname).split('/').slice(0, 2).join('/')}`})\n`);
+        const rows = await measureSubject(subject, args, projectRoot);
+        printRows(rows);
+        console.log('');
+        summary(rows);
+    }
+}
