@@ -4,11 +4,12 @@
  * A report, not a test: the layout tests assert the invariants; these are the figures to read.
  */
 import '../language-server/src/node-polyfills.js';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { EXPAND_ALL, type DiagramOptions, type DiagramLayout } from '../language-server/src/diagram/diagram-graph.js';
+import { EXPAND_ALL, type DiagramOptions, type DiagramLayout, type LaidOutDiagram } from '../language-server/src/diagram/diagram-graph.js';
+import { renderSvg } from '../language-server/src/diagram/svg-renderer.js';
 import type { ElkNode } from '../language-server/src/diagram/elk-types.js';
 import { buildDiagramGraph } from '../language-server/src/diagram/graph-builder.js';
 import { DiagramLayouter, type LayoutRunner } from '../language-server/src/diagram/layout.js';
@@ -34,7 +35,7 @@ class InProcessRunner implements LayoutRunner {
     dispose(): void {}
 }
 
-interface Args { only?: string; stability: number; seed: number; json?: string }
+interface Args { only?: string; stability: number; seed: number; dump?: string }
 
 function parseArgs(argv: string[]): Args {
     const args: Args = { stability: 10, seed: 1 };
@@ -44,7 +45,8 @@ function parseArgs(argv: string[]): Args {
             case '--only': args.only = value(); break;
             case '--stability': args.stability = Number(value()); break;
             case '--seed': args.seed = Number(value()); break;
-            default: throw new Error(`unknown option ${argv[i]} (use --only <name>, --stability <additions>, --seed <n>)`);
+            case '--dump': args.dump = value(); break;
+            default: throw new Error(`unknown option ${argv[i]} (use --only <name>, --stability <additions>, --seed <n>, --dump <folder>)`);
         }
     }
     return args;
@@ -61,11 +63,13 @@ interface Subject { name: string; sources: SourceText[] }
 
 function subjects(root: string, only: string | undefined): Subject[] {
     const list: Subject[] = [];
-    const samples = join(root, 'samples');
-    for (const name of readdirSync(samples).sort()) {
-        const files = integFiles(join(samples, name));
-        if (files.length === 0) continue;
-        list.push({ name: `samples/${name}`, sources: files.map(file => ({ uri: pathToFileURL(file).toString(), text: readFileSync(file, 'utf8') })) });
+    // The samples, and estates written to measure the layout on models it was not tuned on.
+    for (const folder of ['samples', 'test/fixtures/estates']) {
+        for (const name of readdirSync(join(root, folder)).sort()) {
+            const files = integFiles(join(root, folder, name));
+            if (files.length === 0) continue;
+            list.push({ name: `${folder}/${name}`, sources: files.map(file => ({ uri: pathToFileURL(file).toString(), text: readFileSync(file, 'utf8') })) });
+        }
     }
     for (const systems of [50, 150]) {
         const estate = generateEstate(scaledOptions(systems, { files: 4, seed: 11 }));
@@ -128,6 +132,14 @@ function withAddition(estate: Estate, shown: string[], next: () => number, seria
     const changed = process ? processes.get(process) : undefined;
     if (changed) processes.set(changed.name, { ...changed, steps: [...changed.steps, name] });
     return { ...estate, systems, flows, processes };
+}
+
+/** The picture before and after an addition that moved something far, to look at. */
+function dumpPair(folder: string, name: string, before: LaidOutDiagram, after: LaidOutDiagram): void {
+    mkdirSync(folder, { recursive: true });
+    const file = name.replace(/[^\w.-]+/g, '_');
+    writeFileSync(join(folder, `${file}-before.svg`), renderSvg(before));
+    writeFileSync(join(folder, `${file}-after.svg`), renderSvg(after));
 }
 
 interface Stability { mean: number; worst: number; alignedMean: number; alignedWorst: number }
@@ -193,7 +205,10 @@ async function measureSubject(subject: Subject, args: Args, projectRoot: string)
                     const after = buildDiagramGraph(withAddition(estate, shown, next, i, process), findings, view.options);
                     // The reader has the base picture on screen when the edit comes.
                     await layouter.layout(graph, { timeoutMs: 120_000, viewKey });
-                    moves.push(displacement(graph, layout, await layouter.layout(after, { timeoutMs: 120_000, viewKey })));
+                    const afterLayout = await layouter.layout(after, { timeoutMs: 120_000, viewKey });
+                    const moved = displacement(graph, layout, afterLayout);
+                    moves.push(moved);
+                    if (args.dump && moved.alignedWorst > 2) dumpPair(args.dump, `${subject.name}-${view.label}-${i}`, { graph, layout }, { graph: after, layout: afterLayout });
                 }
                 if (moves.length > 0) {
                     const mean = (pick: (m: Stability) => number) => moves.reduce((s, m) => s + pick(m), 0) / moves.length;
@@ -214,7 +229,7 @@ async function measureSubject(subject: Subject, args: Args, projectRoot: string)
 export async function main(argv: string[], projectRoot: string): Promise<void> {
     const args = parseArgs(argv);
     for (const subject of subjects(projectRoot, args.only)) {
-        console.log(`\n## ${subject.name} (${subject.sources.length} files${subject.sources[0]?.uri.startsWith('file:///generated') ? ', generated' : `, ${relative(projectRoot, new URL(subject.sources[0].uri).pathname).split('/').slice(0, 2).join('/')}`})\n`);
+        console.log(`\n## ${subject.name} (${subject.sources.length} file${subject.sources.length === 1 ? '' : 's'})\n`);
         const rows = await measureSubject(subject, args, projectRoot);
         printRows(rows);
         console.log('');

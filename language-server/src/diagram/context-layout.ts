@@ -41,9 +41,9 @@ interface Line {
 interface Slotted { id: string; v: number; across: number; along: number }
 
 /** The levels a context view shows: the graph builder leaves out flows that are not between consecutive levels. */
-export function contextLayout(graph: DiagramGraph, orientation: Orientation, labelled: boolean): DiagramLayout {
+export function contextLayout(graph: DiagramGraph, orientation: Orientation, labelled: boolean, previous?: DiagramLayout): DiagramLayout {
     const focus = graph.focus!;
-    const level = contextLevels(graph.nodes.map(node => node.id), graph.edges.map(edge => ({ source: edge.source, target: edge.target, weight: edge.flows.length })), focus);
+    const level = contextLevels(graph.nodes.map(node => node.id), graph.edges.map(edge => ({ source: edge.source, target: edge.target, weight: edge.flows.length })), focus, previousSides(previous, focus));
     const levelOf = (id: string) => level.get(id) ?? 0;
     const nodeOf = new Map(graph.nodes.map(node => [node.id, node]));
     const down = orientation === 'DOWN';
@@ -214,6 +214,15 @@ function stretchGaps(gapWidth: Map<number, number>, width: number, rows: number)
     if (gaps.length === 0 || width / Math.max(1, height) <= TARGET_ASPECT) return;
     const extra = Math.min(MAX_STRETCH, (width / TARGET_ASPECT - height) / gaps.length);
     for (const l of gaps) gapWidth.set(l, gapWidth.get(l)! + extra);
+}
+
+/** Which side of the focus each node was on in the view's previous picture: a node linked both ways stays there. */
+function previousSides(previous: DiagramLayout | undefined, focus: string): Map<string, number> | undefined {
+    const bar = previous?.nodes[focus];
+    if (!previous || !bar) return undefined;
+    const down = previous.direction === 'DOWN';
+    const centre = (box: Box) => down ? box.y + box.height / 2 : box.x + box.width / 2;
+    return new Map(Object.entries(previous.nodes).filter(([id]) => id !== focus).map(([id, box]) => [id, Math.sign(centre(box) - centre(bar)) || 1]));
 }
 
 function centreV(box: Slotted): number {

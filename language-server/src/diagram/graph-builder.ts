@@ -23,7 +23,7 @@ import { applyFilters, DiagramViewError, selectView } from './view-selection.js'
 export { DiagramViewError } from './view-selection.js';
 
 /** Estate views with more systems than this open as an overview of departments. */
-export const DEFAULT_AGGREGATE_ABOVE = 24;
+export const DEFAULT_AGGREGATE_ABOVE = 12;
 
 const MAX_LISTED_FINDINGS = 20;
 /** What a to-be label starts with, so the change reads without the legend. */

@@ -128,7 +128,7 @@ export class DiagramLayouter {
         const both = graph.nodes.length <= BOTH_DIRECTIONS_UP_TO_NODES;
         const directions: LayoutDirection[] = both ? ['DOWN', 'RIGHT'] : [previous?.direction ?? 'DOWN'];
         if (graph.focus) {
-            return padToAspect(chooseLayout(graph, directions.map(direction => contextLayout(graph, direction, labelled)), panel, previous?.direction));
+            return padToAspect(chooseLayout(graph, directions.map(direction => contextLayout(graph, direction, labelled, previous)), panel, previous?.direction));
         }
         if (graph.nodes.length <= COMPOUND_UP_TO_NODES && graph.edges.length <= COMPOUND_UP_TO_EDGES) {
             const hints = previous ? knownBoxes(graph, previous) : undefined;
@@ -136,13 +136,15 @@ export class DiagramLayouter {
                 const input = compoundElkGraph(graph, { direction, labelled, previous: hints, spread });
                 return compoundLayout(graph, await this.runner.run(input.root, timeLeft(deadline)), input, direction);
             };
-            const candidates: DiagramLayout[] = [];
-            for (const direction of directions) candidates.push(await compound(direction));
-            let chosen = chooseLayout(graph, candidates, panel, previous?.direction);
             // A strip across the flow (a tall layer beside a short one) gets more room between the
             // boxes of a layer: the lines between layers get steeper and the picture nearer the panel's shape.
-            const thin = stripFactor(chosen);
-            if (both && thin > 1) chosen = chooseLayout(graph, [chosen, await compound(chosen.direction!, Math.min(MAX_SPREAD, thin * thin))], panel, chosen.direction);
+            const candidates: DiagramLayout[] = [];
+            for (const direction of directions) {
+                const first = await compound(direction);
+                const thin = stripFactor(first);
+                candidates.push(both && thin > 1 ? chooseLayout(graph, [first, await compound(direction, Math.min(MAX_SPREAD, thin * thin))], panel, direction) : first);
+            }
+            const chosen = chooseLayout(graph, candidates, panel, previous?.direction);
             return padToAspect(chosen);
         }
         return { ...splitLayout(graph, await this.laySplit(splitElkGraph(graph), deadline)), direction: 'DOWN' };

@@ -122,11 +122,11 @@ export function groupedRanks(
 
 /**
  * The level of each node round one focus node: 0 for the focus, -1 for what feeds it, +1 for what it
- * feeds, -2 for what feeds those, and so on. A node linked both ways goes where more of its links'
- * weight points (ties: after the focus); beyond the first ring a node stays on the side of the node
- * that reached it. Nodes the links never reach are left out.
+ * feeds, -2 for what feeds those, and so on. A node linked both ways goes to the side it had before
+ * (`sides`), else where more of its links' weight points (ties: after the focus); beyond the first
+ * ring a node stays on the side of the node that reached it. Nodes the links never reach are left out.
  */
-export function contextLevels(nodes: readonly string[], links: readonly RankedLink[], focus: string): Map<string, number> {
+export function contextLevels(nodes: readonly string[], links: readonly RankedLink[], focus: string, sides?: ReadonlyMap<string, number>): Map<string, number> {
     const known = new Set(nodes);
     const level = new Map<string, number>([[focus, 0]]);
     let frontier = new Set([focus]);
@@ -134,15 +134,21 @@ export function contextLevels(nodes: readonly string[], links: readonly RankedLi
         /** Positive: reached along links (fed by the frontier); negative: against them (feeds it). */
         const balance = new Map<string, number>();
         const inherited = new Map<string, number>();
+        /** Whether a node is reached both along and against links: then either side is right. */
+        const ways = new Map<string, Set<number>>();
         for (const { source, target, weight } of links) {
             for (const [from, to, pull] of [[source, target, weight], [target, source, -weight]] as const) {
                 if (!frontier.has(from) || level.has(to) || !known.has(to)) continue;
                 balance.set(to, (balance.get(to) ?? 0) + pull);
+                (ways.get(to) ?? ways.set(to, new Set()).get(to)!).add(Math.sign(pull));
                 const side = Math.sign(level.get(from)!);
                 if (side !== 0) inherited.set(to, side);
             }
         }
-        for (const [node, pull] of balance) level.set(node, (inherited.get(node) ?? (pull < 0 ? -1 : 1)) * distance);
+        for (const [node, pull] of balance) {
+            const kept = ways.get(node)!.size > 1 ? sides?.get(node) : undefined;
+            level.set(node, (inherited.get(node) ?? kept ?? (pull < 0 ? -1 : 1)) * distance);
+        }
         frontier = new Set(balance.keys());
     }
     return level;

@@ -9,7 +9,7 @@
  * 2. a line that still goes out of its way becomes one straight run if a free spot for its label lies
  *    on or beside that run.
  */
-import type { Box, DiagramLayout, EdgeGeometry, Point } from './diagram-graph.js';
+import type { Box, DiagramLayout, Point } from './diagram-graph.js';
 import { crossingPoint, segmentThroughBox } from './layout-quality.js';
 
 /** Clearance kept between a straightened line and any box it passes. */
@@ -125,46 +125,52 @@ export function straightenLayout(layout: DiagramLayout, context: SmoothingContex
     if (ids.length > MAX_EDGES) return layout;
     const nodes = Object.entries(layout.nodes).map(([id, box]) => ({ id, box: inflate(box, CLEARANCE) }));
     const edges: DiagramLayout['edges'] = { ...layout.edges };
-    const labelBoxes = () => ids.filter(id => edges[id].label).map(id => ({ id, box: inflate(edges[id].label!, 2) }));
-    const obstaclesFor = (id: string, labels: Array<{ id: string; box: Box }>) => {
+    const labels = ids.filter(id => edges[id].label).map(id => ({ id, box: inflate(edges[id].label!, 2) }));
+    for (const id of ids) {
         const [source, target] = context.ends(id);
-        return [
+        const obstacles = [
             ...nodes.filter(node => node.id !== source && node.id !== target).map(node => node.box),
             ...labels.filter(label => label.id !== id).map(label => label.box),
             ...context.barriers(id)
         ];
-    };
-    const othersOf = (id: string) => ids.filter(other => other !== id).flatMap(other => segmentsOf(edges[other].points));
-    let labels = labelBoxes();
-    for (const id of ids) {
-        edges[id] = { ...edges[id], points: straighten(edges[id].points, obstaclesFor(id, labels), othersOf(id), edges[id].label) };
+        const others = ids.filter(other => other !== id).flatMap(other => segmentsOf(edges[other].points));
+        edges[id] = { ...edges[id], points: straighten(edges[id].points, obstacles, others, edges[id].label) };
     }
-    for (const id of ids) {
-        labels = labelBoxes();
-        const keepOut: KeepOut = {
-            line: obstaclesFor(id, labels),
-            label: [...nodes.map(node => node.box), ...labels.filter(label => label.id !== id).map(label => label.box), ...context.barriers(id)]
-        };
-        const relaxed = straightRun(edges[id], keepOut, othersOf(id));
-        if (relaxed) edges[id] = relaxed;
-    }
+    for (const id of ids) relaxLine(id, { ids, edges, nodes, context });
     return { ...layout, edges };
 }
 
-/** What a straight run must not pass through, and what its label must not touch. */
-interface KeepOut { line: readonly Box[]; label: readonly Box[] }
+interface Relaxing {
+    ids: readonly string[];
+    edges: DiagramLayout['edges'];
+    nodes: ReadonlyArray<{ id: string; box: Box }>;
+    context: SmoothingContext;
+}
 
-/** The edge as one straight run with its label beside it, if that is clear and shorter by enough; else undefined. */
-function straightRun(geometry: EdgeGeometry, keepOut: KeepOut, others: readonly Segment[]): EdgeGeometry | undefined {
-    const points = geometry.points;
-    if (points.length <= 2) return undefined;
+/**
+ * A line that goes out of its way made one straight run with its label beside it, if the run is
+ * clear of boxes and labels, adds no crossing and the label finds a free spot; else it stays.
+ */
+function relaxLine(id: string, state: Relaxing): void {
+    const { ids, edges, nodes, context } = state;
+    const points = edges[id].points;
+    if (points.length <= 2) return;
     const [a, b] = [points[0], points[points.length - 1]];
     const straight = Math.hypot(b.x - a.x, b.y - a.y);
-    if (straight < 1 || length(points) / straight < DETOUR_WORTH_FIXING) return undefined;
-    if (keepOut.line.some(box => segmentThroughBox(a, b, box))) return undefined;
-    if (crossings([{ a, b }], others) > crossings(segmentsOf(points), others)) return undefined;
-    if (!geometry.label) return { ...geometry, points: [a, b] };
-    const free = (box: Box) => !keepOut.label.some(other => boxesOverlap(other, box)) && !others.some(segment => segmentThroughBox(segment.a, segment.b, box));
-    const spot = labelSpots(a, b, geometry.label).find(free);
-    return spot ? { ...geometry, points: [a, b], label: spot } : undefined;
+    if (straight < 1 || length(points) / straight < DETOUR_WORTH_FIXING) return;
+    const [source, target] = context.ends(id);
+    const others = ids.filter(other => other !== id);
+    const otherLabels = others.filter(other => edges[other].label).map(other => inflate(edges[other].label!, 2));
+    const otherSegments = others.flatMap(other => segmentsOf(edges[other].points));
+    const inWay = [...nodes.filter(node => node.id !== source && node.id !== target).map(node => node.box), ...otherLabels, ...context.barriers(id)];
+    if (inWay.some(box => segmentThroughBox(a, b, box))) return;
+    if (crossings([{ a, b }], otherSegments) > crossings(segmentsOf(points), otherSegments)) return;
+    const label = edges[id].label;
+    if (!label) {
+        edges[id] = { ...edges[id], points: [a, b] };
+        return;
+    }
+    const taken = [...nodes.map(node => node.box), ...otherLabels, ...context.barriers(id)];
+    const spot = labelSpots(a, b, label).find(box => !taken.some(other => boxesOverlap(other, box)) && !otherSegments.some(segment => segmentThroughBox(segment.a, segment.b, box)));
+    if (spot) edges[id] = { ...edges[id], points: [a, b], label: spot };
 }

@@ -76,10 +76,9 @@ export function renderSvg(diagram: LaidOutDiagram, options: SvgOptions = {}): st
         const box = layout.groups[group.id];
         if (box) out.push(renderGroup(group, box, graph, title));
     }
-    const badgeSpots = new Map<string, number>();
     for (const edge of graph.edges) {
         const geometry = layout.edges[edge.id];
-        if (geometry && geometry.points.length >= 2) out.push(renderEdge(edge, geometry, badgeSpots, graph, title));
+        if (geometry && geometry.points.length >= 2) out.push(renderEdge(edge, geometry, graph, title));
     }
     for (const node of graph.nodes) {
         const box = layout.nodes[node.id];
@@ -191,32 +190,13 @@ function pathOf(points: Point[]): string {
     return d;
 }
 
-/** Midpoint of the longest segment, where badges sit when the edge has no label, and whether it runs vertically. */
-function anchorOf(points: Point[]): Point & { vertical: boolean } {
-    let best = { a: points[0], b: points[1], length: -1 };
-    for (let i = 1; i < points.length; i++) {
-        const length = Math.hypot(points[i].x - points[i - 1].x, points[i].y - points[i - 1].y);
-        if (length > best.length) best = { a: points[i - 1], b: points[i], length };
-    }
-    return { x: (best.a.x + best.b.x) / 2, y: (best.a.y + best.b.y) / 2, vertical: Math.abs(best.a.x - best.b.x) < Math.abs(best.a.y - best.b.y) };
-}
-
 function lock(at: Point, title: HoverTitle): string {
     return `<g class='integ-lock'>${title('regulated data')}<rect x='${num(at.x - 4.5)}' y='${num(at.y - 2)}' width='9' height='7' rx='1.2'/>`
         + `<path d='M${num(at.x - 2.8)},${num(at.y - 2)}v-2.2a2.8,2.8 0 0 1 5.6,0v2.2'/></g>`;
 }
 
-/** Unlabelled flows whose longest segments meet: each further flow's badges move one step along so every count stays readable. */
-function nextSpot(at: Point & { vertical: boolean }, spots: Map<string, number>): Point & { vertical: boolean } {
-    const key = `${Math.round(at.x)},${Math.round(at.y)}`;
-    const taken = spots.get(key) ?? 0;
-    spots.set(key, taken + 1);
-    const step = taken * 30;
-    return at.vertical ? { ...at, y: at.y + step } : { ...at, x: at.x + step };
-}
-
 /** Arrowheads come from the stylesheet (`edge-<class>`, `two-way`, the lens classes): the same on every flow of a class. */
-function renderEdge(edge: DiagramEdge, geometry: EdgeGeometry, badgeSpots: Map<string, number>, graph: DiagramGraph, title: HoverTitle): string {
+function renderEdge(edge: DiagramEdge, geometry: EdgeGeometry, graph: DiagramGraph, title: HoverTitle): string {
     const tooltip = tooltipText(edgeTooltip(edge));
     const classes = ['integ-edge', `edge-${edge.edgeClass}`, edge.twoWay ? 'two-way' : '', ...elementClasses(graph, edge)].filter(Boolean).join(' ');
     const parts = [`<g class='${classes}' data-id='${escapeXml(edge.id)}' data-from='${escapeXml(edge.source)}' data-to='${escapeXml(edge.target)}'>${title(tooltip)}`];
@@ -230,15 +210,9 @@ function renderEdge(edge: DiagramEdge, geometry: EdgeGeometry, badgeSpots: Map<s
         parts.push('</g>');
         if (edge.regulated) parts.push(lock({ x: label.x + 8, y: label.y + 9 }, title));
         parts.push(badge(edge.findings, { x: label.x + label.width, y: label.y + label.height / 2 }));
-    } else {
-        // Beside the line, not on it, so the badge never hides an arrowhead or a crossing.
-        const hasBadge = edge.regulated || badgeCounts(edge.findings).length > 0;
-        const at = hasBadge ? nextSpot(anchorOf(geometry.points), badgeSpots) : anchorOf(geometry.points);
-        const lockAt = at.vertical ? { x: at.x + 10, y: at.y } : { x: at.x - 8, y: at.y - 10 };
-        const badgeAt = at.vertical ? { x: at.x + (edge.regulated ? 20 : 6) + badgeWidth(edge.findings), y: at.y } : { x: at.x + 6 + badgeWidth(edge.findings), y: at.y - 11 };
-        if (edge.regulated) parts.push(lock(lockAt, title));
-        parts.push(badge(edge.findings, badgeAt));
     }
+    // An unlabelled line (a view too large for labels) carries no badge: a badge without its label
+    // cannot tell which of the nearby lines it belongs to. The tooltip and the lenses have its findings.
     parts.push('</g>');
     return parts.join('');
 }
