@@ -8,6 +8,7 @@
  */
 import type { Box, DiagramGraph, DiagramLayout, EdgeGeometry, LayoutDirection, Point } from './diagram-graph.js';
 import type { ElkEdge, ElkLabel, ElkNode } from './elk-types.js';
+import { colourNodes } from './colour-layers.js';
 import { groupedRanks, type RankedLink } from './node-order.js';
 import { GROUP_TITLE_HEIGHT, labelSize } from './node-sizing.js';
 import { straightenLayout } from './route-smoothing.js';
@@ -50,9 +51,18 @@ const GROUP_PADDING = `[top=${GROUP_TITLE_HEIGHT + 10},left=14,bottom=14,right=1
 const BLOCK_GAP = 20;
 const BLOCK_COLUMNS = 3;
 
-/** The rank of every node: the order in which the view reads. */
+/** More links than this per node make a flat view dense (collapsed departments, nearly every one linked to every other). */
+const DENSE_LINKS_PER_NODE = 3;
+
+/**
+ * The rank of every node: the order in which the view reads. A dense flat view ranks by a colouring
+ * instead (colour-layers.ts): no order keeps its flows one way, and a colouring needs far fewer layers.
+ */
 export function viewRanks(graph: DiagramGraph, previous?: ReadonlyMap<string, number>): Map<string, number> {
     const links: RankedLink[] = graph.edges.map(edge => ({ source: edge.source, target: edge.target, weight: edge.flows.length }));
+    if (graph.groups.length === 0 && links.length > DENSE_LINKS_PER_NODE * graph.nodes.length) {
+        return colourNodes(graph.nodes.map(node => node.id), links.map(link => [link.source, link.target] as const));
+    }
     return groupedRanks(graph.nodes, links, graph.sequence, previous);
 }
 

@@ -40,13 +40,13 @@ export function feedbackOrder(nodes: readonly string[], links: readonly RankedLi
     while (remaining.size > 0) {
         let changed = true;
         while (changed) {
-            changed = false;
-            for (const node of [...remaining]) {
-                if (weightOf(out.get(node)!) === 0) { back.unshift(node); take(node); changed = true; }
-            }
-            for (const node of [...remaining]) {
-                if (weightOf(into.get(node)!) === 0) { front.push(node); take(node); changed = true; }
-            }
+            const sinks = [...remaining].filter(node => weightOf(out.get(node)!) === 0);
+            sinks.forEach(take);
+            back.unshift(...sinks);
+            const sources = [...remaining].filter(node => weightOf(into.get(node)!) === 0);
+            sources.forEach(take);
+            front.push(...sources);
+            changed = sinks.length + sources.length > 0;
         }
         if (remaining.size === 0) break;
         let best: string | undefined;

@@ -22,23 +22,25 @@ export const LOCK_WIDTH = 14;
 /** Width of one count of a finding badge, and the gap before the first. */
 const BADGE_SEGMENT_WIDTH = 18;
 const BADGE_GAP = 4;
-/** Labels longer than this take two lines. */
+/** Labels longer than this take two lines, each at most the longest line's width. */
 const NARROW_LABEL_WIDTH = 118;
+const LONGEST_LABEL_LINE = 160;
 
 /**
  * A label in two lines: between its parts (`title · 3 manual · 8 h/wk`) where that balances the
- * lines best, else between words.
+ * lines best, each cut with an ellipsis if still too long; a label of one part between words.
  */
 function twoLines(text: string): string[] {
     const parts = text.split(' · ');
-    let best: string[] | undefined;
+    if (parts.length === 1) return wrapText(text, NARROW_LABEL_WIDTH, EDGE_FONT_PX, 2);
+    let best: string[] = [];
     let bestWidth = Number.POSITIVE_INFINITY;
     for (let k = 1; k < parts.length; k++) {
         const lines = [parts.slice(0, k).join(' · ') + ' ·', parts.slice(k).join(' · ')];
         const width = Math.max(...lines.map(line => textWidth(line, EDGE_FONT_PX)));
         if (width < bestWidth) [best, bestWidth] = [lines, width];
     }
-    return best && bestWidth <= NARROW_LABEL_WIDTH * 1.3 ? best : wrapText(text, NARROW_LABEL_WIDTH, EDGE_FONT_PX, 2);
+    return best.map(line => wrapText(line, LONGEST_LABEL_LINE, EDGE_FONT_PX, 1)[0]);
 }
 
 /** Counts shown on a badge: errors, warnings and infos separately (accepted findings only in the tooltip). */

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { boxBatch, boxesOf, joinLayouts, laidOutBoxes, topLevelOf } from '../../../language-server/src/diagram/box-layout.js';
-import type { DiagramOptions } from '../../../language-server/src/diagram/diagram-graph.js';
+import { EXPAND_ALL, type DiagramOptions } from '../../../language-server/src/diagram/diagram-graph.js';
 import type { ElkNode } from '../../../language-server/src/diagram/elk-types.js';
 import { splitElkGraph } from '../../../language-server/src/diagram/split-layout.js';
 import { buildDiagramGraph } from '../../../language-server/src/diagram/graph-builder.js';
@@ -37,7 +37,7 @@ describe('department boxes laid out on their own', () => {
         const generated = (await loadTexts({ 'big.integ': generatedEstate(60, 4) })).analysis;
         const cases: Array<[typeof reference, DiagramOptions]> = [
             [reference, { view: { kind: 'estate' }, state: 'as-is' }],
-            [generated, { view: { kind: 'estate' }, state: 'as-is' }],
+            [generated, { view: { kind: 'estate' }, state: 'as-is', expand: [EXPAND_ALL] }],
             [generated, { view: { kind: 'estate' }, state: 'as-is', aggregateAbove: 0, expand: ['D1', 'D2'] }]
         ];
         for (const [analysis, options] of cases) {

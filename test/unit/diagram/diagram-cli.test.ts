@@ -16,7 +16,7 @@ describe('integ diagram', () => {
     async function expectEveryLiveElement(folder: string): Promise<void> {
         const target = path.join(mkdtempSync(path.join(tmpdir(), 'integ-diagram-')), 'estate.svg');
         const run = io();
-        expect(await runCli(['diagram', folder, '--view', 'estate', '-o', target], run.io)).toBe(0);
+        expect(await runCli(['diagram', folder, '--view', 'estate', '--expand', 'all', '-o', target], run.io)).toBe(0);
         expect(run.err.join('')).not.toMatch(/error/i);
         const svg = readFileSync(target, 'utf8');
         expect(new DOMParser().parseFromString(svg, 'image/svg+xml').documentElement?.nodeName).toBe('svg');
@@ -53,5 +53,27 @@ describe('integ diagram', () => {
         const unknownName = io();
         expect(await runCli(['diagram', 'samples/reference', '--view', 'process:Nope'], unknownName.io)).toBe(2);
         expect(unknownName.err.join('')).toContain("unknown process 'Nope' (known: OrderToCash)");
+    });
+});
+
+describe('integ diagram options for lenses, data and panels', () => {
+    it('writes the picture coloured by a lens, following a field, shaped for a panel', async () => {
+        const run = io();
+        expect(await runCli(['diagram', 'samples/acme', '--view', 'department:Finance', '--lens', 'data', '--follow', 'Customer.contactEmail', '--panel', '700x1000'], run.io)).toBe(0);
+        const svg = run.out.join('');
+        expect(svg).toMatch(/<svg [^>]*class='integ-diagram lens-data following'/);
+        expect(run.err.join('')).toMatch(/Following Customer\.contactEmail/);
+    });
+
+    it('rejects a bad lens, panel or data name with exit code 2 and a clear message', async () => {
+        const lens = io();
+        expect(await runCli(['diagram', 'samples/acme', '--lens', 'x-ray'], lens.io)).toBe(2);
+        expect(lens.err.join('')).toContain('--lens must be one of style, data, findings, owner, roadmap');
+        const panel = io();
+        expect(await runCli(['diagram', 'samples/acme', '--panel', 'wide'], panel.io)).toBe(2);
+        expect(panel.err.join('')).toContain("--panel needs WIDTHxHEIGHT in pixels, e.g. 1600x900 (got 'wide')");
+        const follow = io();
+        expect(await runCli(['diagram', 'samples/acme', '--follow', 'Unicorn'], follow.io)).toBe(2);
+        expect(follow.err.join('')).toContain("unknown entity 'Unicorn'");
     });
 });

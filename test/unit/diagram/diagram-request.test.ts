@@ -54,7 +54,7 @@ describe('integ/diagram request', () => {
     it('draws each flow once: no path data repeated for click targets', async () => {
         const { analysis, documents } = await services(REFERENCE);
         const result = await answerDiagramRequest(PREVIEW, analysis, documents, new DiagramLayouter(new CountingRunner()));
-        const flows = [...result.svg.matchAll(/<g class='integ-edge[^']*' data-id='(flow:[^']+)'>(.*?)<\/g>\n/g)];
+        const flows = [...result.svg.matchAll(/<g class='integ-edge[^']*' data-id='(flow:[^']+)'[^>]*>(.*?)<\/g>\n/g)];
         expect(flows.length).toBe(result.edgeCount);
         for (const [, id, body] of flows) expect(body.match(/<path /g)?.length ?? 0, id).toBe(1 + (body.match(/class='integ-lock'/g)?.length ?? 0));
         expect(result.svg).not.toMatch(/class=["']hit/);
@@ -72,7 +72,7 @@ describe('integ/diagram request', () => {
         // Only the document's own title is left, and removing the hover titles from the titled picture gives the plain one.
         expect(plain.svg.match(/<title>/g)?.length).toBe(1);
         expect(titled.svg.match(/class='integ-lock'><title>regulated data<\/title>/g)?.length).toBe(titled.svg.match(/class='integ-lock'/g)?.length);
-        expect(titled.svg.replace(/(data-id='[^']*'>|class='integ-lock'>)<title>[^<]*<\/title>/g, '$1')).toBe(plain.svg);
+        expect(titled.svg.replace(/(data-id='[^']*'(?: data-from='[^']*' data-to='[^']*')?>|class='integ-lock'>)<title>[^<]*<\/title>/g, '$1')).toBe(plain.svg);
         expect(plain.locations).toEqual(titled.locations);
     });
 
@@ -201,5 +201,53 @@ describe('answer cache', () => {
         cache.set(owner, 'd', 'ddddd');
         expect(cache.get(owner, 'd')).toBeUndefined();
         expect(cache.get({}, 'a')).toBeUndefined();
+    });
+});
+
+describe('integ/diagram request: the panel, the data followed, the lens and the preview picture', () => {
+    it('answers the preview with a picture without title and legend, the legend alone, and what it can open and fold', async () => {
+        const { analysis, documents } = await services(REFERENCE);
+        const result = await answerDiagramRequest({ ...PREVIEW, chrome: false }, analysis, documents, new DiagramLayouter(new CountingRunner()));
+        expect(result.svg).not.toContain("class='integ-legend'");
+        expect(result.legend).toMatch(/^<svg [^>]*class='integ-legend-sheet lens-style'/);
+        expect(result.expandable).toEqual([]);
+        expect(result.collapsible).toEqual([]);
+        expect(result.choices.data).toEqual(expect.arrayContaining(['Customer', 'Customer.email', 'Order.total']));
+        expect(result.choices.data).not.toContain('Customer.segment');
+    });
+
+    it('follows the data asked for, and says which names exist when it does not know one', async () => {
+        const { analysis, documents } = await services(REFERENCE);
+        const layouter = new DiagramLayouter(new CountingRunner());
+        const followed = await answerDiagramRequest({ ...PREVIEW, follow: 'Customer.email' }, analysis, documents, layouter);
+        expect(followed.svg).toMatch(/<svg [^>]*class='integ-diagram lens-style following'/);
+        expect(followed.notes.join(' ')).toMatch(/Following Customer\.email/);
+        const unknown = await answerDiagramRequest({ ...PREVIEW, follow: 'Customer.nope' }, analysis, documents, layouter);
+        expect(unknown.error).toMatch(/entity Customer has no field 'nope' \(fields: name, email, creditLimit, segment\)/);
+        const forged = await answerDiagramRequest({ ...PREVIEW, follow: 42 as never }, analysis, documents, layouter);
+        expect(forged.error).toMatch(/follow names an entity/);
+    });
+
+    it('colours an export by the lens asked for and refuses an unknown one', async () => {
+        const { analysis, documents } = await services(REFERENCE);
+        const layouter = new DiagramLayouter(new CountingRunner());
+        const data = await answerDiagramRequest({ ...PREVIEW, lens: 'data' }, analysis, documents, layouter);
+        expect(data.svg).toMatch(/<svg [^>]*class='integ-diagram lens-data'/);
+        const bad = await answerDiagramRequest({ ...PREVIEW, lens: 'x-ray' as never }, analysis, documents, layouter);
+        expect(bad.error).toMatch(/unknown lens 'x-ray'/);
+    });
+
+    it('lays a view out again only when the shape of the panel changes, not its size', async () => {
+        const { analysis, documents } = await services(REFERENCE);
+        const layouter = new DiagramLayouter(new CountingRunner());
+        const answers = createDiagramAnswers();
+        await answerDiagramRequest({ ...PREVIEW, panel: { width: 1600, height: 900 } }, analysis, documents, layouter, answers);
+        const runs = layouter.runs;
+        await answerDiagramRequest({ ...PREVIEW, panel: { width: 1500, height: 800 } }, analysis, documents, layouter, answers);
+        expect(layouter.runs).toBe(runs);
+        await answerDiagramRequest({ ...PREVIEW, panel: { width: 500, height: 1000 } }, analysis, documents, layouter, answers);
+        expect(layouter.runs).toBe(runs + 1);
+        const nonsense = await answerDiagramRequest({ ...PREVIEW, panel: { width: -1, height: Number.NaN } }, analysis, documents, layouter, answers);
+        expect(nonsense.error).toBeUndefined();
     });
 });

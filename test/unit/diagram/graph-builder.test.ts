@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildDiagramGraph, DiagramViewError, parseView } from '../../../language-server/src/diagram/graph-builder.js';
-import type { DiagramGraph, DiagramOptions } from '../../../language-server/src/diagram/diagram-graph.js';
+import { EXPAND_ALL, type DiagramGraph, type DiagramOptions } from '../../../language-server/src/diagram/diagram-graph.js';
 import { loadTexts } from '../helpers/workspace.js';
 import { generatedEstate, loadReference, REFERENCE } from './helpers.js';
 
@@ -44,9 +44,13 @@ describe('graph builder on the reference sample', () => {
         expect(node('system:SAP').location?.uri).toBe('file:///ws/reference.integ');
     });
 
-    it('to-be applies the roadmap: replaced flows go, delivered flows come', async () => {
+    it('to-be applies the roadmap: replaced flows are marked retired, delivered flows come', async () => {
         const graph = await graphOf({ view: { kind: 'estate' }, state: 'to-be' });
-        expect(ids(graph.edges)).toEqual(['flow:CustomerSync', 'flow:Invoicing', 'flow:OrderEntry']);
+        expect(ids(graph.edges)).toEqual(['flow:CustomerSync', 'flow:Invoicing', 'flow:OrderEntry', 'flow:OrderReentry']);
+        const retired = graph.edges.find(e => e.id === 'flow:OrderReentry')!;
+        expect(retired.change).toBe('retired');
+        expect(retired.label).toMatch(/^retired · /);
+        expect(graph.edges.filter(e => e.id !== 'flow:OrderReentry').every(e => e.change === undefined || e.change === 'added' || e.change === 'changed')).toBe(true);
         const planned = REFERENCE + '\nflow LedgerFeed : Ledger -> Salesforce { carries Order.total  style api  status planned }\n'
             + 'roadmap Later { initiative Feed { months 1 to 2  delivers LedgerFeed } }\n';
         expect(ids((await graphOf({ view: { kind: 'estate' }, state: 'as-is' }, planned)).edges)).not.toContain('flow:LedgerFeed');
@@ -98,27 +102,68 @@ describe('filters', () => {
     });
 });
 
-describe('aggregation', () => {
-    it('keeps systems up to 150 and collapses departments above', async () => {
-        const at150 = await graphOf({ view: { kind: 'estate' }, state: 'as-is' }, generatedEstate(150));
-        expect(at150.aggregated).toBe(false);
-        expect(at150.nodes).toHaveLength(150);
+describe('the estate overview', () => {
+    it('shows every system up to 12 and departments above, each with its members', async () => {
+        const at12 = await graphOf({ view: { kind: 'estate' }, state: 'as-is' }, generatedEstate(12));
+        expect(at12.aggregated).toBe(false);
+        expect(at12.nodes).toHaveLength(12);
         const at151 = await graphOf({ view: { kind: 'estate' }, state: 'as-is' }, generatedEstate(151));
         expect(at151.aggregated).toBe(true);
         expect(ids(at151.nodes)).toEqual(['dept:D0', 'dept:D1', 'dept:D2']);
         expect(at151.nodes.reduce((sum, n) => sum + (n.members ?? 0), 0)).toBe(151);
-        // 150 flows S(i) -> S(i+1) all cross departments; summed per pair of departments.
+        // 150 flows S(i) -> S(i+1) all cross departments; summed per pair of departments and direction.
         expect(at151.edges.reduce((sum, e) => sum + e.flows.length, 0)).toBe(150);
-        expect(at151.notes.join(' ')).toMatch(/151 systems/);
+        expect(at151.edges).toHaveLength(3);
+        expect(at151.notes.join(' ')).toMatch(/151 systems in 3 departments/);
+        const opened = await graphOf({ view: { kind: 'estate' }, state: 'as-is', expand: [EXPAND_ALL] }, generatedEstate(151));
+        expect(opened.aggregated).toBe(false);
+        expect(opened.nodes).toHaveLength(151);
     });
 
-    it('expands a department on request', async () => {
+    it('bundles flows per pair of departments and direction, counting manual ones and hours, a two-way flow both ways', async () => {
+        const text = [
+            'department A', 'department B', 'department C',
+            ...[1, 2, 3, 4, 5].map(i => `system A${i} { department A }`), ...[1, 2, 3, 4, 5].map(i => `system B${i} { department B }`),
+            'system C1 { department C }', 'system C2 { department C }', 'system C3 { department C }',
+            'flow AB1 : A1 -> B1 { style api }', 'flow AB2 : A2 -> B2 { style manual  effort 3 hours per week }',
+            'flow AB3 : A3 -> B3 { style email  effort 2 hours per week }', 'flow BA1 : B4 -> A4 { style batch }',
+            'flow Both : A5 <-> C1 { style api }', 'flow One "Orders to C" : B5 -> C2 { style file }'
+        ].join('\n');
+        const graph = await graphOf({ view: { kind: 'estate' }, state: 'as-is' }, text);
+        const edge = (id: string) => graph.edges.find(e => e.id === id)!;
+        expect(ids(graph.edges)).toEqual(['agg:dept:A->dept:B', 'agg:dept:A->dept:C', 'agg:dept:B->dept:A', 'agg:dept:B->dept:C', 'agg:dept:C->dept:A']);
+        expect(edge('agg:dept:A->dept:B').label).toBe('3 flows · 2 manual · 5 h/wk');
+        expect(edge('agg:dept:A->dept:B').edgeClass).toBe('manual');
+        expect(edge('agg:dept:B->dept:A').flows).toEqual(['BA1']);
+        expect(edge('agg:dept:A->dept:C').flows).toEqual(['Both']);
+        expect(edge('agg:dept:C->dept:A').flows).toEqual(['Both']);
+        // A bundle of one flow reads as that flow.
+        expect(edge('agg:dept:B->dept:C').label).toBe('Orders to C');
+    });
+
+    it('opens the departments asked for; opened ones fold back, collapsed ones open', async () => {
         const graph = await graphOf({ view: { kind: 'estate' }, state: 'as-is', expand: ['D1'] }, generatedEstate(151));
         expect(graph.nodes.filter(n => n.kind === 'system')).toHaveLength(50);
         expect(ids(graph.nodes.filter(n => n.kind === 'department'))).toEqual(['dept:D0', 'dept:D2']);
+        expect(graph.groups.map(g => [g.id, g.collapsible])).toEqual([['group:D1', true]]);
         expect(graph.edges.some(e => e.source.startsWith('system:') && e.target.startsWith('dept:'))).toBe(true);
     });
 });
+
+describe('departments in views other than the estate', () => {
+    it('tags each system with its department instead of a box; a department view boxes that department only', async () => {
+        const process = await graphOf({ view: { kind: 'process', name: 'OrderToCash' }, state: 'as-is' });
+        expect(process.groups).toEqual([]);
+        expect(process.nodes.find(n => n.id === 'system:SAP')!.detail).toBe('erp · Finance');
+        const context = await graphOf({ view: { kind: 'system', name: 'SAP', depth: 1 }, state: 'as-is' });
+        expect(context.groups).toEqual([]);
+        expect(context.focus).toBe('system:SAP');
+        const department = await graphOf({ view: { kind: 'department', name: 'Finance' }, state: 'as-is' });
+        expect(ids(department.groups)).toEqual(['group:Finance']);
+        expect(department.nodes.filter(n => n.group).map(n => n.id).sort()).toEqual(['system:Ledger', 'system:SAP']);
+    });
+});
+
 
 describe('stable ids', () => {
     it('an unrelated edit keeps every node and edge id', async () => {

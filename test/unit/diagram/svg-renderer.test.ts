@@ -2,7 +2,7 @@ import { DOMParser } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
 import { buildDiagramGraph } from '../../../language-server/src/diagram/graph-builder.js';
 import { DiagramLayouter } from '../../../language-server/src/diagram/layout.js';
-import { renderSvg } from '../../../language-server/src/diagram/svg-renderer.js';
+import { renderLegend, renderSvg } from '../../../language-server/src/diagram/svg-renderer.js';
 import { loadTexts } from '../helpers/workspace.js';
 import { CountingRunner, loadReference } from './helpers.js';
 
@@ -118,5 +118,72 @@ describe('svg renderer', () => {
         for (const title of HOSTILE) expect(shown).toContain(title.length > 34 ? title.slice(0, 20) : title);
         const tooltips = Array.from(document.getElementsByTagName('title')).map(t => t.textContent ?? '').join('\n');
         for (const title of HOSTILE) expect(tooltips).toContain(title);
+    });
+});
+
+describe('svg renderer: badges, lenses, follow, the to-be state and the preview picture', () => {
+    const text = [
+        'department D', 'entity Customer { master A  field email: PII }',
+        'system A { kind crm  department D  stores Customer }', 'system B { kind erp  department D  owner "Ana" }', 'system C { kind custom  department D }',
+        'flow AB : A -> B { carries Customer.email  style manual  effort 4 hours per week }', 'flow BC : B -> C { style api  auth oauth2  tls 1.2  monitored }'
+    ].join('\n');
+
+    async function drawn(options: Parameters<typeof buildDiagramGraph>[2], svgOptions: Parameters<typeof renderSvg>[1] = {}) {
+        const { analysis } = await loadTexts({ 'small.integ': text });
+        const graph = buildDiagramGraph(analysis.estate, analysis.findings, options);
+        const layout = await new DiagramLayouter(new CountingRunner()).layout(graph);
+        return { graph, svg: renderSvg({ graph, layout }, svgOptions) };
+    }
+
+    function group(svg: string, id: string): string {
+        return new RegExp(`<g class='([^']*)' data-id='${id}'`).exec(svg)?.[1] ?? '';
+    }
+
+    it('counts errors, warnings and infos separately on each badge, as the legend says', async () => {
+        const { graph, svg } = await drawn({ view: { kind: 'estate' }, state: 'as-is' });
+        const edge = graph.edges.find(e => e.id === 'flow:AB')!;
+        expect(edge.findings.error + edge.findings.warning).toBeGreaterThan(0);
+        const body = svg.split("data-id='flow:AB'")[1].split('</g>\n')[0];
+        for (const severity of ['error', 'warning', 'info'] as const) {
+            const count = edge.findings[severity];
+            if (count > 0) expect(body).toMatch(new RegExp(`<rect class='${severity}'[^>]*/><text[^>]*>${count}</text>`));
+            else expect(body).not.toContain(`<rect class='${severity}'`);
+        }
+        expect(svg).toContain('(each counted; accepted ones in the tooltip)');
+    });
+
+    it('marks each element with its category under every lens and colours the picture by the lens asked for', async () => {
+        const { svg } = await drawn({ view: { kind: 'estate' }, state: 'as-is' }, { lens: 'owner' });
+        expect(svg).toMatch(/<svg [^>]*class='integ-diagram lens-owner'/);
+        expect(group(svg, 'flow:AB').split(' ')).toEqual(expect.arrayContaining(['edge-manual', 'd-personal', 'f-error']));
+        // The owner of AB is inferred from its consumer B; A and C have no owner.
+        expect(group(svg, 'flow:AB').split(' ')).toContain('o-inferred');
+        expect(group(svg, 'system:A').split(' ')).toContain('o-unowned');
+        expect(group(svg, 'system:B').split(' ')).not.toContain('o-owned');
+        expect(svg).toContain('.lens-owner .integ-edge.o-unowned path.line');
+        expect(svg).toContain("class='legend-owner'");
+    });
+
+    it('dims what does not hold or carry the data followed', async () => {
+        const { svg } = await drawn({ view: { kind: 'estate' }, state: 'as-is', follow: 'Customer.email' });
+        expect(svg).toMatch(/<svg [^>]*class='integ-diagram lens-style following'/);
+        expect(group(svg, 'flow:AB').split(' ')).not.toContain('dim');
+        expect(group(svg, 'flow:BC').split(' ')).toContain('dim');
+        expect(group(svg, 'system:C').split(' ')).toContain('dim');
+        expect(group(svg, 'system:A').split(' ')).not.toContain('dim');
+    });
+
+    it('names both ends of every flow, for the preview to light up a system and its neighbours', async () => {
+        const { svg } = await drawn({ view: { kind: 'estate' }, state: 'as-is' });
+        expect(svg).toContain("data-id='flow:BC' data-from='system:B' data-to='system:C'");
+    });
+
+    it('leaves the title, the notes and the legend to the preview when asked, and draws the legend alone', async () => {
+        const { graph, svg } = await drawn({ view: { kind: 'estate' }, state: 'as-is' }, { chrome: false });
+        expect(svg).not.toContain("class='integ-title'");
+        expect(svg).not.toContain("class='integ-legend'");
+        const legend = renderLegend(graph, false, 'data');
+        expect(legend).toMatch(/^<svg [^>]*class='integ-legend-sheet lens-data'/);
+        for (const lens of ['style', 'data', 'findings', 'owner', 'roadmap']) expect(legend).toContain(`class='legend-${lens}'`);
     });
 });

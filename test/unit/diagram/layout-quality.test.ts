@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { emptyCounts, type DiagramEdge, type DiagramGraph, type DiagramLayout, type DiagramNode } from '../../../language-server/src/diagram/diagram-graph.js';
+import { displacement, fittedTitlePx, measureLayout, quarterTurns } from '../../../language-server/src/diagram/layout-quality.js';
+
+const lens = { data: 'none', owner: 'owned', roadmap: 'none' } as const;
+
+function node(id: string): DiagramNode {
+    return { id, kind: 'system', name: id, label: id, lines: [id], detail: '', shadow: false, findings: emptyCounts(), findingList: [], lens, width: 100, height: 40 };
+}
+
+function edge(id: string, source: string, target: string, edgeClass: DiagramEdge['edgeClass'] = 'realtime'): DiagramEdge {
+    return { id, source, target, label: id, title: id, flows: [id], edgeClass, twoWay: false, classifications: [], regulated: false, findings: emptyCounts(), findingList: [], lens };
+}
+
+function graphOf(nodes: string[], edges: DiagramEdge[]): DiagramGraph {
+    return { title: 't', view: { kind: 'estate' }, state: 'as-is', aggregated: false, nodes: nodes.map(node), groups: [], edges, notes: [] };
+}
+
+describe('layout quality', () => {
+    // Four boxes in a square, 300 apart; lines between them.
+    const boxes = {
+        a: { x: 0, y: 0, width: 100, height: 40 }, b: { x: 300, y: 0, width: 100, height: 40 },
+        c: { x: 0, y: 300, width: 100, height: 40 }, d: { x: 300, y: 300, width: 100, height: 40 }
+    };
+
+    it('counts a crossing, a hidden stretch of another colour, bends and a detour', () => {
+        const graph = graphOf(['a', 'b', 'c', 'd'], [edge('ad', 'a', 'd'), edge('bc', 'b', 'c'), edge('ab', 'a', 'b', 'manual'), edge('ab2', 'a', 'b')]);
+        const layout: DiagramLayout = {
+            width: 400, height: 340, nodes: boxes, groups: {},
+            edges: {
+                ad: { points: [{ x: 100, y: 40 }, { x: 300, y: 300 }] },
+                bc: { points: [{ x: 300, y: 40 }, { x: 100, y: 300 }] },
+                ab: { points: [{ x: 100, y: 20 }, { x: 300, y: 20 }] },
+                // Runs on the manual line for its first 100 px, then leaves it at a right angle and comes back.
+                ab2: { points: [{ x: 100, y: 20 }, { x: 200, y: 20 }, { x: 200, y: -60 }, { x: 300, y: -60 }, { x: 300, y: 0 }] }
+            }
+        };
+        const quality = measureLayout(graph, layout);
+        expect(quality.crossings).toBe(1);
+        const total = 2 * Math.hypot(200, 260) + 200 + 100 + 80 + 100 + 60;
+        expect(quality.hiddenShare).toBeCloseTo(200 / total, 5);
+        expect(quality.bendsPerEdge).toBeCloseTo(3 / 4, 5);
+        expect(quality.detourWorst).toBeCloseTo(340 / Math.hypot(200, 20), 5);
+        expect(quality.edgeThroughNode).toBe(0);
+    });
+
+    it('counts a line through a box, labels on each other and on boxes, and a label far from its line', () => {
+        const graph = graphOf(['a', 'b', 'c'], [edge('ac', 'a', 'c'), edge('bc', 'b', 'c')]);
+        const layout: DiagramLayout = {
+            width: 400, height: 340, nodes: { a: boxes.a, b: { x: 0, y: 120, width: 100, height: 40 }, c: boxes.c }, groups: {},
+            edges: {
+                // Straight down through b, with its label beside it.
+                ac: { points: [{ x: 50, y: 40 }, { x: 50, y: 300 }], label: { x: 54, y: 60, width: 80, height: 16 } },
+                bc: { points: [{ x: 90, y: 160 }, { x: 90, y: 300 }], label: { x: 30, y: 200, width: 80, height: 16 } }
+            }
+        };
+        const quality = measureLayout(graph, layout);
+        expect(quality.edgeThroughNode).toBe(1);
+        expect(quality.edgeThroughLabel).toBe(1);
+        expect(quality.labelLabelOverlaps).toBe(0);
+        expect(quality.labelDistanceWorst).toBeCloseTo(4, 5);
+        layout.edges.bc.label = { x: 60, y: 64, width: 80, height: 16 };
+        const moved = measureLayout(graph, layout);
+        expect(moved.labelLabelOverlaps).toBe(1);
+        expect(moved.labelDistanceWorst).toBeCloseTo(Math.hypot(0, 160 - 80), 5);
+        layout.edges.bc.label = { x: 40, y: 0, width: 30, height: 16 };
+        expect(measureLayout(graph, layout).labelNodeOverlaps).toBe(1);
+    });
+
+    it('measures the shape and the title size fitted into the reference panel (zoom capped at 200 %)', () => {
+        expect(fittedTitlePx({ width: 3160, height: 400 })).toBeCloseTo(13 * 1600 / 3200, 5);
+        expect(fittedTitlePx({ width: 100, height: 100 })).toBe(26);
+        const quality = measureLayout(graphOf(['a'], []), { width: 300, height: 100, nodes: { a: boxes.a }, groups: {}, edges: {} });
+        expect(quality.aspect).toBe(3);
+    });
+
+    it('turns a right angle into one bend and a U-turn into two', () => {
+        expect(quarterTurns([{ x: 0, y: 0 }, { x: 10, y: 0 }, { x: 10, y: 10 }])).toBeCloseTo(1, 5);
+        expect(quarterTurns([{ x: 0, y: 0 }, { x: 10, y: 0 }, { x: 10, y: 10 }, { x: 0, y: 10 }])).toBeCloseTo(2, 5);
+        expect(quarterTurns([{ x: 0, y: 0 }, { x: 10, y: 10 }])).toBe(0);
+    });
+
+    it('measures how far shared nodes moved, in median node widths, raw and once the picture is moved back', () => {
+        const graph = graphOf(['a', 'b'], []);
+        const before: DiagramLayout = { width: 0, height: 0, groups: {}, edges: {}, nodes: { a: boxes.a, b: boxes.b } };
+        const shifted: DiagramLayout = { ...before, nodes: { a: { ...boxes.a, x: 50 }, b: { ...boxes.b, x: 350 }, n: boxes.c } };
+        const moved = displacement(graph, before, shifted);
+        expect(moved).toEqual({ compared: 2, mean: 0.5, worst: 0.5, alignedMean: 0, alignedWorst: 0 });
+    });
+});
