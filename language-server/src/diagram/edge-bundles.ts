@@ -5,7 +5,7 @@
  * flows (manual before script, batch, other and real-time), so a manual gap is never hidden in it.
  */
 import type { Flow } from '../model/estate.js';
-import type { DiagramEdge, EdgeClass, ElementLens, FindingCounts } from './diagram-graph.js';
+import type { ChangeMark, DiagramEdge, EdgeClass, ElementLens, FindingCounts } from './diagram-graph.js';
 import { emptyCounts } from './diagram-graph.js';
 import { combinedLens } from './element-lens.js';
 
@@ -23,6 +23,7 @@ export interface BundledFlow {
     regulated: boolean;
     lens: ElementLens;
     findings: FindingCounts;
+    change?: ChangeMark;
 }
 
 function round(value: number): number {
@@ -30,7 +31,7 @@ function round(value: number): number {
 }
 
 export function bundleEdges(flows: readonly BundledFlow[]): DiagramEdge[] {
-    const bundles = new Map<string, { edge: DiagramEdge; classes: EdgeClass[]; lenses: ElementLens[] }>();
+    const bundles = new Map<string, { edge: DiagramEdge; classes: EdgeClass[]; lenses: ElementLens[]; changes: Array<ChangeMark | undefined> }>();
     const labels = new Map<string, string>();
     const titles = new Map<string, string>();
     const add = (source: string, target: string, item: BundledFlow) => {
@@ -43,7 +44,7 @@ export function bundleEdges(flows: readonly BundledFlow[]): DiagramEdge[] {
                     id, source, target, label: '', title: '', flows: [], edgeClass: 'other', twoWay: false,
                     classifications: [], regulated: false, findings: emptyCounts(), findingList: [], lens: item.lens
                 },
-                classes: [], lenses: []
+                classes: [], lenses: [], changes: []
             };
             bundles.set(id, bundle);
         }
@@ -55,6 +56,7 @@ export function bundleEdges(flows: readonly BundledFlow[]): DiagramEdge[] {
         edge.flows.push(item.flow.name);
         bundle.classes.push(item.edgeClass);
         bundle.lenses.push(item.lens);
+        bundle.changes.push(item.change);
         edge.regulated ||= item.regulated;
         edge.classifications = [...new Set([...edge.classifications, ...item.classifications])].sort();
         if (item.flow.effortHoursPerWeek !== undefined) edge.hoursPerWeek = round((edge.hoursPerWeek ?? 0) + item.flow.effortHoursPerWeek);
@@ -64,12 +66,17 @@ export function bundleEdges(flows: readonly BundledFlow[]): DiagramEdge[] {
         add(item.source, item.target, item);
         if (item.flow.twoWay) add(item.target, item.source, item);
     }
-    return [...bundles].map(([id, { edge, classes, lenses }]) => {
+    return [...bundles].map(([id, { edge, classes, lenses, changes }]) => {
         edge.edgeClass = CLASS_ORDER.find(c => classes.includes(c)) ?? 'other';
         const manual = classes.filter(c => c === 'manual').length;
         const count = edge.flows.length;
+        // A bundle is marked by the roadmap only when all its flows are: retired, or new (added or changed).
+        const retired = changes.filter(c => c === 'retired').length;
+        const added = changes.filter(c => c === 'added' || c === 'changed').length;
+        edge.change = retired === count ? 'retired' : added === count ? 'added' : undefined;
+        const changed = edge.change || count === 1 ? '' : (added > 0 ? ` · ${added} new` : '') + (retired > 0 ? ` · ${retired} retired` : '');
         edge.label = count === 1 ? labels.get(id)! : `${count} flows` + (manual > 0 ? ` · ${manual === count ? 'all' : manual} manual` : '')
-            + (edge.hoursPerWeek ? ` · ${edge.hoursPerWeek} h/wk` : '');
+            + changed + (edge.hoursPerWeek ? ` · ${edge.hoursPerWeek} h/wk` : '');
         edge.title = count === 1 ? titles.get(id)! : edge.label;
         edge.lens = combinedLens(lenses);
         return edge;

@@ -298,7 +298,7 @@ function buildEdges(
         };
         addFindings(edge, findingsOf.get(edge.id));
         if (source.startsWith('dept:') || target.startsWith('dept:')) {
-            bundled.push({ flow, label: edge.label, source, target, edgeClass, classifications, regulated, lens: edge.lens, findings: edge.findings });
+            bundled.push({ flow, label: edge.label, source, target, edgeClass, classifications, regulated, lens: edge.lens, findings: edge.findings, change });
         } else {
             edges.push(edge);
         }

@@ -18,7 +18,7 @@ const MARGIN = 20;
 const HEADER = 44;
 const NOTE_LINE = 18;
 const LEGEND_ROW = 22;
-const LEGEND_WIDTH = 900;
+const LEGEND_WIDTH = 960;
 
 const LEGEND_EDGES: Array<[EdgeClass, string]> = [
     ['manual', 'manual / e-mail'], ['batch', 'batch / file'], ['realtime', 'real-time (api, webhook, event, cdc)'],
@@ -257,7 +257,7 @@ function legendContent(graph: DiagramGraph, unlabelled: boolean, title: HoverTit
         parts.push(`<text x='${cx + 22}' y='${row}'>${label}</text>`);
         cx += 30 + textWidth(label, 12) + 8;
     }
-    parts.push(`<text x='${cx}' y='${row}'>(each counted; accepted ones in the tooltip)</text>`);
+    parts.push(`<text x='${cx}' y='${row}'>(each counted; accepted ones in tooltips)</text>`);
     const row3 = row + LEGEND_ROW;
     cx = 60;
     if (graph.state === 'to-be') {

@@ -70,7 +70,7 @@ svg.integ-diagram, svg.integ-legend-sheet { font-family: var(--integ-font, -appl
 .integ-node .tag text { font-size: 10.5px; fill: var(--integ-shadow, #9a6700); text-anchor: middle; }
 .integ-node.chg-added > rect.box { stroke: var(--integ-added, #1a7f37); stroke-width: 2.4; stroke-dasharray: 6 3; }
 .integ-edge path.line { fill: none; stroke-width: 1.8; }
-.integ-edge.chg-added path.line, .integ-edge.chg-changed path.line { stroke-width: 3; }
+.integ-edge.chg-added path.line, .integ-edge.chg-changed path.line { stroke-width: 2.6; }
 .integ-edge.chg-retired path.line { stroke: var(--integ-retired, #8c959f); stroke-dasharray: 3 4; opacity: 0.75; marker-end: url(#integ-arrow-other); }
 .integ-edge .change text { font-size: 10.5px; font-weight: 700; fill: var(--integ-fg, #1f2328); }
 .integ-edge .elabel rect { fill: var(--integ-label-bg, #ffffff); fill-opacity: 0.92; }

@@ -99,6 +99,18 @@ describe('the to-be state', () => {
         expect(change('flow:Cards')).toBeUndefined();
     });
 
+    it('marks a bundle of flows between departments only when all of them change, and counts the changes otherwise', async () => {
+        const g = await graph({ view: { kind: 'estate' }, state: 'to-be', aggregateAbove: 0 });
+        const salesToFinance = g.edges.find(e => e.id === 'agg:dept:Sales->dept:Finance')!;
+        expect(salesToFinance.flows.sort()).toEqual(['Cards', 'Mails']);
+        expect(salesToFinance.change).toBeUndefined();
+        expect(salesToFinance.label).toBe('2 flows · 1 manual · 1 retired');
+        const text = ESTATE.replace("flow Cards : Crm -> Erp { carries Customer.card  style api }", '');
+        const allRetired = (await graph({ view: { kind: 'estate' }, state: 'to-be', aggregateAbove: 0 }, text)).edges.find(e => e.id === 'agg:dept:Sales->dept:Finance')!;
+        expect(allRetired.change).toBe('retired');
+        expect(allRetired.label).toMatch(/^retired · /);
+    });
+
     it('says when there is no roadmap to apply', async () => {
         const g = await graph({ view: { kind: 'estate' }, state: 'to-be' }, ESTATE.split('roadmap R')[0]);
         expect(g.notes.join(' ')).toMatch(/No roadmap declares an initiative/);
