@@ -30,14 +30,16 @@ export function truncate(text: string, max: number): string {
 /** The longest start of `text` that fits `width` with an ellipsis after it. */
 function fitWithEllipsis(text: string, width: number, fontPx: number): string {
     if (textWidth(text, fontPx) <= width) return text;
-    const chars = [...text];
+    // Text cut before (a title shortened upstream) keeps one ellipsis, not two.
+    const chars = [...text.replace(/…$/, '')];
+    const cut = (length: number) => chars.slice(0, length).join('').trimEnd() + '…';
     let low = 0;
     let high = chars.length;
     while (low < high) {
         const middle = Math.ceil((low + high) / 2);
-        if (textWidth(chars.slice(0, middle).join('').trimEnd() + '…', fontPx) <= width) low = middle; else high = middle - 1;
+        if (textWidth(cut(middle), fontPx) <= width) low = middle; else high = middle - 1;
     }
-    return chars.slice(0, low).join('').trimEnd() + '…';
+    return cut(low);
 }
 
 /**

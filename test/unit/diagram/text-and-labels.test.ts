@@ -13,6 +13,8 @@ describe('text wrapping', () => {
         for (const line of lines) expect(textWidth(line, 13)).toBeLessThanOrEqual(150);
         expect(lines[1].endsWith('…')).toBe(true);
         expect(wrapText('Supercalifragilisticexpialidocious', 80, 13, 1)[0].endsWith('…')).toBe(true);
+        // A title cut before keeps a single ellipsis.
+        expect(wrapText('Trial balance exported to the consolidation…', 150, 12, 1)[0]).toMatch(/[^…]…$/);
     });
 });
 
