@@ -188,6 +188,8 @@ export interface DiagramLayout {
     edges: Record<string, EdgeGeometry>;
     /** Which way flows run in the picture. */
     direction?: LayoutDirection;
+    /** How much more room than usual the boxes of a layer were given (a thin strip spread out). */
+    spread?: number;
 }
 
 export interface LaidOutDiagram {

@@ -4,7 +4,7 @@
  * anything, no hidden line, few bends, short lines, a shape near the panel's), then the one whose
  * titles come out largest when fitted into the panel.
  */
-import type { DiagramGraph, DiagramLayout, LayoutDirection } from './diagram-graph.js';
+import type { DiagramGraph, DiagramLayout } from './diagram-graph.js';
 import { fittedTitlePx, measureLayout, type LayoutQuality } from './layout-quality.js';
 import { REFERENCE_PANEL, type PanelSize } from './panel-shape.js';
 
@@ -21,15 +21,9 @@ export function targetsMissed(quality: LayoutQuality): number {
     return missed;
 }
 
-const KEEP_DIRECTION_TOLERANCE = 2;
-
-export function chooseLayout(graph: DiagramGraph, candidates: readonly DiagramLayout[], panel: PanelSize = REFERENCE_PANEL, preferred?: LayoutDirection): DiagramLayout {
+export function chooseLayout(graph: DiagramGraph, candidates: readonly DiagramLayout[], panel: PanelSize = REFERENCE_PANEL): DiagramLayout {
     if (candidates.length === 1) return candidates[0];
     const scored = candidates.map(layout => ({ layout, missed: targetsMissed(measureLayout(graph, layout)), titlePx: fittedTitlePx(layout, panel) }));
-    // The direction the reader saw last is kept unless another breaks clearly fewer targets (more
-    // than a shape or a detour): a picture that turns on its side after an edit is the worst reshuffle.
-    const kept = scored.find(entry => entry.layout.direction === preferred);
     const fewest = Math.min(...scored.map(entry => entry.missed));
-    if (kept && kept.missed <= fewest + KEEP_DIRECTION_TOLERANCE) return kept.layout;
     return scored.filter(entry => entry.missed === fewest).sort((a, b) => b.titlePx - a.titlePx)[0].layout;
 }

@@ -126,26 +126,28 @@ export class DiagramLayouter {
     private async layOut(graph: DiagramGraph, deadline: number, panel: PanelSize, previous: DiagramLayout | undefined): Promise<DiagramLayout> {
         const labelled = graph.edges.length <= MAX_LABELLED_EDGES;
         const both = graph.nodes.length <= BOTH_DIRECTIONS_UP_TO_NODES;
-        const directions: LayoutDirection[] = both ? ['DOWN', 'RIGHT'] : [previous?.direction ?? 'DOWN'];
+        // After an edit the view keeps its direction and spacing: a picture that turns on its side or
+        // spreads out is the worst kind of reshuffle. A view opened afresh takes what suits the panel.
+        const directions: LayoutDirection[] = previous?.direction ? [previous.direction] : both ? ['DOWN', 'RIGHT'] : ['DOWN'];
         if (graph.focus) {
-            return padToAspect(chooseLayout(graph, directions.map(direction => contextLayout(graph, direction, labelled, previous)), panel, previous?.direction));
+            return padToAspect(chooseLayout(graph, directions.map(direction => contextLayout(graph, direction, labelled, previous)), panel));
         }
         if (graph.nodes.length <= COMPOUND_UP_TO_NODES && graph.edges.length <= COMPOUND_UP_TO_EDGES) {
             const hints = previous ? knownBoxes(graph, previous) : undefined;
             const compound = async (direction: LayoutDirection, spread?: number) => {
                 const input = compoundElkGraph(graph, { direction, labelled, previous: hints, spread });
-                return compoundLayout(graph, await this.runner.run(input.root, timeLeft(deadline)), input, direction);
+                return { ...compoundLayout(graph, await this.runner.run(input.root, timeLeft(deadline)), input, direction), spread };
             };
+            if (previous) return padToAspect(await compound(directions[0], previous.spread));
             // A strip across the flow (a tall layer beside a short one) gets more room between the
             // boxes of a layer: the lines between layers get steeper and the picture nearer the panel's shape.
             const candidates: DiagramLayout[] = [];
             for (const direction of directions) {
                 const first = await compound(direction);
                 const thin = stripFactor(first);
-                candidates.push(both && thin > 1 ? chooseLayout(graph, [first, await compound(direction, Math.min(MAX_SPREAD, thin * thin))], panel, direction) : first);
+                candidates.push(both && thin > 1 ? chooseLayout(graph, [first, await compound(direction, Math.min(MAX_SPREAD, thin * thin))], panel) : first);
             }
-            const chosen = chooseLayout(graph, candidates, panel, previous?.direction);
-            return padToAspect(chosen);
+            return padToAspect(chooseLayout(graph, candidates, panel));
         }
         return { ...splitLayout(graph, await this.laySplit(splitElkGraph(graph), deadline)), direction: 'DOWN' };
     }
