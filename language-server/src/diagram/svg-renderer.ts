@@ -18,7 +18,8 @@ const MARGIN = 20;
 const HEADER = 44;
 const NOTE_LINE = 18;
 const LEGEND_ROW = 22;
-const LEGEND_WIDTH = 960;
+/** The legend is at least this wide; a lens with many categories widens it. */
+const LEGEND_MIN_WIDTH = 900;
 
 const LEGEND_EDGES: Array<[EdgeClass, string]> = [
     ['manual', 'manual / e-mail'], ['batch', 'batch / file'], ['realtime', 'real-time (api, webhook, event, cdc)'],
@@ -55,11 +56,12 @@ export function renderSvg(diagram: LaidOutDiagram, options: SvgOptions = {}): st
     const title = options.hoverTitles === false ? () => '' : (text: string) => `<title>${escapeXml(text)}</title>`;
     const chrome = options.chrome !== false;
     const lens = options.lens ?? 'style';
+    const unlabelled = graph.edges.some(edge => layout.edges[edge.id] && !layout.edges[edge.id].label);
     const notes = chrome ? graph.notes : [];
     const margin = chrome ? MARGIN : 8;
     const top = chrome ? HEADER + notes.length * NOTE_LINE : margin;
-    const width = Math.ceil(Math.max(layout.width, chrome ? LEGEND_WIDTH : 0, chrome ? textWidth(graph.title, 16) + 40 : 0, ...notes.map(n => textWidth(n, 12) + 40)) + margin * 2);
-    const unlabelled = graph.edges.some(edge => layout.edges[edge.id] && !layout.edges[edge.id].label);
+    const legend = chrome ? legendContent(graph, unlabelled, title) : undefined;
+    const width = Math.ceil(Math.max(layout.width, legend?.width ?? 0, chrome ? textWidth(graph.title, 16) + 40 : 0, ...notes.map(n => textWidth(n, 12) + 40)) + margin * 2);
     const height = Math.ceil(top + layout.height + (chrome ? legendHeight(graph, unlabelled) + 16 : 0) + margin);
     const out: string[] = [];
     out.push(`<svg xmlns='http://www.w3.org/2000/svg' class='${rootClasses(graph, lens, 'integ-diagram')}' role='img' width='${width}' height='${height}' viewBox='0 0 ${width} ${height}'>`);
@@ -85,9 +87,7 @@ export function renderSvg(diagram: LaidOutDiagram, options: SvgOptions = {}): st
         if (box) out.push(renderNode(node, box, graph, title));
     }
     out.push('</g>');
-    if (chrome) {
-        out.push(`<g transform='translate(${MARGIN},${top + layout.height + 16})'>${legendContent(graph, unlabelled, title)}</g>`);
-    }
+    if (legend) out.push(`<g transform='translate(${MARGIN},${top + layout.height + 16})'>${legend.markup}</g>`);
     out.push('</svg>');
     return out.join('\n');
 }
@@ -95,8 +95,9 @@ export function renderSvg(diagram: LaidOutDiagram, options: SvgOptions = {}): st
 /** The legend alone, for the preview to show beside the picture at a fixed size; its lens follows the same root class. */
 export function renderLegend(graph: DiagramGraph, unlabelled: boolean, lens: Lens = 'style'): string {
     const height = legendHeight(graph, unlabelled);
-    return `<svg xmlns='http://www.w3.org/2000/svg' class='${rootClasses(graph, lens, 'integ-legend-sheet')}' width='${LEGEND_WIDTH}' height='${height}' viewBox='0 0 ${LEGEND_WIDTH} ${height}'>`
-        + `<defs>${markerIds().map(({ id }) => markerDef(id)).join('')}</defs>${legendContent(graph, unlabelled, () => '')}</svg>`;
+    const { markup, width } = legendContent(graph, unlabelled, () => '');
+    return `<svg xmlns='http://www.w3.org/2000/svg' class='${rootClasses(graph, lens, 'integ-legend-sheet')}' width='${width}' height='${height}' viewBox='0 0 ${width} ${height}'>`
+        + `<defs>${markerIds().map(({ id }) => markerDef(id)).join('')}</defs>${markup}</svg>`;
 }
 
 function markerDef(id: string): string {
@@ -221,8 +222,10 @@ function legendHeight(graph: DiagramGraph, unlabelled: boolean): number {
     return 2 * LEGEND_ROW + (graph.state === 'to-be' || unlabelled ? LEGEND_ROW : 0) + 4;
 }
 
-function legendContent(graph: DiagramGraph, unlabelled: boolean, title: HoverTitle): string {
+/** The legend's markup, and its width: the widest of its rows. */
+function legendContent(graph: DiagramGraph, unlabelled: boolean, title: HoverTitle): { markup: string; width: number } {
     const parts = [`<g class='integ-legend'>`, `<text class='legend-title' x='0' y='12'>Legend</text>`];
+    let widest = LEGEND_MIN_WIDTH;
     parts.push(`<g class='legend-style'>`);
     let cx = 60;
     for (const [edgeClass, label] of LEGEND_EDGES) {
@@ -239,6 +242,7 @@ function legendContent(graph: DiagramGraph, unlabelled: boolean, title: HoverTit
             parts.push(`<text x='${x + 18}' y='12'>${escapeXml(category.label)}</text>`);
             x += 18 + textWidth(category.label, 12) + 14;
         }
+        widest = Math.max(widest, x);
         parts.push('</g>');
     }
     const row = 12 + LEGEND_ROW;
@@ -257,7 +261,7 @@ function legendContent(graph: DiagramGraph, unlabelled: boolean, title: HoverTit
         parts.push(`<text x='${cx + 22}' y='${row}'>${label}</text>`);
         cx += 30 + textWidth(label, 12) + 8;
     }
-    parts.push(`<text x='${cx}' y='${row}'>(each counted; accepted ones in tooltips)</text>`);
+    parts.push(`<text x='${cx}' y='${row}'>(each counted; accepted ones on hover)</text>`);
     const row3 = row + LEGEND_ROW;
     cx = 60;
     if (graph.state === 'to-be') {
@@ -268,5 +272,5 @@ function legendContent(graph: DiagramGraph, unlabelled: boolean, title: HoverTit
     }
     if (unlabelled) parts.push(`<text x='${cx}' y='${row3}'>flows unlabelled at this size: hover a line for its name</text>`);
     parts.push('</g>');
-    return parts.join('');
+    return { markup: parts.join(''), width: widest };
 }

@@ -149,7 +149,7 @@ describe('svg renderer: badges, lenses, follow, the to-be state and the preview 
             if (count > 0) expect(body).toMatch(new RegExp(`<rect class='${severity}'[^>]*/><text[^>]*>${count}</text>`));
             else expect(body).not.toContain(`<rect class='${severity}'`);
         }
-        expect(svg).toContain('(each counted; accepted ones in tooltips)');
+        expect(svg).toContain('(each counted; accepted ones on hover)');
     });
 
     it('marks each element with its category under every lens and colours the picture by the lens asked for', async () => {
