@@ -52,6 +52,14 @@ export function badgeWidth(counts: FindingCounts): number {
     return badgeCounts(counts).reduce((width, [, count]) => width + BADGE_SEGMENT_WIDTH + (count > 9 ? 7 : 0), 0);
 }
 
+/**
+ * A bundle of flows between departments shows no badge: summed over many flows the counts say
+ * little and widen the overview; its department boxes carry theirs and the findings lens colours it.
+ */
+export function edgeBadgeWidth(edge: DiagramEdge): number {
+    return edge.flows.length > 1 || edge.id.startsWith('agg:') ? 0 : badgeWidth(edge.findings);
+}
+
 /** Gives the node its title lines and its size. */
 export function sizeNode(node: DiagramNode): void {
     const maxText = NODE_MAX_WIDTH - 2 * NODE_PADDING;
@@ -77,7 +85,7 @@ export interface LabelSize {
 export function labelSize(edge: DiagramEdge): LabelSize {
     const lines = textWidth(edge.label, EDGE_FONT_PX) > NARROW_LABEL_WIDTH ? twoLines(edge.label) : [edge.label];
     const text = Math.max(...lines.map(line => textWidth(line, EDGE_FONT_PX)));
-    const badge = badgeWidth(edge.findings);
+    const badge = edgeBadgeWidth(edge);
     return {
         lines,
         width: (edge.regulated ? LOCK_WIDTH : 0) + text + 8 + (badge > 0 ? badge + BADGE_GAP : 0),

@@ -9,7 +9,7 @@
 import type { Box, DiagramEdge, DiagramGraph, DiagramGroup, DiagramNode, EdgeClass, EdgeGeometry, FindingCounts, LaidOutDiagram, Point } from './diagram-graph.js';
 import { escapeXml } from '../render/escape-xml.js';
 import { LENS_CATEGORIES, LENS_DEFAULT, LENS_TITLES, lensClass, lensKeys, type Lens } from './lenses.js';
-import { badgeCounts, badgeWidth, EDGE_LABEL_LINE_HEIGHT, LOCK_WIDTH, TITLE_LINE_HEIGHT } from './node-sizing.js';
+import { badgeCounts, badgeWidth, EDGE_LABEL_LINE_HEIGHT, edgeBadgeWidth, LOCK_WIDTH, TITLE_LINE_HEIGHT } from './node-sizing.js';
 import { DIAGRAM_CSS, markerIds } from './svg-style.js';
 import { textWidth } from './text-metrics.js';
 import { edgeTooltip, nodeTooltip, tooltipText } from './tooltips.js';
@@ -210,7 +210,7 @@ function renderEdge(edge: DiagramEdge, geometry: EdgeGeometry, graph: DiagramGra
         lines.forEach((line, i) => parts.push(`<text x='${num(textX)}' y='${num(label.y + 13 + i * EDGE_LABEL_LINE_HEIGHT)}'>${escapeXml(line)}</text>`));
         parts.push('</g>');
         if (edge.regulated) parts.push(lock({ x: label.x + 8, y: label.y + 9 }, title));
-        parts.push(badge(edge.findings, { x: label.x + label.width, y: label.y + label.height / 2 }));
+        if (edgeBadgeWidth(edge) > 0) parts.push(badge(edge.findings, { x: label.x + label.width, y: label.y + label.height / 2 }));
     }
     // An unlabelled line (a view too large for labels) carries no badge: a badge without its label
     // cannot tell which of the nearby lines it belongs to. The tooltip and the lenses have its findings.
