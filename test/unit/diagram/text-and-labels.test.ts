@@ -33,7 +33,7 @@ describe('node and label sizes', () => {
     });
 
     it('breaks a long label between its parts, keeping its hours on their own line', () => {
-        const edge = { label: 'Approved POs re-keyed into Epicor · 14 h/wk', regulated: true, findings: emptyCounts() } as DiagramEdge;
+        const edge = { id: 'flow:PoReentry', flows: ['PoReentry'], label: 'Approved POs re-keyed into Epicor · 14 h/wk', regulated: true, findings: emptyCounts() } as DiagramEdge;
         const size = labelSize(edge);
         expect(size.lines).toHaveLength(2);
         expect(size.lines[0]).toMatch(/^Approved POs re-keyed .*…$/);
