@@ -214,14 +214,19 @@ export function measureLayout(graph: DiagramGraph, layout: DiagramLayout): Layou
             const s = segments[i];
             const t = segments[j];
             if (s.edge === t.edge) continue;
+            // Each side measured along itself: a long line nearly parallel to a short one can lie on
+            // it within the tolerance one way and not the other.
             const shared = sharedInterval(s, t);
-            if (shared) {
-                const back = sharedInterval(t, s)!;
-                hiddenAny[i].push(shared);
-                hiddenAny[j].push(back);
-                if (drawn[s.edge].edgeClass !== drawn[t.edge].edgeClass) {
-                    hiddenOther[i].push(shared);
-                    hiddenOther[j].push(back);
+            const back = sharedInterval(t, s);
+            if (shared || back) {
+                const otherColour = drawn[s.edge].edgeClass !== drawn[t.edge].edgeClass;
+                if (shared) {
+                    hiddenAny[i].push(shared);
+                    if (otherColour) hiddenOther[i].push(shared);
+                }
+                if (back) {
+                    hiddenAny[j].push(back);
+                    if (otherColour) hiddenOther[j].push(back);
                 }
                 continue;
             }

@@ -88,3 +88,17 @@ describe('layout quality', () => {
         expect(moved).toEqual({ compared: 2, mean: 0.5, worst: 0.5, alignedMean: 0, alignedWorst: 0 });
     });
 });
+
+describe('layout quality on near-parallel lines', () => {
+    it('measures a short line lying on a long, slightly tilted one without failing', () => {
+        const graph = graphOf(['a', 'b', 'c', 'd'], [edge('long', 'a', 'b'), edge('short', 'c', 'd', 'manual')]);
+        const layout: DiagramLayout = {
+            width: 1000, height: 100, groups: {},
+            nodes: { a: { x: 0, y: 0, width: 10, height: 10 }, b: { x: 990, y: 0, width: 10, height: 10 }, c: { x: 400, y: 40, width: 1, height: 1 }, d: { x: 420, y: 40, width: 1, height: 1 } },
+            edges: { long: { points: [{ x: 0, y: 0 }, { x: 1000, y: 2 }] }, short: { points: [{ x: 400, y: 0.9 }, { x: 420, y: 0.9 }] } }
+        };
+        const quality = measureLayout(graph, layout);
+        expect(quality.hiddenShareAnyEdge).toBeGreaterThan(0);
+        expect(quality.hiddenShareAnyEdge).toBeLessThan(1);
+    });
+});
