@@ -32,7 +32,7 @@ function fitWithEllipsis(text: string, width: number, fontPx: number): string {
     if (textWidth(text, fontPx) <= width) return text;
     // Text cut before (a title shortened upstream) keeps one ellipsis, not two.
     const chars = [...text.replace(/…$/, '')];
-    const cut = (length: number) => chars.slice(0, length).join('').trimEnd() + '…';
+    const cut = (length: number) => chars.slice(0, length).join('').trimEnd().replace(/…$/, '') + '…';
     let low = 0;
     let high = chars.length;
     while (low < high) {

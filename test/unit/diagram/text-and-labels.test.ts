@@ -15,6 +15,7 @@ describe('text wrapping', () => {
         expect(wrapText('Supercalifragilisticexpialidocious', 80, 13, 1)[0].endsWith('…')).toBe(true);
         // A title cut before keeps a single ellipsis.
         expect(wrapText('Trial balance exported to the consolidation…', 150, 12, 1)[0]).toMatch(/[^…]…$/);
+        expect(wrapText('Dealer contacts for the n… ·', 150, 12, 1)[0]).toMatch(/[^…]…$/);
     });
 });
 
