@@ -3,18 +3,27 @@
  * are untrusted input. Pure (no `vscode` import) so forged messages are tested in Node. The webview
  * never sends a URI: it names diagram element ids, which the panel maps to locations the server gave.
  */
-import type { DiagramViewOptions, FromWebview } from './diagram-messages.js';
+import { LENSES, type Lens } from '../../../language-server/src/diagram/lenses.js';
+import { DIAGRAM_VIEW_KINDS } from '../../../language-server/src/lsp/protocol.js';
+import type { DiagramViewOptions, FromWebview, PanelSize } from './diagram-messages.js';
 
-export const VIEW_KINDS: ReadonlySet<string> = new Set(['estate', 'process', 'department', 'system']);
+export const VIEW_KINDS: ReadonlySet<string> = new Set(DIAGRAM_VIEW_KINDS);
+const COMMANDS: ReadonlySet<string> = new Set<FromWebview['command']>([
+    'ready', 'setOptions', 'expand', 'collapse', 'reveal', 'tooltip', 'panelSize', 'exportSvg', 'exportPng', 'savePng'
+]);
 const MAX_NAMES = 200;
 const MAX_NAME_LENGTH = 200;
-/** `flow:`, `system:`, `dept:` or `agg:<source>-><target>` and the names: well under this. */
+/** `flow:`, `system:`, `dept:`, `group:` or `agg:<source>-><target>` and the names: well under this. */
 const MAX_ID_LENGTH = 1_000;
+/** Larger than any screen: a size beyond it is not a panel. */
+const MAX_PANEL_SIDE = 100_000;
+/** `Entity` or `Entity.field`, spelled as the language spells names. */
+const FOLLOW_NAME = /^[A-Za-z_][\w-]*(\.[A-Za-z_][\w-]*)?$/;
 
 /** Known commands only; each command's fields are checked again where they are used. */
 export function isDiagramMessage(value: unknown): value is FromWebview {
     return typeof value === 'object' && value !== null && typeof (value as { command?: unknown }).command === 'string'
-        && ['ready', 'setOptions', 'expand', 'reveal', 'tooltip', 'exportSvg', 'exportPng'].includes((value as { command: string }).command);
+        && COMMANDS.has((value as { command: string }).command);
 }
 
 function names(value: unknown): string[] {
@@ -36,11 +45,25 @@ export function validOptions(value: unknown): DiagramViewOptions | undefined {
     if (typeof kind !== 'string' || !VIEW_KINDS.has(kind)) return undefined;
     const name = typeof raw.view?.name === 'string' && raw.view.name.length <= MAX_NAME_LENGTH ? raw.view.name : undefined;
     if (kind !== 'estate' && !name) return undefined;
+    const follow = typeof raw.follow === 'string' && raw.follow.length <= MAX_NAME_LENGTH && FOLLOW_NAME.test(raw.follow) ? raw.follow : undefined;
     return {
         view: kind === 'estate' ? { kind } : { kind, name, ...(kind === 'system' ? { depth: raw.view?.depth === 2 ? 2 : 1 } : {}) } as DiagramViewOptions['view'],
         state: raw.state === 'to-be' ? 'to-be' : 'as-is',
         filters: { classifications: names(raw.filters?.classifications), findings: names(raw.filters?.findings) },
-        expand: names(raw.expand)
+        expand: names(raw.expand),
+        ...(follow ? { follow } : {})
     };
 }
 
+/** A panel size in CSS pixels, rounded; undefined unless both sides are positive, finite and plausible. */
+export function validPanelSize(value: unknown): PanelSize | undefined {
+    if (typeof value !== 'object' || value === null) return undefined;
+    const { width, height } = value as Partial<Record<keyof PanelSize, unknown>>;
+    const side = (n: unknown) => typeof n === 'number' && Number.isFinite(n) && n >= 1 && n <= MAX_PANEL_SIDE;
+    return side(width) && side(height) ? { width: Math.round(width as number), height: Math.round(height as number) } : undefined;
+}
+
+/** One of the lenses, else the default (flow style): an export never fails over its colouring. */
+export function validLens(value: unknown): Lens {
+    return (LENSES as readonly unknown[]).includes(value) ? value as Lens : 'style';
+}

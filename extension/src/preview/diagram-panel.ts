@@ -1,21 +1,25 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
+import type { Lens } from '../../../language-server/src/diagram/lenses.js';
+import { panelShape } from '../../../language-server/src/diagram/panel-shape.js';
 import {
     DiagramRequest, DiagramTooltipRequest,
     type DiagramRequestParams, type DiagramRequestResult, type DiagramTooltipParams, type DiagramTooltipResult
 } from '../../../language-server/src/lsp/protocol.js';
+import { withCollapsed, withExpanded } from './diagram-expand.js';
 import { diagramHtml } from './diagram-html.js';
 import { diagramLocation } from './diagram-locations.js';
 import { onModelChanged } from './model-changed-events.js';
 import { revealDeclaration } from './reveal-declaration.js';
 import {
     DEFAULT_DIAGRAM_OPTIONS,
-    type DiagramViewOptions, type DiagramWebviewState, type ToWebview
+    type DiagramViewOptions, type DiagramWebviewState, type PanelSize, type ToWebview
 } from './diagram-messages.js';
-import { VIEW_KINDS, isDiagramMessage, isElementId, validOptions } from './diagram-message-checks.js';
+import { VIEW_KINDS, isDiagramMessage, isElementId, validLens, validOptions, validPanelSize } from './diagram-message-checks.js';
 
 const VIEW_TYPE = 'integ.diagram';
 const MAX_EXPORT_BYTES = 64 * 1024 * 1024;
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 /**
  * The live dependency diagram beside the editor: one panel, re-rendered when the server reports a
@@ -25,9 +29,14 @@ class DiagramPanel {
     private result?: DiagramRequestResult;
     /** What `result` was asked for with: its tooltips are asked for the same way. */
     private resultParams?: DiagramRequestParams;
-    /** Element to centre in the next picture (from "Show in diagram"). */
+    /** Element to zoom to in the next picture (from "Show in diagram"). */
     private focus?: string;
     private requestSeq = 0;
+    /** The page has said it listens: pictures asked for earlier would be laid out for a panel of unknown shape. */
+    private ready = false;
+    private disposed = false;
+    /** The panel's size as the webview last reported it. */
+    private panelSize?: PanelSize;
     private readonly disposables: vscode.Disposable[] = [];
 
     constructor(
@@ -50,18 +59,19 @@ class DiagramPanel {
     }
 
     show(options?: DiagramViewOptions, focus?: string): void {
+        if (this.disposed) return;
         if (options) this.options = options;
         this.focus = focus;
         this.panel.reveal(vscode.ViewColumn.Beside, true);
-        void this.refresh();
+        if (this.ready) void this.refresh();
     }
 
     async refresh(): Promise<void> {
+        if (this.disposed) return;
         const seq = ++this.requestSeq;
         try {
             await this.client.start();
-            // The webview fetches tooltips on hover instead of the SVG's titles (its sanitiser drops them).
-            const params = this.params(false);
+            const params = this.previewParams();
             const result = await this.request(params);
             // A slower answer to an older request must not overwrite a newer picture.
             if (seq !== this.requestSeq) return;
@@ -74,22 +84,40 @@ class DiagramPanel {
         }
     }
 
-    /** The picture on screen with its hover titles, which an exported SVG keeps for whoever opens it. */
-    private async exportSvg(): Promise<void> {
-        try {
-            const result = await this.request(this.params(true));
-            if (result.error || !result.svg) {
-                void vscode.window.showErrorMessage(`SVG export failed: ${result.error ?? 'no picture'}`);
-                return;
-            }
-            await saveAs(Buffer.from(result.svg, 'utf8'), 'svg', 'SVG image');
-        } catch (error) {
-            void vscode.window.showErrorMessage(`SVG export failed: ${error instanceof Error ? error.message : String(error)}`);
-        }
+    /**
+     * As the preview shows it: without title, notes and legend (the page shows them outside the zoomed
+     * picture), without hover titles (its sanitiser drops them; tooltips are fetched on hover), laid out
+     * for the panel's shape.
+     */
+    private previewParams(): DiagramRequestParams {
+        return { ...this.options, layoutTimeoutMs: layoutTimeout(), hoverTitles: false, chrome: false, panel: this.panelSize };
     }
 
-    private params(hoverTitles: boolean): DiagramRequestParams {
-        return { ...this.options, layoutTimeoutMs: layoutTimeout(), hoverTitles };
+    /** A file keeps what the preview shows outside the picture (title, notes, legend, hover titles) and the lens it was looked at with. */
+    private exportParams(lens: Lens): DiagramRequestParams {
+        return { ...this.previewParams(), hoverTitles: true, chrome: true, lens };
+    }
+
+    private async exportSvg(lens: Lens): Promise<void> {
+        const svg = await this.exportPicture(lens, 'SVG');
+        if (svg !== undefined) await saveAs(Buffer.from(svg, 'utf8'), 'svg', 'SVG image');
+    }
+
+    /** The webview draws the PNG (it has a canvas); the extension hands it the exported picture. */
+    private async exportPng(lens: Lens): Promise<void> {
+        const svg = await this.exportPicture(lens, 'PNG');
+        if (svg !== undefined) this.post({ type: 'rasterise', svg });
+    }
+
+    private async exportPicture(lens: Lens, format: string): Promise<string | undefined> {
+        try {
+            const result = await this.request(this.exportParams(lens));
+            if (!result.error && result.svg) return result.svg;
+            void vscode.window.showErrorMessage(`${format} export failed: ${result.error ?? 'no picture'}`);
+        } catch (error) {
+            void vscode.window.showErrorMessage(`${format} export failed: ${error instanceof Error ? error.message : String(error)}`);
+        }
+        return undefined;
     }
 
     private request(params: DiagramRequestParams): Promise<DiagramRequestResult> {
@@ -108,14 +136,27 @@ class DiagramPanel {
         }
     }
 
+    /** Answers can arrive after the panel closed; posting to a disposed webview throws. */
     private post(message: ToWebview): void {
-        void this.panel.webview.postMessage(message);
+        if (this.disposed) return;
+        this.panel.webview.postMessage(message).then(undefined, () => undefined);
+    }
+
+    /** Lays the picture out again only when the panel changed shape (wide, square, tall), not at every pixel of a resize. */
+    private resized(size: PanelSize): Promise<void> | undefined {
+        const before = panelShape(this.panelSize);
+        this.panelSize = size;
+        const after = panelShape(size);
+        if (this.ready && (before.width !== after.width || before.height !== after.height)) return this.refresh();
+        return undefined;
     }
 
     private async onMessage(message: unknown): Promise<void> {
-        if (!isDiagramMessage(message)) return;
+        if (this.disposed || !isDiagramMessage(message)) return;
         switch (message.command) {
             case 'ready':
+                this.ready = true;
+                this.panelSize = validPanelSize(message.panel) ?? this.panelSize;
                 return this.refresh();
             case 'setOptions': {
                 const options = validOptions(message.options);
@@ -125,11 +166,17 @@ class DiagramPanel {
                 }
                 return;
             }
-            case 'expand': {
-                if (typeof message.id !== 'string' || !this.result?.expandable.includes(message.id)) return;
-                const department = message.id.slice('dept:'.length);
-                this.options = { ...this.options, expand: [...new Set([...(this.options.expand ?? []), department])] };
+            case 'expand':
+            case 'collapse': {
+                const change = message.command === 'expand' ? withExpanded : withCollapsed;
+                const options = isElementId(message.id) ? change(this.options, this.result, message.id) : undefined;
+                if (!options) return;
+                this.options = options;
                 return this.refresh();
+            }
+            case 'panelSize': {
+                const size = validPanelSize(message.panel);
+                return size ? this.resized(size) : undefined;
             }
             case 'reveal':
                 if (isElementId(message.id)) await this.reveal(message.id);
@@ -138,11 +185,13 @@ class DiagramPanel {
                 if (isElementId(message.id) && Number.isSafeInteger(message.seq)) await this.tooltip(message.id, message.seq);
                 return;
             case 'exportSvg':
-                return this.exportSvg();
-            case 'exportPng': {
+                return this.exportSvg(validLens(message.lens));
+            case 'exportPng':
+                return this.exportPng(validLens(message.lens));
+            case 'savePng': {
                 if (typeof message.base64 !== 'string' || message.base64.length > MAX_EXPORT_BYTES) return;
                 const bytes = Buffer.from(message.base64, 'base64');
-                if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) await saveAs(bytes, 'png', 'PNG image');
+                if (bytes.subarray(0, 8).equals(PNG_SIGNATURE)) await saveAs(bytes, 'png', 'PNG image');
                 return;
             }
         }
@@ -155,6 +204,8 @@ class DiagramPanel {
     }
 
     dispose(): void {
+        if (this.disposed) return;
+        this.disposed = true;
         this.disposables.forEach(disposable => disposable.dispose());
         this.onDispose();
     }
@@ -202,8 +253,9 @@ export function registerDiagramPreview(context: vscode.ExtensionContext, client:
     let current: DiagramPanel | undefined;
 
     const adopt = (panel: vscode.WebviewPanel, options: DiagramViewOptions): DiagramPanel => {
-        current = new DiagramPanel(panel, context, client, options, () => { current = undefined; });
-        return current;
+        const adopted = new DiagramPanel(panel, context, client, options, () => { if (current === adopted) current = undefined; });
+        current = adopted;
+        return adopted;
     };
     const open = (options?: DiagramViewOptions, focus?: string) => {
         if (current) {
@@ -224,7 +276,8 @@ export function registerDiagramPreview(context: vscode.ExtensionContext, client:
         vscode.commands.registerCommand('integ.showInDiagram', (name?: unknown, kind?: unknown) => {
             const element = typeof name === 'string' ? name : wordAtCursor();
             if (!element) return open();
-            if (kind === 'flow') return open({ ...defaultOptions(), view: { kind: 'estate' } }, `flow:${element}`);
+            // A large estate opens as an overview of departments, where a single flow is not drawn: open them all.
+            if (kind === 'flow') return open({ ...defaultOptions(), view: { kind: 'estate' }, expand: ['*'] }, `flow:${element}`);
             open({ view: { kind: 'system', name: element, depth: 1 }, state: 'as-is', filters: {}, expand: [] }, `system:${element}`);
         }),
         vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {

@@ -12,6 +12,7 @@ const VIEW_TYPE = 'integ.roadmap';
 class RoadmapPanel {
     static current: RoadmapPanel | undefined;
     private last: RoadmapRequestResult | undefined;
+    private disposed = false;
     private readonly disposables: vscode.Disposable[] = [];
 
     constructor(private readonly panel: vscode.WebviewPanel, private readonly client: BaseLanguageClient, extensionUri: vscode.Uri) {
@@ -27,11 +28,11 @@ class RoadmapPanel {
     }
 
     reveal(): void {
-        this.panel.reveal(vscode.ViewColumn.Beside, true);
+        if (!this.disposed) this.panel.reveal(vscode.ViewColumn.Beside, true);
     }
 
     private async handle(message: RoadmapWebviewMessage | undefined): Promise<void> {
-        if (!message) return;
+        if (!message || this.disposed) return;
         if (message.type === 'ready') await this.refresh();
         else if (message.type === 'export') await this.exportHtml();
         else await this.revealInitiative(message.name);
@@ -42,16 +43,22 @@ class RoadmapPanel {
         try {
             result = await this.client.sendRequest(RoadmapRequest, {});
         } catch (error) {
-            void this.panel.webview.postMessage({ type: 'error', message: `The roadmap could not be computed: ${error instanceof Error ? error.message : String(error)}` });
+            this.post({ type: 'error', message: `The roadmap could not be computed: ${error instanceof Error ? error.message : String(error)}` });
             return;
         }
         // While a file has syntax errors the last good roadmap stays, with a banner saying so.
         if (result.hasErrors && this.last) {
-            void this.panel.webview.postMessage({ type: 'stale' });
+            this.post({ type: 'stale' });
             return;
         }
         this.last = result;
-        void this.panel.webview.postMessage({ type: 'roadmap', fragment: result.fragment, hasErrors: result.hasErrors });
+        this.post({ type: 'roadmap', fragment: result.fragment, hasErrors: result.hasErrors });
+    }
+
+    /** Answers can arrive after the panel closed (an export's dialog, a slow request); posting to a disposed webview throws. */
+    private post(message: { type: string; [field: string]: unknown }): void {
+        if (this.disposed) return;
+        this.panel.webview.postMessage(message).then(undefined, () => undefined);
     }
 
     private async revealInitiative(name: string): Promise<void> {
@@ -77,7 +84,8 @@ class RoadmapPanel {
     }
 
     private dispose(): void {
-        RoadmapPanel.current = undefined;
+        this.disposed = true;
+        if (RoadmapPanel.current === this) RoadmapPanel.current = undefined;
         this.disposables.forEach(d => d.dispose());
     }
 }

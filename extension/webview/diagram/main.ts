@@ -1,312 +1,236 @@
 /**
- * The diagram preview in the webview: shows the server's SVG, keeps pan/zoom across updates,
- * offers view/state/filter pickers, reveals declarations on click, shows tooltips and exports.
- * Model text only ever reaches the page as text nodes or inside the parsed, sanitised SVG.
+ * The diagram preview in the webview: puts the server's picture on screen and wires the modules
+ * that let the reader explore it (pan and zoom, clicks, hover highlight, search, keyboard, lenses,
+ * following data, the breadcrumb) to the messages of the extension. Model text only ever reaches the
+ * page as text nodes or inside the parsed, sanitised SVG.
  */
-import type { DiagramRequestResult, DiagramTooltip } from '../../../language-server/src/lsp/protocol.js';
-import {
-    DEFAULT_DIAGRAM_OPTIONS,
-    type DiagramViewOptions, type DiagramWebviewState, type FromWebview, type ToWebview
-} from '../../src/preview/diagram-messages.js';
-import { addHitTargets } from './hit-targets.js';
-import { sanitiseSvg } from './sanitise-svg.js';
+import { panelShape } from '../../../language-server/src/diagram/panel-shape.js';
+import type { DiagramRequestResult } from '../../../language-server/src/lsp/protocol.js';
+import type { DiagramViewOptions, PanState, ToWebview } from '../../src/preview/diagram-messages.js';
+import { decidePicture, showBanner } from './banner.js';
+import { Caption } from './caption.js';
+import { Clicks, clickTarget, type ClickTarget } from './clicks.js';
+import { rasterise, wireExports } from './export-buttons.js';
+import { FollowInput } from './follow-input.js';
+import { Highlighter } from './highlight.js';
+import { post, savedState, saveState } from './host.js';
+import { KeyboardNav } from './keyboard-nav.js';
+import { LegendOverlay } from './legend-overlay.js';
+import { LensPicker } from './lens-picker.js';
+import { page } from './page-elements.js';
+import { PanZoom } from './pan-zoom.js';
+import { panelSize, watchPanelSize } from './panel-size.js';
+import { showPicture } from './picture.js';
+import { centreOf, elementById, nodeCentres, nodeElements, pictureBox, shapeOf, type Point } from './picture-geometry.js';
+import { Search } from './search.js';
+import { medianShift } from './stable-pan.js';
+import { Toolbar } from './toolbar.js';
+import { Tooltips } from './tooltip.js';
+import { ViewHistory } from './view-history.js';
+import { sameOptions, sameView } from './view-identity.js';
 
-interface VsCodeApi {
-    postMessage(message: FromWebview): void;
-    getState(): DiagramWebviewState | undefined;
-    setState(state: DiagramWebviewState): void;
+const saved = savedState();
+let options: DiagramViewOptions = saved.options;
+/** The picture on screen and what it was asked for. */
+let shown: { result: DiagramRequestResult; options: DiagramViewOptions; svg: SVGSVGElement } | undefined;
+let legendSvg: SVGSVGElement | undefined;
+/** The element "Show in diagram" or the search brought into view: ringed until the reader moves on. */
+let ringed: string | undefined;
+// A new panel opens on the whole picture; a reloaded one where the reader left it.
+let fitNext = saved.pan === undefined;
+
+const tooltips = new Tooltips(page.tooltip);
+const highlighter = new Highlighter(page.canvas);
+const caption = new Caption(page.title, page.notes, page.empty);
+const legend = new LegendOverlay(page.legend, page.legendToggle, page.legendBody, saved.legendOpen ?? true, open => saveState({ legendOpen: open }));
+const lenses = new LensPicker(page.lens, saved.lens ?? 'style', lens => {
+    lenses.apply(shown?.svg, legendSvg);
+    saveState({ lens });
+});
+const history = new ViewHistory(saved.history ?? [], page.back, page.trail, navigate, trail => saveState({ history: trail }));
+const toolbar = new Toolbar(navigate);
+const follow = new FollowInput(page.follow, page.followList, data => navigate(following(options, data)), text => say(`“${text}” is not an entity or Entity.field of the model.`));
+const search = new Search(page.search, page.searchList, id => spotlight(id, true), query => say(`No system matches “${query}” in this view.`));
+
+const clicks = new Clicks({
+    expand: id => post({ command: 'expand', id }),
+    collapse: id => post({ command: 'collapse', id }),
+    reveal: id => post({ command: 'reveal', id }),
+    openContext: name => navigate(following({ view: { kind: 'system', name, depth: 1 }, state: options.state, filters: {}, expand: [] }, options.follow)),
+    clear: () => unring()
+});
+
+const panZoom = new PanZoom(page.viewport, page.canvas, saved.pan ?? { x: 0, y: 0, scale: 1 }, {
+    click: event => {
+        const target = event.target instanceof Element && page.canvas.contains(event.target) ? event.target : null;
+        if (shown) clicks.click(pictureClick(target), event.detail);
+    },
+    moved: () => tooltips.hide(),
+    settled: pan => saveState({ pan })
+}, () => legend.coveredHeight());
+
+const keyboard = new KeyboardNav(page.viewport, {
+    activate: id => clicks.single(pictureClick(elementById(page.canvas, id) ?? null)),
+    open: id => clicks.double(pictureClick(elementById(page.canvas, id) ?? null)),
+    focused: (id, node) => {
+        highlighter.show(id);
+        panZoom.keepVisible(pictureBox(shapeOf(node)));
+    },
+    left: () => highlighter.show(undefined),
+    escape: () => {
+        unring();
+        tooltips.hide();
+    },
+    zoom: factor => panZoom.zoomBy(factor),
+    middleNode
+});
+
+function pictureClick(target: Element | null): ClickTarget {
+    return clickTarget(target, shown?.result.expandable ?? [], shown?.result.collapsible ?? []);
 }
-declare function acquireVsCodeApi(): VsCodeApi;
 
-const vscode = acquireVsCodeApi();
-const saved = vscode.getState();
-let options: DiagramViewOptions = saved?.options ?? DEFAULT_DIAGRAM_OPTIONS;
-let pan = saved?.pan ?? { x: 0, y: 0, scale: 1 };
-// A new panel opens on the whole picture; after that the user's pan and zoom are kept across updates.
-let fitOnNextRender = saved?.pan === undefined;
-let current: DiagramRequestResult | undefined;
-let currentSvg = '';
-/** Counts the pictures shown: tooltips fetched for an earlier one are not used for this one. */
-let pictureSeq = 0;
-/** Tooltips of the picture on screen, fetched from the server when first hovered (null: the element has none). */
-let hoverTexts = new Map<string, DiagramTooltip | null>();
-/** The element under the pointer and where the pointer is, for a tooltip that arrives after the hover began. */
-let hovered: { id: string; x: number; y: number } | undefined;
-
-const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
-const viewKind = byId<HTMLSelectElement>('view-kind');
-const viewName = byId<HTMLSelectElement>('view-name');
-const depth = byId<HTMLSelectElement>('depth');
-const stateSelect = byId<HTMLSelectElement>('state');
-const classification = byId<HTMLSelectElement>('classification');
-const finding = byId<HTMLSelectElement>('finding');
-const banner = byId<HTMLDivElement>('banner');
-const status = byId<HTMLSpanElement>('status');
-const viewport = byId<HTMLDivElement>('viewport');
-const canvas = byId<HTMLDivElement>('canvas');
-const tooltip = byId<HTMLDivElement>('tooltip');
-
-function post(message: FromWebview): void {
-    vscode.postMessage(message);
-}
-
-function persist(): void {
-    vscode.setState({ options, pan });
-}
-
-function setOptions(next: DiagramViewOptions): void {
+function navigate(next: DiagramViewOptions): void {
     options = next;
-    persist();
+    saveState({ options });
     post({ command: 'setOptions', options });
 }
 
-function fillSelect(select: HTMLSelectElement, values: string[], selected: string | undefined, emptyLabel?: string): void {
-    select.replaceChildren();
-    if (emptyLabel !== undefined) select.append(new Option(emptyLabel, ''));
-    for (const value of values) select.append(new Option(value, value));
-    select.value = selected !== undefined && (values.includes(selected) || selected === '') ? selected : (emptyLabel !== undefined ? '' : values[0] ?? '');
+/** The options with `data` followed, or following nothing. */
+function following(base: DiagramViewOptions, data: string | undefined): DiagramViewOptions {
+    const next: DiagramViewOptions = { view: base.view, state: base.state, filters: base.filters, expand: base.expand };
+    return data ? { ...next, follow: data } : next;
 }
 
-function namesFor(kind: string, result: DiagramRequestResult | undefined): string[] {
-    const choices = result?.choices;
-    if (!choices) return [];
-    return kind === 'process' ? choices.processes : kind === 'department' ? choices.departments : kind === 'system' ? choices.systems : [];
+function say(text: string): void {
+    page.status.textContent = text;
 }
 
-function ruleFilterValues(result: DiagramRequestResult | undefined): string[] {
-    const ids = result?.choices.ruleIds ?? [];
-    const areas = [...new Set(ids.map(id => id.split('/')[0]))];
-    return [...areas, ...ids];
-}
-
-function syncToolbar(): void {
-    viewKind.value = options.view.kind;
-    const names = namesFor(options.view.kind, current);
-    viewName.hidden = options.view.kind === 'estate';
-    fillSelect(viewName, names, options.view.name);
-    depth.hidden = options.view.kind !== 'system';
-    depth.value = String(options.view.depth ?? 1);
-    stateSelect.value = options.state;
-    fillSelect(classification, current?.choices.classifications ?? [], options.filters?.classifications?.[0] ?? '', 'any');
-    fillSelect(finding, ruleFilterValues(current), options.filters?.findings?.[0] ?? '', 'any');
-}
-
-function readToolbar(): DiagramViewOptions {
-    const kind = viewKind.value as DiagramViewOptions['view']['kind'];
-    const view: DiagramViewOptions['view'] = kind === 'estate' ? { kind } : { kind, name: viewName.value || namesFor(kind, current)[0] };
-    if (kind === 'system') view.depth = depth.value === '2' ? 2 : 1;
-    return {
-        view,
-        state: stateSelect.value === 'to-be' ? 'to-be' : 'as-is',
-        filters: {
-            classifications: classification.value ? [classification.value] : [],
-            findings: finding.value ? [finding.value] : []
-        },
-        expand: options.expand ?? []
-    };
-}
-
-for (const select of [viewKind, viewName, depth, stateSelect, classification, finding]) {
-    select.addEventListener('change', () => {
-        if (select === viewKind) viewName.value = '';
-        setOptions(readToolbar());
-        syncToolbar();
-    });
-}
-
-function showBanner(text: string | undefined): void {
-    banner.textContent = text ?? '';
-    banner.classList.toggle('visible', text !== undefined);
-}
-
-function applyPan(): void {
-    canvas.style.transform = `translate(${pan.x}px, ${pan.y}px) scale(${pan.scale})`;
-}
-
-function render(result: DiagramRequestResult): void {
-    const svg = sanitiseSvg(result.svg);
-    if (!svg) {
-        showBanner('The diagram could not be read.');
+/**
+ * Zooms to the element, rings it and highlights it with its neighbours until the reader moves on.
+ * `takeFocus` only when the reader is in the panel: "Show in diagram" must leave the editor's focus alone.
+ */
+function spotlight(id: string, takeFocus: boolean): void {
+    const element = elementById(page.canvas, id);
+    if (!element) {
+        say(`${id.slice(id.indexOf(':') + 1)} is not drawn in this view.`);
         return;
     }
-    currentSvg = result.svg;
-    addHitTargets(svg);
-    canvas.replaceChildren(document.importNode(svg, true));
-    if (fitOnNextRender) {
-        fitOnNextRender = false;
-        fit();
-    }
-    applyPan();
-    status.textContent = `${result.nodeCount} nodes · ${result.edgeCount} edges`;
-}
-
-/** Centres the element in the viewport at the current zoom and rings it. */
-function focusOn(id: string): void {
-    const element = Array.from(canvas.querySelectorAll('[data-id]')).find(candidate => candidate.getAttribute('data-id') === id);
-    if (!element) return;
+    unring();
+    ringed = id;
     element.classList.add('integ-focus');
-    // Measure on screen: the SVG nests transforms, the box is what the reader sees.
-    const shape = element.querySelector('rect.box, path.line') ?? element;
-    const box = shape.getBoundingClientRect();
-    const rect = viewport.getBoundingClientRect();
-    pan = { ...pan, x: pan.x + rect.left + rect.width / 2 - (box.left + box.width / 2), y: pan.y + rect.top + rect.height / 2 - (box.top + box.height / 2) };
-    applyPan();
-    persist();
+    panZoom.show(pictureBox(shapeOf(element)));
+    highlighter.pin(id);
+    if (takeFocus && element.matches('g.integ-node')) keyboard.focus(element);
 }
 
-function onDiagram(result: DiagramRequestResult, sentOptions: DiagramViewOptions, focus?: string): void {
-    options = sentOptions;
-    const hadDiagram = currentSvg !== '';
-    current = result;
-    pictureSeq++;
-    hoverTexts = new Map();
-    hideTooltip();
-    syncToolbar();
-    persist();
-    if (result.error) {
-        showBanner(result.error);
-        return;
-    }
-    if (result.hasErrors && hadDiagram) {
-        showBanner('The model has syntax errors — showing the last good diagram.');
-        return;
-    }
-    render(result);
-    if (focus) focusOn(focus);
-    showBanner(result.hasErrors ? 'The model has syntax errors — the diagram may be incomplete.' : undefined);
+function unring(): void {
+    ringed = undefined;
+    for (const element of Array.from(page.canvas.querySelectorAll('.integ-focus'))) element.classList.remove('integ-focus');
+    highlighter.pin(undefined);
 }
+
+function middleNode(): SVGGElement | undefined {
+    const rect = page.viewport.getBoundingClientRect();
+    const { x, y, scale } = panZoom.pan;
+    const middle = { x: (rect.width / 2 - x) / scale, y: (rect.height / 2 - y) / scale };
+    let best: { node: SVGGElement; distance: number } | undefined;
+    for (const node of nodeElements(page.canvas)) {
+        const c = centreOf(pictureBox(shapeOf(node)));
+        const distance = Math.hypot(c.x - middle.x, c.y - middle.y);
+        if (!best || distance < best.distance) best = { node, distance };
+    }
+    return best?.node;
+}
+
+function onDiagram(result: DiagramRequestResult, answered: DiagramViewOptions, focus: string | undefined): void {
+    options = answered;
+    saveState({ options });
+    const decision = decidePicture(result, shown && { hadErrors: shown.result.hasErrors, sameOptions: sameOptions(shown.options, answered) });
+    if (!decision.render) {
+        toolbar.sync(options, result.choices, shown?.result);
+        showBanner(page.banner, decision.banner);
+        return;
+    }
+    const before = shown;
+    const beforePan = panZoom.pan;
+    const positions = before && sameView(before.options, answered) ? nodeCentres(before.svg) : undefined;
+    const focusedId = document.activeElement instanceof Element ? document.activeElement.closest('g.integ-node[data-id]')?.getAttribute('data-id') ?? undefined : undefined;
+    const svg = showPicture(page.canvas, result.svg);
+    if (!svg) {
+        showBanner(page.banner, 'The diagram could not be read.');
+        return;
+    }
+    shown = { result, options: answered, svg };
+    legendSvg = legend.show(result.legend);
+    lenses.apply(svg, legendSvg);
+    tooltips.reset();
+    place(before?.options, beforePan, positions, svg);
+    caption.show(result.title, result.notes, result.nodeCount === 0);
+    toolbar.sync(options, result.choices, result);
+    follow.update(result.choices.data, options.follow);
+    search.update(svg);
+    keyboard.prepare(svg, focusedId);
+    if (ringed) elementById(svg, ringed)?.classList.add('integ-focus');
+    highlighter.repaint();
+    say(`${result.nodeCount} nodes · ${result.edgeCount} edges`);
+    showBanner(page.banner, decision.banner);
+    if (focus) spotlight(focus, false);
+}
+
+/**
+ * Where the new picture goes on screen: another picture of the same view keeps the nodes the reader
+ * saw where they were; a view returned to is shown as it was left; a new view, or one laid out for a
+ * panel of another shape, is fitted.
+ */
+function place(left: DiagramViewOptions | undefined, leftPan: PanState, positions: Map<string, Point> | undefined, svg: SVGSVGElement): void {
+    const refit = fitNext;
+    fitNext = false;
+    if (!left) {
+        if (refit) panZoom.fit();
+        return;
+    }
+    if (positions) {
+        const shift = refit ? undefined : medianShift(positions, nodeCentres(svg));
+        if (shift) panZoom.compensate(shift);
+        else if (refit) panZoom.fit();
+        return;
+    }
+    const returnedTo = history.arrive(left, leftPan, options);
+    if (returnedTo && !refit) panZoom.set(returnedTo);
+    else panZoom.fit();
+}
+
+page.viewport.addEventListener('mousemove', event => {
+    if (panZoom.dragging) return;
+    const target = event.target instanceof Element ? event.target.closest('[data-id]') : null;
+    const id = target && page.canvas.contains(target) ? target.getAttribute('data-id') ?? undefined : undefined;
+    tooltips.pointAt(id, event.clientX, event.clientY);
+    highlighter.show(id);
+});
+page.viewport.addEventListener('mouseleave', () => {
+    tooltips.hide();
+    highlighter.show(undefined);
+});
+page.fit.addEventListener('click', () => panZoom.fit());
+wireExports(page.exportSvg, page.exportPng, () => lenses.lens, () => shown !== undefined);
 
 window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
     const message = event.data;
     if (!message || typeof message !== 'object') return;
     if (message.type === 'diagram') onDiagram(message.result, message.options, typeof message.focus === 'string' ? message.focus : undefined);
-    else if (message.type === 'failed') showBanner(String(message.message));
-    else if (message.type === 'tooltip') onTooltip(message.id, message.seq, message.tooltip);
+    else if (message.type === 'failed') showBanner(page.banner, String(message.message));
+    else if (message.type === 'tooltip') tooltips.answer(message.id, message.seq, message.tooltip);
+    else if (message.type === 'rasterise' && typeof message.svg === 'string') rasterise(message.svg, reason => showBanner(page.banner, reason));
 });
 
-// Pan with the mouse, zoom with the wheel around the pointer; a click is a press that did not move.
-let drag: { x: number; y: number; panX: number; panY: number; moved: boolean } | undefined;
-viewport.addEventListener('mousedown', event => {
-    if (event.button !== 0) return;
-    drag = { x: event.clientX, y: event.clientY, panX: pan.x, panY: pan.y, moved: false };
+toolbar.sync(options, undefined, undefined);
+history.render(options);
+let reportedShape = panelShape(panelSize());
+watchPanelSize(panel => {
+    // A panel of another shape gets another layout: nothing on screen stays in place, so it is fitted.
+    const shape = panelShape(panel);
+    if (shape.width !== reportedShape.width || shape.height !== reportedShape.height) fitNext = true;
+    reportedShape = shape;
+    post({ command: 'panelSize', panel });
 });
-window.addEventListener('mousemove', event => {
-    if (drag) {
-        const dx = event.clientX - drag.x;
-        const dy = event.clientY - drag.y;
-        if (Math.abs(dx) + Math.abs(dy) > 4) drag.moved = true;
-        if (drag.moved) {
-            viewport.classList.add('dragging');
-            pan = { ...pan, x: drag.panX + dx, y: drag.panY + dy };
-            applyPan();
-        }
-    }
-    showTooltip(event);
-});
-window.addEventListener('mouseup', event => {
-    const wasDrag = drag?.moved ?? false;
-    drag = undefined;
-    viewport.classList.remove('dragging');
-    if (wasDrag) {
-        persist();
-        return;
-    }
-    const target = (event.target as Element | null)?.closest?.('[data-id]');
-    const id = target?.getAttribute('data-id');
-    if (!id || !viewport.contains(target as Node)) return;
-    if (current?.expandable.includes(id)) post({ command: 'expand', id });
-    else post({ command: 'reveal', id });
-});
-viewport.addEventListener('wheel', event => {
-    event.preventDefault();
-    const rect = viewport.getBoundingClientRect();
-    const px = event.clientX - rect.left;
-    const py = event.clientY - rect.top;
-    const scale = Math.min(4, Math.max(0.1, pan.scale * Math.exp(-event.deltaY * 0.0015)));
-    const k = scale / pan.scale;
-    pan = { x: px - (px - pan.x) * k, y: py - (py - pan.y) * k, scale };
-    applyPan();
-    persist();
-}, { passive: false });
-
-function fit(): void {
-    const svg = canvas.querySelector('svg');
-    if (!svg) return;
-    const width = Number(svg.getAttribute('width')) || 1;
-    const height = Number(svg.getAttribute('height')) || 1;
-    const rect = viewport.getBoundingClientRect();
-    const scale = Math.min(1, rect.width / width, rect.height / height);
-    pan = { x: (rect.width - width * scale) / 2, y: 0, scale };
-    applyPan();
-    persist();
-}
-byId<HTMLButtonElement>('fit').addEventListener('click', fit);
-
-function hideTooltip(): void {
-    tooltip.style.display = 'none';
-}
-
-function displayTooltip(tip: DiagramTooltip, x: number, y: number): void {
-    const title = document.createElement('div');
-    title.className = 'tip-title';
-    title.textContent = tip.title;
-    const body = document.createElement('div');
-    body.textContent = tip.lines.join('\n');
-    tooltip.replaceChildren(title, body);
-    tooltip.style.display = 'block';
-    tooltip.style.left = `${Math.min(x + 14, window.innerWidth - 430)}px`;
-    tooltip.style.top = `${y + 14}px`;
-}
-
-function showTooltip(event: MouseEvent): void {
-    const target = (event.target as Element | null)?.closest?.('[data-id]');
-    const id = target && viewport.contains(target) ? target.getAttribute('data-id') : null;
-    if (!id || drag?.moved) {
-        hovered = undefined;
-        hideTooltip();
-        return;
-    }
-    hovered = { id, x: event.clientX, y: event.clientY };
-    const tip = hoverTexts.get(id);
-    if (tip) displayTooltip(tip, event.clientX, event.clientY);
-    else hideTooltip();
-    if (!hoverTexts.has(id)) {
-        // Asked once per element and picture; the answer fills the map (or says there is none).
-        hoverTexts.set(id, null);
-        post({ command: 'tooltip', id, seq: pictureSeq });
-    }
-}
-
-function onTooltip(id: unknown, seq: unknown, tip: DiagramTooltip | null): void {
-    if (typeof id !== 'string' || seq !== pictureSeq || !tip || typeof tip.title !== 'string' || !Array.isArray(tip.lines)) return;
-    const text = { title: tip.title, lines: tip.lines.map(String) };
-    hoverTexts.set(id, text);
-    if (hovered?.id === id) displayTooltip(text, hovered.x, hovered.y);
-}
-
-byId<HTMLButtonElement>('export-svg').addEventListener('click', () => {
-    if (currentSvg) post({ command: 'exportSvg' });
-});
-
-byId<HTMLButtonElement>('export-png').addEventListener('click', () => {
-    if (!currentSvg) return;
-    const image = new Image();
-    image.onload = () => {
-        const ratio = 2;
-        const board = document.createElement('canvas');
-        board.width = image.naturalWidth * ratio;
-        board.height = image.naturalHeight * ratio;
-        const context = board.getContext('2d');
-        if (!context) return;
-        context.scale(ratio, ratio);
-        context.drawImage(image, 0, 0);
-        const base64 = board.toDataURL('image/png').replace(/^data:image\/png;base64,/, '');
-        post({ command: 'exportPng', base64 });
-    };
-    image.onerror = () => showBanner('PNG export failed: the browser could not draw the diagram.');
-    image.src = 'data:image/svg+xml;base64,' + btoa(unescape(encodeURIComponent(currentSvg)));
-});
-
-syncToolbar();
-applyPan();
-post({ command: 'ready' });
+post({ command: 'ready', panel: panelSize() });

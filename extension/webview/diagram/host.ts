@@ -1,0 +1,30 @@
+/**
+ * The webview's side of VS Code: messages to the extension and the state VS Code keeps for the panel
+ * across reloads. Every module saves its own part of the state through `saveState`.
+ */
+import {
+    DEFAULT_DIAGRAM_OPTIONS, type DiagramWebviewState, type FromWebview
+} from '../../src/preview/diagram-messages.js';
+
+interface VsCodeApi {
+    postMessage(message: FromWebview): void;
+    getState(): DiagramWebviewState | undefined;
+    setState(state: DiagramWebviewState): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const api = acquireVsCodeApi();
+let state: DiagramWebviewState = api.getState() ?? { options: DEFAULT_DIAGRAM_OPTIONS };
+
+export function post(message: FromWebview): void {
+    api.postMessage(message);
+}
+
+export function savedState(): DiagramWebviewState {
+    return state;
+}
+
+export function saveState(part: Partial<DiagramWebviewState>): void {
+    state = { ...state, ...part };
+    api.setState(state);
+}
