@@ -85,6 +85,11 @@ function viewsOf(estate: Estate): View[] {
     const views: View[] = [{ label: 'estate', options: { view: { kind: 'estate' }, state: 'as-is' } }];
     views.push({ label: 'estate, all open', options: { view: { kind: 'estate' }, state: 'as-is', expand: [EXPAND_ALL] } });
     views.push({ label: 'estate to-be', options: { view: { kind: 'estate' }, state: 'to-be' } });
+    // The overview with its largest department opened: how a reader first drills in.
+    const sizes = new Map<string, number>();
+    for (const system of user(estate.systems)) if (system.department) sizes.set(system.department, (sizes.get(system.department) ?? 0) + 1);
+    const largest = [...sizes].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+    if (largest) views.push({ label: `estate, ${largest} open`, options: { view: { kind: 'estate' }, state: 'as-is', expand: [largest] } });
     for (const process of user(estate.processes)) views.push({ label: `process:${process.name}`, options: { view: { kind: 'process', name: process.name }, state: 'as-is' } });
     for (const department of user(estate.departments)) views.push({ label: `department:${department.name}`, options: { view: { kind: 'department', name: department.name }, state: 'as-is' } });
     for (const system of user(estate.systems).filter(s => s.status === 'live')) views.push({ label: `system:${system.name}`, options: { view: { kind: 'system', name: system.name, depth: 1 }, state: 'as-is' } });

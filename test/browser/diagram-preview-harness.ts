@@ -12,7 +12,7 @@ import { createIntegCoreServices } from '../../language-server/src/module.js';
 import { loadWorkspace } from '../../language-server/src/workspace/load-workspace.js';
 import { withCollapsed, withExpanded } from '../../extension/src/preview/diagram-expand.js';
 import { diagramHtml } from '../../extension/src/preview/diagram-html.js';
-import { isDiagramMessage, validLens, validOptions, validPanelSize } from '../../extension/src/preview/diagram-message-checks.js';
+import { isDiagramMessage, isElementId, validLens, validOptions, validPanelSize } from '../../extension/src/preview/diagram-message-checks.js';
 import { DEFAULT_DIAGRAM_OPTIONS, type DiagramViewOptions, type PanelSize, type ToWebview } from '../../extension/src/preview/diagram-messages.js';
 
 export const ORIGIN = 'https://webview.test';
@@ -54,6 +54,8 @@ export class PreviewHarness {
     private readonly answers = createDiagramAnswers();
     private readonly workspace = new Workspace();
     private seq = 0;
+    /** The element the next picture zooms to, as the panel's `focus`. */
+    private focus?: string;
 
     private constructor(readonly page: Page) {}
 
@@ -154,7 +156,9 @@ export class PreviewHarness {
         if (seq !== this.seq) return;
         this.result = result;
         this.params = params;
-        await this.send({ type: 'diagram', result, options: this.options });
+        const focus = this.focus;
+        this.focus = undefined;
+        await this.send({ type: 'diagram', result, options: this.options, focus });
     }
 
     private async receive(message: unknown): Promise<void> {
@@ -174,6 +178,7 @@ export class PreviewHarness {
                 const options = (message.command === 'expand' ? withExpanded : withCollapsed)(this.options, this.result, String(message.id));
                 if (!options) return;
                 this.options = options;
+                this.focus = message.command === 'expand' && isElementId(message.focus) ? message.focus : undefined;
                 return this.refresh();
             }
             case 'panelSize':

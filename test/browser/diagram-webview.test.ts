@@ -423,6 +423,24 @@ describe('diagram webview: exploring samples/acme', () => {
         expect(preview.options.expand).toEqual([]);
     });
 
+    it('finds a system folded inside a department: the department opens and the system is ringed', async () => {
+        expect(preview.options.expand).toEqual([]);
+        const folded = preview.result!.folded.find(system => system.department === 'dept:Finance')!;
+        expect(await page.locator(sel(folded.id)).count()).toBe(0);
+        const suggestions = await page.locator('#search-list option').evaluateAll(list => list.map(o => (o as HTMLOptionElement).label));
+        expect(suggestions).toContain(`${folded.title} (in Finance, folded)`);
+        await preview.clearPosted();
+        await preview.expectPicture(async () => {
+            await page.fill('#search', folded.title);
+            await page.press('#search', 'Enter');
+        });
+        expect((await preview.posted()).filter(m => m.command === 'expand')).toEqual([{ command: 'expand', id: 'dept:Finance', focus: folded.id }]);
+        expect(preview.options.expand).toEqual(['Finance']);
+        await page.waitForSelector(`${sel(folded.id)}.integ-focus`);
+        await preview.expectPicture(() => page.locator(`${sel('group:Finance')} > text`).click());
+        expect(preview.options.expand).toEqual([]);
+    });
+
     it('"Open all" opens every department and "Fold all" folds them', async () => {
         await preview.expectPicture(() => page.click('#open-all'));
         expect(preview.options.expand).toEqual(['*']);

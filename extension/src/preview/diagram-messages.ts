@@ -27,8 +27,8 @@ export type FromWebview =
     | { command: 'reveal'; id: string }
     /** The hover text of an element, fetched when the pointer first rests on it; `seq` counts the pictures shown. */
     | { command: 'tooltip'; id: string; seq: number }
-    /** Open a collapsed department (`dept:<name>`) of the estate overview. */
-    | { command: 'expand'; id: string }
+    /** Open a collapsed department (`dept:<name>`) of the estate overview; `focus`: the element to zoom to once it is open. */
+    | { command: 'expand'; id: string; focus?: string }
     /** Fold an opened department box (`group:<name>`) back into one node. */
     | { command: 'collapse'; id: string }
     /** The panel was resized; the layout follows only a change of its shape. */

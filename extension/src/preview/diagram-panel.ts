@@ -172,6 +172,7 @@ class DiagramPanel {
                 const options = isElementId(message.id) ? change(this.options, this.result, message.id) : undefined;
                 if (!options) return;
                 this.options = options;
+                this.focus = message.command === 'expand' && isElementId(message.focus) ? message.focus : undefined;
                 return this.refresh();
             }
             case 'panelSize': {

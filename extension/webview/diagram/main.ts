@@ -50,7 +50,10 @@ const lenses = new LensPicker(page.lens, saved.lens ?? 'style', lens => {
 const history = new ViewHistory(saved.history ?? [], page.back, page.trail, navigate, trail => saveState({ history: trail }));
 const toolbar = new Toolbar(navigate);
 const follow = new FollowInput(page.follow, page.followList, data => navigate(following(options, data)), text => say(`“${text}” is not an entity or Entity.field of the model.`));
-const search = new Search(page.search, page.searchList, id => spotlight(id, true), query => say(`No system matches “${query}” in this view.`));
+const search = new Search(page.search, page.searchList, hit => {
+    if (hit.inside) post({ command: 'expand', id: hit.inside, focus: hit.id });
+    else spotlight(hit.id, true);
+}, query => say(`No system matches “${query}” in this view.`));
 
 const clicks = new Clicks({
     expand: id => post({ command: 'expand', id }),
@@ -168,7 +171,7 @@ function onDiagram(result: DiagramRequestResult, answered: DiagramViewOptions, f
     caption.show(result.title, result.notes, result.nodeCount === 0);
     toolbar.sync(options, result.choices, result);
     follow.update(result.choices.data, options.follow);
-    search.update(svg);
+    search.update(svg, result.folded);
     keyboard.prepare(svg, focusedId);
     if (ringed) elementById(svg, ringed)?.classList.add('integ-focus');
     highlighter.repaint();

@@ -175,10 +175,25 @@ export function contextLayout(graph: DiagramGraph, orientation: Orientation, lab
         layout.edges[line.edge.id] = geometry;
     }
     placeLabels(lines, layout, down, tiers);
-    const boxes = Object.values(layout.nodes);
-    layout.width = Math.max(...boxes.map(box => box.x + box.width), 0) + MARGIN;
-    layout.height = Math.max(...boxes.map(box => box.y + box.height), 0) + MARGIN;
+    fitToContent(layout);
     return layout;
+}
+
+/** A label centred on a line near the picture's edge may stick out past it: the picture grows to hold it. */
+function fitToContent(layout: DiagramLayout): void {
+    const boxes = [...Object.values(layout.nodes), ...Object.values(layout.edges).flatMap(edge => edge.label ? [edge.label] : [])];
+    const dx = Math.max(0, MARGIN - Math.min(MARGIN, ...boxes.map(box => box.x)));
+    const dy = Math.max(0, MARGIN - Math.min(MARGIN, ...boxes.map(box => box.y)));
+    if (dx > 0 || dy > 0) {
+        const move = <T extends Point>(p: T): T => ({ ...p, x: p.x + dx, y: p.y + dy });
+        for (const id of Object.keys(layout.nodes)) layout.nodes[id] = move(layout.nodes[id]);
+        for (const edge of Object.values(layout.edges)) {
+            edge.points = edge.points.map(move);
+            if (edge.label) edge.label = move(edge.label);
+        }
+    }
+    layout.width = Math.max(0, ...boxes.map(box => box.x + dx + box.width)) + MARGIN;
+    layout.height = Math.max(0, ...boxes.map(box => box.y + dy + box.height)) + MARGIN;
 }
 
 /** The picture's long side over its short side is kept at most this where more space between boxes gets it there. */

@@ -99,8 +99,8 @@ export interface DiagramNode {
     status?: Status;
     /** Group the node is drawn in (`group:<department>`), if any. */
     group?: string;
-    /** Systems inside a collapsed department. */
-    members?: number;
+    /** Names of the systems inside a collapsed department. */
+    members?: string[];
     findings: FindingCounts;
     findingList: DiagramFinding[];
     location?: SourceRef;

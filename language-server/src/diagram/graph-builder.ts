@@ -76,7 +76,7 @@ export function buildDiagramGraph(estate: Estate, findings: readonly Finding[], 
                 aggregates.set(department, aggregate);
                 nodes.push(aggregate.node);
             }
-            aggregate.node.members = (aggregate.node.members ?? 0) + 1;
+            aggregate.node.members = [...(aggregate.node.members ?? []), system.name];
             if (isShadow(system)) aggregate.shadow++;
             aggregate.lenses.push(systemLens(lens, system));
             addFindings(aggregate.node, findingsOf.get(`system:${system.name}`));
@@ -97,7 +97,8 @@ export function buildDiagramGraph(estate: Estate, findings: readonly Finding[], 
         nodeOfSystem.set(system.name, node.id);
     }
     for (const { node, shadow, lenses } of aggregates.values()) {
-        node.detail = `${node.members} system${node.members === 1 ? '' : 's'}` + (shadow > 0 ? ` · ${shadow} shadow IT` : '');
+        const count = node.members?.length ?? 0;
+        node.detail = `${count} system${count === 1 ? '' : 's'}` + (shadow > 0 ? ` · ${shadow} shadow IT` : '');
         node.lens = combinedLens(lenses);
         sizeNode(node);
     }
@@ -110,6 +111,7 @@ export function buildDiagramGraph(estate: Estate, findings: readonly Finding[], 
         notes.push(`${systems.length} systems in ${departments.size} departments: click a department to open it, or open them all.`);
     }
     if (systems.length === 0) notes.push(selection.empty ?? 'Nothing to show: no system matches this view, state and filters.');
+    if (focus && flows.length === 0) notes.push(isolatedNote(estate, options));
     if (options.state === 'to-be' && estate.initiatives.size === 0) {
         notes.push('No roadmap declares an initiative: the to-be state is today\'s estate with its planned systems and flows.');
     }
@@ -242,7 +244,7 @@ function departmentNode(estate: Estate, department: string): DiagramNode {
         detail: '',
         department,
         shadow: false,
-        members: 0,
+        members: [],
         findings: emptyCounts(),
         findingList: [],
         location: ref(declared?.source),
@@ -329,4 +331,15 @@ export function parseView(text: string, depth?: 1 | 2): DiagramView {
         return kind === 'system' ? { kind, name, depth: depth ?? 1 } : { kind, name };
     }
     throw new DiagramViewError(`unknown view '${text}' (use estate, process:<name>, department:<name> or system:<name>)`);
+}
+
+/** A system view with only its system: why no line is drawn. */
+function isolatedNote(estate: Estate, options: DiagramOptions): string {
+    const name = options.view.name ?? '';
+    const title = estate.systems.get(name)?.title ?? name;
+    const filtered = (options.filters?.classifications?.length ?? 0) + (options.filters?.findings?.length ?? 0) > 0;
+    const flows = options.state === 'as-is' ? 'live flow' : 'current or delivered flow';
+    return filtered
+        ? `No ${flows} of ${title} matches the filters.`
+        : `No ${flows} names ${title} as \`from\` or \`to\`.`;
 }

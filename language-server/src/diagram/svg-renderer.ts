@@ -6,10 +6,12 @@
  * string goes through `escapeXml` (which escapes both quotes). Attributes are single-quoted: the
  * preview receives the SVG inside JSON, where every double quote would cost an escape.
  */
-import type { Box, DiagramEdge, DiagramGraph, DiagramGroup, DiagramNode, EdgeClass, EdgeGeometry, FindingCounts, LaidOutDiagram, Point } from './diagram-graph.js';
+import type { Box, DiagramEdge, DiagramGraph, DiagramGroup, DiagramNode, EdgeGeometry, FindingCounts, LaidOutDiagram, Point } from './diagram-graph.js';
 import { escapeXml } from '../render/escape-xml.js';
-import { LENS_CATEGORIES, LENS_DEFAULT, LENS_TITLES, lensClass, lensKeys, type Lens } from './lenses.js';
+import { LENS_DEFAULT, lensClass, lensKeys, type Lens } from './lenses.js';
 import { badgeCounts, badgeWidth, EDGE_LABEL_LINE_HEIGHT, edgeBadgeWidth, LOCK_WIDTH, TITLE_LINE_HEIGHT } from './node-sizing.js';
+import { legendContent } from './svg-legend.js';
+import { lock, num, tenth, type HoverTitle } from './svg-marks.js';
 import { DIAGRAM_CSS, markerIds } from './svg-style.js';
 import { textWidth } from './text-metrics.js';
 import { edgeTooltip, nodeTooltip, tooltipText } from './tooltips.js';
@@ -17,22 +19,6 @@ import { edgeTooltip, nodeTooltip, tooltipText } from './tooltips.js';
 const MARGIN = 20;
 const HEADER = 44;
 const NOTE_LINE = 18;
-const LEGEND_ROW = 22;
-/** The legend is at least this wide; a lens with many categories widens it. */
-const LEGEND_MIN_WIDTH = 900;
-
-const LEGEND_EDGES: Array<[EdgeClass, string]> = [
-    ['manual', 'manual / e-mail'], ['batch', 'batch / file'], ['realtime', 'real-time (api, webhook, event, cdc)'],
-    ['script', 'script'], ['other', 'other']
-];
-
-function tenth(value: number): number {
-    return Math.round(value * 10) / 10;
-}
-
-function num(value: number): string {
-    return String(tenth(value));
-}
 
 export interface SvgOptions {
     /** Hover titles on departments, systems, flows and locks (default true; see `DiagramRequestParams.hoverTitles`). */
@@ -42,9 +28,6 @@ export interface SvgOptions {
     /** The lens the picture is coloured by (default `style`). */
     lens?: Lens;
 }
-
-/** A hover title, or nothing when the caller shows tooltips its own way. */
-type HoverTitle = (text: string) => string;
 
 function rootClasses(graph: DiagramGraph, lens: Lens, base: string): string {
     return [base, `lens-${lens}`, graph.follow ? 'following' : ''].filter(Boolean).join(' ');
@@ -62,7 +45,7 @@ export function renderSvg(diagram: LaidOutDiagram, options: SvgOptions = {}): st
     const top = chrome ? HEADER + notes.length * NOTE_LINE : margin;
     const legend = chrome ? legendContent(graph, unlabelled, title) : undefined;
     const width = Math.ceil(Math.max(layout.width, legend?.width ?? 0, chrome ? textWidth(graph.title, 16) + 40 : 0, ...notes.map(n => textWidth(n, 12) + 40)) + margin * 2);
-    const height = Math.ceil(top + layout.height + (chrome ? legendHeight(graph, unlabelled) + 16 : 0) + margin);
+    const height = Math.ceil(top + layout.height + (legend ? legend.height + 16 : 0) + margin);
     const out: string[] = [];
     out.push(`<svg xmlns='http://www.w3.org/2000/svg' class='${rootClasses(graph, lens, 'integ-diagram')}' role='img' width='${width}' height='${height}' viewBox='0 0 ${width} ${height}'>`);
     out.push(`<title>${escapeXml(graph.title)}</title>`);
@@ -94,8 +77,7 @@ export function renderSvg(diagram: LaidOutDiagram, options: SvgOptions = {}): st
 
 /** The legend alone, for the preview to show beside the picture at a fixed size; its lens follows the same root class. */
 export function renderLegend(graph: DiagramGraph, unlabelled: boolean, lens: Lens = 'style'): string {
-    const height = legendHeight(graph, unlabelled);
-    const { markup, width } = legendContent(graph, unlabelled, () => '');
+    const { markup, width, height } = legendContent(graph, unlabelled, () => '');
     return `<svg xmlns='http://www.w3.org/2000/svg' class='${rootClasses(graph, lens, 'integ-legend-sheet')}' width='${width}' height='${height}' viewBox='0 0 ${width} ${height}'>`
         + `<defs>${markerIds().map(({ id }) => markerDef(id)).join('')}</defs>${markup}</svg>`;
 }
@@ -191,11 +173,6 @@ function pathOf(points: Point[]): string {
     return d;
 }
 
-function lock(at: Point, title: HoverTitle): string {
-    return `<g class='integ-lock'>${title('regulated data')}<rect x='${num(at.x - 4.5)}' y='${num(at.y - 2)}' width='9' height='7' rx='1.2'/>`
-        + `<path d='M${num(at.x - 2.8)},${num(at.y - 2)}v-2.2a2.8,2.8 0 0 1 5.6,0v2.2'/></g>`;
-}
-
 /** Arrowheads come from the stylesheet (`edge-<class>`, `two-way`, the lens classes): the same on every flow of a class. */
 function renderEdge(edge: DiagramEdge, geometry: EdgeGeometry, graph: DiagramGraph, title: HoverTitle): string {
     const tooltip = tooltipText(edgeTooltip(edge));
@@ -216,61 +193,4 @@ function renderEdge(edge: DiagramEdge, geometry: EdgeGeometry, graph: DiagramGra
     // cannot tell which of the nearby lines it belongs to. The tooltip and the lenses have its findings.
     parts.push('</g>');
     return parts.join('');
-}
-
-function legendHeight(graph: DiagramGraph, unlabelled: boolean): number {
-    return 2 * LEGEND_ROW + (graph.state === 'to-be' || unlabelled ? LEGEND_ROW : 0) + 4;
-}
-
-/** The legend's markup, and its width: the widest of its rows. */
-function legendContent(graph: DiagramGraph, unlabelled: boolean, title: HoverTitle): { markup: string; width: number } {
-    const parts = [`<g class='integ-legend'>`, `<text class='legend-title' x='0' y='12'>Legend</text>`];
-    let widest = LEGEND_MIN_WIDTH;
-    parts.push(`<g class='legend-style'>`);
-    let cx = 60;
-    for (const [edgeClass, label] of LEGEND_EDGES) {
-        parts.push(`<g class='integ-edge edge-${edgeClass}'><path class='line' d='M${cx},8H${cx + 30}'/></g>`);
-        parts.push(`<text x='${cx + 36}' y='12'>${escapeXml(label)}</text>`);
-        cx += 36 + textWidth(label, 12) + 18;
-    }
-    parts.push('</g>');
-    for (const [lens, categories] of Object.entries(LENS_CATEGORIES)) {
-        parts.push(`<g class='legend-${lens}'><text x='60' y='12'>${escapeXml(LENS_TITLES[lens as Lens])}:</text>`);
-        let x = 60 + textWidth(LENS_TITLES[lens as Lens], 12) + 12;
-        for (const category of categories) {
-            parts.push(`<rect class='legend-swatch ${lensClass(lens as keyof typeof LENS_CATEGORIES, category.key)}' x='${x}' y='3' width='14' height='10' rx='2'/>`);
-            parts.push(`<text x='${x + 18}' y='12'>${escapeXml(category.label)}</text>`);
-            x += 18 + textWidth(category.label, 12) + 14;
-        }
-        widest = Math.max(widest, x);
-        parts.push('</g>');
-    }
-    const row = 12 + LEGEND_ROW;
-    cx = 60;
-    parts.push(`<g class='integ-edge edge-other two-way'><path class='line' d='M${cx},${row - 4}H${cx + 30}'/></g>`);
-    parts.push(`<text x='${cx + 36}' y='${row}'>two-way</text>`);
-    cx += 110;
-    parts.push(`<g class='integ-node shadow'><rect class='box' x='${cx}' y='${row - 12}' width='28' height='16' rx='3'/></g><text x='${cx + 34}' y='${row}'>shadow IT</text>`);
-    cx += 112;
-    parts.push(lock({ x: cx + 5, y: row - 5 }, title) + `<text x='${cx + 16}' y='${row}'>regulated data</text>`);
-    cx += 128;
-    parts.push(`<text x='${cx}' y='${row}'>findings:</text>`);
-    cx += 58;
-    for (const [severity, label] of [['error', 'errors'], ['warning', 'warnings'], ['info', 'infos']] as const) {
-        parts.push(`<g class='integ-badge'><rect class='${severity}' x='${cx}' y='${row - 12}' width='18' height='16' rx='8'/><text x='${cx + 9}' y='${row - 0.5}'>2</text></g>`);
-        parts.push(`<text x='${cx + 22}' y='${row}'>${label}</text>`);
-        cx += 30 + textWidth(label, 12) + 8;
-    }
-    parts.push(`<text x='${cx}' y='${row}'>(each counted; accepted ones on hover)</text>`);
-    const row3 = row + LEGEND_ROW;
-    cx = 60;
-    if (graph.state === 'to-be') {
-        parts.push(`<g class='integ-edge edge-realtime chg-added'><path class='line' d='M${cx},${row3 - 4}H${cx + 30}'/></g><text x='${cx + 36}' y='${row3}'>added or changed by the roadmap</text>`);
-        cx += 260;
-        parts.push(`<g class='integ-edge edge-other chg-retired'><path class='line' d='M${cx},${row3 - 4}H${cx + 30}'/></g><text x='${cx + 36}' y='${row3}'>retired by the roadmap</text>`);
-        cx += 220;
-    }
-    if (unlabelled) parts.push(`<text x='${cx}' y='${row3}'>flows unlabelled at this size: hover a line for its name</text>`);
-    parts.push('</g>');
-    return { markup: parts.join(''), width: widest };
 }

@@ -126,7 +126,8 @@ export async function answerDiagramRequest(
             ...base(), svg, legend, title: graph.title, notes: graph.notes,
             nodeCount: graph.nodes.length, edgeCount: graph.edges.length, locations: locationsOf(graph),
             expandable: graph.nodes.filter(node => node.kind === 'department').map(node => node.id),
-            collapsible: graph.groups.filter(group => group.collapsible).map(group => group.id)
+            collapsible: graph.groups.filter(group => group.collapsible).map(group => group.id),
+            folded: graph.nodes.flatMap(node => (node.members ?? []).map(name => ({ id: `system:${name}`, title: estate.systems.get(name)?.title ?? name, department: node.id })))
         };
         answers?.set(result, key, { answer, graph, fallback });
         return answer;
@@ -192,7 +193,7 @@ function answerKey(request: ValidRequest): string {
 }
 
 function empty(): Omit<DiagramRequestResult, 'hasErrors' | 'choices'> {
-    return { svg: '', legend: '', title: '', notes: [], nodeCount: 0, edgeCount: 0, locations: { files: [], at: {} }, expandable: [], collapsible: [] };
+    return { svg: '', legend: '', title: '', notes: [], nodeCount: 0, edgeCount: 0, locations: { files: [], at: {} }, expandable: [], collapsible: [], folded: [] };
 }
 
 function strings(value: unknown): string[] | undefined {

@@ -62,6 +62,15 @@ export interface DiagramTooltip {
     title: string;
     lines: string[];
 }
+/** A system inside a collapsed department node. */
+export interface FoldedSystem {
+    /** `system:<name>`: its id once the department is opened. */
+    id: string;
+    title: string;
+    /** The department node drawn instead (`dept:<name>`). */
+    department: string;
+}
+
 export interface DiagramRequestResult {
     /**
      * Standalone SVG, every model string already escaped; empty when `error` is set. Each flow's line
@@ -81,6 +90,8 @@ export interface DiagramRequestResult {
     expandable: string[];
     /** Opened department box ids (`group:<name>`) that a click on the title folds back. */
     collapsible: string[];
+    /** Systems not drawn because their department is collapsed: for search to find them and open the department. */
+    folded: FoldedSystem[];
     /** The legend as its own SVG, for the preview to show at a fixed size under every lens. */
     legend: string;
     /** What the pickers and filters can offer. */

@@ -76,6 +76,18 @@ describe('graph builder on the reference sample', () => {
         expect(ids(two.nodes)).toEqual(['system:Ledger', 'system:OrdersWorkbook', 'system:SAP', 'system:Salesforce']);
     });
 
+    it('system view of a system without flows says why it stands alone', async () => {
+        const text = `${REFERENCE}\nsystem Lonely "Lonely tool" { kind custom }`;
+        const alone = await graphOf({ view: { kind: 'system', name: 'Lonely' }, state: 'as-is' }, text);
+        expect(ids(alone.nodes)).toEqual(['system:Lonely']);
+        expect(alone.notes).toContain('No live flow names Lonely tool as `from` or `to`.');
+        const filtered = await graphOf({ view: { kind: 'system', name: 'Ledger' }, state: 'as-is', filters: { classifications: ['PHI'] } });
+        expect(filtered.edges).toEqual([]);
+        expect(filtered.notes).toContain('No live flow of Finance ledger matches the filters.');
+        const connected = await graphOf({ view: { kind: 'system', name: 'Ledger' }, state: 'as-is' });
+        expect(connected.notes.filter(note => note.startsWith('No live flow'))).toEqual([]);
+    });
+
     it('unknown names fail with the names that exist', async () => {
         await expect(graphOf({ view: { kind: 'process', name: 'Nope' }, state: 'as-is' })).rejects.toThrow(/unknown process 'Nope' \(known: OrderToCash\)/);
         await expect(graphOf({ view: { kind: 'system', name: 'Nope' }, state: 'as-is' })).rejects.toBeInstanceOf(DiagramViewError);
@@ -110,7 +122,7 @@ describe('the estate overview', () => {
         const at151 = await graphOf({ view: { kind: 'estate' }, state: 'as-is' }, generatedEstate(151));
         expect(at151.aggregated).toBe(true);
         expect(ids(at151.nodes)).toEqual(['dept:D0', 'dept:D1', 'dept:D2']);
-        expect(at151.nodes.reduce((sum, n) => sum + (n.members ?? 0), 0)).toBe(151);
+        expect(at151.nodes.reduce((sum, n) => sum + (n.members?.length ?? 0), 0)).toBe(151);
         // 150 flows S(i) -> S(i+1) all cross departments; summed per pair of departments and direction.
         expect(at151.edges.reduce((sum, e) => sum + e.flows.length, 0)).toBe(150);
         expect(at151.edges).toHaveLength(3);

@@ -2,8 +2,9 @@
  * What must hold for every view of every sample and of the estates written to test the layout on
  * models it was not tuned on (test/fixtures/estates): nothing drawn over anything, no line hidden
  * under another, every flow drawn from its source's outline to its target's, every label on or beside
- * its own line, every department box round its systems. The readability figures themselves (bends,
- * detours, shape, title size, stability) are reported by `npm run diagram:quality`, not asserted here.
+ * its own line, every department box round its systems, everything inside the picture. The readability
+ * figures themselves (bends, detours, shape, title size, stability) are reported by
+ * `npm run diagram:quality`, not asserted here.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -73,6 +74,12 @@ function brokenPromises(graph: DiagramGraph, layout: DiagramLayout): string[] {
         if (distanceToOutline(points[0], layout.nodes[edge.source]) > 1.5) broken.push(`${edge.id} does not start at ${edge.source}`);
         if (distanceToOutline(points[points.length - 1], layout.nodes[edge.target]) > 1.5) broken.push(`${edge.id} does not end at ${edge.target}`);
     }
+    const picture: Box = { x: 0, y: 0, width: layout.width, height: layout.height };
+    const drawn: Array<[string, Box]> = [
+        ...Object.entries(layout.nodes), ...Object.entries(layout.groups),
+        ...Object.entries(layout.edges).flatMap(([id, edge]): Array<[string, Box]> => edge.label ? [[`label of ${id}`, edge.label]] : [])
+    ];
+    for (const [id, box] of drawn) if (!inside(box, picture)) broken.push(`${id} sticks out of the picture`);
     for (const node of graph.nodes) {
         if (!layout.nodes[node.id]) broken.push(`${node.id} not placed`);
         else if (node.group && !inside(layout.nodes[node.id], layout.groups[node.group])) broken.push(`${node.id} outside its department box`);
