@@ -46,10 +46,12 @@ const BASE: Record<string, string> = {
 };
 
 /**
- * Above this many nodes, network-simplex placement and ELK's default crossing passes cost more than
- * a view's budget (measured: 400–1,100 ms for 55–65 nodes and 130 flows, against 180–430 ms so).
+ * Above this many nodes or lines, network-simplex placement and ELK's default crossing passes cost
+ * more than a view's budget: every line that spans layers adds a node per layer to place (measured:
+ * 400–1,100 ms for 55–65 nodes and 130 lines; 750 ms for 26 nodes and 139 lines).
  */
-const THOROUGH_UP_TO_NODES = 40;
+export const THOROUGH_UP_TO_NODES = 40;
+export const THOROUGH_UP_TO_EDGES = 80;
 const QUICK: Record<string, string> = { 'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF', 'elk.layered.thoroughness': '3' };
 
 const ROOT_PADDING = '[top=12,left=12,bottom=12,right=12]';
@@ -75,7 +77,10 @@ export function viewRanks(graph: DiagramGraph, previous?: ReadonlyMap<string, nu
     if (flat && links.length > DENSE_LINKS_PER_NODE * graph.nodes.length) {
         return colourNodes(graph.nodes.map(node => node.id), links.map(link => [link.source, link.target] as const));
     }
-    return flat ? undefined : groupedRanks(graph.nodes, links, graph.sequence, previous);
+    if (flat) return undefined;
+    // A system without a flow is not ranked: it sits in a grid of its own, and its earlier place says nothing about the order.
+    const linked = new Set(links.flatMap(link => [link.source, link.target]));
+    return groupedRanks(graph.nodes.filter(node => linked.has(node.id)), links, graph.sequence, previous);
 }
 
 /** The ELK input of a view, which of its edges were given against the flow, and each label's lines. */
@@ -87,7 +92,7 @@ export interface CompoundInput {
 
 export function compoundElkGraph(graph: DiagramGraph, plan: CompoundPlan): CompoundInput {
     const interactive: Record<string, string> = plan.previous ? { 'elk.layered.crossingMinimization.semiInteractive': 'true' } : {};
-    const quick = graph.nodes.length > THOROUGH_UP_TO_NODES ? QUICK : {};
+    const quick = graph.nodes.length > THOROUGH_UP_TO_NODES || graph.edges.length > THOROUGH_UP_TO_EDGES ? QUICK : {};
     const spread: Record<string, string> = plan.spread ? { 'elk.spacing.nodeNode': String(Math.round(Number(BASE['elk.spacing.nodeNode']) * plan.spread)) } : {};
     const root: ElkNode = { id: 'root', layoutOptions: { ...BASE, ...quick, ...interactive, ...spread, 'elk.direction': plan.direction, 'elk.padding': ROOT_PADDING }, children: [], edges: [] };
     const groups = new Map<string, ElkNode>();

@@ -1,6 +1,6 @@
 import { BoxCache } from './box-cache.js';
 import { joinLayouts, topLevelOf } from './box-layout.js';
-import { compoundElkGraph, compoundLayout } from './compound-layout.js';
+import { compoundElkGraph, compoundLayout, THOROUGH_UP_TO_EDGES, THOROUGH_UP_TO_NODES } from './compound-layout.js';
 import { contentHash } from './content-hash.js';
 import { contextLayout } from './context-layout.js';
 import type { Box, DiagramGraph, DiagramLayout, LayoutDirection } from './diagram-graph.js';
@@ -17,8 +17,6 @@ export const MAX_LABELLED_EDGES = 24;
 /** Up to this many nodes a view is one compound graph; larger ones are laid out department by department. */
 const COMPOUND_UP_TO_NODES = 80;
 const COMPOUND_UP_TO_EDGES = 250;
-/** Up to this many nodes both directions are laid out and the better kept. */
-const BOTH_DIRECTIONS_UP_TO_NODES = 40;
 /** After a view of more nodes than this the layout engine is released: ELK keeps the memory of a big layout for good. */
 const LARGE_LAYOUT_NODES = 300;
 const DEFAULT_TIMEOUT_MS = 5_000;
@@ -125,7 +123,8 @@ export class DiagramLayouter {
 
     private async layOut(graph: DiagramGraph, deadline: number, panel: PanelSize, previous: DiagramLayout | undefined): Promise<DiagramLayout> {
         const labelled = graph.edges.length <= MAX_LABELLED_EDGES;
-        const both = graph.nodes.length <= BOTH_DIRECTIONS_UP_TO_NODES;
+        // Both directions are laid out, and the better kept, where a layout is quick.
+        const both = graph.nodes.length <= THOROUGH_UP_TO_NODES && graph.edges.length <= THOROUGH_UP_TO_EDGES;
         // After an edit the view keeps its direction and spacing: a picture that turns on its side or
         // spreads out is the worst kind of reshuffle. A view opened afresh takes what suits the panel.
         const directions: LayoutDirection[] = previous?.direction ? [previous.direction] : both ? ['DOWN', 'RIGHT'] : ['DOWN'];

@@ -61,13 +61,21 @@ export function feedbackOrder(nodes: readonly string[], links: readonly RankedLi
     return [...front, ...back];
 }
 
+/** Places closer than this along the flow were one layer of the earlier picture (boxes of one layer differ in height). */
+const SAME_LAYER = 24;
+
 /**
  * An order that keeps what was there before: the items that had a place keep their relative order
  * (by that place), in the slots they take in `order`; new items stay where `order` put them. An
- * edit then reverses no flow that was drawn one way before.
+ * edit then reverses no flow that was drawn one way before. Items of one earlier layer had no order
+ * along the flow: among them `order` decides, so a new item linked to one of them is not put ahead of it.
  */
 export function keepPrevious(order: readonly string[], placeOf: (item: string) => number | undefined): string[] {
     const known = order.filter(item => placeOf(item) !== undefined).sort((a, b) => placeOf(a)! - placeOf(b)!);
+    const layer = new Map<string, number>();
+    known.forEach((item, i) => layer.set(item, i > 0 && placeOf(item)! - placeOf(known[i - 1])! < SAME_LAYER ? layer.get(known[i - 1])! : i));
+    const slot = new Map(order.map((item, i) => [item, i]));
+    known.sort((a, b) => layer.get(a)! - layer.get(b)! || slot.get(a)! - slot.get(b)!);
     let next = 0;
     return order.map(item => placeOf(item) !== undefined ? known[next++] : item);
 }

@@ -51,8 +51,15 @@ describe('groupedRanks', () => {
 
 describe('keepPrevious', () => {
     it('reorders the known items by their place and leaves new items in their slots', () => {
-        const place = new Map([['a', 3], ['b', 1], ['c', 2]]);
+        const place = new Map([['a', 300], ['b', 100], ['c', 200]]);
         expect(keepPrevious(['a', 'new', 'b', 'c'], item => place.get(item))).toEqual(['b', 'new', 'c', 'a']);
+    });
+
+    it('leaves items of one earlier layer in the given order, so a new item stays after the one that feeds it', () => {
+        // `feeder` and `idle` were side by side (boxes of different heights); `fed` is new and linked from `feeder`.
+        const place = new Map([['feeder', 133], ['idle', 125], ['later', 300]]);
+        expect(keepPrevious(['feeder', 'fed', 'idle', 'later'], item => place.get(item))).toEqual(['feeder', 'fed', 'idle', 'later']);
+        expect(keepPrevious(['later', 'fed', 'idle', 'feeder'], item => place.get(item))).toEqual(['idle', 'fed', 'feeder', 'later']);
     });
 });
 
