@@ -11,7 +11,9 @@ import type { ElkEdge, ElkLabel, ElkNode } from './elk-types.js';
 import { colourNodes } from './colour-layers.js';
 import { groupedRanks, type RankedLink } from './node-order.js';
 import { GROUP_TITLE_HEIGHT, labelSize } from './node-sizing.js';
-import { straightenLayout } from './route-smoothing.js';
+import { betterReading } from './layout-choice.js';
+import { linesFirst } from './lines-first.js';
+import { straightenLayout, type SmoothingContext } from './route-smoothing.js';
 import { textWidth } from './text-metrics.js';
 
 export interface CompoundPlan {
@@ -47,8 +49,7 @@ const BASE: Record<string, string> = {
 
 /**
  * Above this many nodes or lines, network-simplex placement and ELK's default crossing passes cost
- * more than a view's budget: every line that spans layers adds a node per layer to place (measured:
- * 400–1,100 ms for 55–65 nodes and 130 lines; 750 ms for 26 nodes and 139 lines).
+ * more than a view's budget (`npm run bench`): every line that spans layers adds a node per layer to place.
  */
 export const THOROUGH_UP_TO_NODES = 40;
 export const THOROUGH_UP_TO_EDGES = 80;
@@ -225,13 +226,15 @@ export function compoundLayout(graph: DiagramGraph, laidOut: ElkNode, input: Pic
     const groupOf = new Map(graph.nodes.map(node => [node.id, node.group]));
     const groups = graph.groups.map(group => ({ id: group.id, box: layout.groups[group.id] })).filter((group): group is { id: string; box: Box } => group.box !== undefined);
     const titles = groups.map(({ box }) => ({ x: box.x, y: box.y, width: box.width, height: GROUP_TITLE_HEIGHT }));
-    return straightenLayout(layout, {
+    const context: SmoothingContext = {
         ends: id => ends.get(id)!,
         barriers: id => {
             const own = new Set(ends.get(id)!.map(node => groupOf.get(node)));
             return [...titles, ...groups.filter(group => !own.has(group.id)).map(group => group.box)];
         }
-    });
+    };
+    const straightened = straightenLayout(layout, context);
+    return betterReading(graph, straightened, linesFirst(straightened, context));
 }
 
 function geometryOf(elkEdge: ElkEdge, reversed: boolean, labelLines: string[] | undefined): EdgeGeometry {

@@ -21,6 +21,15 @@ export function targetsMissed(quality: LayoutQuality): number {
     return missed;
 }
 
+/** Of two readings of one layout (same boxes, other lines and labels), the one that misses fewer targets, then the straighter. */
+export function betterReading(graph: DiagramGraph, first: DiagramLayout, second: DiagramLayout | undefined): DiagramLayout {
+    if (!second) return first;
+    const [p, q] = [measureLayout(graph, first), measureLayout(graph, second)];
+    const [missedP, missedQ] = [targetsMissed(p), targetsMissed(q)];
+    if (missedQ !== missedP) return missedQ < missedP ? second : first;
+    return q.detourMean + q.bendsPerEdge < p.detourMean + p.bendsPerEdge - 0.01 ? second : first;
+}
+
 export function chooseLayout(graph: DiagramGraph, candidates: readonly DiagramLayout[], panel: PanelSize = REFERENCE_PANEL): DiagramLayout {
     if (candidates.length === 1) return candidates[0];
     const scored = candidates.map(layout => ({ layout, missed: targetsMissed(measureLayout(graph, layout)), titlePx: fittedTitlePx(layout, panel) }));

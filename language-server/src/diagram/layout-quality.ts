@@ -83,7 +83,7 @@ export function quarterTurns(points: readonly Point[]): number {
 }
 
 /** The length of `s` lying within COLLINEAR_PX of `t` and parallel to it, as an interval along `s`. */
-function sharedInterval(s: Segment, t: Segment): [number, number] | undefined {
+export function sharedInterval(s: { a: Point; b: Point }, t: { a: Point; b: Point }): [number, number] | undefined {
     const len = length(s.a, s.b);
     if (len < 1e-6 || length(t.a, t.b) < 1e-6) return undefined;
     const ux = (s.b.x - s.a.x) / len;

@@ -1,0 +1,152 @@
+/**
+ * A second reading of ELK's answer: lines first, labels after. ELK reserves a slot for each label in
+ * the band between two layers and bends every line out to its slot; where a band holds a row of
+ * labels, lines cross the picture to reach theirs, and no line can be straightened without passing
+ * through another's label. Here the nodes stay where ELK put them, every line that goes out of its
+ * way is made one straight run between the sides its boxes turn to each other (clear of boxes, on
+ * no other line, crossing no more lines than before), and only then does each label take a free
+ * spot beside its own line. The layout chooser keeps whichever reading reads better.
+ */
+import type { Box, DiagramLayout, Point } from './diagram-graph.js';
+import { crossingPoint, segmentThroughBox, sharedInterval } from './layout-quality.js';
+import type { SmoothingContext } from './route-smoothing.js';
+
+/** Above this many edges the search (every end pair of every line against every other line) costs more than the layout. */
+const UP_TO_EDGES = 120;
+const CLEARANCE = 6;
+const DETOUR_WORTH_FIXING = 1.12;
+const LABEL_GAP = 3;
+const SIDE_FRACTIONS = [0.5, 0.35, 0.65, 0.2, 0.8];
+const CORNER_MARGIN = 10;
+const ENDS_APART = 12;
+/** Where along a run a label may sit, best first. */
+const ALONG = [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8];
+
+interface Segment { a: Point; b: Point }
+
+function inflate(box: Box, by: number): Box {
+    return { x: box.x - by, y: box.y - by, width: box.width + 2 * by, height: box.height + 2 * by };
+}
+
+function overlaps(a: Box, b: Box): boolean {
+    return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+function segmentsOf(points: readonly Point[]): Segment[] {
+    return points.slice(1).map((b, i) => ({ a: points[i], b }));
+}
+
+function pathLength(points: readonly Point[]): number {
+    return segmentsOf(points).reduce((sum, { a, b }) => sum + Math.hypot(b.x - a.x, b.y - a.y), 0);
+}
+
+function centre(box: Box): Point {
+    return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** Points of the side of `box` that faces `towards`: where the line from its centre leaves it, then along that side. */
+function facingPoints(box: Box, towards: Point): Point[] {
+    const c = centre(box);
+    const [dx, dy] = [towards.x - c.x, towards.y - c.y];
+    const clamp = (value: number, low: number, high: number) => Math.min(high, Math.max(low, value));
+    if (Math.abs(dy) * box.width >= Math.abs(dx) * box.height) {
+        const y = dy > 0 ? box.y + box.height : box.y;
+        const hit = c.x + (dy === 0 ? 0 : dx * (box.height / 2) / Math.abs(dy));
+        return [hit, ...SIDE_FRACTIONS.map(f => box.x + box.width * f)].map(x => ({ x: clamp(x, box.x + CORNER_MARGIN, box.x + box.width - CORNER_MARGIN), y }));
+    }
+    const x = dx > 0 ? box.x + box.width : box.x;
+    const hit = c.y + dy * (box.width / 2) / Math.abs(dx);
+    return [hit, ...SIDE_FRACTIONS.map(f => box.y + box.height * f)].map(y => ({ x, y: clamp(y, box.y + CORNER_MARGIN, box.y + box.height - CORNER_MARGIN) }));
+}
+
+/** Spots for a label beside a run (or centred on a flat one), best first. */
+function spotsBeside(a: Point, b: Point, size: { width: number; height: number }): Box[] {
+    const steep = Math.abs(b.y - a.y) > Math.abs(b.x - a.x);
+    const spots: Box[] = [];
+    for (const t of ALONG) {
+        const p = { x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t };
+        const corners = steep
+            ? [{ x: p.x + LABEL_GAP, y: p.y - size.height / 2 }, { x: p.x - LABEL_GAP - size.width, y: p.y - size.height / 2 }]
+            : [{ x: p.x - size.width / 2, y: p.y - LABEL_GAP - size.height }, { x: p.x - size.width / 2, y: p.y + LABEL_GAP }];
+        for (const corner of corners) spots.push({ ...corner, width: size.width, height: size.height });
+    }
+    return spots;
+}
+
+/** The layout with its lines straightened regardless of labels, then its labels set beside their lines; undefined where a label finds no spot. */
+export function linesFirst(layout: DiagramLayout, context: SmoothingContext): DiagramLayout | undefined {
+    const ids = Object.keys(layout.edges);
+    if (ids.length === 0 || ids.length > UP_TO_EDGES || !ids.some(id => layout.edges[id].label)) return undefined;
+    const edges: DiagramLayout['edges'] = Object.fromEntries(ids.map(id => [id, { ...layout.edges[id] }]));
+    const nodes = Object.entries(layout.nodes).map(([id, box]) => ({ id, box: inflate(box, CLEARANCE) }));
+    const detour = (id: string) => {
+        const points = edges[id].points;
+        const [a, b] = [points[0], points[points.length - 1]];
+        return pathLength(points) / Math.max(1, Math.hypot(b.x - a.x, b.y - a.y));
+    };
+    for (const id of [...ids].sort((p, q) => detour(q) - detour(p))) {
+        if (edges[id].points.length <= 2 || detour(id) < DETOUR_WORTH_FIXING) continue;
+        const run = straightRun(id, edges, ids, nodes, layout, context);
+        if (run) edges[id] = { ...edges[id], points: run };
+    }
+    // A line left as it was keeps ELK's spot for its label where no new line runs through it; the
+    // others, longest first (a short line has fewer spots), take a spot beside their line, or go back
+    // to ELK's route and spot when none is free.
+    const moved = (id: string) => edges[id].points !== layout.edges[id].points;
+    const labelled = ids.filter(id => edges[id].label);
+    const order = [...labelled.filter(id => !moved(id)), ...labelled.filter(moved).sort((p, q) => pathLength(edges[q].points) - pathLength(edges[p].points))];
+    const placed: Box[] = [];
+    const crossedByOthers = (id: string, box: Box) => ids.some(other => other !== id && segmentsOf(edges[other].points).some(({ a, b }) => segmentThroughBox(a, b, box)));
+    const free = (id: string, box: Box) => box.x >= 0 && box.y >= 0
+        && !nodes.some(node => overlaps(node.box, box))
+        && !placed.some(other => overlaps(inflate(other, 2), box))
+        && !context.barriers(id).some(other => overlaps(other, box))
+        && !crossedByOthers(id, box);
+    for (const id of order) {
+        const elkSpot = layout.edges[id].label!;
+        let spot = !moved(id) && free(id, elkSpot) ? elkSpot : undefined;
+        if (!spot) {
+            const own = segmentsOf(edges[id].points).sort((s, t) => Math.hypot(t.b.x - t.a.x, t.b.y - t.a.y) - Math.hypot(s.b.x - s.a.x, s.b.y - s.a.y));
+            spot = own.flatMap(({ a, b }) => spotsBeside(a, b, elkSpot)).find(box => free(id, box));
+        }
+        if (!spot && moved(id)) {
+            const back = layout.edges[id];
+            if (!free(id, elkSpot) || segmentsOf(back.points).some(({ a, b }) => placed.some(box => segmentThroughBox(a, b, box)))) return undefined;
+            edges[id] = { ...back };
+            spot = elkSpot;
+        }
+        if (!spot) return undefined;
+        edges[id] = { ...edges[id], label: spot };
+        placed.push(spot);
+    }
+    return { ...layout, edges };
+}
+
+/** The shortest straight run for a line that keeps clear of boxes and other lines and crosses no more of them. */
+function straightRun(id: string, edges: DiagramLayout['edges'], ids: readonly string[], nodes: ReadonlyArray<{ id: string; box: Box }>,
+    layout: DiagramLayout, context: SmoothingContext): Point[] | undefined {
+    const [source, target] = context.ends(id);
+    const sourceBox = layout.nodes[source];
+    const targetBox = layout.nodes[target];
+    if (!sourceBox || !targetBox) return undefined;
+    const others = ids.filter(other => other !== id);
+    const otherSegments = others.flatMap(other => segmentsOf(edges[other].points));
+    const otherEnds = others.flatMap(other => [edges[other].points[0], edges[other].points[edges[other].points.length - 1]]);
+    const inWay = [...nodes.filter(node => node.id !== source && node.id !== target).map(node => node.box), ...context.barriers(id)];
+    const crossingsOf = (segments: readonly Segment[]) => segments.reduce((sum, s) => sum + otherSegments.filter(t => crossingPoint(s, t)).length, 0);
+    const before = crossingsOf(segmentsOf(edges[id].points));
+    const points = edges[id].points;
+    const apart = (p: Point) => otherEnds.every(end => Math.hypot(end.x - p.x, end.y - p.y) >= ENDS_APART);
+    const runs: Array<[Point, Point]> = [[points[0], points[points.length - 1]]];
+    const starts = facingPoints(sourceBox, centre(targetBox)).filter(apart);
+    const ends = facingPoints(targetBox, centre(sourceBox)).filter(apart);
+    runs.push(...starts.flatMap(a => ends.map((b): [Point, Point] => [a, b]))
+        .sort((p, q) => Math.hypot(p[1].x - p[0].x, p[1].y - p[0].y) - Math.hypot(q[1].x - q[0].x, q[1].y - q[0].y)));
+    for (const [a, b] of runs) {
+        if (inWay.some(box => segmentThroughBox(a, b, box))) continue;
+        if (otherSegments.some(segment => sharedInterval({ a, b }, segment))) continue;
+        if (crossingsOf([{ a, b }]) > before) continue;
+        return [a, b];
+    }
+    return undefined;
+}
