@@ -422,7 +422,7 @@ export function generateEstate(input: Partial<EstateOptions> = {}): GeneratedEst
     // change-management or ROI targets, so those rules see causes.
     const roadmapText = buildRoadmaps(random, options.initiatives, departments, flows, unique);
 
-    // Waivers: some current, some expired, one naming a rule that does not exist.
+    // Waivers: some current, some expired, one renewed by a second accept, one naming a rule that does not exist.
     const waivers: string[] = [];
     let ticket = 100;
     for (const flow of flows) {
@@ -437,13 +437,16 @@ export function generateEstate(input: Partial<EstateOptions> = {}): GeneratedEst
         }
     }
     const weakAuth = flows.find(flow => flow.auth === 'api-key' || flow.auth === 'basic') ?? flows[0];
-    if (weakAuth) waivers.push(`accept "security/oauth2" on ${weakAuth.name} "Pilot integration" { ticket "OPS-${ticket++}"  until 2025-12-31 }`);
+    if (weakAuth) {
+        waivers.push(`accept "security/oauth2" on ${weakAuth.name} "Pilot integration" { ticket "OPS-${ticket++}"  until 2025-12-31 }`);
+        waivers.push(`accept "security/oauth2" on ${weakAuth.name} "Pilot extended" { ticket "OPS-${ticket++}"  until 2029-12-31 }`);
+    }
     const legacy = systems.find(system => system.kind === 'legacy') ?? systems[0];
     waivers.push(`accept "security/legacy-ftp" on ${legacy.name} "Decommissioned next year" { ticket "OPS-${ticket++}" }`);
 
     // Emit, one bucket per file.
     const buckets: string[][] = Array.from({ length: fileCount }, () => []);
-    buckets[0].push(POLICY, departments.map(emitDepartment).join('\n'), USER_PLATFORMS);
+    buckets[0].push(OLD_POLICY, POLICY, departments.map(emitDepartment).join('\n'), USER_PLATFORMS);
     for (const entity of entities) buckets[entity.dept.bucket].push(emitEntity(entity));
     for (const system of systems) buckets[system.dept.bucket].push(emitSystem(system));
     // A system's outgoing flows are written together, one block per source system.
@@ -528,6 +531,8 @@ function buildRoadmaps(random: Random, count: number, departments: Dept[], flows
             if (j % 9 === 2) from = Math.max(1, from - 2);
             const dependsOn = j >= 2 ? [names[j - 2]] : [];
             if (j % 11 === 5 && j + 1 < size) dependsOn.push(names[j + 1]);
+            // The sixth and seventh then wait for each other (roadmap/dependency-cycle).
+            if (j === 6) dependsOn.push(names[5]);
             const body = [
                 `  initiative ${name} "${[...depts].map(d => d.title).join(' and ')} integration" {`,
                 `    priority ${j + 1}`,
@@ -573,6 +578,12 @@ function takeFlows(random: Random, pool: FlowSpec[], depts: Set<Dept>, count: nu
 }
 
 // ---------------------------------------------------------------- text
+
+/** An older block the main one overrides: it contradicts it and names a rule that does not exist (policy/*). */
+const OLD_POLICY = `policy {
+  downtime-budget 4 hours per month
+  rule "security/ssso" off
+}`;
 
 const POLICY = `policy {
   wip-limit 2

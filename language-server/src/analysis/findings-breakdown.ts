@@ -1,6 +1,7 @@
 import type { Estate, Flow } from '../model/estate.js';
 import { indexEstate, type EstateIndex } from '../model/estate-index.js';
 import type { Finding } from '../rules/finding.js';
+import { heldFields } from '../rules/holdings.js';
 import { DEFAULT_MANUAL_HOURS_PER_WEEK, isManual } from './inventory.js';
 
 export interface GapTypeRow {
@@ -58,9 +59,9 @@ function regulationsOfElement(finding: Finding, estate: Estate, index: EstateInd
         const flow = estate.flows.get(name);
         if (flow) index.classificationsCarried(flow).forEach(c => add(c.name));
     } else if (kind === 'system') {
-        for (const entity of estate.systems.get(name)?.stores ?? []) {
-            estate.entities.get(entity)?.fields.forEach(field => add(field.classification));
-        }
+        // What the system holds, as the data-at-rest rules read it: stored, mastered, or kept as a spreadsheet.
+        const system = estate.systems.get(name);
+        if (system) heldFields(system, { index }, () => true).forEach(field => add(field.classification?.name));
     } else if (kind === 'entity') {
         estate.entities.get(name)?.fields.forEach(field => add(field.classification));
     } else if (kind === 'classification') {

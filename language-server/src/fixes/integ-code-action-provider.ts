@@ -4,7 +4,7 @@ import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, t
 import type { Model } from '../generated/ast.js';
 import type { FindingElement } from '../rules/finding.js';
 import { findDeclaration } from './declaration-lookup.js';
-import { fixesFor, type FixProposal } from './rule-fixes.js';
+import { fixesAt, fixesFor, type FixProposal } from './rule-fixes.js';
 import { acceptFix, canWaive } from './waiver-fix.js';
 import { todayIso } from '../model/units.js';
 
@@ -37,7 +37,7 @@ export class IntegCodeActionProvider implements CodeActionProvider {
             const data = findingData(diagnostic);
             if (!data || data.accepted) continue;
             const node = findDeclaration(model, data.element);
-            const proposals: FixProposal[] = node ? fixesFor(data.ruleId, { text, node, data }) : [];
+            const proposals: FixProposal[] = node ? fixesFor(data.ruleId, { text, node, data }) : fixesAt(data.ruleId, diagnostic.range, data);
             if (canWaive(data.element)) proposals.push(acceptFix(text, data.ruleId, data.element, this.clock()));
             for (const proposal of proposals) {
                 actions.push({

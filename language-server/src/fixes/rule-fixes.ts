@@ -1,5 +1,5 @@
 import type { AstNode } from 'langium';
-import type { TextEdit } from 'vscode-languageserver-types';
+import type { Range, TextEdit } from 'vscode-languageserver-types';
 import { isEntity, isFlow, isInitiative } from '../generated/ast.js';
 import { ARTICLE_TARGETS } from '../rules/roi-rules.js';
 import { RETROSPECTIVE_DAYS } from '../rules/change-rules.js';
@@ -116,8 +116,11 @@ const retention: FixBuilder = context => {
     return [{ title: `Keep the audit log ${value}`, edits: [replaceText(written, value)], preferred: true }];
 };
 
-/** Quick fixes keyed by rule id; every finding also gets the "accept" action. */
-export const RULE_FIXES: Record<string, FixBuilder> = {
+/**
+ * Quick fixes keyed by rule id; every finding also gets the "accept" action. The rule id comes back
+ * from the client in the diagnostic's data, so the table has no prototype: `constructor` finds nothing.
+ */
+const RULE_FIXES: Readonly<Record<string, FixBuilder>> = Object.assign(Object.create(null), {
     'inventory/incomplete-flow': incompleteFlow,
     'gap/one-way': twoWay,
     'gap/fragile': context => (context.data.monitored === false ? addFlag(context, 'monitored') : []),
@@ -127,14 +130,25 @@ export const RULE_FIXES: Record<string, FixBuilder> = {
     'security/oauth2': context => [...setOauth2(context), ...setProperty(context, 'auth', 'auth', 'mtls', false)],
     'security/shared-credentials': setOauth2,
     'security/hardcoded-secret': context => setProperty(context, 'secrets', 'secrets', 'vault'),
-    'security/encryption-at-rest': context => setProperty(context, 'encryption', 'encryption', 'aes256'),
+    'security/encryption-at-rest': context => setProperty(context, 'encryption', 'encryption', context.data.requiredEncryption === 'aes128' ? 'aes128' : 'aes256'),
     'security/audit-log': context => addFlag(context, 'audit'),
     'compliance/sox-reconciliation': context => addFlag(context, 'reconciled'),
     'compliance/retention': retention,
     'change/parallel-run': parallelRun,
     'roi/targets': targets
-};
+} satisfies Record<string, FixBuilder>);
 
 export function fixesFor(ruleId: string, context: FixContext): FixProposal[] {
     return RULE_FIXES[ruleId]?.(context) ?? [];
+}
+
+/**
+ * Fixes for findings on a policy setting or an `accept`, which have no declaration to edit: they
+ * replace what the finding points at (the misspelt rule id, quotes included).
+ */
+export function fixesAt(ruleId: string, range: Range, data: Record<string, unknown>): FixProposal[] {
+    if ((ruleId === 'policy/unknown-rule' || ruleId === 'waiver/unknown-rule') && typeof data.suggestion === 'string') {
+        return [{ title: `Change to "${data.suggestion}"`, edits: [replaceText(range, `"${data.suggestion}"`)], preferred: true }];
+    }
+    return [];
 }

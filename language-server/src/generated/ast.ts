@@ -633,7 +633,9 @@ export interface Platform extends langium.AstNode {
     agreements: Array<Agreement>;
     bestFor?: string;
     kind?: PlatformKind;
+    monitored: boolean;
     name: string;
+    owner?: string;
     price?: PriceRange;
     supports: Array<Capability>;
     title?: string;
@@ -645,7 +647,9 @@ export const Platform = {
     agreements: 'agreements',
     bestFor: 'bestFor',
     kind: 'kind',
+    monitored: 'monitored',
     name: 'name',
+    owner: 'owner',
     price: 'price',
     supports: 'supports',
     title: 'title',
@@ -1476,8 +1480,17 @@ export class IntegrationAstReflection extends langium.AbstractAstReflection {
                     name: Platform.kind,
                     optional: true
                 },
+                monitored: {
+                    name: Platform.monitored,
+                    defaultValue: false,
+                    optional: true
+                },
                 name: {
                     name: Platform.name
+                },
+                owner: {
+                    name: Platform.owner,
+                    optional: true
                 },
                 price: {
                     name: Platform.price,

@@ -6,6 +6,9 @@ import {
     type Schedule, type SourceLocation, type Tls, type Capability, type Status, type Waiver, type YearMonth
 } from './estate.js';
 import {
+    LIMITS, countWithinLimit, dateWithinLimit, downtimeWithinLimit, durationWithinLimit, effortWithinLimit, moneyWithinLimit, monthWithinLimit, percentWithinLimit
+} from './limits.js';
+import {
     addMonths, endOfDate, parsePercent, parseYearMonth, perDay, rateInHours, toDays, toMinutes, toMonths, toWeeks
 } from './units.js';
 
@@ -128,7 +131,8 @@ function names<T extends AstNode & { name: string }>(refs: Array<Reference<T>> |
 
 function tls(version: ast.TlsVersion | undefined): Tls | undefined {
     if (!version) return undefined;
-    return version.none ? 'none' : version.version;
+    // A version of hundreds of digits converts to Infinity (an error on the value): left out like any value past a limit.
+    return version.none ? 'none' : Number.isFinite(version.version) ? version.version : undefined;
 }
 
 function schedule(node: ast.Schedule | undefined): Schedule | undefined {
@@ -140,7 +144,7 @@ function schedule(node: ast.Schedule | undefined): Schedule | undefined {
         const every = node.every;
         return {
             kind: 'every',
-            stalenessMinutes: every ? toMinutes(every.value, every.unit) : undefined,
+            stalenessMinutes: duration(every, toMinutes),
             text: every ? `every ${every.value} ${every.unit}` : 'every'
         };
     }
@@ -160,7 +164,7 @@ function requirements(list: ast.Requirement[]): Requirements {
             case 'audit': result.audit = true; break;
             case 'oauth2': result.oauth2 = true; break;
             case 'retention':
-                if (requirement.retention) result.retentionMonths = toMonths(requirement.retention.value, requirement.retention.unit);
+                result.retentionMonths = duration(requirement.retention, toMonths);
                 break;
         }
     }
@@ -178,7 +182,7 @@ function unquote(text: string): string {
 
 function emptyEstate(): Estate {
     return {
-        policy: { ...DEFAULT_POLICY, champions: { ...DEFAULT_POLICY.champions }, parallelRunWeeks: { ...DEFAULT_POLICY.parallelRunWeeks }, ruleSeverity: {} },
+        policy: { ...DEFAULT_POLICY, champions: { ...DEFAULT_POLICY.champions }, parallelRunWeeks: { ...DEFAULT_POLICY.parallelRunWeeks }, ruleSeverity: {}, written: [] },
         departments: new Map(), regulations: new Map(), classifications: new Map(), entities: new Map(),
         platforms: new Map(), systems: new Map(), flows: new Map(), processes: new Map(), roadmaps: new Map(),
         initiatives: new Map(), waivers: []
@@ -287,7 +291,7 @@ export function declarationContribution(element: ast.Element, uri: string): Decl
                 kind: 'waiver',
                 waiver: {
                     rule: element.rule ?? '', target, reason: element.reason ?? '', ticket: element.ticket,
-                    until: element.until ? endOfDate(element.until) : undefined, source: locate(element as AstNode & { name?: string }, uri)
+                    until: element.until && dateWithinLimit(element.until) ? endOfDate(element.until) : undefined, source: locate(element as AstNode & { name?: string }, uri)
                 }
             };
         }
@@ -305,7 +309,7 @@ export function declarationContribution(element: ast.Element, uri: string): Decl
         case 'Regulation':
             return declared('regulations', {
                 kind: 'regulation', name, title: titleText, source,
-                retentionMonths: element.retention ? toMonths(element.retention.value, element.retention.unit) : undefined
+                retentionMonths: duration(element.retention, toMonths)
             });
         case 'Classification':
             return declared('classifications', {
@@ -315,7 +319,7 @@ export function declarationContribution(element: ast.Element, uri: string): Decl
         case 'Entity':
             return declared('entities', {
                 kind: 'entity', name, title: titleText, source, masters: names(element.masters),
-                freshnessMinutes: element.freshness ? toMinutes(element.freshness.value, element.freshness.unit) : undefined,
+                freshnessMinutes: duration(element.freshness, toMinutes),
                 fields: uniqueFields(element, uri)
             });
         case 'Platform':
@@ -323,14 +327,15 @@ export function declarationContribution(element: ast.Element, uri: string): Decl
                 kind: 'platform', name, title: titleText, source, platformKind: element.kind,
                 supports: [...new Set(element.supports)] as Capability[], agreements: [...new Set(element.agreements)],
                 bestFor: element.bestFor ? unquote(element.bestFor) : undefined, volume: element.volume,
-                price: element.price && complete(element.price.min, element.price.currency, element.price.per) ? { min: element.price.min, max: element.price.max, currency: element.price.currency, per: element.price.per } : undefined
+                price: element.price && complete(element.price.min, element.price.currency, element.price.per) && moneyWithinLimit(element.price.min) && moneyWithinLimit(element.price.max ?? 0) ? { min: element.price.min, max: element.price.max, currency: element.price.currency, per: element.price.per } : undefined,
+                owner: element.owner ? unquote(element.owner) : undefined, monitored: element.monitored
             });
         case 'System':
             return declared('systems', {
                 kind: 'system', name, title: titleText, source, systemKind: element.kind, department: element.department?.ref?.name,
                 owner: element.owner ? unquote(element.owner) : undefined, hosting: element.hosting, shadow: element.shadow,
                 stores: names(element.stores), edits: names(element.edits), encryption: element.encryption,
-                supports: [...new Set(element.supports)] as Capability[], users: element.users, status: (element.status ?? 'live') as Status
+                supports: [...new Set(element.supports)] as Capability[], users: count(element.users), status: (element.status ?? 'live') as Status
             });
         case 'Flow': {
             const flow = flowOf(element, { name, title: titleText, source });
@@ -338,7 +343,7 @@ export function declarationContribution(element: ast.Element, uri: string): Decl
         }
         case 'Process':
             return declared('processes', {
-                kind: 'process', name, title: titleText, source, rank: element.rank, needs: schedule(element.needs),
+                kind: 'process', name, title: titleText, source, rank: count(element.rank), needs: schedule(element.needs),
                 owner: element.owner ? unquote(element.owner) : undefined, steps: names(element.steps)
             });
         case 'Roadmap':
@@ -377,58 +382,97 @@ function flowOf(flow: ast.Flow, base: { name: string; title: string; source: Sou
         kind: 'flow', name: base.name, title: base.title, source: base.source, sourceSystem: source, targetSystem: target, twoWay: flow.twoWay,
         carries: [...carries.values()], style: flow.style, schedule: schedule(flow.schedule), via: flow.via?.ref?.name,
         auth: flow.auth, secrets: flow.secrets, tls: tls(flow.tls), audit: flow.audit,
-        auditRetentionMonths: flow.auditRetention ? toMonths(flow.auditRetention.value, flow.auditRetention.unit) : undefined,
+        auditRetentionMonths: duration(flow.auditRetention, toMonths),
         monitored: flow.monitored, reconciled: flow.reconciled, owner: flow.owner ? unquote(flow.owner) : undefined,
-        effortHoursPerWeek: flow.effort ? rateInHours(flow.effort.amount, flow.effort.unit, flow.effort.per, 'week') : undefined,
-        errorRatePercent: parsePercent(flow.errors),
-        downtimeHoursPerMonth: flow.downtime ? rateInHours(flow.downtime.amount, flow.downtime.unit, flow.downtime.per, 'month') : undefined,
-        volumePerDay: flow.volume ? perDay(flow.volume.amount, flow.volume.per) : undefined,
+        effortHoursPerWeek: flow.effort && effortWithinLimit(flow.effort.amount, flow.effort.unit, flow.effort.per) ? rateInHours(flow.effort.amount, flow.effort.unit, flow.effort.per, 'week') : undefined,
+        errorRatePercent: percent(flow.errors),
+        downtimeHoursPerMonth: downtimeHoursPerMonth(flow.downtime),
+        volumePerDay: flow.volume && countWithinLimit(flow.volume.amount) ? perDay(flow.volume.amount, flow.volume.per) : undefined,
         status: (flow.status ?? 'live') as Status
     };
 }
 
 /** The roadmap and its initiatives; which initiatives it keeps is settled when merging (first name wins). */
 function roadmapOf(roadmap: ast.Roadmap, uri: string, base: { name: string; title: string; source: SourceLocation }): Contribution {
-    const start: YearMonth | undefined = parseYearMonth(roadmap.start);
+    const start: YearMonth | undefined = roadmap.start && dateWithinLimit(roadmap.start, LIMITS.startYear) ? parseYearMonth(roadmap.start) : undefined;
     const initiatives: Initiative[] = [];
     for (const initiative of roadmap.initiatives) {
         if (!initiative.name) continue;
         const from = initiative.months?.from;
         const to = initiative.months?.to ?? from;
         const months = from !== undefined && to !== undefined ? { from, to } : undefined;
+        const placed = start && months && monthWithinLimit(months.from) && monthWithinLimit(months.to);
         const targets = initiative.targets;
         initiatives.push({
             kind: 'initiative', name: initiative.name, title: title(initiative), source: locate(initiative, uri),
-            roadmap: roadmap.name, priority: initiative.priority, months,
-            startMonth: start && months ? addMonths(start, months.from - 1) : undefined,
-            endMonth: start && months ? addMonths(start, months.to - 1) : undefined,
+            roadmap: roadmap.name, priority: count(initiative.priority), months,
+            startMonth: placed ? addMonths(start, months.from - 1) : undefined,
+            endMonth: placed ? addMonths(start, months.to - 1) : undefined,
             dependsOn: names(initiative.dependsOn), departments: names(initiative.departments),
             replaces: names(initiative.replaces), delivers: names(initiative.delivers), platform: initiative.platform?.ref?.name,
-            parallelRunWeeks: initiative.parallelRun ? toWeeks(initiative.parallelRun.value, initiative.parallelRun.unit) : undefined,
-            retrospectiveDays: initiative.retrospective ? toDays(initiative.retrospective.value, initiative.retrospective.unit) : undefined,
-            cost: initiative.cost && complete(initiative.cost.amount, initiative.cost.currency) ? { amount: initiative.cost.amount, currency: initiative.cost.currency } : undefined,
+            parallelRunWeeks: duration(initiative.parallelRun, toWeeks),
+            retrospectiveDays: duration(initiative.retrospective, toDays),
+            cost: initiative.cost && complete(initiative.cost.amount, initiative.cost.currency) && moneyWithinLimit(initiative.cost.amount) ? { amount: initiative.cost.amount, currency: initiative.cost.currency } : undefined,
             targets: targets ? {
-                manualHoursPercent: parsePercent(targets.manualHours),
-                errorRateBelowPercent: parsePercent(targets.errorRate),
-                reportTimePercent: parsePercent(targets.reportTime),
-                productivityPercent: parsePercent(targets.productivity),
-                downtimeBelowHoursPerMonth: targets.downtime ? rateInHours(targets.downtime.amount, targets.downtime.unit, targets.downtime.per, 'month') : undefined
+                manualHoursPercent: percent(targets.manualHours),
+                errorRateBelowPercent: percent(targets.errorRate),
+                reportTimePercent: percent(targets.reportTime),
+                productivityPercent: percent(targets.productivity),
+                downtimeBelowHoursPerMonth: downtimeHoursPerMonth(targets.downtime)
             } : undefined
         });
     }
     return { kind: 'roadmap', value: { kind: 'roadmap', name: base.name, title: base.title, source: base.source, start, initiatives: [] }, initiatives };
 }
 
+/**
+ * What a setting sets and to what, by meaning: `2 hours per month` and `120 minutes per month` agree.
+ * Undefined while the setting is incomplete (a syntax error is reported there), so half-typed
+ * settings neither conflict nor name an unknown rule.
+ */
+function settingMeaning(setting: ast.PolicySetting): { key: string; value: unknown } | undefined {
+    const meaning = (key: string, value: unknown, ...parts: unknown[]) => complete(value, ...parts) ? { key, value } : undefined;
+    switch (setting.$type) {
+        case 'WipLimit': return meaning('wip-limit', setting.value);
+        case 'ChampionsPolicy': return meaning('champions', [setting.min, setting.max ?? setting.min], setting.min);
+        case 'ParallelRunPolicy':
+            return meaning('parallel-run', setting.unit && [toWeeks(setting.min, setting.unit), toWeeks(setting.max ?? setting.min, setting.unit)], setting.min);
+        case 'MinTls': return meaning('min-tls', tls(setting.version));
+        case 'DowntimeBudget':
+            return meaning('downtime-budget', setting.rate && rateInHours(setting.rate.amount, setting.rate.unit, setting.rate.per, 'month'), setting.rate?.amount, setting.rate?.unit, setting.rate?.per);
+        case 'RuleSeverity': return meaning(`rule "${setting.rule}"`, setting.severity, setting.rule);
+        case 'HourlyCost': return meaning('hourly-cost', [setting.amount, setting.currency], setting.amount, setting.currency);
+    }
+}
+
 function addPolicy(policy: Policy, node: ast.Policy, uri: string): void {
     const properties: Record<string, Range> = { ...policy.source?.properties };
     for (const setting of node.settings) {
+        const meaning = settingMeaning(setting);
+        if (meaning) {
+            policy.written.push({
+                key: meaning.key, value: JSON.stringify(meaning.value), text: setting.$cstNode?.text.replace(/\s+/g, ' ') ?? meaning.key,
+                source: {
+                    uri, range: rangeOf(setting), block: rangeOf(node),
+                    ruleRange: setting.$type === 'RuleSeverity' ? propertyRanges(setting, propertyNodes(setting)).rule : undefined
+                }
+            });
+        }
         switch (setting.$type) {
-            case 'WipLimit': policy.wipLimit = setting.value; properties.wipLimit = rangeOf(setting); break;
+            // A value past the language's limits (an error on the value) leaves the default, as a value the parser recovered past does.
+            case 'WipLimit':
+                if (count(setting.value) !== undefined) policy.wipLimit = setting.value;
+                properties.wipLimit = rangeOf(setting);
+                break;
             case 'ChampionsPolicy':
-                policy.champions = { min: setting.min, max: setting.max ?? setting.min }; properties.champions = rangeOf(setting); break;
+                if (count(setting.min) !== undefined && count(setting.max ?? setting.min) !== undefined) policy.champions = { min: setting.min, max: setting.max ?? setting.min };
+                properties.champions = rangeOf(setting);
+                break;
             case 'ParallelRunPolicy':
                 // Without its unit (a syntax error) the setting means nothing; the default stays.
-                if (setting.unit) policy.parallelRunWeeks = { min: toWeeks(setting.min, setting.unit), max: toWeeks(setting.max ?? setting.min, setting.unit) };
+                if (setting.unit && durationWithinLimit(setting.min, setting.unit) && durationWithinLimit(setting.max ?? setting.min, setting.unit)) {
+                    policy.parallelRunWeeks = { min: toWeeks(setting.min, setting.unit), max: toWeeks(setting.max ?? setting.min, setting.unit) };
+                }
                 properties.parallelRun = rangeOf(setting);
                 break;
             case 'MinTls': {
@@ -438,7 +482,7 @@ function addPolicy(policy: Policy, node: ast.Policy, uri: string): void {
                 break;
             }
             case 'DowntimeBudget':
-                if (setting.rate) policy.downtimeBudgetHoursPerMonth = rateInHours(setting.rate.amount, setting.rate.unit, setting.rate.per, 'month');
+                policy.downtimeBudgetHoursPerMonth = downtimeHoursPerMonth(setting.rate) ?? policy.downtimeBudgetHoursPerMonth;
                 properties.downtimeBudget = rangeOf(setting);
                 break;
             case 'RuleSeverity':
@@ -448,7 +492,7 @@ function addPolicy(policy: Policy, node: ast.Policy, uri: string): void {
                 }
                 break;
             case 'HourlyCost':
-                if (complete(setting.amount, setting.currency)) policy.hourlyCost = { amount: setting.amount, currency: setting.currency };
+                if (complete(setting.amount, setting.currency) && moneyWithinLimit(setting.amount)) policy.hourlyCost = { amount: setting.amount, currency: setting.currency };
                 properties.hourlyCost = rangeOf(setting);
                 break;
         }
@@ -462,4 +506,22 @@ function addPolicy(policy: Policy, node: ast.Policy, uri: string): void {
  */
 function complete(...parts: unknown[]): boolean {
     return parts.every(part => part !== undefined && part !== '');
+}
+
+/** A duration in the unit `convert` gives; left out past the language's limit (the validator reports it there). */
+function duration(node: ast.Duration | undefined, convert: (value: number, unit: string) => number): number | undefined {
+    return node && durationWithinLimit(node.value, node.unit) ? convert(node.value, node.unit) : undefined;
+}
+
+function count(value: number | undefined): number | undefined {
+    return value !== undefined && countWithinLimit(value) ? value : undefined;
+}
+
+function percent(text: string | undefined): number | undefined {
+    const value = parsePercent(text);
+    return value !== undefined && percentWithinLimit(value) ? value : undefined;
+}
+
+function downtimeHoursPerMonth(rate: ast.Rate | undefined): number | undefined {
+    return rate && downtimeWithinLimit(rate.amount, rate.unit, rate.per) ? rateInHours(rate.amount, rate.unit, rate.per, 'month') : undefined;
 }

@@ -1,4 +1,4 @@
-import type { Classification, Estate, Flow, System } from './estate.js';
+import type { Classification, Entity, Estate, Flow, System } from './estate.js';
 
 /** A field a flow carries, with its classification. */
 export interface CarriedField {
@@ -21,6 +21,8 @@ export interface EstateIndex {
     flowsCarrying: Map<string, Flow[]>;
     /** Systems that list the entity in `stores`. */
     storedIn: Map<string, System[]>;
+    /** Entities whose `master` names the system. */
+    masteredBy: Map<string, Entity[]>;
     /** Regulations of a classification (empty when it names none). */
     regulationsOf(classification: string | undefined): string[];
     /** Classification of `entity.field`, if any. */
@@ -31,6 +33,8 @@ export interface EstateIndex {
     carriesRegulated(flow: Flow): boolean;
     /** Every field the flow carries, in the order written. */
     carriedFields(flow: Flow): readonly CarriedField[];
+    /** Every field of the entity, with its classification. */
+    fieldsOf(entity: string): readonly CarriedField[];
     /** Fields of the entity whose classification names a regulation. */
     regulatedFields(entity: string): readonly CarriedField[];
     /** What the system sends on of the entity: its outgoing flows and the two-way flows into it that are live or planned. */
@@ -61,6 +65,7 @@ function buildIndex(estate: Estate): EstateIndex {
     const flowsTo = new Map<string, Flow[]>();
     const flowsCarrying = new Map<string, Flow[]>();
     const storedIn = new Map<string, System[]>();
+    const masteredBy = new Map<string, Entity[]>();
     for (const flow of estate.flows.values()) {
         push(flowsFrom, flow.sourceSystem, flow);
         push(flowsTo, flow.targetSystem, flow);
@@ -68,6 +73,9 @@ function buildIndex(estate: Estate): EstateIndex {
     }
     for (const system of estate.systems.values()) {
         for (const entity of system.stores) push(storedIn, entity, system);
+    }
+    for (const entity of estate.entities.values()) {
+        for (const master of entity.masters) push(masteredBy, master, entity);
     }
     // Per entity, then per field: a lookup per carried field must not build an `entity.field` string.
     const fieldClassification = new Map<string, Map<string, Classification | undefined>>();
@@ -91,22 +99,19 @@ function buildIndex(estate: Estate): EstateIndex {
         for (const field of carriedFields(flow)) if (field.classification) set.add(field.classification);
         return [...set];
     });
+    const fieldsOf = cachedBy(new Map<string, readonly CarriedField[]>(), name =>
+        (estate.entities.get(name)?.fields ?? []).map(field => ({ entity: name, field: field.name, classification: classificationOf(name, field.name) })));
     const regulationsOf = (name: string | undefined): string[] =>
         name ? (estate.classifications.get(name)?.regulations ?? []) : [];
     return {
-        flowsFrom, flowsTo, flowsCarrying, storedIn, regulationsOf,
+        flowsFrom, flowsTo, flowsCarrying, storedIn, masteredBy, regulationsOf,
         classificationOf,
         classificationsCarried,
         carriesRegulated: flow => classificationsCarried(flow).some(c => c.regulations.length > 0),
         carriedFields,
-        regulatedFields: cachedBy(new Map<string, readonly CarriedField[]>(), name => {
-            const fields: CarriedField[] = [];
-            for (const field of estate.entities.get(name)?.fields ?? []) {
-                const classification = classificationOf(name, field.name);
-                if (classification && classification.regulations.length > 0) fields.push({ entity: name, field: field.name, classification });
-            }
-            return fields;
-        }),
+        fieldsOf,
+        regulatedFields: cachedBy(new Map<string, readonly CarriedField[]>(), name =>
+            fieldsOf(name).filter(field => field.classification !== undefined && field.classification.regulations.length > 0)),
         passedOn: (() => {
             const bySystem = cachedBy(new Map<string, ReadonlyMap<string, PassedOn>>(), system => passedOnBy(system, flowsFrom, flowsTo));
             return (system: string, entity: string) => bySystem(system).get(entity);
@@ -114,7 +119,7 @@ function buildIndex(estate: Estate): EstateIndex {
         flowsBetween: (() => {
             const byPair = cachedBy(new Map<string, readonly Flow[]>(), key => {
                 const [a, b] = key.split('\u0000');
-                return [...(flowsFrom.get(a) ?? []).filter(flow => flow.targetSystem === b), ...(a === b ? [] : (flowsFrom.get(b) ?? []).filter(flow => flow.targetSystem === a))];
+                return flowsBetweenIn(flowsFrom, a, b);
             });
             return (a: string, b: string) => byPair(pairKey(a, b));
         })()
@@ -134,7 +139,18 @@ export function pairKey(a: string, b: string): string {
     return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
 }
 
-function passedOnBy(system: string, flowsFrom: Map<string, Flow[]>, flowsTo: Map<string, Flow[]>): ReadonlyMap<string, PassedOn> {
+/** Flows by system, as the index's `flowsFrom` and `flowsTo` give them. */
+export interface FlowLists {
+    get(system: string): readonly Flow[] | undefined;
+}
+
+/** Flows between the two systems, either way: those from `a` to `b`, then those from `b` to `a`. */
+export function flowsBetweenIn(flowsFrom: FlowLists, a: string, b: string): Flow[] {
+    return [...(flowsFrom.get(a) ?? []).filter(flow => flow.targetSystem === b), ...(a === b ? [] : (flowsFrom.get(b) ?? []).filter(flow => flow.targetSystem === a))];
+}
+
+/** Per entity, then per field, the flows by which the system sends it on (see `EstateIndex.passedOn`). */
+export function passedOnBy(system: string, flowsFrom: FlowLists, flowsTo: FlowLists): ReadonlyMap<string, PassedOn> {
     const result = new Map<string, Map<string, Flow[]>>();
     const outgoing = [...(flowsFrom.get(system) ?? []), ...(flowsTo.get(system) ?? []).filter(flow => flow.twoWay)];
     for (const flow of outgoing) {

@@ -51,6 +51,18 @@ export type AuthKind = 'oauth2' | 'mtls' | 'api-key' | 'basic' | 'shared-account
 export type SecretStore = 'vault' | 'platform' | 'env' | 'hardcoded';
 export type VolumeTier = 'low' | 'moderate' | 'high';
 
+/** One setting of a `policy` block as written; settings may be spread over blocks in several files. */
+export interface PolicySetting {
+    /** What it sets: `wip-limit`, `min-tls`, … or `rule "<id>"`. */
+    key: string;
+    /** The value it sets, by meaning and as JSON: `2 hours per month` and `120 minutes per month` are equal. */
+    value: string;
+    /** The setting as written, for messages. */
+    text: string;
+    /** Where: the whole setting; for `rule "…"` also the rule id's string; and the block it is in. */
+    source: { uri: string; range: Range; ruleRange?: Range; block: Range };
+}
+
 export interface Policy {
     wipLimit: number;
     champions: { min: number; max: number };
@@ -63,6 +75,8 @@ export interface Policy {
     hourlyCost?: { amount: number; currency: string };
     /** Where each setting is written (keyword → range); empty when the defaults apply. */
     source?: { uri: string; range: Range; properties: Record<string, Range> };
+    /** Every setting of every `policy` block, in the order they are applied (file name, then text order): a later one wins. */
+    written: PolicySetting[];
 }
 
 export interface Department extends Declared {
@@ -115,6 +129,10 @@ export interface Platform extends Declared {
     bestFor?: string;
     volume?: VolumeTier;
     price?: PriceRange;
+    /** Who runs the platform; integrations on it are theirs unless a flow names its own owner. */
+    owner?: string;
+    /** The platform monitors every integration it runs (alerting and retry). */
+    monitored: boolean;
 }
 
 export interface System extends Declared {
@@ -247,5 +265,6 @@ export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze({
     parallelRunWeeks: { min: 2, max: 4 },
     minTls: 1.2,
     downtimeBudgetHoursPerMonth: 2,
-    ruleSeverity: {}
+    ruleSeverity: {},
+    written: []
 });

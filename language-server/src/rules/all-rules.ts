@@ -9,6 +9,7 @@ import { ROADMAP_RULES } from './roadmap-rules.js';
 import { CHANGE_RULES } from './change-rules.js';
 import { ROI_RULES } from './roi-rules.js';
 import { WAIVER_RULES } from './waiver-rules.js';
+import { POLICY_RULES } from './policy-rules.js';
 
 /** Every rule of the catalogue, in catalogue order. Each area module exports its rules. */
 export const ALL_RULES: Rule[] = [
@@ -21,5 +22,6 @@ export const ALL_RULES: Rule[] = [
     ...ROADMAP_RULES,
     ...CHANGE_RULES,
     ...ROI_RULES,
-    ...WAIVER_RULES
+    ...WAIVER_RULES,
+    ...POLICY_RULES
 ];

@@ -19,7 +19,7 @@ function rule(id: string, defaultSeverity: Severity, title: string, rationale: s
     return { id, defaultSeverity, title, rationale, anchor: anchorOf(id) };
 }
 
-/** The 36 rules of the design's catalogue, in catalogue order; ids are stable. */
+/** The design's 36 rules and the 5 that keep policy, waivers and dependencies honest, in catalogue order; ids are stable. */
 export const CATALOGUE: RuleMetadata[] = [
     rule('inventory/shadow-it-unowned', 'warning', 'Shadow IT without an owner',
         'The article asks the inventory to include shadow IT, "the spreadsheets and personal tools departments use because the official systems do not meet their needs"; most companies discover 30–50 % more applications than they expected. A shadow system with neither a department nor an owner cannot be assessed, migrated or switched off, because nobody answers for it.'),
@@ -81,6 +81,8 @@ export const CATALOGUE: RuleMetadata[] = [
         'Trying "to integrate too many systems simultaneously" is a cause of the 84 % failure rate; the article says to succeed "by prioritizing 1-2 integrations at a time with dedicated champions". More initiatives overlapping in a month than the policy\'s `wip-limit` (2) repeats that mistake.'),
     rule('roadmap/dependency-order', 'error', 'Initiative starts before its dependency ends',
         'An initiative that depends on another cannot be delivered before the other is done; scheduling it earlier means either the plan is wrong or the work will stall waiting, and the roadmap\'s dates are fiction.'),
+    rule('roadmap/dependency-cycle', 'error', 'Initiatives depend on each other in a cycle',
+        'Initiatives that depend on each other in a cycle can never start: each waits for another to end. Without months no date shows the contradiction, so the roadmap looks plannable while it is not.'),
     rule('roadmap/unaddressed-gap', 'info', 'Gap no initiative replaces',
         'The roadmap exists to close the gaps found in the assessment (the article\'s step 3). A gap that no initiative `replaces` stays in the estate after the roadmap is done.'),
     rule('roadmap/priority-order', 'info', 'Priority disagrees with impact',
@@ -91,6 +93,38 @@ export const CATALOGUE: RuleMetadata[] = [
         'The article: "Run parallel systems for 2-4 weeks during transition" and "Conduct 30-day retrospective". Without a parallel run a defect in the new integration goes straight into production data; without a retrospective the lessons are lost for the next initiative.'),
     rule('roi/targets', 'warning', 'ROI targets missing or weaker than the article\'s',
         'The article\'s ROI targets: manual data entry hours 50 %+ reduction, error rate below 1 %, report generation time 75 % reduction, productivity 10–20 % improvement, downtime below 2 hours per month. An initiative without targets, or with weaker ones, cannot show its return.'),
-    rule('waiver/expired', 'warning', 'Expired or unknown waiver',
-        'An `accept` is a documented, time-boxed decision to live with a finding. Past its `until` date the decision must be revisited; a waiver naming a rule that does not exist accepts nothing and hides a typo.')
+    rule('waiver/expired', 'warning', 'Expired waiver',
+        'An `accept` is a documented, time-boxed decision to live with a finding. Past its `until` date the decision must be revisited: the finding counts again, and the waiver that still reads as a decision no longer is one.'),
+    rule('waiver/unknown-rule', 'warning', 'Waiver of a rule that does not exist',
+        'A waiver naming a rule that does not exist accepts nothing: the finding it was written for stays open while the file reads as if it were decided, usually because of a typo in the rule id.'),
+    rule('waiver/duplicate', 'warning', 'Two waivers of the same finding',
+        'Two `accept`s of the same rule on the same element are two records of one decision, with their own reasons, tickets and dates; only one applies, and when it lapses the other silently takes over or does not.'),
+    rule('policy/conflict', 'error', 'Policy blocks set the same setting differently',
+        'Settings may be spread over `policy` blocks in several files; when two set the same thing differently, the file read last wins, so which rule severity or budget applies depends on file names. Each side of the contradiction is reported.'),
+    rule('policy/unknown-rule', 'warning', 'Policy names a rule that does not exist',
+        'A `rule "…"` setting for a rule id that does not exist changes nothing: the rule it was meant for keeps its catalogue severity, usually because of a typo in the id.')
 ];
+
+/** Levenshtein distance, for "did you mean". */
+function distance(a: string, b: string): number {
+    let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        }
+        previous = current;
+    }
+    return previous[b.length];
+}
+
+/** The catalogue rule an unknown id most likely means: a few typos away, or the same name in another area. */
+export function closestRuleId(unknown: string): string | undefined {
+    const name = unknown.slice(unknown.indexOf('/') + 1);
+    let best: { id: string; distance: number } | undefined;
+    for (const { id } of CATALOGUE) {
+        const away = Math.min(distance(unknown, id), distance(name, id.slice(id.indexOf('/') + 1)) + 1);
+        if (!best || away < best.distance) best = { id, distance: away };
+    }
+    return best && best.distance <= Math.max(2, Math.floor(unknown.length / 4)) ? best.id : undefined;
+}

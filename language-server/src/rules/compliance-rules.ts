@@ -3,7 +3,8 @@ import type { Flow } from '../model/estate.js';
 import type { CarriedField } from '../model/estate-index.js';
 import { entityRule, findingOn, flowRule, type Rule } from './rule-kit.js';
 import { describeField, describeFields, formatMonths, isCurrentOrPlanned, isRegulated, listNames, receiversOf } from './rule-text.js';
-import { regulatedStored } from './security-rules.js';
+import { heldFields, holdingVerb } from './holdings.js';
+import { severityFor } from './requirements.js';
 
 /** Compliance rules check live and planned flows: a planned flow must be compliant by design. */
 
@@ -51,13 +52,14 @@ export const regulatedInShadowIt: Rule = {
     each: [
         {
             kind: 'system',
-            check(system, { index }, report) {
+            check(system, context, report) {
                 if (system.status === 'retired' || !isShadow(system)) return;
-                const stored = regulatedStored(system, index);
-                if (stored.length === 0) return;
+                const held = heldFields(system, context, isRegulated);
+                if (held.length === 0) return;
+                const { verb, basis } = holdingVerb(held[0]);
                 report(findingOn('compliance/regulated-in-shadow-it', system,
-                    `Shadow IT ${system.name} stores ${describeFields(stored)}; it has no access control, encryption or audit trail for regulated data`,
-                    { property: 'stores', data: { fields: stored.map(field => `${field.entity}.${field.field}`) } }));
+                    `Shadow IT ${system.name} ${verb} ${describeFields(held)}${basis}; it has no access control, encryption or audit trail for regulated data`,
+                    { property: 'stores', data: { fields: held.map(field => `${field.entity}.${field.field}`) } }));
             }
         },
         {
@@ -129,9 +131,10 @@ export const retention = flowRule('compliance/retention', (flow, { estate, index
     for (const field of index.carriedFields(flow)) {
         const classification = field.classification;
         if (!classification) continue;
+        // The classification first: on a tie its own `requires retention` is what the message names.
         const demands = [
-            ...classification.regulations.map(name => ({ who: name, months: estate.regulations.get(name)?.retentionMonths ?? 0 })),
-            { who: classification.name, months: classification.requires.retentionMonths ?? 0 }
+            { who: classification.name, months: classification.requires.retentionMonths ?? 0 },
+            ...classification.regulations.map(name => ({ who: name, months: estate.regulations.get(name)?.retentionMonths ?? 0 }))
         ];
         for (const demand of demands) {
             if (demand.months > required) {
@@ -141,9 +144,10 @@ export const retention = flowRule('compliance/retention', (flow, { estate, index
         }
     }
     if (!by || kept >= required) return;
+    const demanding = by.field.classification ? [by.field.classification] : [];
     report(findingOn('compliance/retention', flow,
         `${flow.name} keeps its audit log ${formatMonths(kept)}; ${by.who} requires ${formatMonths(required)} for ${describeField(by.field)}`,
-        { property: 'auditRetention', data: { keptMonths: kept, requiredMonths: required, by: by.who } }));
+        { property: 'auditRetention', severity: severityFor(demanding, 'warning', 'info'), data: { keptMonths: kept, requiredMonths: required, by: by.who } }));
 });
 
 /** In catalogue order. */

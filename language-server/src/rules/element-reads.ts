@@ -3,7 +3,7 @@ import { pairKey, type EstateIndex } from '../model/estate-index.js';
 import type { ElementContext, Lookup } from './rule-kit.js';
 
 /** What an element check can look up by name (besides the settings, which are compared as a whole). */
-export const READ = { system: 0, entity: 1, flowsFrom: 2, flowsTo: 3, flowsCarrying: 4, storedIn: 5, passedOn: 6, flowsBetween: 7 } as const;
+export const READ = { system: 0, entity: 1, flowsFrom: 2, flowsTo: 3, flowsCarrying: 4, storedIn: 5, passedOn: 6, flowsBetween: 7, masteredBy: 8 } as const;
 export type ReadKind = typeof READ[keyof typeof READ];
 export const READ_KINDS = Object.keys(READ).length;
 
@@ -41,9 +41,14 @@ export function recordingLookups(estate: Estate, index: EstateIndex, log: ReadLo
             flowsTo: recorded(index.flowsTo, READ.flowsTo),
             flowsCarrying: recorded(index.flowsCarrying, READ.flowsCarrying),
             storedIn: recorded(index.storedIn, READ.storedIn),
+            masteredBy: recorded(index.masteredBy, READ.masteredBy),
             carriedFields(flow) {
                 for (const carried of flow.carries) log.add(READ.entity, carried.entity);
                 return index.carriedFields(flow);
+            },
+            fieldsOf(entity) {
+                log.add(READ.entity, entity);
+                return index.fieldsOf(entity);
             },
             regulatedFields(entity) {
                 log.add(READ.entity, entity);

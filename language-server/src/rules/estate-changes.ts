@@ -17,7 +17,10 @@ export function changesBetween(before: Estate, after: Estate): Changes {
         changes[READ.system].add(name);
         for (const system of systems) for (const entity of system.stores) changes[READ.storedIn].add(entity);
     });
-    forEachChanged(before.entities, after.entities, name => changes[READ.entity].add(name));
+    forEachChanged(before.entities, after.entities, (name, entities) => {
+        changes[READ.entity].add(name);
+        for (const entity of entities) for (const master of entity.masters) changes[READ.masteredBy].add(master);
+    });
     forEachChanged(before.flows, after.flows, (_name, flows) => {
         for (const flow of flows) {
             changes[READ.flowsFrom].add(flow.sourceSystem);

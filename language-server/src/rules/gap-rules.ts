@@ -1,3 +1,4 @@
+import { describeOwner, flowMonitoring, flowOwner } from '../analysis/flow-ownership.js';
 import { isAutomated, isManual, SHADOW_KINDS } from '../analysis/inventory.js';
 import type { Flow, Process } from '../model/estate.js';
 import { entityRule, findingOn, flowRule, relatedTo, type ElementContext, type EstateSettings, type Rule } from './rule-kit.js';
@@ -92,18 +93,26 @@ export const oneWay = flowRule('gap/one-way', (flow, { estate, index }, report) 
     }
 });
 
-export const fragile = flowRule('gap/fragile', (flow, _context, report) => {
+/**
+ * Ownership and monitoring are inferred the way an organisation assigns them (analysis/flow-ownership):
+ * a flow through a monitored platform is monitored, and its owner is the first found along flow,
+ * platform, target and source. The message says who was found, so the finding reaches them.
+ */
+export const fragile = flowRule('gap/fragile', (flow, { estate }, report) => {
     if (!isLive(flow) || !isAutomated(flow)) return;
     const script = flow.style === 'script';
+    const monitoring = flowMonitoring(estate, flow);
+    const owner = flowOwner(estate, flow);
     const reasons = [
         script ? 'is a custom script that breaks when either system updates' : undefined,
-        flow.monitored ? undefined : 'is not monitored',
-        flow.owner === undefined ? 'has no owner' : undefined
+        monitoring ? undefined : 'is not monitored',
+        owner ? undefined : 'has no owner (none on the flow, its platform or either system)'
     ].filter((reason): reason is string => reason !== undefined);
     if (reasons.length === 0) return;
-    report(findingOn('gap/fragile', flow, `${flow.name} ${listNames(reasons)}: expect outages and firefighting`, {
+    const whose = owner ? `; its owner is ${describeOwner(owner)}` : '';
+    report(findingOn('gap/fragile', flow, `${flow.name} ${listNames(reasons)}${whose}: expect outages and firefighting`, {
         property: script ? 'style' : undefined,
-        data: { script, monitored: flow.monitored, owner: flow.owner !== undefined }
+        data: { script, monitored: monitoring !== undefined, owner: owner?.name, ownerFrom: owner?.from }
     }));
 });
 

@@ -1,4 +1,5 @@
 import { hoursSavedPerWeek } from '../analysis/initiative-impact.js';
+import { outrankedBy } from '../analysis/outranked.js';
 import { comparableMonths, monthLabel, monthsInFlight } from '../analysis/roadmap-months.js';
 import type { Estate, Initiative } from '../model/estate.js';
 import { GAP_RULES } from './gap-rules.js';
@@ -12,16 +13,18 @@ export const wipLimit: Rule = {
         const limit = estate.policy.wipLimit;
         for (const roadmap of estate.roadmaps.values()) {
             for (const month of monthsInFlight(estate, roadmap)) {
-                if (month.initiatives.length <= limit) continue;
-                const names = month.initiatives.map(i => i.name);
+                const count = month.count;
+                if (count <= limit || !month.latest) continue;
                 // The latest starter is the one that pushed the month over the limit.
-                const shownOn = month.initiatives[month.initiatives.length - 1];
+                const shownOn = month.latest;
+                const named = month.initiatives;
+                const names = named.map(i => i.name).join(', ') + (count > named.length ? ` and ${count - named.length} more` : '');
                 yield findingOn('roadmap/wip-limit', shownOn,
-                    `${names.length} initiatives in flight in ${month.label} (${names.join(', ')}); the policy allows ${limit}`,
+                    `${count} initiatives in flight in ${month.label} (${names}); the policy allows ${limit}`,
                     {
                         property: 'months',
-                        related: month.initiatives.slice(0, -1).map(i => relatedTo(i, `${i.name} is in flight in ${month.label}`)),
-                        data: { month: month.label, initiatives: names, limit }
+                        related: named.filter(i => i !== shownOn).map(i => relatedTo(i, `${i.name} is in flight in ${month.label}`)),
+                        data: { month: month.label, initiatives: named.map(i => i.name), count, limit }
                     });
             }
         }
@@ -32,13 +35,17 @@ function labelOf(estate: Estate, initiative: Initiative, month: number): string 
     return monthLabel(estate.roadmaps.get(initiative.roadmap)?.start, month);
 }
 
+/** Dependencies inside a cycle are left to roadmap/dependency-cycle: no months can satisfy them, and one finding says so. */
 export const dependencyOrder: Rule = {
     id: 'roadmap/dependency-order',
     *run({ estate }: RuleContext): Iterable<RawFinding> {
+        const cycleOf = new Map<string, number>();
+        dependencyCycles(estate).forEach((cycle, i) => cycle.forEach(initiative => cycleOf.set(initiative.name, i)));
         for (const initiative of estate.initiatives.values()) {
             const own = comparableMonths(estate, initiative);
             if (!own || !initiative.months) continue;
             for (const name of initiative.dependsOn) {
+                if (cycleOf.has(name) && cycleOf.get(name) === cycleOf.get(initiative.name)) continue;
                 const dependency = estate.initiatives.get(name);
                 const theirs = dependency ? comparableMonths(estate, dependency) : undefined;
                 if (!dependency?.months || !theirs || theirs.scale !== own.scale || own.from > theirs.to) continue;
@@ -46,6 +53,80 @@ export const dependencyOrder: Rule = {
                     `${initiative.name} starts in ${labelOf(estate, initiative, initiative.months.from)} but depends on ${dependency.name}, which runs until ${labelOf(estate, dependency, dependency.months.to)}`,
                     { property: 'dependsOn', related: [relatedTo(dependency, `${dependency.name} ends here`)], data: { dependency: dependency.name } });
             }
+        }
+    }
+};
+
+/** The initiatives of each dependency cycle (strongly connected, two or more), in estate order; a self-dependency is a language error. */
+function dependencyCycles(estate: Estate): Initiative[][] {
+    const order = new Map<string, number>();
+    const low = new Map<string, number>();
+    const stack: string[] = [];
+    const onStack = new Set<string>();
+    const cycles: Initiative[][] = [];
+    const visit = (name: string) => {
+        order.set(name, order.size);
+        low.set(name, order.get(name) as number);
+        stack.push(name);
+        onStack.add(name);
+        for (const next of estate.initiatives.get(name)?.dependsOn ?? []) {
+            if (!estate.initiatives.has(next)) continue;
+            if (!order.has(next)) {
+                visit(next);
+                low.set(name, Math.min(low.get(name) as number, low.get(next) as number));
+            } else if (onStack.has(next)) {
+                low.set(name, Math.min(low.get(name) as number, order.get(next) as number));
+            }
+        }
+        if (low.get(name) !== order.get(name)) return;
+        const members = new Set<string>();
+        let member: string | undefined;
+        do {
+            member = stack.pop() as string;
+            onStack.delete(member);
+            members.add(member);
+        } while (member !== name);
+        if (members.size > 1) cycles.push([...estate.initiatives.values()].filter(initiative => members.has(initiative.name)));
+    };
+    for (const name of estate.initiatives.keys()) if (!order.has(name)) visit(name);
+    return cycles;
+}
+
+/** One way round the cycle from its first initiative, following `depends-on` inside it: `A → B → A`. */
+function pathRound(cycle: Initiative[]): string[] {
+    const members = new Map(cycle.map(initiative => [initiative.name, initiative]));
+    const start = cycle[0].name;
+    const path = [start];
+    const seen = new Set(path);
+    const walk = (name: string): boolean => {
+        for (const next of members.get(name)?.dependsOn ?? []) {
+            if (next === start) return true;
+            if (!members.has(next) || seen.has(next)) continue;
+            path.push(next);
+            seen.add(next);
+            if (walk(next)) return true;
+            path.pop();
+        }
+        return false;
+    };
+    walk(start);
+    return [...path, start];
+}
+
+/** A cycle is reported once, on its first initiative, with the others related: removing any one `depends-on` of the path breaks it. */
+export const dependencyCycle: Rule = {
+    id: 'roadmap/dependency-cycle',
+    *run({ estate }: RuleContext): Iterable<RawFinding> {
+        for (const cycle of dependencyCycles(estate)) {
+            const [first, ...others] = cycle;
+            const path = pathRound(cycle);
+            yield findingOn('roadmap/dependency-cycle', first,
+                `${listNames(cycle.map(initiative => initiative.name))} depend on each other (${path.join(' → ')}); ${cycle.length === 2 ? 'neither' : 'none of them'} can start first`,
+                {
+                    property: 'dependsOn',
+                    related: others.map(initiative => relatedTo(initiative, `${initiative.name} is in the cycle`)),
+                    data: { initiatives: cycle.map(initiative => initiative.name), path }
+                });
         }
     }
 };
@@ -59,14 +140,16 @@ export const priorityOrder: Rule = {
                 .filter((i): i is Initiative & { priority: number } => i !== undefined && i.priority !== undefined && i.replaces.length > 0)
                 .map(initiative => ({ initiative, hours: hoursSavedPerWeek(estate, initiative).hoursPerWeek }))
                 .sort((a, b) => a.initiative.priority - b.initiative.priority);
-            for (const later of ranked) {
-                const ahead = ranked.filter(earlier => earlier.initiative.priority < later.initiative.priority && earlier.hours < later.hours);
-                if (ahead.length === 0) continue;
-                const named = ahead.slice(0, 3).map(a => `${a.initiative.name} (priority ${a.initiative.priority}, ${a.hours} h/week)`);
-                const list = ahead.length > 3 ? `${named.join(', ')} and ${ahead.length - 3} more` : named.join(', ');
+            const outranked = outrankedBy(ranked, r => r.initiative.priority, r => r.hours, 3);
+            for (let i = 0; i < ranked.length; i++) {
+                const later = ranked[i];
+                const { count, first } = outranked[i];
+                if (count === 0) continue;
+                const named = first.map(a => `${a.initiative.name} (priority ${a.initiative.priority}, ${a.hours} h/week)`);
+                const list = count > 3 ? `${named.join(', ')} and ${count - 3} more` : named.join(', ');
                 yield findingOn('roadmap/priority-order', later.initiative,
                     `${later.initiative.name} saves ${later.hours} h/week but has priority ${later.initiative.priority}, after ${list}; the article orders by business impact`,
-                    { property: 'priority', data: { hoursPerWeek: later.hours, ahead: ahead.map(a => a.initiative.name) } });
+                    { property: 'priority', data: { hoursPerWeek: later.hours, ahead: first.map(a => a.initiative.name), aheadCount: count } });
             }
         }
     }
@@ -99,4 +182,4 @@ export const unaddressedGap = flowRule('roadmap/unaddressed-gap', (flow, { once,
     report(findingOn('roadmap/unaddressed-gap', flow, `${flow.name} has ${listNames(gaps)}; no roadmap initiative replaces it`, { data: { gaps } }));
 });
 
-export const ROADMAP_RULES: Rule[] = [wipLimit, dependencyOrder, unaddressedGap, priorityOrder];
+export const ROADMAP_RULES: Rule[] = [wipLimit, dependencyOrder, dependencyCycle, unaddressedGap, priorityOrder];

@@ -32,11 +32,12 @@ export type EstateSettings = Omit<Estate, 'systems' | 'entities' | 'flows'>;
  */
 export interface ElementContext {
     estate: EstateSettings & { systems: Lookup<System>; entities: Lookup<Entity> };
-    index: Pick<EstateIndex, 'carriedFields' | 'regulatedFields' | 'passedOn' | 'flowsBetween'> & {
+    index: Pick<EstateIndex, 'carriedFields' | 'fieldsOf' | 'regulatedFields' | 'passedOn' | 'flowsBetween'> & {
         flowsFrom: Lookup<readonly Flow[]>;
         flowsTo: Lookup<readonly Flow[]>;
         flowsCarrying: Lookup<readonly Flow[]>;
         storedIn: Lookup<readonly System[]>;
+        masteredBy: Lookup<readonly Entity[]>;
     };
     today: string;
     /** A value worked out from the settings alone, once per run and shared by every element. */

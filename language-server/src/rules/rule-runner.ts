@@ -163,11 +163,13 @@ const EMPTY_READS: Reads = [];
 
 /** Severity from the policy, then the waiver in force for the finding's rule and element, if any. */
 function outcomes(estate: Estate, today: string): (raw: RawFinding) => Finding {
-    // Per rule, then per target: no key string is built for each of thousands of findings.
+    // Per rule, then per target: no key string is built for each of thousands of findings. Of two
+    // waivers of one finding (waiver/duplicate) the first in force applies.
     const waivers = new Map<string, Map<string, Waiver>>();
     for (const waiver of estate.waivers) {
+        if (!inForce(waiver, today)) continue;
         const byTarget = waivers.get(waiver.rule) ?? new Map<string, Waiver>();
-        byTarget.set(waiver.target, waiver);
+        if (!byTarget.has(waiver.target)) byTarget.set(waiver.target, waiver);
         waivers.set(waiver.rule, byTarget);
     }
     const severities = estate.policy.ruleSeverity;
@@ -175,9 +177,7 @@ function outcomes(estate: Estate, today: string): (raw: RawFinding) => Finding {
         const setting = severities[raw.ruleId];
         const severity = (setting !== 'off' ? setting : undefined) ?? raw.severity ?? DEFAULT_SEVERITY.get(raw.ruleId) ?? 'warning';
         const waiver = waivers.get(raw.ruleId)?.get(raw.element.name);
-        const accepted = waiver && inForce(waiver, today)
-            ? { reason: waiver.reason, ticket: waiver.ticket, until: waiver.until }
-            : undefined;
+        const accepted = waiver ? { reason: waiver.reason, ticket: waiver.ticket, until: waiver.until } : undefined;
         return withOutcome(raw, severity, accepted);
     };
 }

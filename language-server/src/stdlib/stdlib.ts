@@ -3,6 +3,8 @@
  * these names replaces the library entry (the scope provider prefers user declarations).
  * Figures come from the article (TLS 1.2+, AES-256, OAuth 2.0, audit logging) and the regulations'
  * retention minimums (PCI DSS 10.5.1: 12 months; HIPAA §164.316(b)(2): 6 years; SOX §802: 7 years).
+ * The iPaaS entries are `monitored`: alerting, retry and run history come with every integration
+ * they run, so a flow via one of them counts as monitored (the automation tools leave that to each zap).
  */
 /** Canonical form (as `URI.toString()` prints it), so string comparisons hold. */
 export const STDLIB_URI = 'integ-builtin:/stdlib.integ';
@@ -73,6 +75,7 @@ platform MuleSoft "MuleSoft Anypoint" {
   best-for "Enterprise API management"
   volume high
   price 50000 USD per year
+  monitored
 }
 platform Boomi "Dell Boomi" {
   kind ipaas
@@ -81,6 +84,7 @@ platform Boomi "Dell Boomi" {
   best-for "Mid-market to enterprise"
   volume high
   price 30000 USD per year
+  monitored
 }
 platform Workato "Workato" {
   kind ipaas
@@ -89,5 +93,6 @@ platform Workato "Workato" {
   best-for "Business-process-focused integration"
   volume moderate
   price 10000 USD per year
+  monitored
 }
 `;

@@ -18,6 +18,12 @@ flow Sync : Crm -> Erp { carries Customer.name  style api  auth oauth2  tls 1.2 
         expect(fixed).toBe(`system Crm\nsystem Erp\nflow Sync : Crm -> Erp { style api  auth oauth2  tls 1.2  owner "Ops"  monitored }\n`);
     });
 
+    it('offers no Add monitored when the platform monitors the flow and only an owner is missing', async () => {
+        const text = `system Crm\nsystem Erp\nflow Sync : Crm -> Erp { style api  auth oauth2  tls 1.2  via MuleSoft }\n`;
+        const actions = await actionsFor(text, 'gap/fragile', 'Sync');
+        expect(actions.map(a => a.title)).toEqual(['Accept (waive) this finding: gap/fragile on Sync']);
+    });
+
     it('adds master <system>, one action per candidate, as the first line of the entity', async () => {
         const text = `system Crm { stores Customer }
 system Erp { stores Customer }

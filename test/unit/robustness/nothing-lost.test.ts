@@ -72,7 +72,7 @@ describe('formatting changes layout, never meaning', () => {
     }
 });
 
-interface FindingData { ruleId: string; element: { kind: string; name: string }; accepted?: boolean }
+interface FindingData { ruleId: string; element: { kind: string; name: string }; accepted?: boolean; suggestion?: string }
 
 describe('quick fixes change only the element they fix (and an accept adds only its waiver)', () => {
     for (const [folder, files] of SAMPLES) {
@@ -116,9 +116,18 @@ describe('quick fixes change only the element they fix (and an accept adds only 
     }
 });
 
-/** A fix may change its finding's element, and an accept fix adds a waiver for that element. */
+/**
+ * A fix may change its finding's element, and an accept fix adds a waiver for that element. A
+ * finding on a policy setting may change the policy; one on a waiver may change that waiver, which
+ * a corrected rule id turns into the waiver of the suggested rule.
+ */
 function claims(change: string, data: FindingData): boolean {
     const [element] = change.split('.');
+    if (data.element.kind === 'policy') return element === 'policy';
+    if (data.element.kind === 'waiver') {
+        const [rule, target] = data.element.name.split(' on ');
+        return element === `waivers:${rule}@${target}` || element === `waivers:${data.suggestion}@${target}`;
+    }
     return element.endsWith(`:${data.element.name}`) || element === `waivers:${data.ruleId}@${data.element.name}`;
 }
 

@@ -113,7 +113,7 @@ describe('compliance/retention', () => {
 
     test("fires when audit retention is below SOX's 7 years, on the retention", async () => {
         const { findings, diagnostics } = await check(bad, 'compliance/retention');
-        expect(findings.map(f => f.message)).toEqual(['Billing keeps its audit log 1 year; SOX requires 7 years for Invoice.total (Financial, SOX) (compliance/retention)']);
+        expect(findings.map(f => f.message)).toEqual(['Billing keeps its audit log 1 year; Financial requires 7 years for Invoice.total (Financial, SOX) (compliance/retention)']);
         expect(diagnostics[0].range.start).toEqual({ line: at(bad, 'retention 1 year').line, character: at(bad, 'retention 1 year').character + 10 });
     });
 
@@ -123,7 +123,7 @@ system Clinic { kind custom  department Sales  owner "Ana"  stores Patient  encr
 flow Referral : Crm -> Clinic { carries Patient.diagnosis  style api  auth oauth2  tls 1.2  audit retention 2 years }
 `;
         const { findings } = await check(text, 'compliance/retention');
-        expect(findings.map(f => f.message)).toEqual(['Referral keeps its audit log 2 years; HIPAA requires 6 years for Patient.diagnosis (PHI, HIPAA) (compliance/retention)']);
+        expect(findings.map(f => f.message)).toEqual(['Referral keeps its audit log 2 years; PHI requires 6 years for Patient.diagnosis (PHI, HIPAA) (compliance/retention)']);
     });
 
     test('does not fire at 7 years', async () => {

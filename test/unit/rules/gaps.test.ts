@@ -111,18 +111,64 @@ describe('gap/fragile', () => {
     test('fires on a script, on the style', async () => {
         const text = good.replace('style api', 'style script');
         const { findings, diagnostics } = await check(text, 'gap/fragile');
-        expect(findings.map(f => f.message)).toEqual(['Sync is a custom script that breaks when either system updates: expect outages and firefighting (gap/fragile)']);
+        expect(findings.map(f => f.message)).toEqual(['Sync is a custom script that breaks when either system updates; its owner is Eva: expect outages and firefighting (gap/fragile)']);
         expect(diagnostics[0].range.start).toEqual(at(text, 'script'));
     });
 
-    test('fires on an automated flow without monitoring and owner', async () => {
+    test('fires on an automated flow that is not monitored, naming the owner it found, on the name', async () => {
         const text = good.replace('  monitored  owner "Eva"', '');
-        const { findings } = await check(text, 'gap/fragile');
-        expect(findings.map(f => f.message)).toEqual(['Sync is not monitored and has no owner: expect outages and firefighting (gap/fragile)']);
+        const { findings, diagnostics } = await check(text, 'gap/fragile');
+        expect(findings.map(f => f.message)).toEqual(['Sync is not monitored; its owner is Eva (owner of its target SAP): expect outages and firefighting (gap/fragile)']);
+        expect(diagnostics[0].range.start).toEqual(at(text, 'Sync :'));
+        expect(findings[0].data).toEqual({ script: false, monitored: false, owner: 'Eva', ownerFrom: 'consumer' });
     });
 
     test('does not fire on a monitored, owned API flow', async () => {
         expect((await check(good, 'gap/fragile')).findings).toEqual([]);
+    });
+});
+
+describe('gap/fragile infers ownership and monitoring', () => {
+    /** Two systems, a platform and a flow between them, each owner written only where asked. */
+    const estate = (options: { flow?: string; platform?: string; target?: string; source?: string; via?: string; monitored?: boolean }) => `
+entity Customer { master Crm  field name }
+platform Hub { kind ipaas${options.platform ? `  owner "${options.platform}"` : ''} }
+system Crm { kind crm  stores Customer${options.source ? `  owner "${options.source}"` : ''} }
+system Erp { kind erp  stores Customer${options.target ? `  owner "${options.target}"` : ''} }
+flow Sync : Crm -> Erp { carries Customer.name  style api  auth oauth2  tls 1.2${options.via ? `  via ${options.via}` : ''}${options.monitored === false ? '' : '  monitored'}${options.flow ? `  owner "${options.flow}"` : ''} }
+`;
+    const everyone = { flow: 'Flo', platform: 'Pat', target: 'Tara', source: 'Sam', via: 'Hub' };
+
+    test.each([
+        ['the flow names its owner', everyone, 'Flo', 'flow'],
+        ['else the platform it runs via', { ...everyone, flow: undefined }, 'Pat (owner of its platform Hub)', 'platform'],
+        ['else the target system, which consumes the data', { ...everyone, flow: undefined, platform: undefined }, 'Tara (owner of its target Erp)', 'consumer'],
+        ['else the source system', { ...everyone, flow: undefined, platform: undefined, target: undefined }, 'Sam (owner of its source Crm)', 'producer']
+    ])('%s', async (_step, owners, named, from) => {
+        expect((await check(estate(owners), 'gap/fragile')).findings).toEqual([]);
+        const { findings } = await check(estate({ ...owners, monitored: false }), 'gap/fragile');
+        expect(findings.map(f => f.message)).toEqual([`Sync is not monitored; its owner is ${named}: expect outages and firefighting (gap/fragile)`]);
+        expect(findings[0].data).toMatchObject({ ownerFrom: from });
+    });
+
+    test('reports no owner only when nobody along the chain is named', async () => {
+        const { findings } = await check(estate({ via: 'Hub' }), 'gap/fragile');
+        expect(findings.map(f => f.message)).toEqual(['Sync has no owner (none on the flow, its platform or either system): expect outages and firefighting (gap/fragile)']);
+        expect(findings[0].data).toEqual({ script: false, monitored: true, owner: undefined, ownerFrom: undefined });
+    });
+
+    test('a flow via a platform that declares monitored is monitored', async () => {
+        const text = estate({ target: 'Tara', via: 'Hub', monitored: false }).replace('kind ipaas', 'kind ipaas  monitored');
+        expect((await check(text, 'gap/fragile')).findings).toEqual([]);
+    });
+
+    test.each(['MuleSoft', 'Boomi', 'Workato'])('the standard library\'s iPaaS %s monitors what it runs', async platform => {
+        expect((await check(estate({ target: 'Tara', via: platform, monitored: false }), 'gap/fragile')).findings).toEqual([]);
+    });
+
+    test.each(['Zapier', 'Make'])('the standard library\'s %s does not', async platform => {
+        const { findings } = await check(estate({ target: 'Tara', via: platform, monitored: false }), 'gap/fragile');
+        expect(findings.map(f => f.data?.monitored)).toEqual([false]);
     });
 });
 

@@ -154,6 +154,20 @@ const DEPENDENCIES: Dependency[] = [
         rule: 'security/least-privilege'
     },
     {
+        what: 'the entities a system is master of',
+        untouched: 'system Ledger { kind finance  encryption aes128 }\nsystem Erp { kind erp  encryption aes256 }\n',
+        edited: 'entity Invoice { master Erp  field total: Financial }\n',
+        edit: text => text.replace('master Erp', 'master Ledger'),
+        rule: 'security/encryption-at-rest'
+    },
+    {
+        what: 'what a flow brings a spreadsheet',
+        untouched: 'system Sheet { kind spreadsheet  owner "Ops" }\nsystem Erp { kind erp  stores Invoice  encryption aes256 }\nentity Invoice { master Erp  field total: Financial  field note: Internal }\n',
+        edited: `flow Export : Erp -> Sheet { carries Invoice.note  ${SECURE} }\n`,
+        edit: text => text.replace('Invoice.note', 'Invoice.total'),
+        rule: 'compliance/regulated-in-shadow-it'
+    },
+    {
         what: 'the flows between two systems',
         untouched: `system Crm { kind crm  stores Order  edits Order }\nsystem Shop { kind custom  stores Order  edits Order }\nentity Order { master Crm  field id: Internal }\nflow CrmToShop : Crm -> Shop { carries Order.id  ${SECURE} }\n`,
         edited: `flow ShopToCrm : Shop -> Crm { carries Order.id  ${SECURE} }\n`,

@@ -84,6 +84,44 @@ describe('roadmap/dependency-order', () => {
     });
 });
 
+describe('roadmap/dependency-cycle', () => {
+    const cycle = `roadmap R {
+  initiative A { depends-on C }
+  initiative B { depends-on A }
+  initiative C { depends-on B }
+  initiative D { depends-on A }
+}`;
+
+    it('fires once per cycle, without months, on the first initiative of the cycle, naming the way round', async () => {
+        const found = await findings(cycle, 'roadmap/dependency-cycle');
+        expect(found.map(f => f.message)).toEqual(['A, B and C depend on each other (A → C → B → A); none of them can start first (roadmap/dependency-cycle)']);
+        expect(found[0].severity).toBe('error');
+        expect(found[0].element).toEqual({ kind: 'initiative', name: 'A' });
+        expect(found[0].range).toEqual({ start: { line: 1, character: 28 }, end: { line: 1, character: 29 } });
+        expect(found[0].related?.map(r => r.message)).toEqual(['B is in the cycle', 'C is in the cycle']);
+    });
+
+    it('says neither for two, and leaves their months to it: no dependency-order finding inside a cycle', async () => {
+        const text = `roadmap R {
+  start 2027-01
+  initiative A { months 1 to 2  depends-on B }
+  initiative B { months 2 to 3  depends-on A }
+}`;
+        expect((await findings(text, 'roadmap/dependency-cycle')).map(f => f.message)).toEqual(['A and B depend on each other (A → B → A); neither can start first (roadmap/dependency-cycle)']);
+        expect(await findings(text, 'roadmap/dependency-order')).toEqual([]);
+    });
+
+    it('does not fire for a chain or a diamond', async () => {
+        const text = `roadmap R {
+  initiative A
+  initiative B { depends-on A }
+  initiative C { depends-on A }
+  initiative D { depends-on B, C }
+}`;
+        expect(await findings(text, 'roadmap/dependency-cycle')).toEqual([]);
+    });
+});
+
 const GAP_ESTATE = `
 department Sales
 system Crm { kind crm  department Sales  owner "Ana" }

@@ -22,7 +22,7 @@ describe('security/tls', () => {
     test('fires as an error when PII moves over TLS 1.1, on the tls value', async () => {
         const text = MODEL.replace('tls 1.2', 'tls 1.1');
         const { findings, diagnostics } = await check(text, 'security/tls');
-        expect(findings.map(f => f.message)).toEqual(['Customer.email (PII, GDPR) moves over TLS 1.1; GDPR requires TLS 1.2+ (security/tls)']);
+        expect(findings.map(f => f.message)).toEqual(['Customer.email (PII, GDPR) moves over TLS 1.1; PII requires TLS 1.2+ (security/tls)']);
         expect(findings[0].severity).toBe('error');
         expect(diagnostics[0].range.start).toEqual({ line: at(text, 'tls 1.1').line, character: at(text, 'tls 1.1').character + 4 });
         expect(findings[0].data).toMatchObject({ requiredTls: 1.2, actualTls: 1.1 });
@@ -31,7 +31,7 @@ describe('security/tls', () => {
     test('names how many more fields are concerned and says when there is no TLS at all', async () => {
         const text = MODEL.replace('tls 1.2', 'tls none').replace('carries Customer.email', 'carries Customer.name, Customer.email');
         const { findings } = await check(text, 'security/tls');
-        expect(findings.map(f => f.message)).toEqual(['Customer.name (PII, GDPR) and 1 more field move without TLS; GDPR requires TLS 1.2+ (security/tls)']);
+        expect(findings.map(f => f.message)).toEqual(['Customer.name (PII, GDPR) and 1 more field move without TLS; PII requires TLS 1.2+ (security/tls)']);
     });
 
     test("applies the policy's min-tls to any data", async () => {
@@ -71,7 +71,7 @@ describe('security/oauth2', () => {
     test('is an error for an API key on regulated data', async () => {
         const text = MODEL.replace('auth oauth2', 'auth api-key');
         const { findings, diagnostics } = await check(text, 'security/oauth2');
-        expect(findings.map(f => f.message)).toEqual(['Sync carries Customer.email (PII, GDPR) and authenticates with an API key; the article requires OAuth 2.0 for system-to-system connections (security/oauth2)']);
+        expect(findings.map(f => f.message)).toEqual(['Sync carries Customer.email (PII, GDPR) and authenticates with an API key; PII requires OAuth 2.0 (or mTLS) for system-to-system connections (security/oauth2)']);
         expect(findings[0].severity).toBe('error');
         expect(diagnostics[0].range.start.line).toBe(at(text, 'auth api-key').line);
     });
@@ -120,14 +120,14 @@ describe('security/encryption-at-rest', () => {
     test('fires on a system storing PII with AES-128, on the encryption', async () => {
         const text = MODEL.replace('stores Customer  encryption aes256 }\nflow', 'stores Customer  encryption aes128 }\nflow');
         const { findings, diagnostics } = await check(text, 'security/encryption-at-rest');
-        expect(findings.map(f => f.message)).toEqual(['Erp stores Customer.name (PII, GDPR) and 1 more field with encryption aes128; the article requires AES-256 for data at rest (security/encryption-at-rest)']);
+        expect(findings.map(f => f.message)).toEqual(['Erp stores Customer.name (PII, GDPR) and 1 more field with encryption aes128; PII requires AES-256 at rest (security/encryption-at-rest)']);
         expect(diagnostics[0].range.start).toEqual(at(text, 'aes128'));
     });
 
     test('fires without encryption, on the name', async () => {
         const text = MODEL.replace('stores Customer  encryption aes256 }\nflow', 'stores Customer }\nflow');
         const { findings, diagnostics } = await check(text, 'security/encryption-at-rest');
-        expect(findings.map(f => f.message)).toEqual(['Erp stores Customer.name (PII, GDPR) and 1 more field without encryption at rest; the article requires AES-256 for data at rest (security/encryption-at-rest)']);
+        expect(findings.map(f => f.message)).toEqual(['Erp stores Customer.name (PII, GDPR) and 1 more field without encryption at rest; PII requires AES-256 at rest (security/encryption-at-rest)']);
         expect(diagnostics[0].range.start).toEqual(at(text, 'Erp {'));
     });
 
@@ -177,7 +177,7 @@ describe('security/audit-log', () => {
 
     test('fires as an error when PII moves without audit', async () => {
         const { findings, diagnostics } = await check(bad, 'security/audit-log');
-        expect(findings.map(f => f.message)).toEqual(['Sync moves Customer.email (PII, GDPR) from Crm to Erp without an audit log; every movement of regulated data must be logged with timestamp, source, destination and user (security/audit-log)']);
+        expect(findings.map(f => f.message)).toEqual(['Sync moves Customer.email (PII, GDPR) from Crm to Erp without an audit log; PII requires every movement to be logged with timestamp, source, destination and user (security/audit-log)']);
         expect(findings[0].severity).toBe('error');
         expect(diagnostics[0].range.start).toEqual(at(bad, 'Sync'));
     });
