@@ -1,11 +1,12 @@
 // The estate benchmark of design §6: one line per figure with median, p95 and the budget.
 //   npm run bench                      all figures on the default estate (1,000 systems, 20 files)
 //   npm run bench -- --runs 10         repeated runs per figure (default 7)
-//   npm run bench -- --only check,server      sections: linking, check, server, layout (layout runs inside server)
+//   npm run bench -- --only check,server      sections: linking, check, server, layout (layout runs inside server), hostile
 //   npm run bench -- --only server --profile-server /tmp/prof    CPU profile of the language server
 //   npm run bench -- --scale           time vs estate size (250 / 500 / 1,000 / 2,000 systems)
 // Figures: linking workloads, `integ check` wall time, rules, and the real language server over
-// stdio (start-up diagnostics, edits, completion during a 1,000-node layout, layouts, memory).
+// stdio (start-up diagnostics, edits, completion during a 1,000-node layout, layouts, memory), and
+// hostile inputs of issue 15 through `integ check` and `integ roadmap`.
 // Budgets are printed, never asserted: timing depends on the machine and its load.
 import * as esbuild from 'esbuild';
 import { execFileSync, fork, spawn } from 'node:child_process';
@@ -407,6 +408,42 @@ async function checkFigures(bundle, folder, runs) {
     console.log(`  estate index + waivers ${ms(rules.overhead)}; slowest rules (median of their own runs): ${rules.perRule.slice(0, 5).map(rule => `${rule.id} ${ms(rule.ms)} (${Math.round(100 * rule.ms / total)}%)`).join(', ')}`);
 }
 
+// ---------------------------------------------------------------- hostile input (issue 15)
+
+function repeatedText(unit, size) {
+    return unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
+}
+
+/** Inputs that were quadratic, overflowed the stack or ran away; each must check in linear time (≤ 2 s per megabyte). */
+function hostileInputs() {
+    const MB = 1024 * 1024;
+    const initiatives = Array.from({ length: 20_000 }, (_, i) => `  initiative I${i} { priority ${i + 1}  months ${i % 12 + 1} to ${i % 12 + 3} }`);
+    return [
+        { name: '1 MB line of "\\"\\"…', text: `"${repeatedText('\\"', MB - 1)}`, budget: 2000 },
+        { name: '1 MB of "/* " repeated', text: repeatedText('/* ', MB), budget: 2000 },
+        { name: '1 MB of characters no token starts with', text: repeatedText('x @ é ', MB), budget: 2000 },
+        { name: '1 MB of one name declared 65,536 times', text: repeatedText('system flow { }\n', MB), budget: 2000 },
+        { name: '150,000 comment lines, then a system', text: `${'// a comment line\n'.repeat(150_000)}system Crm { kind crm }\n`, budget: 2000 },
+        { name: '20,000 initiatives (1 MB)', text: `roadmap R { start 2027-01\n${initiatives.join('\n')}\n}\n`, budget: 3000, roadmap: true },
+        { name: '3 initiatives of 300,000 months', text: `roadmap R { start 2027-01\n${[1, 2, 3].map(i => `  initiative I${i} { months 1 to 300000 }`).join('\n')}\n}\n`, budget: 2000, roadmap: true }
+    ];
+}
+
+async function hostileFigures(work, runs) {
+    const count = Math.max(1, Math.min(runs, 3));
+    for (const [index, input] of hostileInputs().entries()) {
+        const folder = join(work, `hostile-${index}`);
+        writeEstate(folder, [{ name: 'hostile.integ', text: input.text }]);
+        const checks = [];
+        for (let i = 0; i < count; i++) checks.push((await wallTime(process.execPath, ['bin/integ.cjs', 'check', folder, '--format', 'json'])).wall);
+        report(`hostile: \`integ check\`, ${input.name}`, checks, { max: input.budget, on: 'median' });
+        if (!input.roadmap) continue;
+        const roadmaps = [];
+        for (let i = 0; i < count; i++) roadmaps.push((await wallTime(process.execPath, ['bin/integ.cjs', 'roadmap', folder])).wall);
+        report(`hostile: \`integ roadmap\` (Markdown), ${input.name}`, roadmaps, { max: input.budget, on: 'median' });
+    }
+}
+
 async function serverFigures(folder, files, runs, withLayout) {
     const startups = [];
     for (let i = 0; i < Math.max(1, Math.min(runs, 3)) - 1; i++) {
@@ -538,7 +575,10 @@ async function main() {
         writeEstate(folder, estate.files);
         const s = estate.stats;
         console.log(`Estate: ${s.systems} systems, ${s.flows} flows, ${s.entities} entities with ${s.fields} fields, ${s.processes} processes, ${s.initiatives} initiatives, ${estate.files.length} files, ${s.lines.toLocaleString('en')} lines; ${runs} runs per figure\n`);
-        const sections = { linking: () => linkingWorkloads(lib, bundle, work, runs), check: () => checkFigures(bundle, folder, runs), server: () => serverFigures(folder, estate.files, runs, wants('layout')) };
+        const sections = {
+            linking: () => linkingWorkloads(lib, bundle, work, runs), check: () => checkFigures(bundle, folder, runs),
+            server: () => serverFigures(folder, estate.files, runs, wants('layout')), hostile: () => hostileFigures(work, runs)
+        };
         for (const [name, run] of Object.entries(sections)) {
             if (!wants(name) && !(name === 'server' && wants('layout'))) continue;
             try {

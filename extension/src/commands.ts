@@ -40,7 +40,8 @@ async function exportReport(context: vscode.ExtensionContext): Promise<void> {
     if (!target) return;
     const cli = vscode.Uri.joinPath(context.extensionUri, 'dist', 'cli.cjs').fsPath;
     try {
-        await runNode(cli, ['report', folder.uri.fsPath, '--format', picked.format, '--output', target.fsPath], folder.uri.fsPath);
+        // The user picked this path in the save dialog (which asks before replacing a file): a symbolic link on it is their choice.
+        await runNode(cli, ['report', folder.uri.fsPath, '--format', picked.format, '--output', target.fsPath, '--force'], folder.uri.fsPath);
     } catch (error) {
         void vscode.window.showErrorMessage(`Integration Architect: the report could not be written: ${error instanceof Error ? error.message : String(error)}`);
         return;

@@ -4,13 +4,13 @@ import {
 } from 'langium';
 import { IntegrationGeneratedModule, IntegrationGeneratedSharedModule } from './generated/module.js';
 import { createGuardedParser } from './parser/guarded-parser.js';
+import { IntegLexer, IntegTokenBuilder } from './parser/integ-lexer.js';
 import { IntegLexerErrorMessages, IntegParserErrorMessages } from './parser/syntax-messages.js';
-import { KeywordAsNameTokenBuilder } from './scoping/keyword-token-builder.js';
 import { GlobalScopeComputation } from './scoping/global-scope-computation.js';
 import { IndexedScopeProvider } from './scoping/indexed-scope-provider.js';
 import { SelectiveLinker } from './scoping/selective-linker.js';
 import { IntegDocumentValidator } from './validation/document-validator.js';
-import { declarationChecks } from './validation/declaration-checks.js';
+import { languageChecks } from './validation/language-checks.js';
 import { StdlibWorkspaceManager } from './stdlib/stdlib-workspace-manager.js';
 import { WorkspaceAnalysis } from './workspace/workspace-analysis.js';
 import { LinkedReferenceDescriptionProvider } from './workspace/reference-descriptions.js';
@@ -27,7 +27,8 @@ export type IntegCoreServices = LangiumCoreServices & IntegAddedServices;
 /** Language services shared by the CLI, the tests and the language server. */
 export const IntegCoreModule: Module<IntegCoreServices, PartialLangiumCoreServices & IntegAddedServices> = {
     parser: {
-        TokenBuilder: () => new KeywordAsNameTokenBuilder(),
+        TokenBuilder: () => new IntegTokenBuilder(),
+        Lexer: services => new IntegLexer(services),
         LangiumParser: services => createGuardedParser(services),
         ParserErrorMessageProvider: () => new IntegParserErrorMessages(),
         LexerErrorMessageProvider: () => new IntegLexerErrorMessages()
@@ -56,7 +57,7 @@ export const IntegSharedCoreModule: Module<LangiumSharedCoreServices, DeepPartia
 };
 
 export function registerChecks(services: LangiumCoreServices): void {
-    services.validation.ValidationRegistry.register(declarationChecks);
+    services.validation.ValidationRegistry.register(languageChecks);
 }
 
 /**

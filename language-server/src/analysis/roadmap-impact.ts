@@ -1,4 +1,4 @@
-import type { Estate, Flow, Initiative, System, Targets } from '../model/estate.js';
+import type { Estate, Flow, Initiative, Targets } from '../model/estate.js';
 import { indexEstate, type EstateIndex } from '../model/estate-index.js';
 import { formatYearMonth } from '../model/units.js';
 import { ALL_RULES } from '../rules/all-rules.js';
@@ -10,6 +10,7 @@ import {
     type Coverage, type ManualHours
 } from './inventory.js';
 import { hoursSavedPerWeek } from './initiative-impact.js';
+import { InitiativeGaps, applied, disappeared, versionsAfter } from './initiative-gaps.js';
 import { scheduleRoadmaps } from './roadmap-schedule.js';
 
 /** The article's ROI targets ("Measuring Integration ROI"). */
@@ -134,46 +135,7 @@ export interface ImpactOptions {
  * they deliver are live, and planned systems those flows touch are live. The input is not changed.
  */
 export function applyInitiatives(estate: Estate, initiatives: Iterable<Initiative>): Estate {
-    const retire = new Set<string>();
-    const deliver = new Set<string>();
-    for (const initiative of initiatives) {
-        initiative.replaces.forEach(name => retire.add(name));
-        initiative.delivers.forEach(name => deliver.add(name));
-    }
-    const flows = new Map<string, Flow>();
-    const touched = new Set<string>();
-    for (const [name, flow] of estate.flows) {
-        if (deliver.has(name)) {
-            flows.set(name, { ...flow, status: 'live' });
-            touched.add(flow.sourceSystem).add(flow.targetSystem);
-        } else if (retire.has(name)) {
-            flows.set(name, { ...flow, status: 'retired' });
-        } else {
-            flows.set(name, flow);
-        }
-    }
-    const systems = new Map<string, System>();
-    for (const [name, system] of estate.systems) {
-        systems.set(name, system.status === 'planned' && touched.has(name) ? { ...system, status: 'live' } : system);
-    }
-    return { ...estate, flows, systems };
-}
-
-function findingKey(finding: Finding): string {
-    return `${finding.ruleId}\u0000${finding.element.kind}\u0000${finding.element.name}\u0000${finding.property ?? ''}`;
-}
-
-/** Findings of `before` that `after` no longer has (counted per rule, element and property). */
-function disappeared(before: Finding[], after: Finding[]): Finding[] {
-    const remaining = new Map<string, number>();
-    for (const finding of after) remaining.set(findingKey(finding), (remaining.get(findingKey(finding)) ?? 0) + 1);
-    const gone: Finding[] = [];
-    for (const finding of before) {
-        const key = findingKey(finding);
-        const left = remaining.get(key) ?? 0;
-        if (left > 0) remaining.set(key, left - 1); else gone.push(finding);
-    }
-    return gone;
+    return { ...estate, ...applied(estate, versionsAfter(estate, initiatives)) };
 }
 
 function isGap(finding: Finding): boolean {
@@ -228,8 +190,13 @@ function compareTargets(targets: Targets | undefined): TargetComparison[] {
 
 function retrospectiveDate(initiative: Initiative): string | undefined {
     if (!initiative.endMonth || initiative.retrospectiveDays === undefined) return undefined;
-    const lastDay = Date.UTC(initiative.endMonth.year, initiative.endMonth.month, 0);
-    return new Date(lastDay + initiative.retrospectiveDays * 86_400_000).toISOString().slice(0, 10);
+    const date = new Date(Date.UTC(initiative.endMonth.year, initiative.endMonth.month, 0) + initiative.retrospectiveDays * 86_400_000);
+    // The language's limits keep this well inside JavaScript's calendar; past it (`retrospective 300000 years`
+    // before them) toISOString threw, so a date that is not one is left out rather than formatted.
+    if (Number.isNaN(date.getTime())) return undefined;
+    // Written out rather than sliced from toISOString, which writes years past 9999 as `+010049`.
+    const two = (n: number) => String(n).padStart(2, '0');
+    return `${date.getUTCFullYear()}-${two(date.getUTCMonth() + 1)}-${two(date.getUTCDate())}`;
 }
 
 /** Same counting as `hoursSavedPerWeek` (which roadmap/priority-order uses), per flow. */
@@ -251,17 +218,23 @@ function savings(hoursPerWeek: number, estate: Estate, cost: Initiative['cost'])
     return { savingsPerYear, paybackMonths: round1(cost.amount / (savingsPerYear.amount / 12)) };
 }
 
-function initiativeImpact(initiative: Initiative, estate: Estate, index: EstateIndex, before: Finding[], gapRules: readonly Rule[], today: string): InitiativeImpact {
+/** What every initiative reads of today's estate and findings, worked out once for all of them. */
+interface Baseline {
+    estate: Estate;
+    index: EstateIndex;
+    gaps: InitiativeGaps;
+    /** Flows with a security or compliance finding. */
+    flowsWithControlFindings: Set<string>;
+}
+
+function initiativeImpact(initiative: Initiative, { estate, index, gaps, flowsWithControlFindings }: Baseline): InitiativeImpact {
     const replacedFlows = initiative.replaces.map(name => estate.flows.get(name)).filter((f): f is Flow => f !== undefined);
     const deliveredFlows = initiative.delivers.map(name => estate.flows.get(name)).filter((f): f is Flow => f !== undefined);
     const replaced = replacedFlows.map(replacedFlow);
     const hoursPerWeek = hoursSavedPerWeek(estate, initiative).hoursPerWeek;
 
-    const beforeGaps = before.filter(isGap);
-    const afterGaps = runRules(applyInitiatives(estate, [initiative]), { rules: gapRules, today });
-    const closes = disappeared(beforeGaps, afterGaps).map(f => ({ ruleId: f.ruleId, message: f.message, element: f.element }));
+    const closes = gaps.closedBy(initiative).map(f => ({ ruleId: f.ruleId, message: f.message, element: f.element }));
 
-    const flowsWithControlFindings = new Set(before.filter(f => f.element.kind === 'flow' && isSecurityOrCompliance(f)).map(f => f.element.name));
     const deliveredCompliant = deliveredFlows.length > 0 && deliveredFlows.every(flow => !flowsWithControlFindings.has(flow.name));
     const broughtIntoCompliance = deliveredCompliant
         ? replacedFlows.filter(flow => index.carriesRegulated(flow) && flowsWithControlFindings.has(flow.name)).map(flow => flow.name)
@@ -334,12 +307,16 @@ function roiRows(impacts: InitiativeImpact[], manualBefore: ManualHours, manualA
 export function roadmapImpact(estate: Estate, options: ImpactOptions): RoadmapImpact {
     const rules = options.rules ?? ALL_RULES;
     const before = options.findings ?? runRules(estate, { rules, today: options.today });
-    const gapRules = rules.filter(rule => rule.id.startsWith('gap/'));
     const order = scheduleRoadmaps(estate, options.today);
     const names = [...order.initiatives.map(i => i.name), ...order.unscheduled.map(i => i.name)];
     const initiatives = names.map(name => estate.initiatives.get(name)!);
-    const index = indexEstate(estate);
-    const impacts = initiatives.map(initiative => initiativeImpact(initiative, estate, index, before, gapRules, options.today));
+    const baseline: Baseline = {
+        estate,
+        index: indexEstate(estate),
+        gaps: new InitiativeGaps(estate, rules.filter(rule => rule.id.startsWith('gap/')), options.today),
+        flowsWithControlFindings: new Set(before.filter(f => f.element.kind === 'flow' && isSecurityOrCompliance(f)).map(f => f.element.name))
+    };
+    const impacts = initiatives.map(initiative => initiativeImpact(initiative, baseline));
 
     const toBe = applyInitiatives(estate, initiatives);
     const after = runRules(toBe, { rules, today: options.today });

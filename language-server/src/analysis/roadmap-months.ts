@@ -1,5 +1,7 @@
 import type { Estate, Initiative, Roadmap, YearMonth } from '../model/estate.js';
+import { monthWithinLimit } from '../model/limits.js';
 import { addMonths, formatYearMonth, monthNumber } from '../model/units.js';
+import { FenwickTree } from './fenwick-tree.js';
 
 /**
  * The month schedule of a roadmap. Months are counted from the roadmap's `start` (month 1 is the
@@ -13,23 +15,74 @@ export interface ScheduledInitiative {
     to: number;
 }
 
+/**
+ * Initiatives named per month: listing every one of thousands of initiatives in each of hundreds of
+ * months made findings and pages of gigabytes.
+ */
+export const NAMED_PER_MONTH = 10;
+
 export interface MonthInFlight {
     /** 1-based month of the roadmap. */
     month: number;
     /** `2027-03` when the roadmap has a start, else `month 3`. */
     label: string;
-    /** In order of start month, then priority, then name. */
+    /** How many initiatives are in flight. */
+    count: number;
+    /** The first NAMED_PER_MONTH of them, in order of start month, then priority, then name. */
     initiatives: Initiative[];
+    /** The last of them in that order: the latest to start. */
+    latest?: Initiative;
+}
+
+/** One month of `monthLoads`. */
+export interface MonthLoadOf<T> {
+    count: number;
+    /** The first NAMED_PER_MONTH items in flight, in the order given. */
+    named: T[];
+    /** The last item in flight in the order given. */
+    last?: T;
+}
+
+/**
+ * For every month from the first start to the last end, the items in flight: how many, the first
+ * few and the last in the order given. A sweep over starts and ends with the items in flight kept
+ * by position, so the cost is items plus months, not their product.
+ */
+export function monthLoads<T>(items: readonly T[], span: (item: T) => { from: number; to: number }): { first: number; months: Array<MonthLoadOf<T>> } {
+    const starts = new Map<number, number[]>();
+    const ends = new Map<number, number[]>();
+    let first = Infinity;
+    let last = -Infinity;
+    items.forEach((item, position) => {
+        const { from, to } = span(item);
+        first = Math.min(first, from);
+        last = Math.max(last, to);
+        push(starts, from, position);
+        push(ends, to, position);
+    });
+    const inFlight = new FenwickTree(items.length);
+    let count = 0;
+    const months: Array<MonthLoadOf<T>> = [];
+    for (let month = first; month <= last; month++) {
+        for (const position of starts.get(month) ?? []) inFlight.add(position);
+        count += starts.get(month)?.length ?? 0;
+        const named: T[] = [];
+        for (let k = 1; k <= Math.min(count, NAMED_PER_MONTH); k++) named.push(items[inFlight.kth(k)]);
+        months.push({ count, named, last: count > 0 ? items[inFlight.kth(count)] : undefined });
+        for (const position of ends.get(month) ?? []) inFlight.add(position, -1);
+        count -= ends.get(month)?.length ?? 0;
+    }
+    return { first, months };
 }
 
 export function monthLabel(start: YearMonth | undefined, month: number): string {
     return start ? formatYearMonth(addMonths(start, month - 1)) : `month ${month}`;
 }
 
-/** The initiative's months when they are written and well-formed. */
+/** The initiative's months when they are written, well-formed and within the language's limit. */
 export function spanOf(initiative: Initiative): { from: number; to: number } | undefined {
     const months = initiative.months;
-    if (!months || months.from < 1 || months.to < months.from) return undefined;
+    if (!months || months.from < 1 || months.to < months.from || !monthWithinLimit(months.to)) return undefined;
     return months;
 }
 
@@ -50,23 +103,18 @@ export function scheduledInitiatives(estate: Estate, roadmap: Roadmap): Schedule
     return result.sort(byStart);
 }
 
-/**
- * Every month from the first start to the last end with the initiatives in flight in it. Linear in
- * the sum of the initiatives' durations (a sweep would gain nothing at roadmap sizes).
- */
+function push(map: Map<number, number[]>, key: number, value: number): void {
+    const list = map.get(key);
+    if (list) list.push(value); else map.set(key, [value]);
+}
+
+/** Every month from the first start to the last end with the initiatives in flight in it. */
 export function monthsInFlight(estate: Estate, roadmap: Roadmap): MonthInFlight[] {
-    const scheduled = scheduledInitiatives(estate, roadmap);
-    if (scheduled.length === 0) return [];
-    const first = scheduled[0].from;
-    const last = Math.max(...scheduled.map(s => s.to));
-    const months: MonthInFlight[] = [];
-    for (let month = first; month <= last; month++) {
-        months.push({ month, label: monthLabel(roadmap.start, month), initiatives: [] });
-    }
-    for (const { initiative, from, to } of scheduled) {
-        for (let month = from; month <= to; month++) months[month - first].initiatives.push(initiative);
-    }
-    return months;
+    const { first, months } = monthLoads(scheduledInitiatives(estate, roadmap), scheduled => scheduled);
+    return months.map((load, index) => ({
+        month: first + index, label: monthLabel(roadmap.start, first + index), count: load.count,
+        initiatives: load.named.map(s => s.initiative), latest: load.last?.initiative
+    }));
 }
 
 /**

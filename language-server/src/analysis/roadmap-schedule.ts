@@ -1,6 +1,7 @@
 import type { Estate, Initiative, YearMonth } from '../model/estate.js';
+import { LIMITS } from '../model/limits.js';
 import { addMonths, formatYearMonth, monthNumber, parseYearMonth } from '../model/units.js';
-import { monthsInFlight, spanOf } from './roadmap-months.js';
+import { monthLoads, monthsInFlight, spanOf } from './roadmap-months.js';
 
 /** One initiative placed on the calendar. Indexes count months from the schedule's first month (0-based). */
 export interface ScheduledInitiative {
@@ -19,7 +20,9 @@ export interface MonthLoad {
     month: YearMonth;
     /** `YYYY-MM`. */
     label: string;
-    /** Initiatives in flight this month, in schedule order. */
+    /** How many initiatives are in flight this month. */
+    count: number;
+    /** The first NAMED_PER_MONTH of them, in schedule order. */
     inFlight: string[];
     /** True when one roadmap has more initiatives in flight this month than the policy's wip-limit (as roadmap/wip-limit reports). */
     overLimit: boolean;
@@ -52,7 +55,7 @@ export interface RoadmapSchedule {
 
 function placement(initiative: Initiative, estate: Estate): { start: YearMonth; end: YearMonth } | string {
     const span = spanOf(initiative);
-    if (!span) return initiative.months ? '`months` must run forward from month 1' : 'no `months` written';
+    if (!span) return initiative.months ? `\`months\` must run forward from month 1 to at most month ${LIMITS.month}` : 'no `months` written';
     const start = estate.roadmaps.get(initiative.roadmap)?.start;
     if (!start) return `roadmap ${initiative.roadmap} has no \`start\``;
     return { start: addMonths(start, span.from - 1), end: addMonths(start, span.to - 1) };
@@ -64,7 +67,7 @@ function monthsOverLimit(estate: Estate): Set<string> {
     for (const roadmap of estate.roadmaps.values()) {
         if (!roadmap.start) continue;
         for (const month of monthsInFlight(estate, roadmap)) {
-            if (month.initiatives.length > estate.policy.wipLimit) over.add(month.label);
+            if (month.count > estate.policy.wipLimit) over.add(month.label);
         }
     }
     return over;
@@ -91,21 +94,22 @@ export function scheduleRoadmaps(estate: Estate, today: string): RoadmapSchedule
     placed.sort((a, b) => (a.priority ?? Infinity) - (b.priority ?? Infinity)
         || monthNumber(a.start) - monthNumber(b.start) || a.name.localeCompare(b.name));
 
-    const first = placed.length ? Math.min(...placed.map(i => monthNumber(i.start))) : 0;
-    const last = placed.length ? Math.max(...placed.map(i => monthNumber(i.end))) : -1;
+    // A loop, not Math.min(...list): spreading 100,000 initiatives as arguments overflows the stack.
+    let first = Infinity;
+    for (const i of placed) first = Math.min(first, monthNumber(i.start));
     const initiatives: ScheduledInitiative[] = placed.map(i => ({
         ...i, startIndex: monthNumber(i.start) - first, endIndex: monthNumber(i.end) - first
     }));
 
     const wipLimit = estate.policy.wipLimit;
     const over = monthsOverLimit(estate);
-    const months: MonthLoad[] = [];
-    for (let number = first; number <= last; number++) {
+    const months = monthLoads(initiatives, i => ({ from: i.startIndex, to: i.endIndex })).months.map((load, index): MonthLoad => {
+        const number = first + index;
         const month = { year: Math.floor(number / 12), month: (number % 12) + 1 };
-        const index = number - first;
-        const inFlight = initiatives.filter(i => i.startIndex <= index && index <= i.endIndex).map(i => i.name);
-        months.push({ month, label: formatYearMonth(month), inFlight, overLimit: over.has(formatYearMonth(month)) });
-    }
+        const label = formatYearMonth(month);
+        return { month, label, count: load.count, inFlight: load.named.map(i => i.name), overLimit: over.has(label) };
+    });
+    const last = first + months.length - 1;
 
     const byName = new Map(initiatives.map(i => [i.name, i]));
     const dependencyProblems: DependencyProblem[] = [];

@@ -26,7 +26,7 @@ export function parseArgs(args: string[], valued: ReadonlySet<string>, known: Re
             if (!valued.has(name) && !known.has(name)) throw new UsageError(`unknown option ${rawName}`);
             if (valued.has(name)) {
                 const value = inline ?? args[++i];
-                if (value === undefined) throw new UsageError(`${rawName} needs a value`);
+                if (value === undefined || value === '') throw new UsageError(`${rawName} needs a value`);
                 options.set(name, value);
             } else {
                 flags.add(name);

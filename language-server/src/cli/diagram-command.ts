@@ -3,6 +3,7 @@ import { choice, parseArgs } from './cli-args.js';
 import { UsageError } from './collect-files.js';
 import { loadFiles } from './load-files.js';
 import { writeOutput } from './write-output.js';
+import { visible } from '../render/visible-text.js';
 import { EXPAND_ALL } from '../diagram/diagram-graph.js';
 import { DiagramViewError, parseView } from '../diagram/graph-builder.js';
 import { DiagramLayouter } from '../diagram/layout.js';
@@ -13,7 +14,7 @@ import { countSyntaxErrors } from '../diagram/syntax-errors.js';
 
 export const DIAGRAM_USAGE = 'integ diagram [paths…] [--view estate|process:<name>|department:<name>|system:<name>] [--state as-is|to-be] [--depth 1|2] '
     + '[--expand Dept,…|all] [--classification C,…] [--finding rule-or-area,…] [--follow Entity[.field]] [--lens ' + LENSES.join('|') + '] '
-    + '[--panel WIDTHxHEIGHT] [-o out.svg]';
+    + '[--panel WIDTHxHEIGHT] [-o out.svg [--force]]';
 
 function list(value: string | undefined): string[] | undefined {
     const items = value?.split(',').map(item => item.trim()).filter(Boolean);
@@ -30,7 +31,7 @@ function panelOf(text: string | undefined): PanelSize | undefined {
 
 /** Writes the dependency diagram as a standalone SVG (to stdout without -o). Exit 2 on unknown views. */
 export async function diagramCommand(args: string[], io: CliIo): Promise<number> {
-    const parsed = parseArgs(args, new Set(['--view', '--state', '--depth', '--classification', '--finding', '--expand', '--follow', '--lens', '--panel', '--output', '--timeout']), new Set());
+    const parsed = parseArgs(args, new Set(['--view', '--state', '--depth', '--classification', '--finding', '--expand', '--follow', '--lens', '--panel', '--output', '--timeout']), new Set(['--force']));
     const state = choice(parsed, '--state', ['as-is', 'to-be'], 'as-is');
     const depth = choice(parsed, '--depth', ['1', '2'], '1') === '2' ? 2 : 1;
     const lens = choice(parsed, '--lens', LENSES, 'style');
@@ -45,7 +46,7 @@ export async function diagramCommand(args: string[], io: CliIo): Promise<number>
         throw new UsageError((error as Error).message);
     }
     const expand = list(parsed.options.get('--expand'))?.map(name => name === 'all' ? EXPAND_ALL : name);
-    const loaded = await loadFiles(parsed.paths, io.cwd);
+    const loaded = await loadFiles(parsed.paths, io.cwd, note => io.stderr.write(`integ diagram: ${visible(note)}\n`));
     const layouter = new DiagramLayouter();
     try {
         const diagram = await produceDiagram(loaded.analysis.estate, loaded.analysis.findings, {
@@ -56,10 +57,10 @@ export async function diagramCommand(args: string[], io: CliIo): Promise<number>
         const target = parsed.options.get('--output');
         const errors = countSyntaxErrors([...loaded.diagnostics.values()].flat());
         if (errors > 0) io.stderr.write(`integ diagram: the model has ${errors} syntax or link error(s); run 'integ check' for details\n`);
-        for (const note of diagram.graph.notes) io.stderr.write(`integ diagram: ${note}\n`);
+        for (const note of diagram.graph.notes) io.stderr.write(`integ diagram: ${visible(note)}\n`);
         if (target) {
-            await writeOutput(target, diagram.svg);
-            io.stdout.write(`${target}: ${diagram.graph.title}, ${diagram.graph.nodes.length} nodes, ${diagram.graph.edges.length} edges\n`);
+            await writeOutput(target, diagram.svg, { cwd: io.cwd, force: parsed.flags.has('--force') });
+            io.stdout.write(`${visible(target)}: ${visible(diagram.graph.title)}, ${diagram.graph.nodes.length} nodes, ${diagram.graph.edges.length} edges\n`);
         } else {
             io.stdout.write(diagram.svg + '\n');
         }

@@ -1,6 +1,10 @@
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { CATALOGUE } from '../rules/catalogue.js';
 import { RULES_DOC_URL } from '../workspace/finding-diagnostics.js';
 import { LANGUAGE_RULES, type DiagnosticRecord } from './diagnostic-records.js';
+import { visible } from '../render/visible-text.js';
+import { pathAtLineStart } from './terminal-text.js';
 
 export const TOOL_VERSION = '0.1.0';
 
@@ -10,8 +14,10 @@ function withoutRuleSuffix(message: string, ruleId: string): string {
     return message.endsWith(suffix) ? message.slice(0, -suffix.length) : message;
 }
 
+/** One line per finding; file names and messages come from the models, so they are printed visibly. */
 export function formatText(records: DiagnosticRecord[]): string {
-    const lines = records.map(r => `${r.file}:${r.line}:${r.column} ${r.accepted ? 'accepted' : r.severity} ${withoutRuleSuffix(r.message, r.ruleId)} [${r.ruleId}]`);
+    const lines = records.map(r =>
+        `${pathAtLineStart(r.file)}:${r.line}:${r.column} ${r.accepted ? 'accepted' : r.severity} ${visible(withoutRuleSuffix(r.message, r.ruleId))} [${visible(r.ruleId)}]`);
     const counted = records.filter(r => !r.accepted);
     const count = (severity: string) => counted.filter(r => r.severity === severity).length;
     const accepted = records.length - counted.length;
@@ -24,6 +30,21 @@ export function formatJson(records: DiagnosticRecord[]): string {
 }
 
 const SARIF_LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
+
+/**
+ * `artifactLocation.uri` is a URI reference, not a path: each segment percent-encoded (a `#`, `?`,
+ * `%` or space in a file name would otherwise point elsewhere); a file outside the working folder
+ * is an absolute `file:` URI.
+ */
+function artifactUri(file: string): { uri: string; uriBaseId?: string } {
+    if (path.isAbsolute(file)) return { uri: pathToFileURL(file).href };
+    return { uri: file.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
+}
+
+/** SARIF message text turns `[text](target)` into a link; model text must stay text. */
+function sarifText(text: string): string {
+    return text.replace(/[\\[\]]/g, character => `\\${character}`);
+}
 
 /** SARIF 2.1.0 for code-scanning upload: rule metadata in the driver, paths relative to the run's root. */
 export function formatSarif(records: DiagnosticRecord[]): string {
@@ -52,10 +73,10 @@ export function formatSarif(records: DiagnosticRecord[]): string {
         ruleId: record.ruleId,
         ...(ruleIndex.has(record.ruleId) ? { ruleIndex: ruleIndex.get(record.ruleId) } : {}),
         level: SARIF_LEVEL[record.severity],
-        message: { text: record.message },
+        message: { text: sarifText(record.message) },
         locations: [{
             physicalLocation: {
-                artifactLocation: { uri: record.file.split('\\').join('/'), uriBaseId: '%SRCROOT%' },
+                artifactLocation: artifactUri(record.file),
                 region: { startLine: record.line, startColumn: record.column, endLine: record.endLine, endColumn: record.endColumn }
             }
         }],

@@ -2,6 +2,7 @@ import type { Inventory } from '../analysis/inventory.js';
 import type { GapTypeRow, RegulationRow } from '../analysis/findings-breakdown.js';
 import type { RoadmapTotals } from '../analysis/roadmap-impact.js';
 import { escapeXml } from '../render/escape-xml.js';
+import { escapeMarkdown } from '../render/markdown-escape.js';
 import { ROADMAP_CSS } from '../roadmap/roadmap-html.js';
 import { totalsRows } from '../roadmap/roadmap-text.js';
 
@@ -66,20 +67,16 @@ function tables(report: Report): Table[] {
     return result;
 }
 
-function escapeCell(text: string): string {
-    return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ').replace(/</g, '&lt;');
-}
-
 export function reportMarkdown(report: Report): string {
     const lines: string[] = ['# Integration report', '', '## Summary', ''];
-    for (const line of summary(report)) lines.push(`- ${escapeCell(line)}`);
+    for (const line of summary(report)) lines.push(`- ${escapeMarkdown(line)}`);
     if (!report.roadmap) lines.push('- Roadmap: no initiatives declared');
     for (const table of tables(report)) {
         lines.push('', `## ${table.heading}`, '');
         if (table.rows.length === 0) { lines.push(table.empty); continue; }
         lines.push(`| ${table.columns.join(' | ')} |`);
         lines.push(`|${table.columns.map((_, i) => (table.numeric.includes(i) ? '---:' : '---')).join('|')}|`);
-        for (const row of table.rows) lines.push(`| ${row.map(escapeCell).join(' | ')} |`);
+        for (const row of table.rows) lines.push(`| ${row.map(escapeMarkdown).join(' | ')} |`);
     }
     return lines.join('\n') + '\n';
 }

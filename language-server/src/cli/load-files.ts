@@ -9,14 +9,20 @@ export interface LoadedFiles extends LoadedWorkspace {
     /** Document URI → path as the user should read it (relative to the working folder). */
     displayPath: Map<string, string>;
     files: string[];
+    /** One sentence per symbolic link that was not followed, naming it (see collect-files.ts). */
+    skipped: string[];
 }
 
 const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
-export async function loadFiles(paths: string[], cwd = process.cwd()): Promise<LoadedFiles> {
-    const files = await collectIntegFiles(paths.length > 0 ? paths : [cwd], cwd);
-    // Read side by side: the reads wait on the file system, not on each other.
-    const texts = await Promise.allSettled(files.map(file => readSource(file, cwd)));
+/** `warn` hears about every symbolic link that was not followed, as it is also listed in `skipped`. */
+export async function loadFiles(paths: string[], cwd = process.cwd(), warn?: (note: string) => void): Promise<LoadedFiles> {
+    const collected = await collectIntegFiles(paths.length > 0 ? paths : [cwd], cwd);
+    const skipped = collected.skipped.map(link => `${relative(cwd, link.shown)}: ${link.reason}; not read`);
+    if (warn) skipped.forEach(warn);
+    const files = collected.files.map(file => file.shown);
+    // Read side by side: the reads wait on the file system, not on each other. The real path is read: the one that was checked.
+    const texts = await Promise.allSettled(collected.files.map(file => readSource(file.real, file.shown, cwd)));
     const sources = [];
     const displayPath = new Map<string, string>();
     for (const [index, file] of files.entries()) {
@@ -36,24 +42,24 @@ export async function loadFiles(paths: string[], cwd = process.cwd()): Promise<L
             displayPath.set(key, relative(cwd, file));
         }
     }
-    return { ...workspace, displayPath, files };
+    return { ...workspace, displayPath, files, skipped };
 }
 
-async function readSource(file: string, cwd: string): Promise<string> {
+async function readSource(real: string, shown: string, cwd: string): Promise<string> {
     let text: string;
     try {
-        const stat = await fs.stat(file);
-        if (stat.size > MAX_FILE_BYTES) throw new UsageError(`${relative(cwd, file)}: larger than 64 MB, not read`);
-        text = await fs.readFile(file, 'utf8');
+        const stat = await fs.stat(real);
+        if (stat.size > MAX_FILE_BYTES) throw new UsageError(`${relative(cwd, shown)}: larger than 64 MB, not read`);
+        text = await fs.readFile(real, 'utf8');
     } catch (error) {
         if (error instanceof UsageError) throw error;
-        throw new UsageError(`${relative(cwd, file)}: ${describe(error)}`);
+        throw new UsageError(`${relative(cwd, shown)}: ${describe(error)}`);
     }
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-/** The path as the user should read it: relative to the working folder when inside it. */
+/** The path as the user should read it: relative to the working folder when inside it (`..x.integ` is inside). */
 function relative(cwd: string, file: string): string {
     const rel = path.relative(path.resolve(cwd), file);
-    return rel.startsWith('..') || path.isAbsolute(rel) ? file : rel;
+    return rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel) ? file : rel;
 }

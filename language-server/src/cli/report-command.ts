@@ -7,16 +7,17 @@ import { reportHtml, reportJson, reportMarkdown, type Report } from './format-re
 import { loadFiles } from './load-files.js';
 import { parseToday } from './roadmap-command.js';
 import { writeOutput } from './write-output.js';
+import { visible } from '../render/visible-text.js';
 
-export const REPORT_USAGE = 'integ report [paths…] [--format md|json|html] [-o file] [--today YYYY-MM-DD]';
+export const REPORT_USAGE = 'integ report [paths…] [--format md|json|html] [-o file [--force]] [--today YYYY-MM-DD]';
 
 export async function reportCommand(args: string[], io: CliIo): Promise<number> {
-    const parsed = parseArgs(args, new Set(['--format', '--output', '--today']), new Set());
+    const parsed = parseArgs(args, new Set(['--format', '--output', '--today']), new Set(['--force']));
     const target = parsed.options.get('--output');
     const inferred = target?.toLowerCase().endsWith('.html') ? 'html' : target?.toLowerCase().endsWith('.json') ? 'json' : 'md';
     const format = choice(parsed, '--format', ['md', 'json', 'html'], inferred);
     const today = parseToday(parsed.options.get('--today'));
-    const loaded = await loadFiles(parsed.paths, io.cwd);
+    const loaded = await loadFiles(parsed.paths, io.cwd, note => io.stderr.write(`integ report: ${visible(note)}\n`));
     const { estate, findings } = loaded.analysis;
     const report: Report = {
         inventory: inventory(estate),
@@ -25,6 +26,6 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
         roadmap: estate.initiatives.size > 0 ? roadmapImpact(estate, { today, findings }).totals : undefined
     };
     const output = format === 'json' ? reportJson(report) : format === 'html' ? reportHtml(report) : reportMarkdown(report);
-    if (target) await writeOutput(target, output); else io.stdout.write(output);
+    if (target) await writeOutput(target, output, { cwd: io.cwd, force: parsed.flags.has('--force') }); else io.stdout.write(output);
     return 0;
 }

@@ -3,12 +3,13 @@ import { UsageError } from './collect-files.js';
 import { parseArgs } from './cli-args.js';
 import { loadFiles } from './load-files.js';
 import { writeOutput } from './write-output.js';
+import { visible } from '../render/visible-text.js';
 import { roadmapHtmlPage } from '../roadmap/roadmap-html.js';
 import { roadmapMarkdown } from '../roadmap/roadmap-markdown.js';
 import { roadmapReport } from '../roadmap/roadmap-report.js';
 import { todayIso } from '../model/units.js';
 
-export const ROADMAP_USAGE = 'integ roadmap [paths…] [-o roadmap.html|roadmap.md] [--today YYYY-MM-DD]';
+export const ROADMAP_USAGE = 'integ roadmap [paths…] [-o roadmap.html|roadmap.md [--force]] [--today YYYY-MM-DD]';
 
 /** The output format follows the file extension; without -o, Markdown goes to stdout. */
 function formatOf(target: string | undefined): 'html' | 'md' {
@@ -27,17 +28,17 @@ export function parseToday(value: string | undefined): string {
 }
 
 export async function roadmapCommand(args: string[], io: CliIo): Promise<number> {
-    const parsed = parseArgs(args, new Set(['--output', '--today']), new Set());
+    const parsed = parseArgs(args, new Set(['--output', '--today']), new Set(['--force']));
     const target = parsed.options.get('--output');
     const format = formatOf(target);
     const today = parseToday(parsed.options.get('--today'));
-    const loaded = await loadFiles(parsed.paths, io.cwd);
+    const loaded = await loadFiles(parsed.paths, io.cwd, note => io.stderr.write(`integ roadmap: ${visible(note)}\n`));
     const { estate, findings } = loaded.analysis;
     const report = roadmapReport(estate, { today, findings });
     const output = format === 'html' ? roadmapHtmlPage(report.schedule, report.impact) : roadmapMarkdown(report.schedule, report.impact);
     if (target) {
-        await writeOutput(target, output);
-        io.stderr.write(`integ roadmap: wrote ${target}\n`);
+        await writeOutput(target, output, { cwd: io.cwd, force: parsed.flags.has('--force') });
+        io.stderr.write(`integ roadmap: wrote ${visible(target)}\n`);
     } else {
         io.stdout.write(output);
     }

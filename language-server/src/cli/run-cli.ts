@@ -3,6 +3,8 @@ import { CHECK_USAGE, checkCommand } from './check-command.js';
 import { REPORT_USAGE, reportCommand } from './report-command.js';
 import { DIAGRAM_USAGE, diagramCommand } from './diagram-command.js';
 import { ROADMAP_USAGE, roadmapCommand } from './roadmap-command.js';
+import { visible } from '../render/visible-text.js';
+import { terminalSafe } from './terminal-text.js';
 
 export interface CliIo {
     stdout: { write(text: string): unknown };
@@ -16,16 +18,17 @@ interface Command {
     run(args: string[], io: CliIo): Promise<number>;
 }
 
-const COMMANDS: Record<string, Command> = {
-    check: { usage: CHECK_USAGE, summary: 'parse, link and run every rule; print findings', run: checkCommand },
-    report: { usage: REPORT_USAGE, summary: 'inventory, coverage, gaps by type with hours, findings by regulation, roadmap totals (md, json, html)', run: reportCommand },
-    diagram: { usage: DIAGRAM_USAGE, summary: 'dependency diagram of a view as a standalone SVG', run: diagramCommand },
-    roadmap: { usage: ROADMAP_USAGE, summary: 'roadmap Gantt, impact and ROI as Markdown (stdout or .md) or self-contained HTML', run: roadmapCommand }
-};
+/** A Map, not an object: `integ constructor` or `integ __proto__` must not find Object.prototype's members. */
+const COMMANDS = new Map<string, Command>([
+    ['check', { usage: CHECK_USAGE, summary: 'parse, link and run every rule; print findings', run: checkCommand }],
+    ['report', { usage: REPORT_USAGE, summary: 'inventory, coverage, gaps by type with hours, findings by regulation, roadmap totals (md, json, html)', run: reportCommand }],
+    ['diagram', { usage: DIAGRAM_USAGE, summary: 'dependency diagram of a view as a standalone SVG', run: diagramCommand }],
+    ['roadmap', { usage: ROADMAP_USAGE, summary: 'roadmap Gantt, impact and ROI as Markdown (stdout or .md) or self-contained HTML', run: roadmapCommand }]
+]);
 
 function help(): string {
     const lines = ['Integration Architect — analyse .integ estate models', '', 'Usage:'];
-    for (const command of Object.values(COMMANDS)) {
+    for (const command of COMMANDS.values()) {
         lines.push(`  ${command.usage.padEnd(72)}  ${command.summary}`);
     }
     lines.push('', 'Paths default to the current folder, searched recursively for *.integ files.',
@@ -33,7 +36,18 @@ function help(): string {
     return lines.join('\n') + '\n';
 }
 
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+/**
+ * Runs one command. Everything it prints passes `terminalSafe`: whatever a model or a file name
+ * smuggles into a report, a diagram, JSON or a message, no escape sequence or logging command
+ * reaches the terminal or the CI log. (Messages also spell paths and names with `visible`, which
+ * keeps each on one line.)
+ */
+export async function runCli(argv: string[], unsafeIo: CliIo): Promise<number> {
+    const io: CliIo = {
+        cwd: unsafeIo.cwd,
+        stdout: { write: text => unsafeIo.stdout.write(terminalSafe(text)) },
+        stderr: { write: text => unsafeIo.stderr.write(terminalSafe(text)) }
+    };
     const [name, ...rest] = argv;
     if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
         io.stdout.write(help());
@@ -43,16 +57,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         io.stdout.write('0.1.0\n');
         return 0;
     }
-    const command = COMMANDS[name];
+    const command = COMMANDS.get(name);
     if (!command) {
-        io.stderr.write(`integ: unknown command '${name}'\n${help()}`);
+        io.stderr.write(`integ: unknown command '${visible(name)}'\n${help()}`);
         return 2;
     }
     try {
         return await command.run(rest, io);
     } catch (error) {
         if (error instanceof UsageError) {
-            io.stderr.write(`integ ${name}: ${error.message}\nusage: ${command.usage}\n`);
+            io.stderr.write(`integ ${name}: ${visible(error.message)}\nusage: ${command.usage}\n`);
             return 2;
         }
         throw error;

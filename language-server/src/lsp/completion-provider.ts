@@ -5,6 +5,7 @@ import { CATALOGUE } from '../rules/catalogue.js';
 import type { Classification, Declared, Department, Entity, Estate, Flow, Initiative, Platform, System } from '../model/estate.js';
 import type { IntegServices } from '../lsp-module.js';
 import type { WorkspaceAnalysis } from '../workspace/workspace-analysis.js';
+import { escapeMarkdown } from '../render/markdown-escape.js';
 import { KEYWORD_DOCS, VALUE_DOCS } from './keyword-docs.js';
 
 /**
@@ -119,28 +120,28 @@ function documentationOf(declared: Declared): MarkupContent | undefined {
         case 'system': {
             const system = declared as System;
             if (system.systemKind) facts.push(`kind ${system.systemKind}`);
-            if (system.department) facts.push(`department ${system.department}`);
+            if (system.department) facts.push(`department ${escapeMarkdown(system.department)}`);
             if (system.shadow) facts.push('shadow IT');
-            if (system.stores.length > 0) facts.push(`stores ${system.stores.join(', ')}`);
+            if (system.stores.length > 0) facts.push(`stores ${escapeMarkdown(system.stores.join(', '))}`);
             break;
         }
         case 'flow': {
             const flow = declared as Flow;
-            facts.push(`${flow.sourceSystem} ${flow.twoWay ? '<->' : '->'} ${flow.targetSystem}`);
+            facts.push(`${escapeMarkdown(flow.sourceSystem)} ${flow.twoWay ? '<->' : '->'} ${escapeMarkdown(flow.targetSystem)}`);
             if (flow.style) facts.push(`style ${flow.style}`);
             break;
         }
         case 'entity': {
             const entity = declared as Entity;
-            facts.push(`${entity.fields.length} fields${entity.fields.length > 0 ? `: ${entity.fields.slice(0, 8).map(f => f.name).join(', ')}` : ''}`);
-            if (entity.masters.length > 0) facts.push(`master ${entity.masters.join(', ')}`);
+            facts.push(`${entity.fields.length} fields${entity.fields.length > 0 ? `: ${escapeMarkdown(entity.fields.slice(0, 8).map(f => f.name).join(', '))}` : ''}`);
+            if (entity.masters.length > 0) facts.push(`master ${escapeMarkdown(entity.masters.join(', '))}`);
             break;
         }
         case 'platform': {
             const platform = declared as Platform;
-            if (platform.bestFor) facts.push(`best for ${platform.bestFor}`);
+            if (platform.bestFor) facts.push(`best for ${escapeMarkdown(platform.bestFor)}`);
             if (platform.volume) facts.push(`volume ${platform.volume}`);
-            if (platform.price) facts.push(`${platform.price.min}${platform.price.max ? `–${platform.price.max}` : ''} ${platform.price.currency} per ${platform.price.per}`);
+            if (platform.price) facts.push(`${platform.price.min}${platform.price.max ? `–${platform.price.max}` : ''} ${escapeMarkdown(platform.price.currency)} per ${platform.price.per}`);
             break;
         }
         case 'department': {
@@ -151,7 +152,7 @@ function documentationOf(declared: Declared): MarkupContent | undefined {
         case 'classification': {
             const classification = declared as Classification;
             if (classification.level) facts.push(`level ${classification.level}`);
-            if (classification.regulations.length > 0) facts.push(`regulations ${classification.regulations.join(', ')}`);
+            if (classification.regulations.length > 0) facts.push(`regulations ${escapeMarkdown(classification.regulations.join(', '))}`);
             break;
         }
         case 'initiative': {
@@ -164,5 +165,6 @@ function documentationOf(declared: Declared): MarkupContent | undefined {
             break;
     }
     if (declared.source.builtin) facts.push('standard library');
+    // Markdown, so every model string in the facts above is escaped: a `best-for "![x](https://…)"` must not load an image.
     return facts.length > 0 ? { kind: 'markdown', value: facts.join(' · ') } : undefined;
 }

@@ -1,10 +1,11 @@
 import type { Declared, Flow } from '../model/estate.js';
+import { escapeMarkdown as escape } from '../render/markdown-escape.js';
 import { CATALOGUE } from '../rules/catalogue.js';
 import type { Finding } from '../rules/finding.js';
 import { RULES_DOC_URL } from '../workspace/finding-diagnostics.js';
 import { plural, type AnalysisLookup, type FlowSummary, type SystemSummary } from './element-summary.js';
 
-/** Markdown shown on hover; pure functions of the analysed estate. */
+/** Markdown shown on hover; pure functions of the analysed estate. Every model string goes through `escape`: it is text, never markup. */
 
 const MAX_LISTED = 8;
 
@@ -12,14 +13,14 @@ export function systemHover(summary: SystemSummary): string {
     const { system } = summary;
     const facts = [
         system.systemKind && `kind **${system.systemKind}**`,
-        system.department && `department **${system.department}**`,
+        system.department && `department **${escape(system.department)}**`,
         system.owner && `owner ${escape(system.owner)}`,
         system.hosting,
         system.shadow ? '**shadow IT**' : undefined,
         system.status !== 'live' ? system.status : undefined
     ].filter(Boolean);
     const lines = [
-        `**system ${system.name}**${system.title !== system.name ? ` — ${escape(system.title)}` : ''}`,
+        `**system ${escape(system.name)}**${system.title !== system.name ? ` — ${escape(system.title)}` : ''}`,
         '',
         facts.join(' · '),
         '',
@@ -37,16 +38,16 @@ export function flowHover(summary: FlowSummary, lookup: AnalysisLookup): string 
     const arrow = flow.twoWay ? '↔' : '→';
     const facts = [
         flow.style && `style **${flow.style}**`,
-        flow.schedule && `schedule ${flow.schedule.text}`,
-        flow.via && `via ${flow.via}`,
+        flow.schedule && `schedule ${escape(flow.schedule.text)}`,
+        flow.via && `via ${escape(flow.via)}`,
         flow.auth && `auth ${flow.auth}`,
         flow.tls !== undefined && `tls ${flow.tls}`,
         flow.status !== 'live' ? flow.status : undefined
     ].filter(Boolean);
     const lines = [
-        `**flow ${flow.name}**${flow.title !== flow.name ? ` — ${escape(flow.title)}` : ''}`,
+        `**flow ${escape(flow.name)}**${flow.title !== flow.name ? ` — ${escape(flow.title)}` : ''}`,
         '',
-        `${flow.sourceSystem} ${arrow} ${flow.targetSystem}`,
+        `${escape(flow.sourceSystem)} ${arrow} ${escape(flow.targetSystem)}`,
         '',
         facts.join(' · '),
         '',
@@ -58,7 +59,7 @@ export function flowHover(summary: FlowSummary, lookup: AnalysisLookup): string 
 }
 
 export function declarationHover(declared: Declared): string {
-    return `**${declared.kind} ${declared.name}**${declared.title !== declared.name ? ` — ${escape(declared.title)}` : ''}${declared.source.builtin ? '\n\n_standard library_' : ''}`;
+    return `**${declared.kind} ${escape(declared.name)}**${declared.title !== declared.name ? ` — ${escape(declared.title)}` : ''}${declared.source.builtin ? '\n\n_standard library_' : ''}`;
 }
 
 /** Title and rationale of a catalogue rule, or undefined for an unknown id. */
@@ -78,7 +79,7 @@ function carriedLines(flow: Flow, lookup: AnalysisLookup): string {
     if (flow.carries.length === 0) return 'Carries no data';
     const fields = flow.carries.flatMap(carried => carried.fields.map(field => {
         const classification = lookup.classificationOf(carried.entity, field);
-        return `- ${carried.entity}.${field}${classification ? ` — ${classification}` : ''}`;
+        return `- ${escape(`${carried.entity}.${field}`)}${classification ? ` — ${escape(classification)}` : ''}`;
     }));
     const shown = fields.slice(0, MAX_LISTED * 2);
     const more = fields.length - shown.length;
@@ -87,7 +88,7 @@ function carriedLines(flow: Flow, lookup: AnalysisLookup): string {
 
 function listFlows(flows: Flow[], other: (flow: Flow) => string, arrow: string): string {
     if (flows.length === 0) return '';
-    const shown = flows.slice(0, MAX_LISTED).map(flow => `${flow.name} ${arrow} ${other(flow)}`);
+    const shown = flows.slice(0, MAX_LISTED).map(flow => `${escape(flow.name)} ${arrow} ${escape(other(flow))}`);
     const more = flows.length - shown.length;
     return `: ${shown.join(', ')}${more > 0 ? `, … ${more} more` : ''}`;
 }
@@ -103,9 +104,4 @@ function findingLines(findings: Finding[]): string[] {
 function stripRuleSuffix(finding: Finding): string {
     const suffix = ` (${finding.ruleId})`;
     return finding.message.endsWith(suffix) ? finding.message.slice(0, -suffix.length) : finding.message;
-}
-
-/** Model strings are shown as text, never as markdown. */
-function escape(text: string): string {
-    return text.replace(/[\\`*_{}[\]()#+!<>|]/g, match => `\\${match}`);
 }

@@ -4,6 +4,7 @@ import type { Hover, HoverParams } from 'vscode-languageserver';
 import { isAccept, isField, isRuleSeverity } from '../generated/ast.js';
 import type { IntegServices } from '../lsp-module.js';
 import type { WorkspaceAnalysis } from '../workspace/workspace-analysis.js';
+import { escapeMarkdown } from '../render/markdown-escape.js';
 import { declaredOf } from './declared-of.js';
 import { lookupFor } from './element-summary.js';
 import { declarationHover, flowHover, ruleHover, systemHover } from './hover-content.js';
@@ -51,7 +52,8 @@ export class IntegHoverProvider extends AstNodeHoverProvider {
             const entity = AstUtils.getContainerOfType(node, (n): n is AstNode & { name: string } => n.$type === 'Entity');
             const classification = entity ? lookup.classificationOf(entity.name, node.name) : undefined;
             const detail = classification ? estate.classifications.get(classification) : undefined;
-            return `**field ${entity?.name ?? ''}.${node.name}**${detail ? `: ${detail.name} — ${detail.title}${detail.regulations.length > 0 ? ` (${detail.regulations.join(', ')})` : ''}` : ' (unclassified)'}`;
+            const regulations = detail && detail.regulations.length > 0 ? ` (${escapeMarkdown(detail.regulations.join(', '))})` : '';
+            return `**field ${escapeMarkdown(`${entity?.name ?? ''}.${node.name}`)}**${detail ? `: ${escapeMarkdown(detail.name)} — ${escapeMarkdown(detail.title)}${regulations}` : ' (unclassified)'}`;
         }
         if (node.$type === 'System') {
             const summary = lookup.system((node as AstNode & { name: string }).name);

@@ -128,6 +128,6 @@ export interface RoadmapRequestResult {
     fragment: string;
     /** True when a workspace document has lexing, parsing or linking errors. */
     hasErrors: boolean;
-    /** Initiative name → where it is declared. */
+    /** Initiative name → where it is declared; any name, `__proto__` too, is an own key (read it with `Object.hasOwn`). */
     locations: Record<string, DiagramLocation>;
 }

@@ -23,7 +23,8 @@ export function answerRoadmapRequest(params: RoadmapRequestParams | undefined, a
     const today = typeof params?.today === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(params.today) ? params.today : todayIso();
     const { estate, findings } = analysis.result;
     const report = roadmapReport(estate, { today, findings });
-    const locations: Record<string, DiagramLocation> = {};
+    // No prototype: an initiative named `__proto__` or `constructor` is an entry like any other.
+    const locations: Record<string, DiagramLocation> = Object.create(null);
     for (const initiative of estate.initiatives.values()) {
         locations[initiative.name] = { uri: initiative.source.uri, range: initiative.source.nameRange };
     }

@@ -8,7 +8,8 @@ const SETTINGS: ReadonlySet<string> = new Set(['error', 'warning', 'info', 'off'
 
 /** `integ.rules.severity` from the editor, keeping only well-formed entries (rule id → error|warning|info|off). */
 export function parseSeveritySettings(value: unknown): Record<string, SeveritySetting> {
-    const result: Record<string, SeveritySetting> = {};
+    // No prototype: a setting keyed `__proto__` or `constructor` is an entry, not a change of the object.
+    const result: Record<string, SeveritySetting> = Object.create(null);
     if (typeof value !== 'object' || value === null) return result;
     for (const [rule, setting] of Object.entries(value)) {
         if (typeof setting === 'string' && SETTINGS.has(setting)) result[rule] = setting as SeveritySetting;

@@ -1,5 +1,6 @@
 import { EOF, tokenMatcher, type IToken, type TokenType } from 'chevrotain';
 import { createLangiumParser, type AstNode, type LangiumCoreServices, type LangiumParser, type ParseResult } from 'langium';
+import { placeHiddenNodesLinearly } from './hidden-node-placement.js';
 
 /**
  * After this many syntax errors the parser stops recovering and ends the parse: chevrotain
@@ -35,6 +36,7 @@ export interface GuardedParseResult extends ParseResult {
  */
 export function createGuardedParser(services: LangiumCoreServices): LangiumParser {
     const parser = createLangiumParser(services);
+    placeHiddenNodesLinearly(parser);
     const wrapper = (parser as unknown as { wrapper: RecoveringParser }).wrapper;
     const saveError = wrapper.SAVE_ERROR.bind(wrapper);
     const repetitionRecovery = wrapper.attemptInRepetitionRecovery;

@@ -65,12 +65,12 @@ export function renderGanttSvg(schedule: RoadmapSchedule): string {
 
     schedule.months.forEach((month, index) => {
         if (month.overLimit) {
-            out.push(`<rect class="over-limit" x="${monthX(index)}" y="${chartTop}" width="${L.monthWidth}" height="${rows * L.rowHeight}"><title>${escapeXml(`${month.label}: ${month.inFlight.length} initiatives in flight, the WIP limit is ${schedule.wipLimit}`)}</title></rect>`);
+            out.push(`<rect class="over-limit" x="${monthX(index)}" y="${chartTop}" width="${L.monthWidth}" height="${rows * L.rowHeight}"><title>${escapeXml(`${month.label}: ${month.count} initiatives in flight, the WIP limit is ${schedule.wipLimit}`)}</title></rect>`);
         }
         const label = month.month.month === 1 || index === 0 ? `${MONTH_NAMES[month.month.month - 1]} ${month.month.year}` : MONTH_NAMES[month.month.month - 1];
         out.push(`<text class="month" x="${monthX(index) + L.monthWidth / 2}" y="${L.margin + L.headerHeight - 10}" text-anchor="middle">${escapeXml(label)}</text>`);
         out.push(`<line class="grid" x1="${monthX(index)}" y1="${L.margin + L.headerHeight - 4}" x2="${monthX(index)}" y2="${chartBottom}"/>`);
-        const count = month.inFlight.length;
+        const count = month.count;
         out.push(`<text class="${month.overLimit ? 'over-limit-count' : 'count'}" x="${monthX(index) + L.monthWidth / 2}" y="${chartBottom + 20}" text-anchor="middle">${count}${month.overLimit ? ` &gt; ${schedule.wipLimit}` : ''}</text>`);
     });
     out.push(`<line class="grid" x1="${monthX(columns)}" y1="${L.margin + L.headerHeight - 4}" x2="${monthX(columns)}" y2="${chartBottom}"/>`);

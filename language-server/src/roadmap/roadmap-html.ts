@@ -3,7 +3,7 @@ import type { RoadmapSchedule } from '../analysis/roadmap-schedule.js';
 import { escapeXml } from '../render/escape-xml.js';
 import { GANTT_CSS, renderGanttSvg } from './gantt-svg.js';
 import {
-    costText, departmentsText, hoursText, monthsText, parallelRunText, retrospectiveText, totalsRows
+    costText, departmentsText, hoursText, inFlightText, monthsText, parallelRunText, retrospectiveText, totalsRows
 } from './roadmap-text.js';
 
 /** Page and table styles; colours come from VS Code theme variables with light defaults. */
@@ -51,9 +51,12 @@ export function roadmapFragment(schedule: RoadmapSchedule, impact: RoadmapImpact
         out.push(`<div class="gantt-box">${renderGanttSvg(schedule)}</div>`);
     }
     const over = schedule.months.filter(m => m.overLimit);
-    const problems: string[] = over.map(m => `${m.label}: ${m.inFlight.length} initiatives in flight (${m.inFlight.join(', ')}); the WIP limit is ${schedule.wipLimit}`);
-    problems.push(...schedule.dependencyProblems.map(p => `${p.initiative} starts ${p.starts}, before ${p.dependsOn} ends (${p.dependencyEnds})`));
-    problems.push(...schedule.unscheduled.map(u => `${u.name} is not on the calendar: ${u.reason}`));
+    // One array literal, not push(...list): 150,000 unscheduled initiatives as arguments overflow the stack.
+    const problems: string[] = [
+        ...over.map(m => `${m.label}: ${m.count} initiatives in flight (${inFlightText(m)}); the WIP limit is ${schedule.wipLimit}`),
+        ...schedule.dependencyProblems.map(p => `${p.initiative} starts ${p.starts}, before ${p.dependsOn} ends (${p.dependencyEnds})`),
+        ...schedule.unscheduled.map(u => `${u.name} is not on the calendar: ${u.reason}`)
+    ];
     if (problems.length) out.push(`<ul class="problems">${problems.map(p => `<li>${escapeXml(p)}</li>`).join('')}</ul>`);
     if (schedule.initiatives.length && schedule.todayIndex === undefined) {
         out.push(`<p class="note">${escapeXml(`Today (${schedule.today}) is outside the roadmap's months.`)}</p>`);

@@ -2,17 +2,19 @@ import type { RoadmapImpact } from '../analysis/roadmap-impact.js';
 import type { RoadmapSchedule, ScheduledInitiative } from '../analysis/roadmap-schedule.js';
 import { addMonths } from '../model/units.js';
 import {
-    costText, departmentsText, hoursText, monthsText, parallelRunText, retrospectiveText, totalsRows
+    costText, departmentsText, hoursText, inFlightText, monthsText, parallelRunText, retrospectiveText, totalsRows
 } from './roadmap-text.js';
 import type { YearMonth } from '../model/estate.js';
 import { formatYearMonth } from '../model/units.js';
+import { escapeMarkdown, markdownCode } from '../render/markdown-escape.js';
+import { visible } from '../render/visible-text.js';
 
 /** Words that start a statement in Mermaid's gantt grammar; a task title must not begin with one. */
 const MERMAID_KEYWORDS = /^(gantt|title|section|dateformat|axisformat|tickinterval|excludes|includes|todaymarker|weekday|weekend|click|acctitle|accdescr|inclusiveenddates|topaxis|displaymode)\b/i;
 
-/** Mermaid text: `:` `#` `;` end or break a statement, and `%%` starts a comment. */
+/** Mermaid text: `:` `#` `;` end or break a statement, `%%` starts a comment, a backtick could close the fence. */
 export function mermaidText(text: string): string {
-    const cleaned = text.replace(/[:#;%\r\n`]+/g, ' ').replace(/\s+/g, ' ').trim();
+    const cleaned = visible(text.replace(/[:#;%\r\n`]+/g, ' ').replace(/\s+/g, ' ').trim());
     const safe = cleaned === '' ? 'Untitled' : cleaned;
     return MERMAID_KEYWORDS.test(safe) ? `• ${safe}` : safe;
 }
@@ -27,10 +29,6 @@ function mermaidId(name: string, used: Set<string>): string {
 
 function firstDay(month: YearMonth): string {
     return `${formatYearMonth(month)}-01`;
-}
-
-function cell(text: string): string {
-    return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ').replace(/</g, '&lt;');
 }
 
 /** A Mermaid gantt block: one section per roadmap, one task per initiative with explicit start and (exclusive) end dates. */
@@ -60,14 +58,14 @@ export function mermaidGantt(schedule: RoadmapSchedule): string {
 /** The roadmap for a README or a pull request: impact table, totals, ROI, and a Gantt GitHub renders. */
 export function roadmapMarkdown(schedule: RoadmapSchedule, impact: RoadmapImpact): string {
     const lines: string[] = [];
-    lines.push(`# ${cell(schedule.roadmaps.map(r => r.title).join(' · ') || 'Roadmap')}`, '');
+    lines.push(`# ${escapeMarkdown(schedule.roadmaps.map(r => r.title).join(' · ') || 'Roadmap')}`, '');
     if (schedule.initiatives.length) lines.push(mermaidGantt(schedule), '');
     const over = schedule.months.filter(m => m.overLimit);
     if (over.length) {
-        lines.push(`**Over the WIP limit of ${schedule.wipLimit}:** ${over.map(m => `${m.label} (${m.inFlight.length}: ${m.inFlight.join(', ')})`).join('; ')}`, '');
+        lines.push(`**Over the WIP limit of ${schedule.wipLimit}:** ${escapeMarkdown(over.map(m => `${m.label} (${m.count}: ${inFlightText(m)})`).join('; '))}`, '');
     }
-    for (const p of schedule.dependencyProblems) lines.push(`- **Dependency order:** ${cell(p.initiative)} starts ${p.starts}, before ${cell(p.dependsOn)} ends (${p.dependencyEnds})`);
-    for (const u of schedule.unscheduled) lines.push(`- **Not scheduled:** ${cell(u.name)}: ${cell(u.reason)}`);
+    for (const p of schedule.dependencyProblems) lines.push(`- **Dependency order:** ${escapeMarkdown(`${p.initiative} starts ${p.starts}, before ${p.dependsOn} ends (${p.dependencyEnds})`)}`);
+    for (const u of schedule.unscheduled) lines.push(`- **Not scheduled:** ${escapeMarkdown(`${u.name}: ${u.reason}`)}`);
     if (schedule.dependencyProblems.length || schedule.unscheduled.length) lines.push('');
     lines.push('## Impact per initiative', '');
     if (impact.initiatives.length === 0) {
@@ -76,14 +74,17 @@ export function roadmapMarkdown(schedule: RoadmapSchedule, impact: RoadmapImpact
         lines.push('| # | Initiative | Months | Gaps closed | h/week saved | Regulated flows into compliance | Departments and champions | Parallel run | Retrospective | Cost |');
         lines.push('|---:|---|---|---:|---:|---:|---|---|---|---|');
         for (const i of impact.initiatives) {
-            lines.push(`| ${i.priority ?? '—'} | ${cell(i.title)} (\`${cell(i.name)}\`) | ${monthsText(i)} | ${i.closes.length} | ${hoursText(i)} | ${i.broughtIntoCompliance.length} | ${cell(departmentsText(i))} | ${parallelRunText(i)} | ${retrospectiveText(i)} | ${cell(costText(i))} |`);
+            const cells = [String(i.priority ?? '—'), `${escapeMarkdown(i.title)} (${markdownCode(i.name, true)})`, ...[monthsText(i), String(i.closes.length), hoursText(i),
+                String(i.broughtIntoCompliance.length), departmentsText(i), parallelRunText(i), retrospectiveText(i), costText(i)].map(escapeMarkdown)];
+            lines.push(`| ${cells.join(' | ')} |`);
         }
     }
     lines.push('', '## Totals', '');
-    for (const [label, value] of totalsRows(impact.totals)) lines.push(`- ${label}: **${cell(value)}**`);
+    for (const [label, value] of totalsRows(impact.totals)) lines.push(`- ${label}: **${escapeMarkdown(value)}**`);
     lines.push('', '## ROI targets vs the article', '', '| Metric | Article | Roadmap targets | Modelled after the roadmap | |', '|---|---|---|---|---|');
     for (const row of impact.totals.roi) {
-        lines.push(`| ${row.label} | ${row.article} | ${row.planned} | ${cell(row.modelled ?? '—')} | ${row.meets === undefined ? '—' : row.meets ? 'meets' : 'misses'} |`);
+        const verdict = row.meets === undefined ? '—' : row.meets ? 'meets' : 'misses';
+        lines.push(`| ${[row.label, row.article, row.planned, row.modelled ?? '—', verdict].map(escapeMarkdown).join(' | ')} |`);
     }
     return lines.join('\n') + '\n';
 }

@@ -1,10 +1,17 @@
 import type { InitiativeImpact, RoadmapTotals } from '../analysis/roadmap-impact.js';
+import type { MonthLoad } from '../analysis/roadmap-schedule.js';
 import type { Coverage } from '../analysis/inventory.js';
 
 /** Plain-text figures shared by the HTML and Markdown renderings, so both say the same thing. */
 
 export function money(value: { amount: number; currency: string }): string {
     return `${value.amount.toLocaleString('en-US')} ${value.currency}`;
+}
+
+/** The initiatives in flight in a month, as many as the schedule names. */
+export function inFlightText(month: MonthLoad): string {
+    const more = month.count - month.inFlight.length;
+    return `${month.inFlight.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
 }
 
 export function coverageText(before: Coverage, after: Coverage): string {

@@ -1,6 +1,8 @@
 import { GrammarAST, isCompositeCstNode, type AstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import type * as ast from '../generated/ast.js';
+import { percentWithinLimit } from '../model/limits.js';
 import { parseYearMonth } from '../model/units.js';
+import { shortNumber } from './range-checks.js';
 
 const TLS_VERSIONS = new Set([1.0, 1.1, 1.2, 1.3]);
 
@@ -51,7 +53,7 @@ function keywordIsSingleValued(keyword: GrammarAST.Keyword): boolean {
 
 function checkTls(node: ast.TlsVersion | undefined, accept: ValidationAcceptor): void {
     if (node && !node.none && node.version !== undefined && !TLS_VERSIONS.has(node.version)) {
-        accept('error', `Unknown TLS version ${node.version}; use none, 1.0, 1.1, 1.2 or 1.3.`, { node, property: 'version' });
+        accept('error', `Unknown TLS version ${shortNumber(node.$cstNode?.text ?? String(node.version))}; use none, 1.0, 1.1, 1.2 or 1.3.`, { node, property: 'version' });
     }
 }
 
@@ -60,8 +62,8 @@ function checkPercent(node: AstNode, property: string, text: string | undefined,
     const value = Number.parseFloat(text);
     if (!signed && (text.startsWith('+') || text.startsWith('-'))) {
         accept('error', `A rate is written without a sign, e.g. 3%.`, { node, property });
-    } else if (Math.abs(value) > 100) {
-        accept('error', `${text} is outside -100% to +100%.`, { node, property });
+    } else if (!percentWithinLimit(value)) {
+        accept('error', `${shortNumber(text)} is outside -100% to +100%.`, { node, property });
     }
 }
 

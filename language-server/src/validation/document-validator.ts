@@ -1,4 +1,4 @@
-import { Cancellation, DefaultDocumentValidator, DocumentValidator, type AstNode, type AstReflection, type LangiumCoreServices, type LangiumDocument, type ValidationAcceptor, type ValidationCheck, type ValidationOptions } from 'langium';
+import { Cancellation, DefaultDocumentValidator, DocumentValidator, type AstNode, type AstReflection, type LangiumCoreServices, type LangiumDocument, type ParseResult, type ValidationAcceptor, type ValidationCheck, type ValidationOptions } from 'langium';
 import { forEachNode } from '../workspace/ast-walk.js';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { GuardedParseResult } from '../parser/guarded-parser.js';
@@ -34,21 +34,14 @@ export class IntegDocumentValidator extends DefaultDocumentValidator {
     override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken: Cancellation.CancellationToken = Cancellation.CancellationToken.None): Promise<Diagnostic[]> {
         const diagnostics = await super.validateDocument(document, options, cancelToken);
         const result: Diagnostic[] = [];
-        const counts = new Map<string, number>();
+        let parsingErrors = 0;
         for (const diagnostic of diagnostics) {
-            const code = (diagnostic.data as { code?: string } | undefined)?.code;
-            if (code === DocumentValidator.LexingError || code === DocumentValidator.ParsingError) {
-                const count = (counts.get(code) ?? 0) + 1;
-                counts.set(code, count);
-                if (count > MAX_SYNTAX_DIAGNOSTICS) continue;
-            }
+            if ((diagnostic.data as { code?: string } | undefined)?.code === DocumentValidator.ParsingError && ++parsingErrors > MAX_SYNTAX_DIAGNOSTICS) continue;
             result.push(diagnostic);
         }
-        for (const [code, count] of counts) {
-            if (count > MAX_SYNTAX_DIAGNOSTICS) {
-                const last = result.filter(d => (d.data as { code?: string } | undefined)?.code === code).pop()!;
-                result.push({ ...last, message: `… and ${count - MAX_SYNTAX_DIAGNOSTICS} more ${code === DocumentValidator.LexingError ? 'unexpected characters' : 'syntax errors'} after this one.` });
-            }
+        if (parsingErrors > MAX_SYNTAX_DIAGNOSTICS) {
+            const last = result.filter(d => (d.data as { code?: string } | undefined)?.code === DocumentValidator.ParsingError).pop()!;
+            result.push({ ...last, message: `… and ${parsingErrors - MAX_SYNTAX_DIAGNOSTICS} more syntax errors after this one.` });
         }
         const stopped = (document.parseResult as GuardedParseResult).stoppedAt;
         if (stopped) {
@@ -62,6 +55,15 @@ export class IntegDocumentValidator extends DefaultDocumentValidator {
             });
         }
         return result;
+    }
+
+    /** Capped before Langium makes a diagnostic of each: a megabyte of garbage has hundreds of thousands. */
+    protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        const errors = parseResult.lexerErrors;
+        super.processLexingErrors({ ...parseResult, lexerErrors: errors.slice(0, MAX_SYNTAX_DIAGNOSTICS) }, diagnostics, options);
+        if (errors.length > MAX_SYNTAX_DIAGNOSTICS) {
+            diagnostics.push({ ...diagnostics[diagnostics.length - 1], message: `… and ${errors.length - MAX_SYNTAX_DIAGNOSTICS} more unexpected characters or unclosed quotes after this one.` });
+        }
     }
 
     protected override async validateAst(rootNode: AstNode, options: ValidationOptions, cancelToken?: Cancellation.CancellationToken): Promise<Diagnostic[]> {

@@ -4,6 +4,12 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { STDLIB_URI } from '../stdlib/stdlib.js';
 
 /**
+ * Links per duplicate: each of n declarations of one name linking all the others made n² links
+ * (a file repeating `system flow { }` ran out of memory).
+ */
+const MAX_LINKED = 10;
+
+/**
  * One workspace-wide namespace: a name declared twice is an error on every declaration, each
  * pointing at the others. Standard-library names may be redeclared (the user's one wins).
  */
@@ -17,23 +23,27 @@ export function duplicateNameDiagnostics(descriptions: Iterable<AstNodeDescripti
     const result = new Map<string, Diagnostic[]>();
     for (const [name, list] of byName) {
         if (list.length < 2) continue;
-        for (const description of list) {
-            const others = list.filter(other => other !== description);
+        const count = list.length - 1;
+        // Only the first MAX_LINKED + 1 declarations are ever linked: their links are made once and shared.
+        const links = list.slice(0, MAX_LINKED + 1).map(other => ({
+            location: { uri: other.documentUri.toString(), range: other.nameSegment?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } },
+            message: `'${name}' is also declared here (${other.type.toLowerCase()})`
+        }));
+        const linked = Math.min(count, MAX_LINKED);
+        const message = `Duplicate name '${name}': it is also declared ${count === 1 ? 'elsewhere' : `${count} more times`} in the workspace${count > linked ? ` (the first ${linked} are linked)` : ''}.`;
+        list.forEach((description, position) => {
             const uri = description.documentUri.toString();
             const diagnostic: Diagnostic = {
                 severity: DiagnosticSeverity.Error,
                 range: description.nameSegment?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-                message: `Duplicate name '${name}': it is also declared ${others.length === 1 ? 'elsewhere' : `${others.length} more times`} in the workspace.`,
+                message,
                 source: 'integ',
                 code: 'duplicate-name',
-                relatedInformation: others.map(other => ({
-                    location: { uri: other.documentUri.toString(), range: other.nameSegment?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } },
-                    message: `'${name}' is also declared here (${other.type.toLowerCase()})`
-                }))
+                relatedInformation: links.filter((_, index) => index !== position).slice(0, linked)
             };
             const diagnostics = result.get(uri);
             if (diagnostics) diagnostics.push(diagnostic); else result.set(uri, [diagnostic]);
-        }
+        });
     }
     return result;
 }

@@ -89,7 +89,7 @@ describe('integ roadmap', () => {
         expect(gantt.tasks[0].title).toBe('1. section CRM to ERP 1 <script>alert(1)</script>');
         expect(stdout).toContain('**Over the WIP limit of 2:** 2027-03 (3: CrmToErp, ErpToFinance, HrToPayroll); 2027-04');
         const table = stdout.split('\n').filter(line => line.startsWith('| 1 |'));
-        expect(table[0]).toContain('&lt;script>');
+        expect(table[0]).toContain('\\<script\\>alert(1)\\</script\\>');
     });
 
     it('writes a self-contained HTML page with one bar per initiative, escaped titles and no scripts', async () => {

@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
 import { describe, expect, test } from 'vitest';
@@ -6,6 +7,7 @@ import { isDiagramMessage, validOptions } from '../../../extension/src/preview/d
 import { contentSecurityPolicy, webviewHtml } from '../../../extension/src/preview/webview-html.js';
 import { parseRoadmapMessage } from '../../../extension/src/preview/roadmap-messages.js';
 import { workspaceDocumentUri } from '../../../extension/src/preview/workspace-uri.js';
+import { runCli } from '../../../language-server/src/cli/run-cli.js';
 import { buildDiagramGraph } from '../../../language-server/src/diagram/graph-builder.js';
 import { gridLayout } from '../../../language-server/src/diagram/grid-layout.js';
 import { renderSvg } from '../../../language-server/src/diagram/svg-renderer.js';
@@ -14,13 +16,14 @@ import { roadmapHtmlPage } from '../../../language-server/src/roadmap/roadmap-ht
 import { roadmapReport } from '../../../language-server/src/roadmap/roadmap-report.js';
 import { loadTexts } from '../helpers/workspace.js';
 
-const FOLDERS = ['file:///home/ana/estate', 'vscode-vfs://github/acme/models'];
+const FOLDERS = ['file:///home/ana/estate', 'vscode-vfs://github/acme/models', 'file:///c%3A/ws'];
 
 describe('a click in a preview reveals only .integ documents of the workspace', () => {
     test('documents inside a workspace folder pass', () => {
         expect(workspaceDocumentUri('file:///home/ana/estate/sales/crm.integ', FOLDERS)?.path).toBe('/home/ana/estate/sales/crm.integ');
         expect(workspaceDocumentUri('vscode-vfs://github/acme/models/a.INTEG', FOLDERS)).toBeDefined();
         expect(workspaceDocumentUri('file:///home/ana/estate/a.integ', ['file:///home/ana/estate/'])?.path).toBe('/home/ana/estate/a.integ');
+        expect(workspaceDocumentUri('file:///c%3A/ws/sales/crm.integ', FOLDERS)?.path).toBe('/c:/ws/sales/crm.integ');
     });
 
     test.each([
@@ -33,9 +36,14 @@ describe('a click in a preview reveals only .integ documents of the workspace', 
         ['escaping with an encoded ..', 'file:///home/ana/estate/%2e%2e/%2e%2e/x.integ'],
         ['another authority', 'file://evil-host/home/ana/estate/a.integ'],
         ['another scheme', 'https://evil.example/home/ana/estate/a.integ'],
+        ['another scheme with the same authority and path', 'vscode-userdata:/home/ana/estate/a.integ'],
         ['a command URI', 'command:workbench.action.terminal.new?x.integ'],
         ['a query', 'file:///home/ana/estate/a.integ?x=1'],
         ['a control character', 'file:///home/ana/estate/a\u0000.integ'],
+        ['an encoded control character', 'file:///home/ana/estate/a%0A.integ'],
+        ["escaping with Windows' ..\\", 'file:///c%3A/ws/..\\..\\secret.integ'],
+        ["escaping with Windows' ..\\ encoded", 'file:///c%3A/ws/..%5C..%5Csecret.integ'],
+        ['escaping with .. and a trailing space or dot, which Windows drops', 'file:///c%3A/ws/..%20/..%2E/secret.integ'],
         ['a huge uri', `file:///home/ana/estate/${'a/'.repeat(1_000_000)}x.integ`]
     ])('refused: %s', (_name, uri) => {
         expect(workspaceDocumentUri(uri, FOLDERS)).toBeUndefined();
@@ -153,6 +161,24 @@ describe('model strings reach the views as text', () => {
         for (const hostile of HOSTILE) expect(page).not.toContain(hostile);
         expect(activeContent(page, 'text/html')).toEqual([]);
         expect(new DOMParser().parseFromString(page, 'text/html').documentElement!.textContent).toContain(HOSTILE[3]);
+    });
+
+    test('the HTML report shows hostile titles, owners and regulations in its table cells as text, with no active content', async () => {
+        const folder = mkdtempSync(join(tmpdir(), 'integ-html-report-'));
+        writeFileSync(join(folder, 'hostile.integ'), `${HOSTILE_MODEL}
+regulation Evil ${JSON.stringify(HOSTILE[4])}
+classification Secret ${JSON.stringify(HOSTILE[0])} { level restricted  regulations Evil }
+entity Order { field id: Secret }
+system Sheet ${JSON.stringify(HOSTILE[2])} { kind spreadsheet  department Sales  owner ${JSON.stringify(HOSTILE[1])}  shadow  stores Order }
+`);
+        let page = '';
+        const code = await runCli(['report', '--format', 'html'], { cwd: folder, stdout: { write: (t: string) => (page += t) }, stderr: { write: () => true } });
+        expect(code).toBe(0);
+        expect(activeContent(page, 'text/html')).toEqual([]);
+        for (const hostile of HOSTILE) expect(page).not.toContain(hostile);
+        const cells = new DOMParser().parseFromString(page, 'text/html').getElementsByTagName('td');
+        const text = Array.from(cells).map(cell => cell.textContent).join('\n');
+        for (const hostile of [HOSTILE[1], HOSTILE[2], HOSTILE[4]]) expect(text).toContain(hostile);
     });
 
     test('the webview page: strict CSP with a nonce, nothing remote, no model text in the markup', () => {
