@@ -14,7 +14,7 @@ const CODE_CACHE = `${CLI}.code-cache`;
 // A check is over in about a second, too soon for V8's optimising compiler to pay for itself and with
 // most of what it allocates kept to the end: tier up later and grow the young generation faster.
 // Set before compiling, since V8 accepts a code cache only under the flags it was made with.
-for (const flag of ['--interrupt-budget=500000', '--min-semi-space-size=16', '--semi-space-growth-factor=8']) {
+for (const flag of ['--interrupt-budget=500000', '--min-semi-space-size=16', '--max-semi-space-size=128', '--semi-space-growth-factor=8']) {
     v8.setFlagsFromString(flag);
 }
 

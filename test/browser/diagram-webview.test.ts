@@ -159,6 +159,37 @@ describe('diagram webview: a small model with hostile names', () => {
         await noHarm(page);
     });
 
+    it('keeps only inert drawing of a forged picture: no script, foreign HTML, handler or outside link reaches the page', async () => {
+        const forged = `<svg xmlns='http://www.w3.org/2000/svg' xmlns:xlink='http://www.w3.org/1999/xlink' width='300' height='200' onload='alert(1)'>`
+            + `<script>alert(2)</script><style>*{background:url(https://evil.test/x)}</style>`
+            + `<foreignObject width='100' height='100'><img xmlns='http://www.w3.org/1999/xhtml' src='x' onerror='alert(3)'/></foreignObject>`
+            + `<a href='javascript:alert(4)'><rect width='10' height='10'/></a>`
+            + `<image href='https://evil.test/track.png' width='10' height='10'/><use xlink:href='https://evil.test/s.svg#x'/>`
+            + `<g class='integ-node' data-id='system:Crm' onmouseover='alert(5)'><rect class='box' x='10' y='10' width='80' height='40' fill='url(#local)'/>`
+            + `<text x='20' y='30'>kept</text></g><iframe src='https://evil.test'/></svg>`;
+        const real = preview.result!;
+        await preview.expectPicture(() => preview.send({ type: 'diagram', result: { ...real, svg: forged }, options: preview.options }));
+        expect(await page.locator('#canvas text').allTextContents()).toEqual(['kept']);
+        const found = await page.locator('#canvas *').evaluateAll(elements => elements.map(element => ({
+            name: element.localName, attributes: Array.from(element.attributes).map(a => `${a.name}=${a.value}`)
+        })));
+        expect(found.map(element => element.name).filter(name => ['script', 'style', 'foreignObject', 'img', 'a', 'image', 'use', 'iframe'].includes(name))).toEqual([]);
+        const attributes = found.flatMap(element => element.attributes);
+        expect(attributes.filter(attribute => /^on/i.test(attribute) || /href=(?!#)/i.test(attribute))).toEqual([]);
+        expect(attributes).toContain('fill=url(#local)');
+        const seen = await page.evaluate(() => {
+            const w = window as unknown as { __alerts: unknown[]; __errors: string[]; __violations: string[] };
+            return { __alerts: w.__alerts, __errors: w.__errors, __violations: w.__violations };
+        });
+        expect(seen.__alerts).toEqual([]);
+        expect(seen.__errors).toEqual([]);
+        // Parsing the forged text meets its handler attributes, which the page's policy refuses to
+        // compile (one report each) before the sanitiser drops them; nothing was fetched or run.
+        expect(seen.__violations.filter(violation => violation !== 'script-src-attr inline')).toEqual([]);
+        await page.evaluate(() => { (window as unknown as { __violations: string[] }).__violations = []; });
+        await preview.expectPicture(() => preview.send({ type: 'diagram', result: real, options: preview.options }));
+    });
+
     it('reveals a clicked node after the double-click wait, and shows its tooltip on hover', async () => {
         await page.locator(`${sel('system:Sheet')} rect.box`).click();
         expect((await preview.waitForPosted('reveal')).id).toBe('system:Sheet');

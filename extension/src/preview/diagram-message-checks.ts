@@ -67,3 +67,13 @@ export function validPanelSize(value: unknown): PanelSize | undefined {
 export function validLens(value: unknown): Lens {
     return (LENSES as readonly unknown[]).includes(value) ? value as Lens : 'style';
 }
+
+const MAX_EXPORT_BYTES = 64 * 1024 * 1024;
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+/** The bytes of a PNG the webview drew, or undefined for anything else it may send (too large, not base64 of a PNG). */
+export function pngBytes(base64: unknown): Buffer | undefined {
+    if (typeof base64 !== 'string' || base64.length > MAX_EXPORT_BYTES) return undefined;
+    const bytes = Buffer.from(base64, 'base64');
+    return PNG_SIGNATURE.every((byte, i) => bytes[i] === byte) ? bytes : undefined;
+}

@@ -15,11 +15,9 @@ import {
     DEFAULT_DIAGRAM_OPTIONS,
     type DiagramViewOptions, type DiagramWebviewState, type PanelSize, type ToWebview
 } from './diagram-messages.js';
-import { VIEW_KINDS, isDiagramMessage, isElementId, validLens, validOptions, validPanelSize } from './diagram-message-checks.js';
+import { VIEW_KINDS, isDiagramMessage, isElementId, pngBytes, validLens, validOptions, validPanelSize } from './diagram-message-checks.js';
 
 const VIEW_TYPE = 'integ.diagram';
-const MAX_EXPORT_BYTES = 64 * 1024 * 1024;
-const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 /**
  * The live dependency diagram beside the editor: one panel, re-rendered when the server reports a
@@ -190,9 +188,8 @@ class DiagramPanel {
             case 'exportPng':
                 return this.exportPng(validLens(message.lens));
             case 'savePng': {
-                if (typeof message.base64 !== 'string' || message.base64.length > MAX_EXPORT_BYTES) return;
-                const bytes = Buffer.from(message.base64, 'base64');
-                if (bytes.subarray(0, 8).equals(PNG_SIGNATURE)) await saveAs(bytes, 'png', 'PNG image');
+                const bytes = pngBytes(message.base64);
+                if (bytes) await saveAs(bytes, 'png', 'PNG image');
                 return;
             }
         }

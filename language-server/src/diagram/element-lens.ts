@@ -14,11 +14,11 @@ import type { DataCategory, ElementLens, RoadmapMark } from './diagram-graph.js'
 export const DATA_CATEGORIES: readonly DataCategory[] = ['phi', 'pci', 'personal', 'financial', 'regulated', 'confidential', 'none'];
 
 /** The standard library's regulations name the categories; any other regulation is `regulated`. */
-const BY_REGULATION: Record<string, DataCategory> = { HIPAA: 'phi', 'PCI-DSS': 'pci', GDPR: 'personal', SOX: 'financial' };
+const BY_REGULATION = new Map<string, DataCategory>([['HIPAA', 'phi'], ['PCI-DSS', 'pci'], ['GDPR', 'personal'], ['SOX', 'financial']]);
 
 export function categoryOf(classification: Classification | undefined): DataCategory {
     if (!classification) return 'none';
-    const named = classification.regulations.map(regulation => BY_REGULATION[regulation] ?? 'regulated');
+    const named = classification.regulations.map(regulation => BY_REGULATION.get(regulation) ?? 'regulated');
     if (named.length > 0) return mostSensitive(named);
     return classification.level === 'confidential' || classification.level === 'restricted' ? 'confidential' : 'none';
 }

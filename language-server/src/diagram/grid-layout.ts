@@ -21,7 +21,7 @@ export function gridLayout(graph: DiagramGraph): DiagramLayout {
     let width = 0;
     for (const [group, nodes] of blocks) {
         const top = group ? y + GROUP_TITLE_HEIGHT + 12 : y;
-        const cell = Math.max(...nodes.map(node => node.width));
+        const cell = nodes.reduce((widest, node) => Math.max(widest, node.width), 0);
         let bottom = top;
         nodes.forEach((node, i) => {
             const box: Box = { x: PAD * 2 + (i % PER_ROW) * (cell + GAP), y: top + Math.floor(i / PER_ROW) * (node.height + GAP), width: node.width, height: node.height };

@@ -287,7 +287,7 @@ export function measureLayout(graph: DiagramGraph, layout: DiagramLayout): Layou
         hiddenShareAnyEdge: totalLength > 0 ? hiddenLength(hiddenAny) / totalLength : 0,
         bendsPerEdge: drawn.length > 0 ? turns / drawn.length : 0,
         detourMean: detours.length > 0 ? detours.reduce((a, b) => a + b, 0) / detours.length : 1,
-        detourWorst: detours.length > 0 ? Math.max(...detours) : 1,
+        detourWorst: detours.reduce((worst, detour) => Math.max(worst, detour), 1),
         edgeThroughNode,
         edgeThroughGroup,
         nodeOverlaps,

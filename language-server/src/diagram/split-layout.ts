@@ -95,7 +95,7 @@ function planElkGraph(graph: DiagramGraph): ElkPlan {
             topLevel.push(elkNode);
         }
     }
-    root.children!.push(...topLevel, ...[...groups.values()].filter(group => group.children!.length > 0));
+    root.children = [...topLevel, ...[...groups.values()].filter(group => group.children!.length > 0)];
 
     const routes = new Map<string, RoutePiece[]>();
     /** Ports and stubs needed: one out and one in port per group, one stub per node and way. */

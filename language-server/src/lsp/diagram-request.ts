@@ -81,10 +81,14 @@ export function registerDiagramRequest(connection: Connection, shared: LangiumSh
         warmUp.dispose();
         // The view the preview opens on, laid out while nobody waits: the worker starts, V8 compiles
         // ELK on a real graph (a cold worker took twice as long, measured) and the first picture is
-        // ready. After the build's own listeners, so that diagnostics are not published later for it.
+        // ready. Then the overview with two departments opened, the reader's next step: in a large
+        // estate that takes the other layout path (department by department), compiled now as well.
+        // After the build's own listeners, so that diagnostics are not published later for it.
         setTimeout(() => {
             DocumentBuilder.waitUntil(DocumentState.Validated)
                 .then(() => answerDiagramRequest(OPENING_VIEW, analysis, LangiumDocuments, layouter, answers))
+                .then(opening => opening.expandable.length < 2 ? undefined
+                    : answerDiagramRequest({ ...OPENING_VIEW, expand: opening.expandable.slice(0, 2) }, analysis, LangiumDocuments, layouter, answers))
                 .catch(() => undefined);
         }, 0);
     });

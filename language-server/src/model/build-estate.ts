@@ -182,7 +182,7 @@ function unquote(text: string): string {
 
 function emptyEstate(): Estate {
     return {
-        policy: { ...DEFAULT_POLICY, champions: { ...DEFAULT_POLICY.champions }, parallelRunWeeks: { ...DEFAULT_POLICY.parallelRunWeeks }, ruleSeverity: {}, written: [] },
+        policy: { ...DEFAULT_POLICY, champions: { ...DEFAULT_POLICY.champions }, parallelRunWeeks: { ...DEFAULT_POLICY.parallelRunWeeks }, ruleSeverity: Object.create(null) as Policy['ruleSeverity'], written: [] },
         departments: new Map(), regulations: new Map(), classifications: new Map(), entities: new Map(),
         platforms: new Map(), systems: new Map(), flows: new Map(), processes: new Map(), roadmaps: new Map(),
         initiatives: new Map(), waivers: []

@@ -57,60 +57,77 @@ export const dependencyOrder: Rule = {
     }
 };
 
-/** The initiatives of each dependency cycle (strongly connected, two or more), in estate order; a self-dependency is a language error. */
+/**
+ * The initiatives of each dependency cycle (strongly connected, two or more), in estate order; a
+ * self-dependency is a language error. Tarjan's algorithm with its own stack: a `depends-on` chain
+ * as long as the roadmap must not be as deep a recursion.
+ */
 function dependencyCycles(estate: Estate): Initiative[][] {
     const order = new Map<string, number>();
     const low = new Map<string, number>();
     const stack: string[] = [];
     const onStack = new Set<string>();
     const cycles: Initiative[][] = [];
-    const visit = (name: string) => {
+    const successors = (name: string) => (estate.initiatives.get(name)?.dependsOn ?? []).filter(next => estate.initiatives.has(next));
+    const enter = (name: string) => {
         order.set(name, order.size);
-        low.set(name, order.get(name) as number);
+        low.set(name, order.get(name)!);
         stack.push(name);
         onStack.add(name);
-        for (const next of estate.initiatives.get(name)?.dependsOn ?? []) {
-            if (!estate.initiatives.has(next)) continue;
-            if (!order.has(next)) {
-                visit(next);
-                low.set(name, Math.min(low.get(name) as number, low.get(next) as number));
-            } else if (onStack.has(next)) {
-                low.set(name, Math.min(low.get(name) as number, order.get(next) as number));
-            }
-        }
-        if (low.get(name) !== order.get(name)) return;
-        const members = new Set<string>();
-        let member: string | undefined;
-        do {
-            member = stack.pop() as string;
-            onStack.delete(member);
-            members.add(member);
-        } while (member !== name);
-        if (members.size > 1) cycles.push([...estate.initiatives.values()].filter(initiative => members.has(initiative.name)));
     };
-    for (const name of estate.initiatives.keys()) if (!order.has(name)) visit(name);
+    for (const root of estate.initiatives.keys()) {
+        if (order.has(root)) continue;
+        enter(root);
+        const path: Array<{ name: string; next: string[]; at: number }> = [{ name: root, next: successors(root), at: 0 }];
+        while (path.length > 0) {
+            const frame = path[path.length - 1];
+            if (frame.at < frame.next.length) {
+                const next = frame.next[frame.at++];
+                if (!order.has(next)) {
+                    enter(next);
+                    path.push({ name: next, next: successors(next), at: 0 });
+                } else if (onStack.has(next)) {
+                    low.set(frame.name, Math.min(low.get(frame.name)!, order.get(next)!));
+                }
+                continue;
+            }
+            path.pop();
+            const parent = path[path.length - 1];
+            if (parent) low.set(parent.name, Math.min(low.get(parent.name)!, low.get(frame.name)!));
+            if (low.get(frame.name) !== order.get(frame.name)) continue;
+            const members = new Set<string>();
+            let member: string;
+            do {
+                member = stack.pop()!;
+                onStack.delete(member);
+                members.add(member);
+            } while (member !== frame.name);
+            if (members.size > 1) cycles.push([...estate.initiatives.values()].filter(initiative => members.has(initiative.name)));
+        }
+    }
     return cycles;
 }
 
-/** One way round the cycle from its first initiative, following `depends-on` inside it: `A → B → A`. */
+/** The shortest way round the cycle from its first initiative, following `depends-on` inside it: `A → B → A`. */
 function pathRound(cycle: Initiative[]): string[] {
     const members = new Map(cycle.map(initiative => [initiative.name, initiative]));
     const start = cycle[0].name;
-    const path = [start];
-    const seen = new Set(path);
-    const walk = (name: string): boolean => {
+    const cameFrom = new Map<string, string>([[start, start]]);
+    const queue = [start];
+    for (let head = 0; head < queue.length; head++) {
+        const name = queue[head];
         for (const next of members.get(name)?.dependsOn ?? []) {
-            if (next === start) return true;
-            if (!members.has(next) || seen.has(next)) continue;
-            path.push(next);
-            seen.add(next);
-            if (walk(next)) return true;
-            path.pop();
+            if (next === start) {
+                const back: string[] = [];
+                for (let at = name; at !== start; at = cameFrom.get(at)!) back.push(at);
+                return [start, ...back.reverse(), start];
+            }
+            if (!members.has(next) || cameFrom.has(next)) continue;
+            cameFrom.set(next, name);
+            queue.push(next);
         }
-        return false;
-    };
-    walk(start);
-    return [...path, start];
+    }
+    return [start, start];
 }
 
 /** A cycle is reported once, on its first initiative, with the others related: removing any one `depends-on` of the path breaks it. */

@@ -151,7 +151,7 @@ export const leastPrivilege = flowRule('security/least-privilege', (flow, contex
             const sent = index.passedOn(receiver, carried.entity);
             const fields = carried.fields.filter(field => !sentOnByAnother(sent, field, flow));
             if (carried.all && fields.length === carried.fields.length) unneeded.push(`${carried.entity}.*`);
-            else unneeded.push(...fields.map(field => `${carried.entity}.${field}`));
+            else for (const field of fields) unneeded.push(`${carried.entity}.${field}`);
         }
         if (unneeded.length === 0) continue;
         report(findingOn('security/least-privilege', flow,

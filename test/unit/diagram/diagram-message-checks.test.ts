@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { withCollapsed, withExpanded } from '../../../extension/src/preview/diagram-expand.js';
-import { isDiagramMessage, isElementId, validLens, validOptions, validPanelSize } from '../../../extension/src/preview/diagram-message-checks.js';
+import { isDiagramMessage, isElementId, pngBytes, validLens, validOptions, validPanelSize } from '../../../extension/src/preview/diagram-message-checks.js';
 import type { DiagramViewOptions } from '../../../extension/src/preview/diagram-messages.js';
 
 describe('messages from the diagram webview', () => {
@@ -15,6 +15,15 @@ describe('messages from the diagram webview', () => {
         for (const forged of [null, 'reveal', { command: 'vscode.open' }, { command: 'workbench.action.terminal.new' }, { id: 'x' }, { command: 42 }, { command: 'toString' }, { command: '__proto__' }]) {
             expect(isDiagramMessage(forged), JSON.stringify(forged)).toBe(false);
         }
+    });
+
+    it('saves only a PNG: its signature first, within the size limit', () => {
+        const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+        expect(pngBytes(png.toString('base64'))).toEqual(png);
+        expect(pngBytes(Buffer.from('#!/bin/sh\nrm -rf ~\n').toString('base64'))).toBeUndefined();
+        expect(pngBytes(png.subarray(0, 7).toString('base64'))).toBeUndefined();
+        expect(pngBytes(42)).toBeUndefined();
+        expect(pngBytes('A'.repeat(64 * 1024 * 1024 + 4))).toBeUndefined();
     });
 
     it('accepts element ids only as text of sensible length', () => {

@@ -100,6 +100,15 @@ describe('svg renderer', () => {
         expect(bends).toBeGreaterThan(0);
     });
 
+    it('spells out characters XML forbids, so a title holding one still gives a picture', async () => {
+        const { analysis } = await loadTexts({ 'controls.integ': 'system Bell "Bell\u0007 and \u0001 and \ud800" { kind custom }' });
+        expect(analysis.estate.systems.get('Bell')?.title).toBe('Bell\u0007 and \u0001 and \ud800');
+        const graph = buildDiagramGraph(analysis.estate, analysis.findings, { view: { kind: 'estate' }, state: 'as-is' });
+        const layout = await new DiagramLayouter(new CountingRunner()).layout(graph);
+        const shown = texts(parse(renderSvg({ graph, layout }))).join('\n');
+        expect(shown).toContain('Bell\\x07 and \\x01 and \\ud800');
+    });
+
     it('escapes hostile titles: they come back as text, never as markup', async () => {
         const model = HOSTILE.map((title, i) => `department D${i} ${JSON.stringify(title)}\nsystem S${i} ${JSON.stringify(title)} { kind custom  department D${i} }`).join('\n')
             + `\nflow F0 ${JSON.stringify(HOSTILE[0])} : S0 -> S1 { style api }\nflow F1 ${JSON.stringify(HOSTILE[1])} : S1 -> S2 { style api }`;

@@ -45,6 +45,10 @@ describe('lens marks', () => {
         expect(lens('flow:Mails').data).toBe('personal');
         expect(lens('flow:Totals').data).toBe('financial');
         expect(categoryOf({ kind: 'classification', name: 'X', title: 'X', regulations: ['CCPA'], requires: { audit: false, oauth2: false }, source: undefined as never })).toBe('regulated');
+        // A regulation named like a member of Object.prototype is a regulation like any other.
+        for (const name of ['propertyIsEnumerable', 'constructor', '__proto__']) {
+            expect(categoryOf({ kind: 'classification', name: 'X', title: 'X', regulations: [name], requires: { audit: false, oauth2: false }, source: undefined as never })).toBe('regulated');
+        }
     });
 
     it('says who answers for a flow: its own owner, else the consumer, else the producer, else nobody', async () => {

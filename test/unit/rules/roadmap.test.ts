@@ -111,6 +111,15 @@ describe('roadmap/dependency-cycle', () => {
         expect(await findings(text, 'roadmap/dependency-order')).toEqual([]);
     });
 
+    it('finds a cycle as long as the roadmap without a recursion as deep', async () => {
+        const count = 20_000;
+        const lines = Array.from({ length: count }, (_, i) => `  initiative I${i} { depends-on I${(i + 1) % count} }`);
+        const found = await findings(`roadmap R {\n${lines.join('\n')}\n}`, 'roadmap/dependency-cycle');
+        expect(found).toHaveLength(1);
+        expect((found[0].data as { path: string[] }).path).toHaveLength(count + 1);
+        expect(found[0].related).toHaveLength(count - 1);
+    });
+
     it('does not fire for a chain or a diamond', async () => {
         const text = `roadmap R {
   initiative A
