@@ -1,8 +1,8 @@
-import type { Estate, Flow } from '../model/estate.js';
+import type { Estate } from '../model/estate.js';
 import { indexEstate, type EstateIndex } from '../model/estate-index.js';
 import type { Finding } from '../rules/finding.js';
 import { heldFields } from '../rules/holdings.js';
-import { DEFAULT_MANUAL_HOURS_PER_WEEK, isManual } from './inventory.js';
+import { flowHours } from './inventory.js';
 
 export interface GapTypeRow {
     ruleId: string;
@@ -22,11 +22,6 @@ export interface RegulationRow {
     infos: number;
     accepted: number;
     byRule: Array<{ ruleId: string; count: number }>;
-}
-
-function flowHours(flow: Flow): { hours: number; estimated: boolean } {
-    if (flow.effortHoursPerWeek !== undefined) return { hours: flow.effortHoursPerWeek, estimated: false };
-    return isManual(flow) ? { hours: DEFAULT_MANUAL_HOURS_PER_WEEK, estimated: true } : { hours: 0, estimated: false };
 }
 
 /** Gap findings (not waived) per gap type, with the manual hours of the flows they are on. */

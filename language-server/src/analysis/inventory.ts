@@ -21,6 +21,12 @@ export function isManual(flow: Flow): boolean {
     return flow.style !== undefined && MANUAL_STYLES.has(flow.style);
 }
 
+/** The hours a person spends on a flow each week: its `effort`, else the article's midpoint when a person moves the data. */
+export function flowHours(flow: Flow): { hours: number; estimated: boolean } {
+    if (flow.effortHoursPerWeek !== undefined) return { hours: flow.effortHoursPerWeek, estimated: false };
+    return isManual(flow) ? { hours: DEFAULT_MANUAL_HOURS_PER_WEEK, estimated: true } : { hours: 0, estimated: false };
+}
+
 /** Systems that exist today: not retired, not only planned. */
 export function currentSystems(estate: Estate): System[] {
     return [...estate.systems.values()].filter(system => system.status === 'live' && !system.source.builtin);

@@ -1,5 +1,7 @@
 import type { Inventory } from '../analysis/inventory.js';
 import type { GapTypeRow, RegulationRow } from '../analysis/findings-breakdown.js';
+import type { AreaTotals, FindingTotals } from '../analysis/findings-totals.js';
+import type { FixFirstRow } from '../analysis/fix-first.js';
 import type { RoadmapTotals } from '../analysis/roadmap-impact.js';
 import { escapeXml } from '../render/escape-xml.js';
 import { escapeMarkdown } from '../render/markdown-escape.js';
@@ -8,6 +10,9 @@ import { totalsRows } from '../roadmap/roadmap-text.js';
 
 export interface Report {
     inventory: Inventory;
+    totals: FindingTotals;
+    /** The open findings to act on first, each with where it is written (`file:line`). */
+    fixFirst: Array<FixFirstRow & { where: string }>;
     gaps: GapTypeRow[];
     regulations: RegulationRow[];
     /** Undefined when the estate has no initiative. */
@@ -31,13 +36,60 @@ function summary(report: Report): string[] {
         `Systems: ${inventory.systems} (${inventory.shadowIt.length} shadow IT)`,
         `Integration coverage: ${inventory.coverage.percent}% (${inventory.coverage.integrated} of ${inventory.coverage.total} systems have at least one live automated flow; the article's average is 29%)`,
         `Manual data movement: ${inventory.manualHours.hoursPerWeek} h/week over ${inventory.manualHours.flows} manual flows${estimated ? ` (${estimated} without effort, counted at 15 h/week, the article's 10–20 h midpoint)` : ''}`,
-        `Flows: ${inventory.flows.live} live, ${inventory.flows.planned} planned, ${inventory.flows.retired} retired`
+        `Flows: ${inventory.flows.live} live, ${inventory.flows.planned} planned, ${inventory.flows.retired} retired`,
+        `Open findings: ${openCounts(report.totals.total)}`
     ];
+}
+
+function plural(count: number, word: string): string {
+    return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+function openCounts(totals: AreaTotals): string {
+    return `${plural(totals.errors, 'error')}, ${plural(totals.warnings, 'warning')}, ${plural(totals.infos, 'info')}`
+        + (totals.accepted ? ` (${totals.accepted} more accepted by a waiver)` : '');
+}
+
+/** How many regulated fields are named before "and N more". */
+const NAMED_FIELDS = 3;
+
+function impactText(row: FixFirstRow): string {
+    const parts: string[] = [];
+    if (row.hoursPerWeek > 0) parts.push(`${row.hoursPerWeek} h/week of manual work${row.hoursEstimated ? ' (estimated)' : ''}`);
+    const fields = row.regulatedFields;
+    if (fields.length > 0) {
+        const named = fields.slice(0, NAMED_FIELDS).join(', ');
+        parts.push(`exposes ${plural(fields.length, 'regulated field')} (${named}${fields.length > NAMED_FIELDS ? `, and ${fields.length - NAMED_FIELDS} more` : ''})`);
+    }
+    return parts.length > 0 ? parts.join('; ') : '—';
+}
+
+/** `gap/batch, compliance/unclassified-field ×2`: each rule once, with how often. */
+function alsoText(ruleIds: readonly string[]): string {
+    const counts = new Map<string, number>();
+    for (const id of ruleIds) counts.set(id, (counts.get(id) ?? 0) + 1);
+    return [...counts].map(([id, count]) => (count > 1 ? `${id} ×${count}` : id)).join(', ');
+}
+
+function totalsRow(totals: AreaTotals, label: string): string[] {
+    return [label, String(totals.errors), String(totals.warnings), String(totals.infos), String(totals.accepted)];
 }
 
 function tables(report: Report): Table[] {
     const { inventory } = report;
     const result: Table[] = [
+        {
+            heading: 'Fix these first', columns: ['#', 'Severity', 'Finding', 'Impact', 'Quick fix', 'Where'], numeric: [0],
+            rows: report.fixFirst.map((row, i) => [String(i + 1), row.finding.severity,
+                row.finding.message + (row.alsoRules.length > 0 ? `; also ${alsoText(row.alsoRules)} on ${row.finding.element.name}` : ''),
+                impactText(row), row.fix ?? '—', row.where]),
+            empty: 'No open findings.'
+        },
+        {
+            heading: 'Findings by area', columns: ['Area', 'Errors', 'Warnings', 'Infos', 'Accepted'], numeric: [1, 2, 3, 4],
+            rows: report.totals.byArea.length === 0 ? [] : [...report.totals.byArea.map(area => totalsRow(area, area.area)), totalsRow(report.totals.total, 'All areas (each finding once)')],
+            empty: 'No findings.'
+        },
         { heading: 'Systems by kind', columns: ['Kind', 'Systems'], numeric: [1], rows: inventory.byKind.map(r => [r.kind, String(r.count)]), empty: 'No systems.' },
         { heading: 'Live flows by style', columns: ['Style', 'Flows'], numeric: [1], rows: inventory.flows.byStyle.map(r => [r.style, String(r.count)]), empty: 'No live flows.' },
         {

@@ -2,6 +2,9 @@ import type { CliIo } from './run-cli.js';
 import { choice, parseArgs } from './cli-args.js';
 import { inventory } from '../analysis/inventory.js';
 import { findingsByRegulation, gapsByType } from '../analysis/findings-breakdown.js';
+import { findingTotals } from '../analysis/findings-totals.js';
+import { fixFirst } from '../analysis/fix-first.js';
+import { quickFixNamer } from './quick-fix-names.js';
 import { roadmapImpact } from '../analysis/roadmap-impact.js';
 import { reportHtml, reportJson, reportMarkdown, type Report } from './format-report.js';
 import { loadFiles } from './load-files.js';
@@ -10,6 +13,9 @@ import { writeOutput } from './write-output.js';
 import { visible } from '../render/visible-text.js';
 
 export const REPORT_USAGE = 'integ report [paths…] [--format md|json|html] [-o file [--force]] [--today YYYY-MM-DD]';
+
+/** How many findings "Fix these first" lists. */
+const FIX_FIRST_COUNT = 10;
 
 export async function reportCommand(args: string[], io: CliIo): Promise<number> {
     const parsed = parseArgs(args, new Set(['--format', '--output', '--today']), new Set(['--force']));
@@ -21,6 +27,9 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
     const { estate, findings } = loaded.analysis;
     const report: Report = {
         inventory: inventory(estate),
+        totals: findingTotals(findings),
+        fixFirst: fixFirst(estate, findings, FIX_FIRST_COUNT, quickFixNamer(loaded.documents))
+            .map(row => ({ ...row, where: `${loaded.displayPath.get(row.finding.uri) ?? row.finding.uri}:${row.finding.range.start.line + 1}` })),
         gaps: gapsByType(estate, findings),
         regulations: findingsByRegulation(estate, findings),
         roadmap: estate.initiatives.size > 0 ? roadmapImpact(estate, { today, findings }).totals : undefined

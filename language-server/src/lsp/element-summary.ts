@@ -1,4 +1,4 @@
-import { DEFAULT_MANUAL_HOURS_PER_WEEK, isManual } from '../analysis/inventory.js';
+import { flowHours } from '../analysis/inventory.js';
 import type { Estate, Flow, System } from '../model/estate.js';
 import { indexEstate, type EstateIndex } from '../model/estate-index.js';
 import type { Finding, FindingElement } from '../rules/finding.js';
@@ -80,12 +80,6 @@ export function lookupFor(estate: Estate, findings: readonly Finding[]): Analysi
         lookups.set(estate, lookup);
     }
     return lookup;
-}
-
-function flowHours(flow: Flow): { hours: number; estimated: boolean } {
-    if (flow.effortHoursPerWeek !== undefined) return { hours: flow.effortHoursPerWeek, estimated: false };
-    if (isManual(flow)) return { hours: DEFAULT_MANUAL_HOURS_PER_WEEK, estimated: true };
-    return { hours: 0, estimated: false };
 }
 
 function elementKey(element: FindingElement): string {

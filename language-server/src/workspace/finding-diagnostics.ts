@@ -10,6 +10,11 @@ const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
     info: DiagnosticSeverity.Information
 };
 
+/** What a finding's diagnostic carries for the quick fixes: its figures, rule, element and waiver state. */
+export function findingData(finding: Finding): Record<string, unknown> {
+    return { ...finding.data, ruleId: finding.ruleId, element: finding.element, property: finding.property, accepted: Boolean(finding.accepted), acceptedReason: finding.accepted?.reason };
+}
+
 /** The thin adapter from a finding to an LSP diagnostic: rule id as code, docs link, figures as data. */
 export function findingToDiagnostic(finding: Finding): Diagnostic {
     return {
@@ -20,6 +25,6 @@ export function findingToDiagnostic(finding: Finding): Diagnostic {
         code: finding.ruleId,
         codeDescription: { href: `${RULES_DOC_URL}#${finding.ruleId.replace('/', '')}` },
         relatedInformation: finding.related?.map(related => ({ location: { uri: related.uri, range: related.range }, message: related.message })),
-        data: { ...finding.data, ruleId: finding.ruleId, element: finding.element, property: finding.property, accepted: Boolean(finding.accepted), acceptedReason: finding.accepted?.reason }
+        data: findingData(finding)
     };
 }
