@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
     test: {
         include: ['test/browser/**/*.test.ts'],
-        setupFiles: ['language-server/src/node-polyfills.ts'],
+        setupFiles: ['language-server/src/node-polyfills.cjs'],
         testTimeout: 120_000,
         hookTimeout: 120_000,
         pool: 'forks'

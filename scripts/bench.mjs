@@ -49,84 +49,11 @@ function report(name, values, budget) {
 
 // ---------------------------------------------------------------- set-up
 
-/** The language server's analysis plus the generator, bundled once (Node 20 cannot run TypeScript). */
+/** scripts/bench-lib.ts (the language server's analysis plus the generator), bundled once (Node 20 cannot run TypeScript). */
 async function bundleLibrary(dir) {
     const outfile = join(dir, 'bench-lib.mjs');
-    const contents = `
-import './language-server/src/node-polyfills.ts';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { URI } from 'langium';
-import { createIntegCoreServices } from './language-server/src/module.ts';
-import { loadWorkspace } from './language-server/src/workspace/load-workspace.ts';
-import { runRules } from './language-server/src/rules/run-rules.ts';
-import { ALL_RULES } from './language-server/src/rules/all-rules.ts';
-import { buildEstate } from './language-server/src/model/build-estate.ts';
-import { STDLIB_TEXT, STDLIB_URI } from './language-server/src/stdlib/stdlib.ts';
-export { generateEstate, scaledOptions, DEFAULT_OPTIONS } from './scripts/gen-estate.ts';
-
-export function readEstate(folder) {
-    return readdirSync(folder).filter(name => name.endsWith('.integ')).sort()
-        .map(name => ({ uri: pathToFileURL(join(folder, name)).toString(), text: readFileSync(join(folder, name), 'utf8') }));
-}
-
-/** Parse + link + validate (the Langium build), then the estate and its findings, in this fresh process. */
-export async function measureBuild(files) {
-    const cpu0 = process.cpuUsage();
-    const t0 = performance.now();
-    const services = createIntegCoreServices();
-    const t1 = performance.now();
-    const { DocumentBuilder, LangiumDocuments, LangiumDocumentFactory } = services.shared.workspace;
-    const stdlib = LangiumDocumentFactory.fromString(STDLIB_TEXT, URI.parse(STDLIB_URI));
-    const documents = files.map(file => LangiumDocumentFactory.fromString(file.text, URI.parse(file.uri)));
-    for (const document of [stdlib, ...documents]) LangiumDocuments.addDocument(document);
-    await DocumentBuilder.build([stdlib, ...documents], { validation: true });
-    const t2 = performance.now();
-    const cpu = process.cpuUsage(cpu0);
-    const analysis = services.integ.analysis.WorkspaceAnalysis.result;
-    const t3 = performance.now();
-    const errors = documents.reduce((sum, d) => sum + (d.diagnostics ?? []).filter(x => x.severity === 1).length, 0);
-    return { services: t1 - t0, build: t2 - t1, buildCpu: (cpu.user + cpu.system) / 1000, analysis: t3 - t2, languageErrors: errors, findings: analysis.findings.length };
-}
-
-/** The estate model and every rule over it, repeated in one process (the first run is the cold one). */
-export async function measureRules(files, runs) {
-    const services = createIntegCoreServices();
-    await loadWorkspace(services, files);
-    // Every document, the standard library included, as the workspace analysis sees them.
-    const parsed = services.shared.workspace.LangiumDocuments.all.map(d => ({ uri: d.uri.toString(), model: d.parseResult.value })).toArray();
-    const estateTimes = [];
-    const ruleTimes = [];
-    let findings = 0;
-    for (let i = 0; i < runs; i++) {
-        const t0 = performance.now();
-        const estate = buildEstate(parsed);
-        const t1 = performance.now();
-        findings = runRules(estate).length;
-        ruleTimes.push(performance.now() - t1);
-        estateTimes.push(t1 - t0);
-    }
-    // Each rule on its own (after the warm-up above), to name the expensive ones.
-    // runRules indexes the estate and applies waivers on every call: measured alone, then taken off.
-    const estate = buildEstate(parsed);
-    const median = run => {
-        const times = [];
-        for (let i = 0; i < Math.max(3, Math.min(runs, 5)); i++) {
-            const t0 = performance.now();
-            run();
-            times.push(performance.now() - t0);
-        }
-        return times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
-    };
-    const overhead = median(() => runRules(estate, { rules: [] }));
-    const perRule = ALL_RULES.map(rule => ({ id: rule.id, ms: Math.max(0, median(() => runRules(estate, { rules: [rule] })) - overhead) }))
-        .sort((a, b) => b.ms - a.ms);
-    return { estateTimes, ruleTimes, findings, perRule, overhead };
-}
-`;
     await esbuild.build({
-        stdin: { contents, resolveDir: root, sourcefile: 'bench-entry.ts', loader: 'ts' },
+        entryPoints: [join(root, 'scripts', 'bench-lib.ts')],
         outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning',
         // Langium's CommonJS dependencies call require(); give the ESM bundle one.
         banner: { js: "import { createRequire as __benchRequire } from 'node:module'; const require = __benchRequire(import.meta.url);" }

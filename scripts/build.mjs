@@ -3,45 +3,30 @@
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
-const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
 
-const entries = [
+const serverEntries = [
     { in: 'language-server/src/main.ts', out: 'server' },
     { in: 'language-server/src/cli/main.ts', out: 'cli' },
-    { in: 'extension/src/extension.ts', out: 'extension' },
     // ELK runs in this worker thread, next to the server and CLI bundles that start it.
     { in: 'language-server/src/diagram/layout-worker.cjs', out: 'layout-worker' }
-].filter(entry => existsSync(entry.in));
-
+];
+const extensionEntries = [{ in: 'extension/src/extension.ts', out: 'extension' }];
 // Webview scripts run in the browser sandbox of a VS Code webview: one IIFE per preview.
 const webviewEntries = [
     { in: 'extension/webview/diagram/main.ts', out: 'webview/diagram' },
     { in: 'extension/webview/roadmap/main.ts', out: 'webview/roadmap' }
-].filter(entry => existsSync(entry.in));
+];
 
-const webviewOptions = {
-    entryPoints: webviewEntries,
-    outdir: 'dist',
-    bundle: true,
-    platform: 'browser',
-    target: 'es2022',
-    format: 'iife',
-    sourcemap: false,
-    minify: production,
-    logLevel: 'warning'
-};
-
-const options = {
-    entryPoints: entries,
+const nodeOptions = {
     outdir: 'dist',
     outExtension: { '.js': '.cjs' },
     bundle: true,
     platform: 'node',
     target: 'node20',
     format: 'cjs',
-    external: ['vscode'],
     sourcemap: !production,
     minify: production,
     logLevel: 'warning',
@@ -50,12 +35,43 @@ const options = {
     banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).toString();" }
 };
 
-if (watch) {
-    const context = await esbuild.context(options);
-    await context.watch();
-    if (webviewEntries.length > 0) await (await esbuild.context(webviewOptions)).watch();
-} else {
-    await esbuild.build(options);
-    if (webviewEntries.length > 0) await esbuild.build(webviewOptions);
-    execFileSync(process.execPath, ['scripts/make-code-cache.cjs'], { stdio: 'inherit' });
+/** How the extension is bundled (the unit tests bundle a probe the same way). */
+export const extensionOptions = {
+    ...nodeOptions,
+    entryPoints: extensionEntries,
+    external: ['vscode'],
+    // lsp/protocol.ts makes its message types with vscode-languageserver's classes. The client
+    // compares a message's parameter structure with its own copy of vscode-jsonrpc by identity, so
+    // in the extension those classes must come from the client's copy: the same API, re-exported.
+    alias: { 'vscode-languageserver': 'vscode-languageclient' }
+};
+
+const builds = [
+    { ...nodeOptions, entryPoints: serverEntries },
+    extensionOptions,
+    {
+        entryPoints: webviewEntries,
+        outdir: 'dist',
+        bundle: true,
+        platform: 'browser',
+        target: 'es2022',
+        format: 'iife',
+        sourcemap: false,
+        minify: production,
+        logLevel: 'warning'
+    }
+];
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+    const missing = builds.flatMap(options => options.entryPoints).filter(entry => !existsSync(entry.in)).map(entry => entry.in);
+    if (missing.length > 0) {
+        console.error(`build: missing entry point${missing.length === 1 ? '' : 's'}: ${missing.join(', ')}`);
+        process.exit(1);
+    }
+    if (process.argv.includes('--watch')) {
+        for (const options of builds) await (await esbuild.context(options)).watch();
+    } else {
+        for (const options of builds) await esbuild.build(options);
+        execFileSync(process.execPath, ['scripts/make-code-cache.cjs'], { stdio: 'inherit' });
+    }
 }

@@ -3,7 +3,7 @@
  * generated estates, computed from the laid-out geometry (language-server/src/diagram/layout-quality.ts).
  * A report, not a test: the layout tests assert the invariants; these are the figures to read.
  */
-import '../language-server/src/node-polyfills.js';
+import '../language-server/src/node-polyfills.cjs';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';

@@ -4,6 +4,7 @@ import {
     type CloseHandlerResult, type ErrorHandler, type ErrorHandlerResult, type LanguageClientOptions, type ServerOptions
 } from 'vscode-languageclient/node';
 import { registerCommands } from './commands.js';
+import { registerExchangeCommands } from './exchange-commands.js';
 import { registerDiagramPreview } from './preview/diagram-panel.js';
 import { registerRoadmapPreview } from './preview/roadmap-panel.js';
 
@@ -12,6 +13,7 @@ let client: LanguageClient | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
     client = createClient(context);
     registerCommands(context, client);
+    registerExchangeCommands(context);
     registerDiagramPreview(context, client);
     registerRoadmapPreview(context, client);
     await client.start();

@@ -1,8 +1,8 @@
-import './node-polyfills.js';
+import './node-polyfills.cjs';
 import { setFlagsFromString } from 'node:v8';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { createIntegServices } from './lsp-module.js';
+import { createIntegServices } from './lsp/lsp-module.js';
 import { startIntegLanguageServer } from './lsp/start-server.js';
 import { DiagnosticsPublisher } from './lsp/diagnostics-publisher.js';
 import { ModelChangedNotifier } from './lsp/model-changed-notifier.js';
@@ -12,10 +12,9 @@ import { warmUpEditPath } from './lsp/edit-warm-up.js';
 import { collectWhenIdle } from './lsp/idle-collection.js';
 
 // V8 lets the heap grow to up to four times the data that survives a full collection before it
-// collects again (about 110 MB live on the 1,000-system estate). Three and a half times keeps a
-// burst of twenty edits clear of a full collection, which took 170–230 ms, and the peak while typing
-// at about 545 MB; when the user pauses, the collection when idle gives the memory back
-// (npm run bench; docs/performance.md).
+// collects again. Three and a half times keeps a burst of edits clear of a full collection, whose
+// pause the user would feel as a slow keystroke, for a peak memory the benchmark's budget allows;
+// when the user pauses, the collection when idle gives the memory back (figures: docs/performance.md).
 setFlagsFromString('--heap-growing-percent=250');
 
 // The transport (IPC for the VS Code extension, --stdio for other editors) comes from the command line.
@@ -23,8 +22,8 @@ const connection = createConnection(ProposedFeatures.all);
 const { shared, integ } = createIntegServices({ connection, ...NodeFileSystem });
 new DiagnosticsPublisher(shared, integ.analysis.WorkspaceAnalysis, connection);
 new ModelChangedNotifier(shared, connection);
-registerDiagramRequest(connection, shared, integ.analysis.WorkspaceAnalysis);
-registerRoadmapRequest(connection, shared, integ.analysis.WorkspaceAnalysis);
-warmUpEditPath(shared);
+registerDiagramRequest(connection, shared, integ.analysis.WorkspaceAnalysis, integ.log.Log);
+registerRoadmapRequest(connection, shared, integ.analysis.WorkspaceAnalysis, integ.log.Log);
+warmUpEditPath(shared, integ.log.Log);
 collectWhenIdle(shared);
 startIntegLanguageServer(shared, connection);

@@ -8,21 +8,15 @@ import { IntegLexer, IntegTokenBuilder } from './parser/integ-lexer.js';
 import { IntegLexerErrorMessages, IntegParserErrorMessages } from './parser/syntax-messages.js';
 import { GlobalScopeComputation } from './scoping/global-scope-computation.js';
 import { IndexedScopeProvider } from './scoping/indexed-scope-provider.js';
-import { SelectiveLinker } from './scoping/selective-linker.js';
+import { SelectiveLinker } from './linking/selective-linker.js';
 import { IntegDocumentValidator } from './validation/document-validator.js';
 import { languageChecks } from './validation/language-checks.js';
 import { StdlibWorkspaceManager } from './stdlib/stdlib-workspace-manager.js';
+import { LinkedReferenceDescriptionProvider } from './linking/reference-descriptions.js';
+import { RelinkingDocumentBuilder } from './linking/relinking-document-builder.js';
+import type { IntegAddedServices, IntegCoreServices } from './workspace/integ-services.js';
+import { SILENT_LOG } from './workspace/integ-log.js';
 import { WorkspaceAnalysis } from './workspace/workspace-analysis.js';
-import { LinkedReferenceDescriptionProvider } from './workspace/reference-descriptions.js';
-import { RelinkingDocumentBuilder } from './workspace/relinking-document-builder.js';
-
-export type IntegAddedServices = {
-    analysis: {
-        WorkspaceAnalysis: WorkspaceAnalysis;
-    };
-};
-
-export type IntegCoreServices = LangiumCoreServices & IntegAddedServices;
 
 /** Language services shared by the CLI, the tests and the language server. */
 export const IntegCoreModule: Module<IntegCoreServices, PartialLangiumCoreServices & IntegAddedServices> = {
@@ -46,6 +40,9 @@ export const IntegCoreModule: Module<IntegCoreServices, PartialLangiumCoreServic
     },
     analysis: {
         WorkspaceAnalysis: services => new WorkspaceAnalysis(services)
+    },
+    log: {
+        Log: () => SILENT_LOG
     }
 };
 

@@ -13,12 +13,12 @@ import { loadWorkspace } from '../../language-server/src/workspace/load-workspac
 import { withCollapsed, withExpanded } from '../../extension/src/preview/diagram-expand.js';
 import { diagramHtml } from '../../extension/src/preview/diagram-html.js';
 import { isDiagramMessage, isElementId, validLens, validOptions, validPanelSize } from '../../extension/src/preview/diagram-message-checks.js';
-import { DEFAULT_DIAGRAM_OPTIONS, type DiagramViewOptions, type PanelSize, type ToWebview } from '../../extension/src/preview/diagram-messages.js';
+import { DEFAULT_DIAGRAM_OPTIONS, type DiagramViewOptions, type DiagramToWebview, type PanelSize } from '../../extension/src/preview/diagram-messages.js';
 
 export const ORIGIN = 'https://webview.test';
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
-export interface Posted { command: string; [key: string]: unknown }
+export interface Posted { type: string; [key: string]: unknown }
 export type Files = Record<string, string>;
 
 let script: string | undefined;
@@ -103,16 +103,16 @@ export class PreviewHarness {
         await this.page.evaluate(() => { (window as unknown as { __posted: Posted[] }).__posted = []; });
     }
 
-    async waitForPosted(command: string, timeout = 5_000): Promise<Posted> {
+    async waitForPosted(type: string, timeout = 5_000): Promise<Posted> {
         const handle = await this.page.waitForFunction(
-            wanted => (window as unknown as { __posted: Posted[] }).__posted.filter(m => m.command === wanted).at(-1),
-            command, { timeout }
+            wanted => (window as unknown as { __posted: Posted[] }).__posted.filter(m => m.type === wanted).at(-1),
+            type, { timeout }
         );
         return await handle.jsonValue() as Posted;
     }
 
     /** Posts a message to the page as the extension would. */
-    async send(message: ToWebview | Record<string, unknown>): Promise<void> {
+    async send(message: DiagramToWebview | Record<string, unknown>): Promise<void> {
         await this.page.evaluate(m => window.postMessage(m, '*'), message);
     }
 
@@ -163,7 +163,7 @@ export class PreviewHarness {
 
     private async receive(message: unknown): Promise<void> {
         if (!isDiagramMessage(message)) return;
-        switch (message.command) {
+        switch (message.type) {
             case 'ready':
                 this.panel = validPanelSize(message.panel);
                 return this.refresh();
@@ -175,10 +175,10 @@ export class PreviewHarness {
             }
             case 'expand':
             case 'collapse': {
-                const options = (message.command === 'expand' ? withExpanded : withCollapsed)(this.options, this.result, String(message.id));
+                const options = (message.type === 'expand' ? withExpanded : withCollapsed)(this.options, this.result, String(message.id));
                 if (!options) return;
                 this.options = options;
-                this.focus = message.command === 'expand' && isElementId(message.focus) ? message.focus : undefined;
+                this.focus = message.type === 'expand' && isElementId(message.focus) ? message.focus : undefined;
                 return this.refresh();
             }
             case 'panelSize':
@@ -193,7 +193,7 @@ export class PreviewHarness {
             case 'exportPng': {
                 const params = { ...this.previewParams(this.options), hoverTitles: true, chrome: true, lens: validLens(message.lens) };
                 this.exports.push(params);
-                if (message.command === 'exportSvg') return;
+                if (message.type === 'exportSvg') return;
                 const result = await answerDiagramRequest(params, this.workspace.analysis, this.workspace.documents, this.layouter, this.answers);
                 return this.send({ type: 'rasterise', svg: result.svg });
             }

@@ -133,7 +133,7 @@ describe('diagram webview: a small model with hostile names', () => {
     });
 
     it('asks for the picture without chrome, laid out for the panel\'s size, and shows the title, notes and legend outside it', async () => {
-        const ready = (await preview.posted()).find(m => m.command === 'ready');
+        const ready = (await preview.posted()).find(m => m.type === 'ready');
         expect(ready?.panel).toEqual({ width: 1200, height: 800 });
         expect(preview.params).toMatchObject({ chrome: false, hoverTitles: false, panel: { width: 1200, height: 800 } });
         expect(await page.locator('#canvas .integ-title, #canvas .integ-legend').count()).toBe(0);
@@ -287,7 +287,7 @@ describe('diagram webview: a small model with hostile names', () => {
             await page.locator(`${sel('system:Sheet')} rect.box`).hover();
             await page.waitForSelector('#tooltip.visible .tip-title');
         }
-        const asked = (await preview.posted()).filter(m => m.command === 'tooltip');
+        const asked = (await preview.posted()).filter(m => m.type === 'tooltip');
         expect(asked.filter(m => m.id === 'system:Sheet')).toHaveLength(1);
         await preview.expectPicture(() => preview.send({ type: 'diagram', result: preview.result!, options: preview.options }));
         await preview.send({ type: 'tooltip', id: 'system:Sheet', seq: asked[0].seq, tooltip: { title: 'stale', lines: [] } });
@@ -295,7 +295,7 @@ describe('diagram webview: a small model with hostile names', () => {
         await page.locator(`${sel('system:Sheet')} rect.box`).hover();
         await page.waitForSelector('#tooltip.visible .tip-title');
         expect(await page.textContent('#tooltip .tip-title')).not.toBe('stale');
-        expect((await preview.posted()).filter(m => m.command === 'tooltip' && m.id === 'system:Sheet')).toHaveLength(2);
+        expect((await preview.posted()).filter(m => m.type === 'tooltip' && m.id === 'system:Sheet')).toHaveLength(2);
     });
 
     it('"Fit" enlarges a small picture above 100 %, up to 200 %', async () => {
@@ -324,7 +324,7 @@ describe('diagram webview: a small model with hostile names', () => {
 
     it('exports the SVG with the lens on screen, and a PNG drawn from the exported picture', async () => {
         await page.click('#export-svg');
-        expect(await preview.waitForPosted('exportSvg')).toEqual({ command: 'exportSvg', lens: 'findings' });
+        expect(await preview.waitForPosted('exportSvg')).toEqual({ type: 'exportSvg', lens: 'findings' });
         await page.click('#export-png');
         const png = await preview.waitForPosted('savePng', 20_000);
         expect(Buffer.from(String(png.base64), 'base64').subarray(1, 4).toString('latin1')).toBe('PNG');
@@ -366,8 +366,8 @@ describe('diagram webview: a small model with hostile names', () => {
         const size = await preview.waitForPosted('panelSize');
         expect(size.panel).toEqual({ width: 700, height: 900 });
         await page.setViewportSize({ width: 1200, height: 800 });
-        await page.waitForFunction(() => (window as unknown as { __posted: Posted[] }).__posted.filter(m => m.command === 'panelSize').at(-1)?.panel
-            && ((window as unknown as { __posted: Array<{ panel?: { width: number } }> }).__posted.filter(m => (m as unknown as Posted).command === 'panelSize').at(-1)!.panel!.width === 1200));
+        await page.waitForFunction(() => (window as unknown as { __posted: Posted[] }).__posted.filter(m => m.type === 'panelSize').at(-1)?.panel
+            && ((window as unknown as { __posted: Array<{ panel?: { width: number } }> }).__posted.filter(m => (m as unknown as Posted).type === 'panelSize').at(-1)!.panel!.width === 1200));
     });
 
     it('looks right: a screenshot for a human to check (test-results/diagram-webview.png)', async () => {
@@ -435,7 +435,7 @@ describe('diagram webview: exploring samples/acme', () => {
         const department = preview.result!.expandable.find(id => id === 'dept:Finance') ?? preview.result!.expandable[0];
         const name = department.slice('dept:'.length);
         await preview.expectPicture(() => page.locator(`${sel(department)} > rect.box`).first().click());
-        expect((await preview.posted()).filter(m => m.command === 'expand').at(-1)).toEqual({ command: 'expand', id: department });
+        expect((await preview.posted()).filter(m => m.type === 'expand').at(-1)).toEqual({ type: 'expand', id: department });
         expect(preview.options.expand).toEqual([name]);
         const group = `group:${name}`;
         expect(preview.result?.collapsible).toContain(group);
@@ -446,10 +446,10 @@ describe('diagram webview: exploring samples/acme', () => {
         const inside = await bareSpotOf(page, `${sel(group)} > rect.frame`);
         await page.mouse.click(inside.x, inside.y);
         expect((await preview.waitForPosted('reveal')).id).toBe(group);
-        expect((await preview.posted()).some(m => m.command === 'collapse')).toBe(false);
+        expect((await preview.posted()).some(m => m.type === 'collapse')).toBe(false);
 
         await preview.expectPicture(() => page.locator(`${sel(group)} > text`).click());
-        expect((await preview.posted()).filter(m => m.command === 'collapse')).toEqual([{ command: 'collapse', id: group }]);
+        expect((await preview.posted()).filter(m => m.type === 'collapse')).toEqual([{ type: 'collapse', id: group }]);
         expect(await page.locator(sel(department)).count()).toBe(1);
         expect(preview.options.expand).toEqual([]);
     });
@@ -465,7 +465,7 @@ describe('diagram webview: exploring samples/acme', () => {
             await page.fill('#search', folded.title);
             await page.press('#search', 'Enter');
         });
-        expect((await preview.posted()).filter(m => m.command === 'expand')).toEqual([{ command: 'expand', id: 'dept:Finance', focus: folded.id }]);
+        expect((await preview.posted()).filter(m => m.type === 'expand')).toEqual([{ type: 'expand', id: 'dept:Finance', focus: folded.id }]);
         expect(preview.options.expand).toEqual(['Finance']);
         await page.waitForSelector(`${sel(folded.id)}.integ-focus`);
         await preview.expectPicture(() => page.locator(`${sel('group:Finance')} > text`).click());
@@ -588,8 +588,8 @@ describe('diagram webview: exploring samples/acme', () => {
         await preview.clearPosted();
         await preview.expectPicture(() => page.locator(`${sel(system)} > rect.box`).dblclick());
         await page.waitForTimeout(400);
-        expect((await preview.posted()).filter(m => m.command === 'reveal')).toEqual([]);
-        expect((await preview.posted()).filter(m => m.command === 'setOptions').at(-1)?.options).toMatchObject({ view: { kind: 'system', name, depth: 1 } });
+        expect((await preview.posted()).filter(m => m.type === 'reveal')).toEqual([]);
+        expect((await preview.posted()).filter(m => m.type === 'setOptions').at(-1)?.options).toMatchObject({ view: { kind: 'system', name, depth: 1 } });
         expect(await page.locator('#back').isVisible()).toBe(true);
         expect((await page.textContent('#trail'))?.replace(/\s+/g, ' ')).toBe(`Estate›${name}`);
         await page.mouse.move(0, 0);

@@ -1,4 +1,5 @@
 import { LENS_CATEGORIES } from '../../../language-server/src/diagram/lenses.js';
+import { DIAGRAM_VIEW_KINDS, VIEW_KIND_LABELS } from '../../../language-server/src/diagram/view-kinds.js';
 import { DIAGRAM_CSS } from '../../../language-server/src/diagram/svg-style.js';
 import { webviewHtml } from './webview-html.js';
 
@@ -131,8 +132,7 @@ body.vscode-high-contrast #trail .crumb { border: none; }
 const BODY = `
 <div id="toolbar" role="toolbar" aria-label="Diagram">
   <label>View <select id="view-kind" aria-label="View">
-    <option value="estate">Estate</option><option value="process">Process</option>
-    <option value="department">Department</option><option value="system">System</option>
+    ${DIAGRAM_VIEW_KINDS.map(kind => `<option value="${kind}">${VIEW_KIND_LABELS[kind]}</option>`).join('')}
   </select></label>
   <select id="view-name" aria-label="Name"></select>
   <select id="depth" aria-label="Depth"><option value="1">depth 1</option><option value="2">depth 2</option></select>

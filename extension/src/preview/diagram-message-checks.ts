@@ -4,11 +4,10 @@
  * never sends a URI: it names diagram element ids, which the panel maps to locations the server gave.
  */
 import { LENSES, type Lens } from '../../../language-server/src/diagram/lenses.js';
-import { DIAGRAM_VIEW_KINDS } from '../../../language-server/src/lsp/protocol.js';
-import type { DiagramViewOptions, FromWebview, PanelSize } from './diagram-messages.js';
+import { isViewKind } from '../../../language-server/src/diagram/view-kinds.js';
+import type { DiagramFromWebview, DiagramViewOptions, PanelSize } from './diagram-messages.js';
 
-export const VIEW_KINDS: ReadonlySet<string> = new Set(DIAGRAM_VIEW_KINDS);
-const COMMANDS: ReadonlySet<string> = new Set<FromWebview['command']>([
+const TYPES: ReadonlySet<string> = new Set<DiagramFromWebview['type']>([
     'ready', 'setOptions', 'expand', 'collapse', 'reveal', 'tooltip', 'panelSize', 'exportSvg', 'exportPng', 'savePng'
 ]);
 const MAX_NAMES = 200;
@@ -20,10 +19,10 @@ const MAX_PANEL_SIDE = 100_000;
 /** `Entity` or `Entity.field`, spelled as the language spells names. */
 const FOLLOW_NAME = /^[A-Za-z_][\w-]*(\.[A-Za-z_][\w-]*)?$/;
 
-/** Known commands only; each command's fields are checked again where they are used. */
-export function isDiagramMessage(value: unknown): value is FromWebview {
-    return typeof value === 'object' && value !== null && typeof (value as { command?: unknown }).command === 'string'
-        && COMMANDS.has((value as { command: string }).command);
+/** Known message types only; each message's fields are checked again where they are used. */
+export function isDiagramMessage(value: unknown): value is DiagramFromWebview {
+    return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string'
+        && TYPES.has((value as { type: string }).type);
 }
 
 function names(value: unknown): string[] {
@@ -42,7 +41,7 @@ export function validOptions(value: unknown): DiagramViewOptions | undefined {
     if (typeof value !== 'object' || value === null) return undefined;
     const raw = value as Partial<DiagramViewOptions>;
     const kind = raw.view?.kind;
-    if (typeof kind !== 'string' || !VIEW_KINDS.has(kind)) return undefined;
+    if (!isViewKind(kind)) return undefined;
     const name = typeof raw.view?.name === 'string' && raw.view.name.length <= MAX_NAME_LENGTH ? raw.view.name : undefined;
     if (kind !== 'estate' && !name) return undefined;
     const follow = typeof raw.follow === 'string' && raw.follow.length <= MAX_NAME_LENGTH && FOLLOW_NAME.test(raw.follow) ? raw.follow : undefined;

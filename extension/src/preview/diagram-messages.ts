@@ -1,6 +1,7 @@
 /**
- * Messages between the diagram panel (extension host) and its webview. Plain types only: the
- * webview bundle and the extension both import this file.
+ * Messages between the diagram panel (extension host) and its webview, as discriminated unions on
+ * `type` in both directions, like the roadmap panel's (roadmap-messages.ts). Plain types and data
+ * only: the webview bundle and the extension both import this file.
  */
 import type { Lens } from '../../../language-server/src/diagram/lenses.js';
 import type { DiagramRequestParams, DiagramRequestResult, DiagramTooltipResult } from '../../../language-server/src/lsp/protocol.js';
@@ -11,32 +12,32 @@ export type DiagramViewOptions = Pick<DiagramRequestParams, 'view' | 'state' | '
 export interface PanelSize { width: number; height: number }
 
 /** Extension → webview. */
-export type ToWebview =
+export type DiagramToWebview =
     | { type: 'diagram'; result: DiagramRequestResult; options: DiagramViewOptions; /** `data-id` to zoom to and ring. */ focus?: string }
     | { type: 'failed'; message: string }
-    /** Answer to a `tooltip` command; `seq` as the webview sent it, so an answer about an older picture is ignored. */
+    /** Answer to a `tooltip` message; `seq` as the webview sent it, so an answer about an older picture is ignored. */
     | { type: 'tooltip'; id: string; seq: number; tooltip: DiagramTooltipResult }
     /** The picture to export as PNG, with its title, notes and legend, coloured by the lens asked for: the webview draws it. */
     | { type: 'rasterise'; svg: string };
 
 /** Webview → extension. The extension checks every field before acting (diagram-message-checks.ts). */
-export type FromWebview =
+export type DiagramFromWebview =
     /** The page is listening; `panel` is its size so that the first picture already takes the panel's shape. */
-    | { command: 'ready'; panel?: PanelSize }
-    | { command: 'setOptions'; options: DiagramViewOptions }
-    | { command: 'reveal'; id: string }
+    | { type: 'ready'; panel?: PanelSize }
+    | { type: 'setOptions'; options: DiagramViewOptions }
+    | { type: 'reveal'; id: string }
     /** The hover text of an element, fetched when the pointer first rests on it; `seq` counts the pictures shown. */
-    | { command: 'tooltip'; id: string; seq: number }
+    | { type: 'tooltip'; id: string; seq: number }
     /** Open a collapsed department (`dept:<name>`) of the estate overview; `focus`: the element to zoom to once it is open. */
-    | { command: 'expand'; id: string; focus?: string }
+    | { type: 'expand'; id: string; focus?: string }
     /** Fold an opened department box (`group:<name>`) back into one node. */
-    | { command: 'collapse'; id: string }
+    | { type: 'collapse'; id: string }
     /** The panel was resized; the layout follows only a change of its shape. */
-    | { command: 'panelSize'; panel: PanelSize }
-    | { command: 'exportSvg'; lens: Lens }
+    | { type: 'panelSize'; panel: PanelSize }
+    | { type: 'exportSvg'; lens: Lens }
     /** Asks for the picture to draw as PNG (answered with `rasterise`). */
-    | { command: 'exportPng'; lens: Lens }
-    | { command: 'savePng'; base64: string };
+    | { type: 'exportPng'; lens: Lens }
+    | { type: 'savePng'; base64: string };
 
 /** A view the reader came from: the options to ask for it again and where the picture was on screen. */
 export interface HistoryEntry {

@@ -2,10 +2,8 @@ import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import type { Lens } from '../../../language-server/src/diagram/lenses.js';
 import { panelShape } from '../../../language-server/src/diagram/panel-shape.js';
-import {
-    DiagramRequest, DiagramTooltipRequest,
-    type DiagramRequestParams, type DiagramRequestResult, type DiagramTooltipParams, type DiagramTooltipResult
-} from '../../../language-server/src/lsp/protocol.js';
+import { parseView } from '../../../language-server/src/diagram/view-kinds.js';
+import { DiagramRequest, DiagramTooltipRequest, type DiagramRequestParams, type DiagramRequestResult } from '../../../language-server/src/lsp/protocol.js';
 import { withCollapsed, withExpanded } from './diagram-expand.js';
 import { diagramHtml } from './diagram-html.js';
 import { diagramLocation } from './diagram-locations.js';
@@ -13,9 +11,9 @@ import { onModelChanged } from './model-changed-events.js';
 import { revealDeclaration } from './reveal-declaration.js';
 import {
     DEFAULT_DIAGRAM_OPTIONS,
-    type DiagramViewOptions, type DiagramWebviewState, type PanelSize, type ToWebview
+    type DiagramToWebview, type DiagramViewOptions, type DiagramWebviewState, type PanelSize
 } from './diagram-messages.js';
-import { VIEW_KINDS, isDiagramMessage, isElementId, pngBytes, validLens, validOptions, validPanelSize } from './diagram-message-checks.js';
+import { isDiagramMessage, isElementId, pngBytes, validLens, validOptions, validPanelSize } from './diagram-message-checks.js';
 
 const VIEW_TYPE = 'integ.diagram';
 
@@ -119,23 +117,23 @@ class DiagramPanel {
     }
 
     private request(params: DiagramRequestParams): Promise<DiagramRequestResult> {
-        return this.client.sendRequest<DiagramRequestResult>(DiagramRequest, params);
+        return this.client.sendRequest(DiagramRequest, params);
     }
 
     /** Hover text of an element of the picture on screen; the server still has that picture. */
     private async tooltip(id: string, seq: number): Promise<void> {
         if (!this.resultParams) return;
-        const params: DiagramTooltipParams = { diagram: this.resultParams, id };
         try {
-            const tooltip = await this.client.sendRequest<DiagramTooltipResult>(DiagramTooltipRequest, params);
+            const tooltip = await this.client.sendRequest(DiagramTooltipRequest, { diagram: this.resultParams, id });
             this.post({ type: 'tooltip', id, seq, tooltip });
-        } catch {
-            // The server is restarting or the request was cancelled: the element simply shows no tooltip.
+        } catch (error) {
+            // The element shows no tooltip; the output channel says why (often a server restarting).
+            this.client.warn(`${DiagramTooltipRequest.method} for ${id} failed`, error, false);
         }
     }
 
     /** Answers can arrive after the panel closed; posting to a disposed webview throws. */
-    private post(message: ToWebview): void {
+    private post(message: DiagramToWebview): void {
         if (this.disposed) return;
         this.panel.webview.postMessage(message).then(undefined, () => undefined);
     }
@@ -151,7 +149,7 @@ class DiagramPanel {
 
     private async onMessage(message: unknown): Promise<void> {
         if (this.disposed || !isDiagramMessage(message)) return;
-        switch (message.command) {
+        switch (message.type) {
             case 'ready':
                 this.ready = true;
                 this.panelSize = validPanelSize(message.panel) ?? this.panelSize;
@@ -166,11 +164,11 @@ class DiagramPanel {
             }
             case 'expand':
             case 'collapse': {
-                const change = message.command === 'expand' ? withExpanded : withCollapsed;
+                const change = message.type === 'expand' ? withExpanded : withCollapsed;
                 const options = isElementId(message.id) ? change(this.options, this.result, message.id) : undefined;
                 if (!options) return;
                 this.options = options;
-                this.focus = message.command === 'expand' && isElementId(message.focus) ? message.focus : undefined;
+                this.focus = message.type === 'expand' && isElementId(message.focus) ? message.focus : undefined;
                 return this.refresh();
             }
             case 'panelSize': {
@@ -232,14 +230,8 @@ function defaultOptions(): DiagramViewOptions {
     const config = vscode.workspace.getConfiguration('integ');
     const view = config.get<string>('diagram.defaultView', 'estate');
     const state = config.get<string>('diagram.defaultState', 'as-is');
-    const parsed = validOptions({ view: parseViewSetting(view), state });
+    const parsed = validOptions({ view: parseView(view) ?? DEFAULT_DIAGRAM_OPTIONS.view, state });
     return parsed ?? DEFAULT_DIAGRAM_OPTIONS;
-}
-
-function parseViewSetting(text: string): DiagramViewOptions['view'] {
-    const [kind, ...rest] = text.split(':');
-    const name = rest.join(':');
-    return VIEW_KINDS.has(kind) && (kind === 'estate' || name) ? { kind: kind as DiagramViewOptions['view']['kind'], name: name || undefined } : { kind: 'estate' };
 }
 
 function isIntegEditor(editor: vscode.TextEditor | undefined): boolean {

@@ -3,7 +3,7 @@ import type { BaseLanguageClient } from 'vscode-languageclient';
 import { RoadmapRequest, type RoadmapRequestResult } from '../../../language-server/src/lsp/protocol.js';
 import { roadmapHtmlPage } from '../../../language-server/src/roadmap/roadmap-html.js';
 import { onModelChanged } from './model-changed-events.js';
-import { parseRoadmapMessage, type RoadmapWebviewMessage } from './roadmap-messages.js';
+import { parseRoadmapMessage, type RoadmapFromWebview, type RoadmapToWebview } from './roadmap-messages.js';
 import { revealDeclaration } from './reveal-declaration.js';
 import { roadmapWebviewHtml } from './roadmap-webview-html.js';
 
@@ -31,7 +31,7 @@ class RoadmapPanel {
         if (!this.disposed) this.panel.reveal(vscode.ViewColumn.Beside, true);
     }
 
-    private async handle(message: RoadmapWebviewMessage | undefined): Promise<void> {
+    private async handle(message: RoadmapFromWebview | undefined): Promise<void> {
         if (!message || this.disposed) return;
         if (message.type === 'ready') await this.refresh();
         else if (message.type === 'export') await this.exportHtml();
@@ -56,7 +56,7 @@ class RoadmapPanel {
     }
 
     /** Answers can arrive after the panel closed (an export's dialog, a slow request); posting to a disposed webview throws. */
-    private post(message: { type: string; [field: string]: unknown }): void {
+    private post(message: RoadmapToWebview): void {
         if (this.disposed) return;
         this.panel.webview.postMessage(message).then(undefined, () => undefined);
     }

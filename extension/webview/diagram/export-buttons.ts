@@ -11,10 +11,10 @@ const RATIO = 2;
 
 export function wireExports(svgButton: HTMLButtonElement, pngButton: HTMLButtonElement, lens: () => Lens, hasPicture: () => boolean): void {
     svgButton.addEventListener('click', () => {
-        if (hasPicture()) post({ command: 'exportSvg', lens: lens() });
+        if (hasPicture()) post({ type: 'exportSvg', lens: lens() });
     });
     pngButton.addEventListener('click', () => {
-        if (hasPicture()) post({ command: 'exportPng', lens: lens() });
+        if (hasPicture()) post({ type: 'exportPng', lens: lens() });
     });
 }
 
@@ -29,7 +29,7 @@ export function rasterise(svg: string, failed: (reason: string) => void): void {
         if (!context) return failed('PNG export failed: no canvas to draw on.');
         context.scale(RATIO, RATIO);
         context.drawImage(image, 0, 0);
-        post({ command: 'savePng', base64: board.toDataURL('image/png').replace(/^data:image\/png;base64,/, '') });
+        post({ type: 'savePng', base64: board.toDataURL('image/png').replace(/^data:image\/png;base64,/, '') });
     };
     image.onerror = () => failed('PNG export failed: the browser could not draw the diagram.');
     image.src = 'data:image/svg+xml;base64,' + base64(new TextEncoder().encode(svg));

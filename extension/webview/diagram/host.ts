@@ -2,21 +2,13 @@
  * The webview's side of VS Code: messages to the extension and the state VS Code keeps for the panel
  * across reloads. Every module saves its own part of the state through `saveState`.
  */
-import {
-    DEFAULT_DIAGRAM_OPTIONS, type DiagramWebviewState, type FromWebview
-} from '../../src/preview/diagram-messages.js';
+import { DEFAULT_DIAGRAM_OPTIONS, type DiagramFromWebview, type DiagramWebviewState } from '../../src/preview/diagram-messages.js';
+import { vscodeApi } from '../vscode-api.js';
 
-interface VsCodeApi {
-    postMessage(message: FromWebview): void;
-    getState(): DiagramWebviewState | undefined;
-    setState(state: DiagramWebviewState): void;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
-
-const api = acquireVsCodeApi();
+const api = vscodeApi<DiagramFromWebview, DiagramWebviewState>();
 let state: DiagramWebviewState = api.getState() ?? { options: DEFAULT_DIAGRAM_OPTIONS };
 
-export function post(message: FromWebview): void {
+export function post(message: DiagramFromWebview): void {
     api.postMessage(message);
 }
 

@@ -6,7 +6,7 @@
  */
 import { panelShape } from '../../../language-server/src/diagram/panel-shape.js';
 import type { DiagramRequestResult } from '../../../language-server/src/lsp/protocol.js';
-import type { DiagramViewOptions, PanState, ToWebview } from '../../src/preview/diagram-messages.js';
+import type { DiagramToWebview, DiagramViewOptions, PanState } from '../../src/preview/diagram-messages.js';
 import { decidePicture, showBanner } from './banner.js';
 import { Caption } from './caption.js';
 import { Clicks, clickTarget, type ClickTarget } from './clicks.js';
@@ -51,14 +51,14 @@ const history = new ViewHistory(saved.history ?? [], page.back, page.trail, navi
 const toolbar = new Toolbar(navigate);
 const follow = new FollowInput(page.follow, page.followList, data => navigate(following(options, data)), text => say(`“${text}” is not an entity or Entity.field of the model.`));
 const search = new Search(page.search, page.searchList, hit => {
-    if (hit.inside) post({ command: 'expand', id: hit.inside, focus: hit.id });
+    if (hit.inside) post({ type: 'expand', id: hit.inside, focus: hit.id });
     else spotlight(hit.id, true);
 }, query => say(`No system matches “${query}” in this view.`));
 
 const clicks = new Clicks({
-    expand: id => post({ command: 'expand', id }),
-    collapse: id => post({ command: 'collapse', id }),
-    reveal: id => post({ command: 'reveal', id }),
+    expand: id => post({ type: 'expand', id }),
+    collapse: id => post({ type: 'collapse', id }),
+    reveal: id => post({ type: 'reveal', id }),
     openContext: name => navigate(following({ view: { kind: 'system', name, depth: 1 }, state: options.state, filters: {}, expand: [] }, options.follow)),
     clear: () => unring()
 });
@@ -95,7 +95,7 @@ function pictureClick(target: Element | null): ClickTarget {
 function navigate(next: DiagramViewOptions): void {
     options = next;
     saveState({ options });
-    post({ command: 'setOptions', options });
+    post({ type: 'setOptions', options });
 }
 
 /** The options with `data` followed, or following nothing. */
@@ -217,7 +217,7 @@ page.viewport.addEventListener('mouseleave', () => {
 page.fit.addEventListener('click', () => panZoom.fit());
 wireExports(page.exportSvg, page.exportPng, () => lenses.lens, () => shown !== undefined);
 
-window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
+window.addEventListener('message', (event: MessageEvent<DiagramToWebview>) => {
     const message = event.data;
     if (!message || typeof message !== 'object') return;
     if (message.type === 'diagram') onDiagram(message.result, message.options, typeof message.focus === 'string' ? message.focus : undefined);
@@ -234,6 +234,6 @@ watchPanelSize(panel => {
     const shape = panelShape(panel);
     if (shape.width !== reportedShape.width || shape.height !== reportedShape.height) fitNext = true;
     reportedShape = shape;
-    post({ command: 'panelSize', panel });
+    post({ type: 'panelSize', panel });
 });
-post({ command: 'ready', panel: panelSize() });
+post({ type: 'ready', panel: panelSize() });

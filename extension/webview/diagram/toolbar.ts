@@ -2,12 +2,18 @@
  * The view pickers (kind, name, depth, state, data and finding filters) and the "Open all / Fold all"
  * control of the estate overview: they show the options of the picture and turn a change into new options.
  */
+import type { DiagramViewKind } from '../../../language-server/src/diagram/view-kinds.js';
 import type { DiagramRequestResult } from '../../../language-server/src/lsp/protocol.js';
 import type { DiagramViewOptions } from '../../src/preview/diagram-messages.js';
 import { page } from './page-elements.js';
 
 /** The `expand` entry that opens every department. */
 const ALL = '*';
+
+/** Where the answer lists the names each kind of view can show. */
+const NAMES_OF: Record<DiagramViewKind, 'processes' | 'departments' | 'systems' | undefined> = {
+    estate: undefined, process: 'processes', department: 'departments', system: 'systems'
+};
 
 export class Toolbar {
     private options!: DiagramViewOptions;
@@ -46,10 +52,9 @@ export class Toolbar {
         page.openAll.textContent = canOpen ? 'Open all' : 'Fold all';
     }
 
-    private namesFor(kind: string): string[] {
-        const choices = this.choices;
-        if (!choices) return [];
-        return kind === 'process' ? choices.processes : kind === 'department' ? choices.departments : kind === 'system' ? choices.systems : [];
+    private namesFor(kind: DiagramViewKind): string[] {
+        const names = NAMES_OF[kind];
+        return names && this.choices ? this.choices[names] : [];
     }
 
     private read(): DiagramViewOptions {

@@ -1,6 +1,6 @@
 /**
  * Hover text of the element under the pointer, fetched from the server the first time each element
- * of a picture is hovered (a large view's hover text would otherwise be a third of every answer).
+ * of a picture is hovered (a large view's hover text would otherwise weigh down every answer).
  * Shown as text nodes; hidden as soon as the pointer leaves the element or the panel, or the picture
  * moves under it.
  */
@@ -40,7 +40,7 @@ export class Tooltips {
         else this.tip.classList.remove('visible');
         if (!this.texts.has(id)) {
             this.texts.set(id, null);
-            post({ command: 'tooltip', id, seq: this.pictureSeq });
+            post({ type: 'tooltip', id, seq: this.pictureSeq });
         }
     }
 
@@ -49,7 +49,7 @@ export class Tooltips {
         this.tip.classList.remove('visible');
     }
 
-    /** The server's answer to a `tooltip` command, if it is about this picture. */
+    /** The server's answer to a `tooltip` message, if it is about this picture. */
     answer(id: unknown, seq: unknown, tip: DiagramTooltip | null): void {
         if (typeof id !== 'string' || seq !== this.pictureSeq || !tip || typeof tip.title !== 'string' || !Array.isArray(tip.lines)) return;
         const text = { title: tip.title, lines: tip.lines.map(String) };

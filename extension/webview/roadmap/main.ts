@@ -1,15 +1,16 @@
-/// <reference lib="dom" />
-// Roadmap preview, running in the webview sandbox. The body comes from the server already escaped;
-// it is parsed inert (DOMParser) and anything executable is dropped before it is shown.
+/**
+ * The roadmap preview in the webview. The body comes from the server already escaped; it is parsed
+ * inert (DOMParser) and anything executable is dropped before it is shown.
+ */
+import type { RoadmapFromWebview, RoadmapToWebview } from '../../src/preview/roadmap-messages.js';
+import { vscodeApi } from '../vscode-api.js';
 
-interface VsCodeApi {
-    postMessage(message: unknown): void;
-    getState(): unknown;
-    setState(state: unknown): void;
+/** What VS Code keeps across reloads: the last body shown. */
+interface RoadmapWebviewState {
+    fragment: string;
 }
-declare function acquireVsCodeApi(): VsCodeApi;
 
-const vscode = acquireVsCodeApi();
+const vscode = vscodeApi<RoadmapFromWebview, RoadmapWebviewState>();
 const root = document.getElementById('roadmap')!;
 const banner = document.getElementById('banner')!;
 const exportButton = document.getElementById('export')!;
@@ -45,19 +46,20 @@ root.addEventListener('keydown', event => {
 });
 exportButton.addEventListener('click', () => vscode.postMessage({ type: 'export' }));
 
-window.addEventListener('message', event => {
-    const message = event.data as { type?: unknown; fragment?: unknown; hasErrors?: unknown; message?: unknown };
-    if (message?.type === 'roadmap' && typeof message.fragment === 'string') {
+window.addEventListener('message', (event: MessageEvent<RoadmapToWebview>) => {
+    const message = event.data;
+    if (!message || typeof message !== 'object') return;
+    if (message.type === 'roadmap' && typeof message.fragment === 'string') {
         render(message.fragment);
         vscode.setState({ fragment: message.fragment });
         showBanner(message.hasErrors === true ? 'The workspace has syntax errors; figures may be incomplete.' : undefined);
-    } else if (message?.type === 'stale') {
+    } else if (message.type === 'stale') {
         showBanner('The workspace has syntax errors; showing the last good roadmap.');
-    } else if (message?.type === 'error' && typeof message.message === 'string') {
+    } else if (message.type === 'error' && typeof message.message === 'string') {
         showBanner(message.message);
     }
 });
 
-const saved = vscode.getState() as { fragment?: unknown } | undefined;
+const saved = vscode.getState();
 if (typeof saved?.fragment === 'string') render(saved.fragment);
 vscode.postMessage({ type: 'ready' });

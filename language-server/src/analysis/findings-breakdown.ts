@@ -2,7 +2,8 @@ import type { Estate } from '../model/estate.js';
 import { indexEstate, type EstateIndex } from '../model/estate-index.js';
 import type { Finding } from '../rules/finding.js';
 import { heldFields } from '../rules/holdings.js';
-import { flowHours } from './inventory.js';
+import { flowHours } from '../model/inventory.js';
+import { roundToTenth } from '../model/rounding.js';
 
 export interface GapTypeRow {
     ruleId: string;
@@ -42,7 +43,7 @@ export function gapsByType(estate: Estate, findings: Finding[]): GapTypeRow[] {
             hours += h;
             if (estimated) estimatedFlows++;
         }
-        return { ruleId, findings: row.findings, flows: row.flows.size, hoursPerWeek: Math.round(hours * 10) / 10, estimatedFlows };
+        return { ruleId, findings: row.findings, flows: row.flows.size, hoursPerWeek: roundToTenth(hours), estimatedFlows };
     }).sort((a, b) => b.hoursPerWeek - a.hoursPerWeek || b.findings - a.findings || a.ruleId.localeCompare(b.ruleId));
 }
 

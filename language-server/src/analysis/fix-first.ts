@@ -4,7 +4,8 @@ import { CATALOGUE } from '../rules/catalogue.js';
 import type { Finding } from '../rules/finding.js';
 import { heldFields } from '../rules/holdings.js';
 import { areaOf } from './findings-totals.js';
-import { flowHours } from './inventory.js';
+import { flowHours } from '../model/inventory.js';
+import { roundToTenth } from '../model/rounding.js';
 
 /** One of the open findings to act on first, with the figures it was ranked by. */
 export interface FixFirstRow {
@@ -84,7 +85,7 @@ export function fixFirst(estate: Estate, findings: readonly Finding[], limit: nu
     for (const finding of findings) {
         if (finding.accepted) continue;
         const { hours, estimated } = hoursOf(finding, estate);
-        const row = { finding, hoursPerWeek: Math.round(hours * 10) / 10, hoursEstimated: estimated, regulatedFields: regulatedFieldsOf(finding, estate, index), alsoRules: [] };
+        const row = { finding, hoursPerWeek: roundToTenth(hours), hoursEstimated: estimated, regulatedFields: regulatedFieldsOf(finding, estate, index), alsoRules: [] };
         (row.hoursPerWeek > 0 ? costs : row.regulatedFields.length > 0 ? exposures : rest).push(row);
     }
     const lists = [onePerElement(costs), onePerElement(exposures)];

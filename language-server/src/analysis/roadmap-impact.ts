@@ -4,23 +4,16 @@ import { formatYearMonth } from '../model/units.js';
 import { ALL_RULES } from '../rules/all-rules.js';
 import type { Finding, FindingElement } from '../rules/finding.js';
 import type { Rule } from '../rules/rule-kit.js';
+import { ARTICLE_TARGETS } from '../rules/roi-rules.js';
 import { runRules } from '../rules/run-rules.js';
 import {
-    DEFAULT_MANUAL_HOURS_PER_WEEK, coverage, currentSystems, isManual, liveFlows, manualHours,
+    coverage, currentSystems, flowHours, liveFlows, manualHours,
     type Coverage, type ManualHours
-} from './inventory.js';
-import { hoursSavedPerWeek } from './initiative-impact.js';
+} from '../model/inventory.js';
+import { hoursSavedPerWeek } from '../model/initiative-impact.js';
 import { InitiativeGaps, applied, disappeared, versionsAfter } from './initiative-gaps.js';
 import { scheduleRoadmaps } from './roadmap-schedule.js';
-
-/** The article's ROI targets ("Measuring Integration ROI"). */
-export const ARTICLE_TARGETS = {
-    manualHoursPercent: -50,
-    errorRateBelowPercent: 1,
-    reportTimePercent: -75,
-    productivityPercent: { min: 10, max: 20 },
-    downtimeBelowHoursPerMonth: 2
-} as const;
+import { roundToTenth } from '../model/rounding.js';
 
 export interface ClosedGap {
     ruleId: string;
@@ -158,10 +151,6 @@ export function countFindings(findings: Finding[]): FindingCounts {
     return counts;
 }
 
-function round1(value: number): number {
-    return Math.round(value * 10) / 10;
-}
-
 function signed(value: number): string {
     return value > 0 ? `+${value}` : String(value);
 }
@@ -201,13 +190,8 @@ function retrospectiveDate(initiative: Initiative): string | undefined {
 
 /** Same counting as `hoursSavedPerWeek` (which roadmap/priority-order uses), per flow. */
 function replacedFlow(flow: Flow): ReplacedFlow {
-    const retired = flow.status === 'retired';
-    const estimated = !retired && flow.effortHoursPerWeek === undefined && isManual(flow);
-    return {
-        name: flow.name, title: flow.title, style: flow.style,
-        hoursPerWeek: retired ? 0 : flow.effortHoursPerWeek ?? (estimated ? DEFAULT_MANUAL_HOURS_PER_WEEK : 0),
-        estimated, errorRatePercent: flow.errorRatePercent
-    };
+    const { hours, estimated } = flow.status === 'retired' ? { hours: 0, estimated: false } : flowHours(flow);
+    return { name: flow.name, title: flow.title, style: flow.style, hoursPerWeek: hours, estimated, errorRatePercent: flow.errorRatePercent };
 }
 
 function savings(hoursPerWeek: number, estate: Estate, cost: Initiative['cost']): { savingsPerYear?: InitiativeImpact['savingsPerYear']; paybackMonths?: number } {
@@ -215,7 +199,7 @@ function savings(hoursPerWeek: number, estate: Estate, cost: Initiative['cost'])
     if (!hourly) return {};
     const savingsPerYear = { amount: Math.round(hoursPerWeek * 52 * hourly.amount), currency: hourly.currency };
     if (!cost || cost.currency !== hourly.currency || savingsPerYear.amount <= 0) return { savingsPerYear };
-    return { savingsPerYear, paybackMonths: round1(cost.amount / (savingsPerYear.amount / 12)) };
+    return { savingsPerYear, paybackMonths: roundToTenth(cost.amount / (savingsPerYear.amount / 12)) };
 }
 
 /** What every initiative reads of today's estate and findings, worked out once for all of them. */
@@ -275,7 +259,7 @@ function roiRows(impacts: InitiativeImpact[], manualBefore: ManualHours, manualA
         const planned = written.length === 0 ? 'not set' : `${meeting} of ${written.length} initiatives meet it`;
         const row: RoiRow = { metric: metric.metric, label: metric.label, article: metric.article, planned };
         if (metric.metric === 'manual-hours' && manualBefore.hoursPerWeek > 0) {
-            const change = round1((manualAfter.hoursPerWeek - manualBefore.hoursPerWeek) / manualBefore.hoursPerWeek * 100);
+            const change = roundToTenth((manualAfter.hoursPerWeek - manualBefore.hoursPerWeek) / manualBefore.hoursPerWeek * 100);
             row.modelled = `${signed(change)}% (${manualBefore.hoursPerWeek} → ${manualAfter.hoursPerWeek} h/week)`;
             row.meets = change <= ARTICLE_TARGETS.manualHoursPercent;
         }
@@ -322,7 +306,7 @@ export function roadmapImpact(estate: Estate, options: ImpactOptions): RoadmapIm
     const after = runRules(toBe, { rules, today: options.today });
     const manualBefore = manualHours(liveFlows(estate));
     const manualAfter = manualHours(liveFlows(toBe));
-    const hoursPerWeek = round1(impacts.reduce((sum, i) => sum + i.hoursPerWeek, 0));
+    const hoursPerWeek = roundToTenth(impacts.reduce((sum, i) => sum + i.hoursPerWeek, 0));
     const costs = impacts.map(i => i.cost).filter((c): c is NonNullable<typeof c> => c !== undefined);
     const currency = costs[0]?.currency;
     const cost = costs.length && costs.every(c => c.currency === currency)
@@ -331,7 +315,7 @@ export function roadmapImpact(estate: Estate, options: ImpactOptions): RoadmapIm
         initiatives: impacts,
         totals: {
             hoursPerWeek,
-            hoursPerYear: round1(hoursPerWeek * 52),
+            hoursPerYear: roundToTenth(hoursPerWeek * 52),
             estimatedFlows: impacts.reduce((sum, i) => sum + i.replaced.filter(f => f.estimated).length, 0),
             manualHoursBefore: manualBefore,
             manualHoursAfter: manualAfter,

@@ -1,7 +1,7 @@
 import type { Estate, Initiative, YearMonth } from '../model/estate.js';
 import { LIMITS } from '../model/limits.js';
 import { addMonths, formatYearMonth, monthNumber, parseYearMonth } from '../model/units.js';
-import { monthLoads, monthsInFlight, spanOf } from './roadmap-months.js';
+import { monthLoads, monthsInFlight, spanOf } from '../model/roadmap-months.js';
 
 /** One initiative placed on the calendar. Indexes count months from the schedule's first month (0-based). */
 export interface ScheduledInitiative {

@@ -4,7 +4,7 @@ import { WorkspaceAnalysis } from '../workspace/workspace-analysis.js';
 
 /**
  * The reference index serves find-references and rename in the editor; a one-shot CLI run never
- * reads it, and building it costs about a tenth of `integ check`.
+ * reads it, and building it is a noticeable share of `integ check` (docs/performance.md).
  */
 class ExportsOnlyIndexManager extends DefaultIndexManager {
     override async updateReferences(_document: LangiumDocument): Promise<void> {

@@ -1,5 +1,7 @@
+import { DocumentValidator } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Severity } from '../model/estate.js';
+import { findingDataOf } from '../workspace/finding-diagnostics.js';
 
 /** One diagnostic as the CLI prints it: 1-based line and column, rule id or kind of language error. */
 export interface DiagnosticRecord {
@@ -25,11 +27,12 @@ export const LANGUAGE_RULES = {
 } as const;
 
 function ruleIdOf(diagnostic: Diagnostic): string {
-    const data = diagnostic.data as { ruleId?: string; code?: string } | undefined;
-    if (data?.ruleId) return data.ruleId;
+    const finding = findingDataOf(diagnostic);
+    if (finding) return finding.ruleId;
     if (typeof diagnostic.code === 'string') return diagnostic.code;
-    if (data?.code === 'parsing-error' || data?.code === 'lexing-error') return 'syntax';
-    if (data?.code === 'linking-error') return 'link';
+    const code = (diagnostic.data as { code?: unknown } | undefined)?.code;
+    if (code === DocumentValidator.ParsingError || code === DocumentValidator.LexingError) return 'syntax';
+    if (code === DocumentValidator.LinkingError) return 'link';
     return 'check';
 }
 
@@ -39,7 +42,7 @@ export function toRecords(diagnostics: Map<string, Diagnostic[]>, displayPath: M
     const records: DiagnosticRecord[] = [];
     for (const [uri, list] of diagnostics) {
         for (const diagnostic of list) {
-            const data = diagnostic.data as { accepted?: boolean; acceptedReason?: string } | undefined;
+            const finding = findingDataOf(diagnostic);
             records.push({
                 file: displayPath.get(uri) ?? uri,
                 uri,
@@ -50,8 +53,8 @@ export function toRecords(diagnostics: Map<string, Diagnostic[]>, displayPath: M
                 severity: SEVERITIES[diagnostic.severity ?? 1],
                 message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
                 ruleId: ruleIdOf(diagnostic),
-                accepted: Boolean(data?.accepted),
-                acceptedReason: data?.acceptedReason
+                accepted: Boolean(finding?.accepted),
+                acceptedReason: finding?.acceptedReason
             });
         }
     }

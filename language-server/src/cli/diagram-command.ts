@@ -5,14 +5,15 @@ import { loadFiles } from './load-files.js';
 import { writeOutput } from './write-output.js';
 import { visible } from '../render/visible-text.js';
 import { EXPAND_ALL } from '../diagram/diagram-graph.js';
-import { DiagramViewError, parseView } from '../diagram/graph-builder.js';
+import { DiagramViewError } from '../diagram/graph-builder.js';
 import { DiagramLayouter } from '../diagram/layout.js';
 import { LENSES } from '../diagram/lenses.js';
 import type { PanelSize } from '../diagram/panel-shape.js';
 import { produceDiagram } from '../diagram/produce-diagram.js';
-import { countSyntaxErrors } from '../diagram/syntax-errors.js';
+import { countSyntaxErrors } from '../parser/syntax-errors.js';
+import { parseView, VIEW_FORMS } from '../diagram/view-kinds.js';
 
-export const DIAGRAM_USAGE = 'integ diagram [paths…] [--view estate|process:<name>|department:<name>|system:<name>] [--state as-is|to-be] [--depth 1|2] '
+export const DIAGRAM_USAGE = `integ diagram [paths…] [--view ${VIEW_FORMS.join('|')}] [--state as-is|to-be] [--depth 1|2] `
     + '[--expand Dept,…|all] [--classification C,…] [--finding rule-or-area,…] [--follow Entity[.field]] [--lens ' + LENSES.join('|') + '] '
     + '[--panel WIDTHxHEIGHT] [-o out.svg [--force]]';
 
@@ -39,12 +40,9 @@ export async function diagramCommand(args: string[], io: CliIo): Promise<number>
     const timeoutText = parsed.options.get('--timeout');
     const timeoutMs = timeoutText === undefined ? 30_000 : Number(timeoutText);
     if (!(Number.isFinite(timeoutMs) && timeoutMs > 0)) throw new UsageError(`--timeout needs a number of milliseconds (got '${timeoutText}')`);
-    let view;
-    try {
-        view = parseView(parsed.options.get('--view') ?? 'estate', depth);
-    } catch (error) {
-        throw new UsageError((error as Error).message);
-    }
+    const viewText = parsed.options.get('--view') ?? 'estate';
+    const view = parseView(viewText, depth);
+    if (!view) throw new UsageError(`unknown view '${viewText}' (use ${VIEW_FORMS.slice(0, -1).join(', ')} or ${VIEW_FORMS.at(-1)})`);
     const expand = list(parsed.options.get('--expand'))?.map(name => name === 'all' ? EXPAND_ALL : name);
     const loaded = await loadFiles(parsed.paths, io.cwd, note => io.stderr.write(`integ diagram: ${visible(note)}\n`));
     const layouter = new DiagramLayouter();

@@ -5,8 +5,7 @@ import { RULES_DOC_URL } from '../workspace/finding-diagnostics.js';
 import { LANGUAGE_RULES, type DiagnosticRecord } from './diagnostic-records.js';
 import { visible } from '../render/visible-text.js';
 import { pathAtLineStart } from './terminal-text.js';
-
-export const TOOL_VERSION = '0.1.0';
+import { TOOL_VERSION } from './tool-version.js';
 
 /** Findings end their message with `(rule-id)`; the text format shows the id once, in brackets. */
 function withoutRuleSuffix(message: string, ruleId: string): string {

@@ -1,4 +1,4 @@
-import type { Inventory } from '../analysis/inventory.js';
+import type { Inventory } from '../model/inventory.js';
 import type { GapTypeRow, RegulationRow } from '../analysis/findings-breakdown.js';
 import type { AreaTotals, FindingTotals } from '../analysis/findings-totals.js';
 import type { FixFirstRow } from '../analysis/fix-first.js';

@@ -1,4 +1,4 @@
-import '../node-polyfills.js';
+import '../node-polyfills.cjs';
 import { UsageError, describe } from './collect-files.js';
 import { runCli } from './run-cli.js';
 import { visible } from '../render/visible-text.js';

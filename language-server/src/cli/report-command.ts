@@ -1,6 +1,6 @@
 import type { CliIo } from './run-cli.js';
 import { choice, parseArgs } from './cli-args.js';
-import { inventory } from '../analysis/inventory.js';
+import { inventory } from '../model/inventory.js';
 import { findingsByRegulation, gapsByType } from '../analysis/findings-breakdown.js';
 import { findingTotals } from '../analysis/findings-totals.js';
 import { fixFirst } from '../analysis/fix-first.js';

@@ -3,8 +3,12 @@ import { CHECK_USAGE, checkCommand } from './check-command.js';
 import { REPORT_USAGE, reportCommand } from './report-command.js';
 import { DIAGRAM_USAGE, diagramCommand } from './diagram-command.js';
 import { ROADMAP_USAGE, roadmapCommand } from './roadmap-command.js';
+import { IMPORT_USAGE, importCommand } from './import-command.js';
+import { EXPORT_USAGE, exportCommand } from './export-command.js';
+import { DIFF_USAGE, diffCommand } from './diff-command.js';
 import { visible } from '../render/visible-text.js';
 import { terminalSafe } from './terminal-text.js';
+import { TOOL_VERSION } from './tool-version.js';
 
 export interface CliIo {
     stdout: { write(text: string): unknown };
@@ -22,8 +26,11 @@ interface Command {
 const COMMANDS = new Map<string, Command>([
     ['check', { usage: CHECK_USAGE, summary: 'parse, link and run every rule; print findings', run: checkCommand }],
     ['report', { usage: REPORT_USAGE, summary: 'inventory, coverage, gaps by type with hours, findings by regulation, roadmap totals (md, json, html)', run: reportCommand }],
+    ['diff', { usage: DIFF_USAGE, summary: 'what a change does to the estate: declarations, findings introduced and resolved, impact (text, md, json, html)', run: diffCommand }],
     ['diagram', { usage: DIAGRAM_USAGE, summary: 'dependency diagram of a view as a standalone SVG', run: diagramCommand }],
-    ['roadmap', { usage: ROADMAP_USAGE, summary: 'roadmap Gantt, impact and ROI as Markdown (stdout or .md) or self-contained HTML', run: roadmapCommand }]
+    ['roadmap', { usage: ROADMAP_USAGE, summary: 'roadmap Gantt, impact and ROI as Markdown (stdout or .md) or self-contained HTML', run: roadmapCommand }],
+    ['import', { usage: IMPORT_USAGE, summary: 'an inventory (CSV, Excel, ArchiMate; ServiceNow, LeanIX, Archi presets) as formatted .integ files, one per department', run: importCommand }],
+    ['export', { usage: EXPORT_USAGE, summary: 'the estate for other tools: ArchiMate, CSV, CycloneDX, draw.io, LikeC4, Mermaid, Structurizr', run: exportCommand }]
 ]);
 
 function help(): string {
@@ -54,7 +61,7 @@ export async function runCli(argv: string[], unsafeIo: CliIo): Promise<number> {
         return name === undefined ? 2 : 0;
     }
     if (name === '--version') {
-        io.stdout.write('0.1.0\n');
+        io.stdout.write(`${TOOL_VERSION}\n`);
         return 0;
     }
     const command = COMMANDS.get(name);

@@ -35,8 +35,10 @@ export function topLevelOf(root: ElkNode, boxes: ReadonlyMap<string, ElkNode>): 
         width: box.width,
         height: box.height,
         ports: (box.ports ?? []).map(port => ({ id: port.id, x: port.x, y: port.y, width: port.width, height: port.height })),
-        // The box keeps what it says about itself to the top level (a layer constraint), its ports stay put.
-        layoutOptions: { ...child.layoutOptions, 'elk.portConstraints': 'FIXED_POS' }
+        // The box keeps what it says about itself to the top level (a layer constraint), its ports stay
+        // put. A box without ports (its flows to other departments are bundled and end at the box) lets
+        // ELK spread the lines along the side that faces their other end.
+        layoutOptions: { ...child.layoutOptions, 'elk.portConstraints': (box.ports ?? []).length > 0 ? 'FIXED_POS' : 'FREE' }
     }));
 }
 

@@ -23,6 +23,10 @@ export interface CompoundPlan {
     spread?: number;
     /** The view's previous layout: each node keeps its place in its layer, each flow its direction. */
     previous?: Record<string, Box>;
+    /** Edges the previous layout did not have. */
+    newEdges?: ReadonlySet<string>;
+    /** ELK's random seed, when not the usual one: another seed is another try at ordering the layers. */
+    seed?: number;
 }
 
 const BASE: Record<string, string> = {
@@ -95,7 +99,8 @@ export function compoundElkGraph(graph: DiagramGraph, plan: CompoundPlan): Compo
     const interactive: Record<string, string> = plan.previous ? { 'elk.layered.crossingMinimization.semiInteractive': 'true' } : {};
     const quick = graph.nodes.length > THOROUGH_UP_TO_NODES || graph.edges.length > THOROUGH_UP_TO_EDGES ? QUICK : {};
     const spread: Record<string, string> = plan.spread ? { 'elk.spacing.nodeNode': String(Math.round(Number(BASE['elk.spacing.nodeNode']) * plan.spread)) } : {};
-    const root: ElkNode = { id: 'root', layoutOptions: { ...BASE, ...quick, ...interactive, ...spread, 'elk.direction': plan.direction, 'elk.padding': ROOT_PADDING }, children: [], edges: [] };
+    const seed: Record<string, string> = plan.seed !== undefined ? { 'elk.randomSeed': String(plan.seed) } : {};
+    const root: ElkNode = { id: 'root', layoutOptions: { ...BASE, ...quick, ...interactive, ...spread, ...seed, 'elk.direction': plan.direction, 'elk.padding': ROOT_PADDING }, children: [], edges: [] };
     const groups = new Map<string, ElkNode>();
     for (const group of graph.groups) {
         groups.set(group.id, {
@@ -149,11 +154,15 @@ export function compoundElkGraph(graph: DiagramGraph, plan: CompoundPlan): Compo
             labelLines.set(edge.id, size.lines);
             labels.push({ text: edge.label, width: size.width, height: size.height, layoutOptions: { 'elk.edgeLabels.placement': 'CENTER' } });
         }
+        // After an edit, the flows the reader already saw keep their length: a new flow stretches
+        // rather than pulling whole departments to another layer.
+        const seen = plan.previous !== undefined && plan.previous[edge.source] !== undefined && plan.previous[edge.target] !== undefined && !plan.newEdges?.has(edge.id);
         root.edges!.push({
             id: edge.id,
             sources: [backwards ? edge.target : edge.source],
             targets: [backwards ? edge.source : edge.target],
-            labels
+            labels,
+            ...(plan.previous ? { layoutOptions: { 'elk.layered.priority.shortness': seen ? '10' : '0' } } : {})
         });
     }
     return { root, reversed, labelLines };

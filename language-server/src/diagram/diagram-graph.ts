@@ -4,8 +4,7 @@
  * a worker thread and the webview unchanged.
  */
 import type { FlowStyle, Range, Severity, Status, SystemKind } from '../model/estate.js';
-
-export type DiagramViewKind = 'estate' | 'process' | 'department' | 'system';
+import type { DiagramViewKind } from './view-kinds.js';
 
 export interface DiagramView {
     kind: DiagramViewKind;

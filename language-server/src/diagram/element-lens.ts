@@ -3,7 +3,7 @@
  * carries, who answers for it, what the roadmap does to it, and whether it stores or carries the
  * data the view follows. Computed once per graph; the picture's layout is the same under every lens.
  */
-import { flowOwner } from '../analysis/flow-ownership.js';
+import { flowOwner } from '../model/flow-ownership.js';
 import { scheduleRoadmaps } from '../analysis/roadmap-schedule.js';
 import type { Classification, Estate, Flow, System } from '../model/estate.js';
 import { formatYearMonth } from '../model/units.js';

@@ -5,8 +5,9 @@
  */
 import type { Estate, Flow, FlowStyle, SourceLocation, System } from '../model/estate.js';
 import { indexEstate, type EstateIndex } from '../model/estate-index.js';
+import { roundToTenth } from '../model/rounding.js';
 import { todayIso } from '../model/units.js';
-import { isShadow } from '../analysis/inventory.js';
+import { isShadow } from '../model/inventory.js';
 import type { Finding } from '../rules/finding.js';
 import {
     EXPAND_ALL, UNASSIGNED, emptyCounts,
@@ -14,6 +15,7 @@ import {
     type DiagramOptions, type DiagramState, type DiagramView, type EdgeClass, type FindingCounts, type SourceRef
 } from './diagram-graph.js';
 import { bundleEdges, type BundledFlow } from './edge-bundles.js';
+import { COMPOUND_UP_TO_NODES } from './layout-size.js';
 import { combinedLens, flowLens, resolveFollow, roadmapMarks, systemLens, type LensContext } from './element-lens.js';
 import { contextLevels } from './node-order.js';
 import { sizeNode } from './node-sizing.js';
@@ -105,8 +107,15 @@ export function buildDiagramGraph(estate: Estate, findings: readonly Finding[], 
 
     const focus = options.view.kind === 'system' ? nodeOfSystem.get(options.view.name ?? '') : undefined;
     const drawnFlows = focus ? contextFlows(flows, focus, nodeOfSystem) : flows;
-    const edges = buildEdges(drawnFlows, nodeOfSystem, index, findingsOf, lens, selection.changes);
+    // Too many systems for one compound layout: drawn one by one, the flows between departments
+    // would run as shared trunks that hide each other, so they are bundled per pair of departments.
+    const bundleBetweenGroups = options.view.kind === 'estate' && nodes.length > COMPOUND_UP_TO_NODES;
+    const groupOfNode = bundleBetweenGroups ? new Map(nodes.filter(node => node.group).map(node => [node.id, node.group!])) : undefined;
+    const edges = buildEdges(drawnFlows, nodeOfSystem, index, findingsOf, lens, selection.changes, groupOfNode);
     const notes: string[] = [];
+    if (bundleBetweenGroups && edges.some(edge => edge.source.startsWith('group:') || edge.target.startsWith('group:'))) {
+        notes.push(`${nodes.length} systems: flows between departments are drawn as one line per pair of departments (hover it for its flows); a system's own view shows each of its flows.`);
+    }
     if (aggregated) {
         notes.push(`${systems.length} systems in ${departments.size} departments: click a department to open it, or open them all.`);
     }
@@ -173,7 +182,7 @@ function contextFlows(flows: Flow[], focus: string, nodeOfSystem: Map<string, st
 /**
  * The findings stay the same array until the workspace is rebuilt, while the preview asks for views
  * again and again: grouping them once per build keeps a repeated request (a cache hit for the
- * layout) at a few milliseconds on a 1,000-system estate.
+ * layout) quick on a large estate.
  */
 const groupedFindings = new WeakMap<readonly Finding[], Map<string, Finding[]>>();
 
@@ -264,9 +273,20 @@ function groupOf(estate: Estate, department: string): DiagramGroup {
     };
 }
 
+/**
+ * The ends a flow is bundled between when flows between departments are bundled: each system end
+ * becomes its department's box; undefined for a flow inside one department.
+ */
+function groupEnds(source: string, target: string, groupOfNode: ReadonlyMap<string, string>): { source: string; target: string } | undefined {
+    const sourceGroup = groupOfNode.get(source);
+    const targetGroup = groupOfNode.get(target);
+    if (sourceGroup !== undefined && sourceGroup === targetGroup) return undefined;
+    return { source: sourceGroup ?? source, target: targetGroup ?? target };
+}
+
 function buildEdges(
     flows: Flow[], nodeOfSystem: Map<string, string>, index: EstateIndex, findingsOf: Map<string, Finding[]>,
-    lens: LensContext, changes: Map<string, DiagramEdge['change']>
+    lens: LensContext, changes: Map<string, DiagramEdge['change']>, groupOfNode?: ReadonlyMap<string, string>
 ): DiagramEdge[] {
     const edges: DiagramEdge[] = [];
     const bundled: BundledFlow[] = [];
@@ -282,7 +302,7 @@ function buildEdges(
             id: `flow:${flow.name}`,
             source, target,
             label: (change ? `${CHANGE_PREFIX[change]} · ` : '') + truncate(flow.title, EDGE_TITLE_CHARS)
-                + (flow.effortHoursPerWeek !== undefined ? ` · ${round(flow.effortHoursPerWeek)} h/wk` : ''),
+                + (flow.effortHoursPerWeek !== undefined ? ` · ${roundToTenth(flow.effortHoursPerWeek)} h/wk` : ''),
             title: flow.title,
             flows: [flow.name],
             style: flow.style,
@@ -299,17 +319,14 @@ function buildEdges(
             change
         };
         addFindings(edge, findingsOf.get(edge.id));
-        if (source.startsWith('dept:') || target.startsWith('dept:')) {
-            bundled.push({ flow, label: edge.label, source, target, edgeClass, classifications, regulated, lens: edge.lens, findings: edge.findings, change });
+        const ends = groupOfNode ? groupEnds(source, target, groupOfNode) : source.startsWith('dept:') || target.startsWith('dept:') ? { source, target } : undefined;
+        if (ends) {
+            bundled.push({ flow, label: edge.label, ...ends, edgeClass, classifications, regulated, lens: edge.lens, findings: edge.findings, change });
         } else {
             edges.push(edge);
         }
     }
     return [...edges, ...bundleEdges(bundled)];
-}
-
-function round(value: number): number {
-    return Math.round(value * 10) / 10;
 }
 
 function titleOf(estate: Estate, view: DiagramView, state: DiagramState): string {
@@ -320,17 +337,6 @@ function titleOf(estate: Estate, view: DiagramView, state: DiagramState): string
         case 'department': return `Department ${estate.departments.get(view.name ?? '')?.title ?? view.name} — ${suffix}`;
         case 'system': return `Around ${estate.systems.get(view.name ?? '')?.title ?? view.name} (depth ${view.depth ?? 1}) — ${suffix}`;
     }
-}
-
-/** Parses `estate`, `process:<name>`, `department:<name>`, `system:<name>`; throws DiagramViewError otherwise. */
-export function parseView(text: string, depth?: 1 | 2): DiagramView {
-    const [kind, ...rest] = text.split(':');
-    const name = rest.join(':').trim();
-    if (kind === 'estate' && name === '') return { kind: 'estate' };
-    if ((kind === 'process' || kind === 'department' || kind === 'system') && name !== '') {
-        return kind === 'system' ? { kind, name, depth: depth ?? 1 } : { kind, name };
-    }
-    throw new DiagramViewError(`unknown view '${text}' (use estate, process:<name>, department:<name> or system:<name>)`);
 }
 
 /** A system view with only its system: why no line is drawn. */

@@ -238,6 +238,7 @@ export function measureLayout(graph: DiagramGraph, layout: DiagramLayout): Layou
 
     const nodeIds = new Set(graph.nodes.map(node => node.id));
     const nodeBoxes = graph.nodes.map(node => ({ id: node.id, group: node.group, box: layout.nodes[node.id] })).filter(entry => entry.box);
+    const groupIds = new Set(graph.groups.map(group => group.id));
     let edgeThroughNode = 0;
     let edgeThroughGroup = 0;
     for (const segment of segments) {
@@ -246,7 +247,8 @@ export function measureLayout(graph: DiagramGraph, layout: DiagramLayout): Layou
             if (id === edge.source || id === edge.target) continue;
             if (segmentThroughBox(segment.a, segment.b, shrink(box, INSIDE_PX))) edgeThroughNode++;
         }
-        const endGroups = new Set([edge.source, edge.target].map(id => graph.nodes.find(node => node.id === id)?.group));
+        // A bundle between departments ends at their boxes; a flow ends at systems inside theirs.
+        const endGroups = new Set([edge.source, edge.target].map(id => (groupIds.has(id) ? id : graph.nodes.find(node => node.id === id)?.group)));
         for (const group of graph.groups) {
             const box = layout.groups[group.id];
             if (!box || endGroups.has(group.id)) continue;

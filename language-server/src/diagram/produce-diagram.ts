@@ -16,6 +16,8 @@ export interface ProducedDiagram {
     legend: string;
     /** The requested picture could not be laid out in time, or at all: this is a stand-in. */
     fallback: boolean;
+    /** Why the layout failed, when it failed rather than ran out of time: for the caller to log. */
+    layoutError?: unknown;
 }
 
 /**
@@ -29,6 +31,11 @@ export async function produceDiagram(
     let graph = buildDiagramGraph(estate, findings, options);
     let layout: DiagramLayout;
     let fellBack = false;
+    let layoutError: unknown;
+    const fallback = (laidOut: DiagramGraph, error: unknown): DiagramLayout => {
+        if (!(error instanceof LayoutTimeoutError)) layoutError = error;
+        return gridFallback(laidOut, error);
+    };
     try {
         layout = await layouter.layout(graph, layoutOptions);
     } catch (error) {
@@ -46,10 +53,10 @@ export async function produceDiagram(
         }
     }
     const unlabelled = graph.edges.some(edge => layout.edges[edge.id] && !layout.edges[edge.id].label);
-    return { graph, layout, svg: renderSvg({ graph, layout }, svgOptions), legend: renderLegend(graph, unlabelled, svgOptions.lens), fallback: fellBack };
+    return { graph, layout, svg: renderSvg({ graph, layout }, svgOptions), legend: renderLegend(graph, unlabelled, svgOptions.lens), fallback: fellBack, layoutError };
 }
 
-function fallback(graph: DiagramGraph, error: unknown): DiagramLayout {
+function gridFallback(graph: DiagramGraph, error: unknown): DiagramLayout {
     const reason = error instanceof LayoutTimeoutError ? 'layout took too long' : `layout failed (${error instanceof Error ? error.message : String(error)})`;
     graph.notes.unshift(`${reason} — showing a simple grid`);
     return gridLayout(graph);

@@ -101,8 +101,9 @@ function planElkGraph(graph: DiagramGraph): ElkPlan {
     /** Ports and stubs needed: one out and one in port per group, one stub per node and way. */
     const needed = new Set<string>();
     /**
-     * Flows between the same two ends (nodes or group ports) share one ELK edge, either way between
-     * two collapsed departments: at this size (hundreds of bundles) fewer edges to lay out matter more.
+     * Flows between the same two group ports share one ELK edge: at this size fewer edges to lay out
+     * matter more. Between two nodes (or department boxes) each flow keeps its own line, so parallel
+     * flows and the two directions between two departments stay distinct.
      */
     const shared = new Map<string, { id: string; from: string }>();
     const borderPort = (nodeId: string, way: 'out' | 'in'): string[] => {
@@ -119,7 +120,7 @@ function planElkGraph(graph: DiagramGraph): ElkPlan {
         const [targetEnd, inStub] = inside ? [] : borderPort(edge.target, 'in');
         const from = sourceEnd ?? edge.source;
         const to = targetEnd ?? edge.target;
-        const key = from === edge.source && to === edge.target ? [from, to].sort().join('\u0000') : `${from}\u0000${to}`;
+        const key = from === edge.source && to === edge.target ? edge.id : `${from}\u0000${to}`;
         let carrier = shared.get(key);
         if (!carrier) {
             carrier = { id: edge.id, from };

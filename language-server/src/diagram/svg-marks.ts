@@ -1,16 +1,12 @@
 /** Small pieces of SVG markup shared by the picture and its legend. */
 import type { Point } from './diagram-graph.js';
+import { roundToTenth } from '../model/rounding.js';
 
 /** A hover title, or nothing when the caller shows tooltips its own way. */
 export type HoverTitle = (text: string) => string;
 
-/** Coordinates to a tenth of a pixel: finer adds bytes, not sharpness. */
-export function tenth(value: number): number {
-    return Math.round(value * 10) / 10;
-}
-
 export function num(value: number): string {
-    return String(tenth(value));
+    return String(roundToTenth(value));
 }
 
 /** The padlock that marks regulated data, centred at `at`. */

@@ -11,10 +11,11 @@ import { escapeXml } from '../render/escape-xml.js';
 import { LENS_DEFAULT, lensClass, lensKeys, type Lens } from './lenses.js';
 import { badgeCounts, badgeWidth, EDGE_LABEL_LINE_HEIGHT, edgeBadgeWidth, LOCK_WIDTH, TITLE_LINE_HEIGHT } from './node-sizing.js';
 import { legendContent } from './svg-legend.js';
-import { lock, num, tenth, type HoverTitle } from './svg-marks.js';
+import { lock, num, type HoverTitle } from './svg-marks.js';
 import { DIAGRAM_CSS, markerIds } from './svg-style.js';
 import { textWidth } from './text-metrics.js';
 import { edgeTooltip, nodeTooltip, tooltipText } from './tooltips.js';
+import { roundToTenth } from '../model/rounding.js';
 
 const MARGIN = 20;
 const HEADER = 44;
@@ -161,7 +162,8 @@ function renderNode(node: DiagramNode, box: Box, graph: DiagramGraph, title: Hov
 
 /** The polyline as a path: axis-parallel segments as H/V, straight runs without their inner points. */
 function pathOf(points: Point[]): string {
-    const rounded = points.map(p => ({ x: tenth(p.x), y: tenth(p.y) }));
+    // Coordinates to a tenth of a pixel: finer adds bytes, not sharpness.
+    const rounded = points.map(p => ({ x: roundToTenth(p.x), y: roundToTenth(p.y) }));
     const onRun = (a: Point, p: Point, b: Point) => (a.x === p.x && p.x === b.x && (p.y - a.y) * (b.y - p.y) >= 0)
         || (a.y === p.y && p.y === b.y && (p.x - a.x) * (b.x - p.x) >= 0);
     const kept = rounded.filter((p, i) => i === 0 || i === rounded.length - 1 || !onRun(rounded[i - 1], p, rounded[i + 1]));

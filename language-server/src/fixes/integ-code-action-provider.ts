@@ -1,26 +1,12 @@
 import type { LangiumDocument, MaybePromise } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Command } from 'vscode-languageserver';
 import type { Model } from '../generated/ast.js';
-import type { FindingElement } from '../rules/finding.js';
+import { findingDataOf } from '../workspace/finding-diagnostics.js';
 import { findDeclaration } from './declaration-lookup.js';
 import { fixesAt, fixesFor, type FixProposal } from './rule-fixes.js';
 import { acceptFix, canWaive } from './waiver-fix.js';
 import { todayIso } from '../model/units.js';
-
-/** What `workspace/finding-diagnostics.ts` puts in a finding's diagnostic. */
-interface FindingData extends Record<string, unknown> {
-    ruleId: string;
-    element: FindingElement;
-    accepted?: boolean;
-}
-
-function findingData(diagnostic: Diagnostic): FindingData | undefined {
-    const data = diagnostic.data as Partial<FindingData> | undefined;
-    if (!data || typeof data.ruleId !== 'string' || typeof data.element?.name !== 'string' || typeof data.element.kind !== 'string') return undefined;
-    return data as FindingData;
-}
-
 
 /** Quick fixes for rule findings, keyed by the diagnostic's rule id, plus "accept" for any finding. */
 export class IntegCodeActionProvider implements CodeActionProvider {
@@ -34,7 +20,7 @@ export class IntegCodeActionProvider implements CodeActionProvider {
         const model = document.parseResult.value as Model;
         const actions: CodeAction[] = [];
         for (const diagnostic of params.context.diagnostics) {
-            const data = findingData(diagnostic);
+            const data = findingDataOf(diagnostic);
             if (!data || data.accepted) continue;
             const node = findDeclaration(model, data.element);
             const proposals: FixProposal[] = node ? fixesFor(data.ruleId, { text, node, data }) : fixesAt(data.ruleId, diagnostic.range, data);

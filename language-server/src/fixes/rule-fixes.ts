@@ -24,9 +24,11 @@ export interface FixContext {
 
 type FixBuilder = (context: FixContext) => FixProposal[];
 
-/** The article's ROI targets, as a `targets` block. */
-export const ARTICLE_TARGETS_BLOCK =
-    `targets { manual-hours ${ARTICLE_TARGETS.manualHoursPercent}%  error-rate below ${ARTICLE_TARGETS.errorRateBelowPercent}%  report-time -75%  productivity +15%  downtime below 2 hours per month }`;
+const { manualHoursPercent, errorRateBelowPercent, reportTimePercent, productivityPercent, downtimeBelowHoursPerMonth } = ARTICLE_TARGETS;
+
+/** The article's ROI targets as a `targets` block; its productivity range as its middle. */
+export const ARTICLE_TARGETS_BLOCK = `targets { manual-hours ${manualHoursPercent}%  error-rate below ${errorRateBelowPercent}%  report-time ${reportTimePercent}%  `
+    + `productivity +${(productivityPercent.min + productivityPercent.max) / 2}%  downtime below ${downtimeBelowHoursPerMonth} hours per month }`;
 
 /** Sets `keyword value`: replaces the written value, or inserts the property. */
 function setProperty(context: FixContext, property: string, keyword: string, value: string, preferred = true): FixProposal[] {

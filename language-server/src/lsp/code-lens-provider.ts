@@ -2,7 +2,7 @@ import { GrammarUtils, type LangiumDocument } from 'langium';
 import type { CodeLensProvider } from 'langium/lsp';
 import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
 import { isFlow, isSystem, type Model } from '../generated/ast.js';
-import type { IntegServices } from '../lsp-module.js';
+import type { IntegServices } from './lsp-services.js';
 import type { WorkspaceAnalysis } from '../workspace/workspace-analysis.js';
 import { flowLensTitle, lookupFor, systemLensTitle } from './element-summary.js';
 

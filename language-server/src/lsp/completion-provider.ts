@@ -3,7 +3,7 @@ import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionProv
 import { CompletionItemKind, type CancellationToken, type CompletionList, type CompletionParams, type MarkupContent } from 'vscode-languageserver';
 import { CATALOGUE } from '../rules/catalogue.js';
 import type { Classification, Declared, Department, Entity, Estate, Flow, Initiative, Platform, System } from '../model/estate.js';
-import type { IntegServices } from '../lsp-module.js';
+import type { IntegServices } from './lsp-services.js';
 import type { WorkspaceAnalysis } from '../workspace/workspace-analysis.js';
 import { escapeMarkdown } from '../render/markdown-escape.js';
 import { KEYWORD_DOCS, VALUE_DOCS } from './keyword-docs.js';

@@ -1,6 +1,6 @@
 import { DocumentState, type LangiumDocuments } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
-import type { CancellationToken, Connection } from 'vscode-languageserver';
+import type { Connection } from 'vscode-languageserver';
 import { AnswerCache } from '../diagram/answer-cache.js';
 import type { DiagramGraph, DiagramOptions, DiagramState, DiagramView, SourceRef } from '../diagram/diagram-graph.js';
 import { buildDiagramGraph, DiagramViewError } from '../diagram/graph-builder.js';
@@ -8,13 +8,15 @@ import { DiagramLayouter } from '../diagram/layout.js';
 import { LENSES, type Lens } from '../diagram/lenses.js';
 import { panelShape } from '../diagram/panel-shape.js';
 import { produceDiagram } from '../diagram/produce-diagram.js';
-import { countSyntaxErrors } from '../diagram/syntax-errors.js';
+import { hasSyntaxErrors } from '../parser/syntax-errors.js';
 import { tooltipOf } from '../diagram/tooltips.js';
 import type { Estate } from '../model/estate.js';
-import { STDLIB_URI } from '../stdlib/stdlib.js';
+import { DIAGRAM_VIEW_KINDS, isViewKind } from '../diagram/view-kinds.js';
+import { describeError, SILENT_LOG, type IntegLog } from '../workspace/integ-log.js';
 import type { WorkspaceAnalysis } from '../workspace/workspace-analysis.js';
+import { loggedFailure } from './connection-log.js';
 import {
-    DIAGRAM_VIEW_KINDS, DiagramRequest, DiagramTooltipRequest,
+    DiagramRequest, DiagramTooltipRequest,
     type DiagramLocations, type DiagramRequestParams, type DiagramRequestResult, type DiagramTooltipParams, type DiagramTooltipResult
 } from './protocol.js';
 
@@ -27,8 +29,8 @@ const MAX_DATA_CHOICES = 1_000;
 const OPENING_VIEW: DiagramRequestParams = { view: { kind: 'estate' }, state: 'as-is', hoverTitles: false, chrome: false };
 /**
  * Recent answers are kept up to this much SVG text, none over the per-answer limit: many views of up
- * to about a hundred nodes (a department of the 1,000-system estate: 0.07–0.25 MB of SVG) rather than
- * a few big ones, whose layouts stay cached anyway.
+ * to about a hundred nodes (a department of a large estate) rather than a few big ones, whose layouts
+ * stay cached anyway.
  */
 const CACHED_SVG = { answer: 1_000_000, total: 4_000_000 };
 
@@ -72,44 +74,47 @@ export function createDiagramAnswers(): DiagramAnswers {
     return new DiagramAnswers();
 }
 
-/** Answers `integ/diagram` from the analysed workspace, with layouts and recent answers cached across requests. */
-export function registerDiagramRequest(connection: Connection, shared: LangiumSharedServices, analysis: WorkspaceAnalysis): DiagramLayouter {
+/**
+ * Answers `integ/diagram` from the analysed workspace, with layouts and recent answers cached across
+ * requests. A failure is answered as an error and written to `log` with the request that failed.
+ */
+export function registerDiagramRequest(connection: Connection, shared: LangiumSharedServices, analysis: WorkspaceAnalysis, log: IntegLog): DiagramLayouter {
     const layouter = new DiagramLayouter();
     const answers = createDiagramAnswers();
     const { DocumentBuilder, LangiumDocuments } = shared.workspace;
     const warmUp = DocumentBuilder.onBuildPhase(DocumentState.Validated, () => {
         warmUp.dispose();
         // The view the preview opens on, laid out while nobody waits: the worker starts, V8 compiles
-        // ELK on a real graph (a cold worker took twice as long, measured) and the first picture is
-        // ready. Then the overview with two departments opened, the reader's next step: in a large
-        // estate that takes the other layout path (department by department), compiled now as well.
-        // After the build's own listeners, so that diagnostics are not published later for it.
+        // ELK on a real graph (a cold worker is much slower, docs/performance.md) and the first
+        // picture is ready. Then the overview with two departments opened, the reader's next step:
+        // in a large estate that takes the other layout path (department by department), compiled
+        // now as well. After the build's own listeners, so that diagnostics are not published later.
         setTimeout(() => {
             DocumentBuilder.waitUntil(DocumentState.Validated)
-                .then(() => answerDiagramRequest(OPENING_VIEW, analysis, LangiumDocuments, layouter, answers))
+                .then(() => answerDiagramRequest(OPENING_VIEW, analysis, LangiumDocuments, layouter, answers, log))
                 .then(opening => opening.expandable.length < 2 ? undefined
-                    : answerDiagramRequest({ ...OPENING_VIEW, expand: opening.expandable.slice(0, 2) }, analysis, LangiumDocuments, layouter, answers))
-                .catch(() => undefined);
+                    : answerDiagramRequest({ ...OPENING_VIEW, expand: opening.expandable.slice(0, 2) }, analysis, LangiumDocuments, layouter, answers, log))
+                .catch(error => log.error(`${DiagramRequest.method}: laying out the opening view ahead of time failed: ${describeError(error)}`));
         }, 0);
     });
-    connection.onRequest(DiagramRequest, async (params: DiagramRequestParams, token: CancellationToken) => {
+    connection.onRequest(DiagramRequest, (params, token) => loggedFailure(log, `${DiagramRequest.method} ${describeView(params)}`, async () => {
         await DocumentBuilder.waitUntil(DocumentState.Validated, token);
-        return answerDiagramRequest(params, analysis, LangiumDocuments, layouter, answers);
-    });
-    connection.onRequest(DiagramTooltipRequest, async (params: DiagramTooltipParams, token: CancellationToken) => {
+        return answerDiagramRequest(params, analysis, LangiumDocuments, layouter, answers, log);
+    }));
+    connection.onRequest(DiagramTooltipRequest, (params, token) => loggedFailure(log, `${DiagramTooltipRequest.method} ${describeView(params?.diagram)}`, async () => {
         await DocumentBuilder.waitUntil(DocumentState.Validated, token);
-        return answerTooltipRequest(params, analysis, answers);
-    });
+        return answerTooltipRequest(params, analysis, answers, log);
+    }));
     return layouter;
 }
 
 export async function answerDiagramRequest(
-    params: DiagramRequestParams, analysis: WorkspaceAnalysis, documents: LangiumDocuments, layouter: DiagramLayouter, answers?: DiagramAnswers
+    params: DiagramRequestParams, analysis: WorkspaceAnalysis, documents: LangiumDocuments, layouter: DiagramLayouter, answers?: DiagramAnswers, log: IntegLog = SILENT_LOG
 ): Promise<DiagramRequestResult> {
     const result = analysis.result;
     const { estate, findings } = result;
     const base = () => ({
-        hasErrors: documents.all.some(document => document.uri.toString() !== STDLIB_URI && countSyntaxErrors(document.diagnostics ?? []) > 0),
+        hasErrors: hasSyntaxErrors(documents.all),
         choices: choicesOf(estate, findings.map(f => f.ruleId))
     });
     let request: ValidRequest;
@@ -125,7 +130,8 @@ export async function answerDiagramRequest(
     if (cached) return cached;
     try {
         const timeout = typeof params.layoutTimeoutMs === 'number' && params.layoutTimeoutMs > 0 ? Math.min(params.layoutTimeoutMs, 120_000) : DEFAULT_TIMEOUT_MS;
-        const { graph, svg, legend, fallback } = await produceDiagram(estate, findings, options, layouter, { timeoutMs: timeout, panel, viewKey: viewKey(options) }, svgOptions);
+        const { graph, svg, legend, fallback, layoutError } = await produceDiagram(estate, findings, options, layouter, { timeoutMs: timeout, panel, viewKey: viewKey(options) }, svgOptions);
+        if (layoutError !== undefined) log.error(`${DiagramRequest.method} ${describeView(params)}: the layout failed, a grid is shown instead: ${describeError(layoutError)}`);
         const answer: DiagramRequestResult = {
             ...base(), svg, legend, title: graph.title, notes: graph.notes,
             nodeCount: graph.nodes.length, edgeCount: graph.edges.length, locations: locationsOf(graph),
@@ -145,7 +151,7 @@ export async function answerDiagramRequest(
  * `integ/diagramTooltip`: read from the diagram the preview shows, which the server normally still
  * has. After a build, or for a diagram it did not keep, the graph is built again (no layout needed).
  */
-export function answerTooltipRequest(params: DiagramTooltipParams, analysis: WorkspaceAnalysis, answers: DiagramAnswers): DiagramTooltipResult {
+export function answerTooltipRequest(params: DiagramTooltipParams, analysis: WorkspaceAnalysis, answers: DiagramAnswers, log: IntegLog = SILENT_LOG): DiagramTooltipResult {
     if (typeof params?.id !== 'string') return null;
     const result = analysis.result;
     try {
@@ -157,8 +163,11 @@ export function answerTooltipRequest(params: DiagramTooltipParams, analysis: Wor
             answers.setGraph(result, key, graph);
         }
         return tooltipOf(graph, params.id) ?? null;
-    } catch {
-        // Bad parameters, or a view that no longer exists: nothing to show.
+    } catch (error) {
+        // Bad parameters, or a view that no longer exists, show nothing; anything else is a fault worth a log line.
+        if (!(error instanceof InvalidDiagramRequest || error instanceof DiagramViewError)) {
+            log.error(`${DiagramTooltipRequest.method} ${describeView(params.diagram)} ${params.id}: ${describeError(error)}`);
+        }
         return null;
     }
 }
@@ -200,9 +209,18 @@ function empty(): Omit<DiagramRequestResult, 'hasErrors' | 'choices'> {
     return { svg: '', legend: '', title: '', notes: [], nodeCount: 0, edgeCount: 0, locations: { files: [], at: {} }, expandable: [], collapsible: [], folded: [] };
 }
 
+/** Parameters the types do not allow: answered as an error, not logged as a fault of the server. */
+class InvalidDiagramRequest extends Error {}
+
+/** The view asked for, as a log line names it (`process:OrderToCash`). */
+function describeView(params: DiagramRequestParams | undefined): string {
+    const view = params?.view;
+    return view?.name === undefined ? String(view?.kind) : `${String(view.kind)}:${view.name}`;
+}
+
 function strings(value: unknown): string[] | undefined {
     if (value === undefined) return undefined;
-    if (!Array.isArray(value) || !value.every(item => typeof item === 'string')) throw new Error('filters and expand must be lists of names');
+    if (!Array.isArray(value) || !value.every(item => typeof item === 'string')) throw new InvalidDiagramRequest('filters and expand must be lists of names');
     return value.slice(0, MAX_LIST);
 }
 
@@ -215,15 +233,15 @@ interface ValidRequest {
 /** The client is trusted only as far as the types say: anything else is a clear error, not a crash. */
 function validRequest(params: DiagramRequestParams): ValidRequest {
     const kind = params?.view?.kind;
-    if (!DIAGRAM_VIEW_KINDS.includes(kind)) throw new Error(`unknown view '${String(kind)}' (use ${DIAGRAM_VIEW_KINDS.join(', ')})`);
+    if (!isViewKind(kind)) throw new InvalidDiagramRequest(`unknown view '${String(kind)}' (use ${DIAGRAM_VIEW_KINDS.join(', ')})`);
     const name = params.view.name;
-    if (name !== undefined && typeof name !== 'string') throw new Error('the view name must be text');
+    if (name !== undefined && typeof name !== 'string') throw new InvalidDiagramRequest('the view name must be text');
     const view: DiagramView = kind === 'estate' ? { kind } : { kind, name, depth: kind === 'system' ? (params.view.depth === 2 ? 2 : 1) : undefined };
     const state: DiagramState = params.state === 'to-be' ? 'to-be' : 'as-is';
     const follow = params.follow;
-    if (follow !== undefined && (typeof follow !== 'string' || follow.length > MAX_NAME)) throw new Error('follow names an entity or Entity.field');
+    if (follow !== undefined && (typeof follow !== 'string' || follow.length > MAX_NAME)) throw new InvalidDiagramRequest('follow names an entity or Entity.field');
     const lens = params.lens === undefined ? 'style' : params.lens;
-    if (!LENSES.includes(lens)) throw new Error(`unknown lens '${String(lens)}' (use ${LENSES.join(', ')})`);
+    if (!LENSES.includes(lens)) throw new InvalidDiagramRequest(`unknown lens '${String(lens)}' (use ${LENSES.join(', ')})`);
     const size = params.panel;
     const panel = size && Number.isFinite(size.width) && Number.isFinite(size.height) && size.width > 0 && size.height > 0
         ? { width: size.width, height: size.height }

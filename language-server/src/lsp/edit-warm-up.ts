@@ -3,6 +3,7 @@ import { createIntegCoreServices } from '../module.js';
 import { collectGarbage } from './idle-collection.js';
 import { whenQuiet } from './quiet-workspace.js';
 import { InMemoryFiles } from '../workspace/in-memory-files.js';
+import { describeError, type IntegLog } from '../workspace/integ-log.js';
 import { loadWorkspace } from '../workspace/load-workspace.js';
 
 /** Quiet time after the workspace is loaded before the warm-up starts. */
@@ -13,20 +14,21 @@ const EDITS = 16;
 export type WarmUp = (interrupted: () => boolean) => Promise<void>;
 
 /**
- * The first edits after start-up took 1.6 times as long as later ones: V8 compiled the code only an
- * edit runs (re-linking the files that refer to the edited one, keeping unchanged declarations and
- * findings) while the edit waited. Once the workspace is loaded and quiet, the same code runs once
+ * The first edits after start-up were markedly slower than later ones (docs/performance.md): V8
+ * compiled the code only an edit runs (re-linking the files that refer to the edited one, keeping
+ * unchanged declarations and findings) while the edit waited. Once the workspace is loaded and quiet, the same code runs once
  * on a scratch workspace of its own (separate services: nothing is published and the user's files
  * are not touched), so the user's first keystrokes find it compiled. A build of the user's
  * workspace stops it between two of its edits.
  */
-export function warmUpEditPath(shared: LangiumSharedCoreServices, warmUp: WarmUp = editScratchWorkspace): void {
+export function warmUpEditPath(shared: LangiumSharedCoreServices, log: IntegLog, warmUp: WarmUp = editScratchWorkspace): void {
     let builds = 0;
     shared.workspace.DocumentBuilder.onUpdate(() => { builds++; });
     const quiet = whenQuiet(shared, QUIET_MS, () => {
         quiet.dispose();
         const at = builds;
-        void warmUp(() => builds !== at).catch(() => undefined);
+        // Only the first edits pay for a failed warm-up: the log says why, for a bug report.
+        void warmUp(() => builds !== at).catch(error => log.error(`The warm-up of the edit path failed: ${describeError(error)}`));
     });
 }
 
@@ -46,8 +48,8 @@ export async function editScratchWorkspace(interrupted: () => boolean): Promise<
         // Requests of the user's workspace are answered between two edits.
         await new Promise(resolve => setImmediate(resolve));
     }
-    // The scratch workspace's garbage would otherwise bring V8's next full collection into the
-    // user's first edits (measured: a 230 ms edit among the first two). Still quiet: collect it now.
+    // The scratch workspace's garbage would otherwise bring V8's next full collection, and its
+    // pause, into the user's first edits. Still quiet: collect it now.
     if (!interrupted()) collectGarbage();
 }
 

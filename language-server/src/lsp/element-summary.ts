@@ -1,7 +1,8 @@
-import { flowHours } from '../analysis/inventory.js';
+import { flowHours } from '../model/inventory.js';
 import type { Estate, Flow, System } from '../model/estate.js';
 import { indexEstate, type EstateIndex } from '../model/estate-index.js';
 import type { Finding, FindingElement } from '../rules/finding.js';
+import { roundToTenth } from '../model/rounding.js';
 
 /**
  * The figures hover and code lens show for one system or flow, read from the analysis of the
@@ -54,7 +55,7 @@ export class AnalysisLookup {
         for (const flow of new Set([...flowsIn, ...flowsOut])) {
             if (flow.status === 'live') hoursPerWeek += flowHours(flow).hours;
         }
-        return { system, flowsIn, flowsOut, findings, openFindings: countOpen(findings), hoursPerWeek: round(hoursPerWeek) };
+        return { system, flowsIn, flowsOut, findings, openFindings: countOpen(findings), hoursPerWeek: roundToTenth(hoursPerWeek) };
     }
 
     flow(name: string): FlowSummary | undefined {
@@ -62,7 +63,7 @@ export class AnalysisLookup {
         if (!flow) return undefined;
         const findings = this.findingsOf({ kind: 'flow', name });
         const { hours, estimated } = flowHours(flow);
-        return { flow, findings, openFindings: countOpen(findings), hoursPerWeek: round(hours), hoursEstimated: estimated };
+        return { flow, findings, openFindings: countOpen(findings), hoursPerWeek: roundToTenth(hours), hoursEstimated: estimated };
     }
 
     classificationOf(entity: string, field: string): string | undefined {
@@ -88,10 +89,6 @@ function elementKey(element: FindingElement): string {
 
 function countOpen(findings: readonly Finding[]): number {
     return findings.filter(finding => !finding.accepted).length;
-}
-
-function round(value: number): number {
-    return Math.round(value * 10) / 10;
 }
 
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {

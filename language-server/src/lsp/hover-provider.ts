@@ -2,7 +2,7 @@ import { AstUtils, CstUtils, GrammarAST, GrammarUtils, type AstNode, type Langiu
 import { AstNodeHoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import { isAccept, isField, isRuleSeverity } from '../generated/ast.js';
-import type { IntegServices } from '../lsp-module.js';
+import type { IntegServices } from './lsp-services.js';
 import type { WorkspaceAnalysis } from '../workspace/workspace-analysis.js';
 import { escapeMarkdown } from '../render/markdown-escape.js';
 import { declaredOf } from './declared-of.js';

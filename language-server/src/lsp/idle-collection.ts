@@ -7,10 +7,10 @@ import { whenQuiet } from './quiet-workspace.js';
 const IDLE_MS = 2_000;
 
 /**
- * V8 lets the heap grow to a few times the live data before it collects the old generation (about
- * 110 MB live on the 1,000-system estate), so a burst of typing leaves the server at 450–550 MB
- * resident. When the user pauses, nothing else needs the time: a full collection then gives the
- * memory back and starts the next burst from a small heap.
+ * V8 lets the heap grow to a few times the live data before it collects the old generation, so a
+ * burst of typing leaves the server holding several times the memory it needs (figures:
+ * docs/performance.md). When the user pauses, nothing else needs the time: a full collection then
+ * gives the memory back and starts the next burst from a small heap.
  */
 export function collectWhenIdle(shared: LangiumSharedCoreServices, collect: () => void = collectGarbage, idleMs = IDLE_MS): void {
     whenQuiet(shared, idleMs, collect);

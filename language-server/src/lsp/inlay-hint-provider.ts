@@ -2,7 +2,7 @@ import type { AstNode } from 'langium';
 import { AbstractInlayHintProvider, type InlayHintAcceptor } from 'langium/lsp';
 import { InlayHintKind } from 'vscode-languageserver';
 import { isFieldRef } from '../generated/ast.js';
-import type { IntegServices } from '../lsp-module.js';
+import type { IntegServices } from './lsp-services.js';
 import type { WorkspaceAnalysis } from '../workspace/workspace-analysis.js';
 
 /**

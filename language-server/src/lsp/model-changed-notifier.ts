@@ -1,7 +1,7 @@
 import { DocumentState, type URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Connection } from 'vscode-languageserver';
-import { countSyntaxErrors } from '../diagram/syntax-errors.js';
+import { hasSyntaxErrors } from '../parser/syntax-errors.js';
 import { STDLIB_URI } from '../stdlib/stdlib.js';
 import { ModelChangedNotification, type ModelChangedParams } from './protocol.js';
 
@@ -35,13 +35,8 @@ export class ModelChangedNotifier {
     private send(): void {
         this.timer = undefined;
         this.firstPending = undefined;
-        const params: ModelChangedParams = { uris: [...this.uris], hasSyntaxErrors: this.hasSyntaxErrors() };
+        const params: ModelChangedParams = { uris: [...this.uris], hasSyntaxErrors: hasSyntaxErrors(this.shared.workspace.LangiumDocuments.all) };
         this.uris.clear();
         void this.connection.sendNotification(ModelChangedNotification, params);
-    }
-
-    private hasSyntaxErrors(): boolean {
-        return this.shared.workspace.LangiumDocuments.all.some(document =>
-            document.uri.toString() !== STDLIB_URI && countSyntaxErrors(document.diagnostics ?? []) > 0);
     }
 }

@@ -1,10 +1,17 @@
 /**
  * Every custom LSP message between the extension and the language server, typed once and imported
- * by both sides. Only plain types and method names here: no runtime dependency on either side.
+ * by both sides: each message is one `RequestType` or `NotificationType` carrying its method, its
+ * parameters and its result, so no call site restates them. The extension's bundle takes these
+ * classes from vscode-languageclient's copy of the JSON-RPC library, whose connection it sends them
+ * on (see scripts/build.mjs); the webview imports the types only.
  */
+import { NotificationType, RequestType } from 'vscode-languageserver';
+import type { DiagramView } from '../diagram/diagram-graph.js';
+import type { Lens } from '../diagram/lenses.js';
+import type { RoadmapReport } from '../roadmap/roadmap-report.js';
 
 /** Server → client after a build whose estate may have changed; the previews then pull. */
-export const ModelChangedNotification = 'integ/modelChanged' as const;
+export const ModelChangedNotification = new NotificationType<ModelChangedParams>('integ/modelChanged');
 export interface ModelChangedParams {
     /** URIs of the documents built in this round. */
     uris: string[];
@@ -12,19 +19,15 @@ export interface ModelChangedParams {
     hasSyntaxErrors: boolean;
 }
 
-/** The kinds of view the diagram has: one list for the server's checks and the preview's pickers. */
-export const DIAGRAM_VIEW_KINDS = ['estate', 'process', 'department', 'system'] as const;
-export type DiagramViewKind = typeof DIAGRAM_VIEW_KINDS[number];
-
 /**
  * Client → server: one view of the dependency diagram, laid out and rendered to SVG. The answer
  * carries what the preview needs at once (picture, legend, click targets, pickers); hover text is
  * fetched per element with `integ/diagramTooltip`, since a large view's finding lines would
- * otherwise be a third of every answer.
+ * otherwise weigh down every answer (docs/performance.md).
  */
-export const DiagramRequest = 'integ/diagram' as const;
+export const DiagramRequest = new RequestType<DiagramRequestParams, DiagramRequestResult, void>('integ/diagram');
 export interface DiagramRequestParams {
-    view: { kind: DiagramViewKind; name?: string; depth?: 1 | 2 };
+    view: DiagramView;
     state: 'as-is' | 'to-be';
     filters?: { classifications?: string[]; findings?: string[] };
     /** Departments to show opened when the estate view is an overview; `*` opens every one. */
@@ -41,7 +44,7 @@ export interface DiagramRequestParams {
     /** false: the SVG without its title, notes and legend (the preview shows them itself). Default true. */
     chrome?: boolean;
     /** The lens the SVG is coloured by: an exported picture keeps the lens it was looked at with. Default `style`. */
-    lens?: import('../diagram/lenses.js').Lens;
+    lens?: Lens;
     /** Size of the panel the picture is shown in, in CSS pixels: the layout takes its shape. */
     panel?: { width: number; height: number };
 }
@@ -107,7 +110,7 @@ export interface DiagramRequestResult {
  * that diagram (`diagram`: the parameters it was asked for with). `null` when the element is not in
  * the diagram as the workspace stands now.
  */
-export const DiagramTooltipRequest = 'integ/diagramTooltip' as const;
+export const DiagramTooltipRequest = new RequestType<DiagramTooltipParams, DiagramTooltipResult, void>('integ/diagramTooltip');
 export interface DiagramTooltipParams {
     diagram: DiagramRequestParams;
     /** `data-id` of a node or edge. */
@@ -116,14 +119,14 @@ export interface DiagramTooltipParams {
 export type DiagramTooltipResult = DiagramTooltip | null;
 
 /** Client → server: the roadmap schedule, its impact and the rendered body for the roadmap preview. */
-export const RoadmapRequest = 'integ/roadmap' as const;
+export const RoadmapRequest = new RequestType<RoadmapRequestParams, RoadmapRequestResult, void>('integ/roadmap');
 export interface RoadmapRequestParams {
     /** `YYYY-MM-DD`; the server's date when absent. */
     today?: string;
 }
 export interface RoadmapRequestResult {
     /** Schedule and impact (see analysis/roadmap-schedule.ts and analysis/roadmap-impact.ts), plain JSON. */
-    report: import('../roadmap/roadmap-report.js').RoadmapReport;
+    report: RoadmapReport;
     /** The preview's body (Gantt SVG and tables); every model string already escaped. */
     fragment: string;
     /** True when a workspace document has lexing, parsing or linking errors. */

@@ -1,22 +1,21 @@
 import { DocumentState } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
-import type { CancellationToken, Connection } from 'vscode-languageserver';
-import { countSyntaxErrors } from '../diagram/syntax-errors.js';
+import type { Connection } from 'vscode-languageserver';
+import { hasSyntaxErrors } from '../parser/syntax-errors.js';
 import { roadmapFragment } from '../roadmap/roadmap-html.js';
 import { roadmapReport } from '../roadmap/roadmap-report.js';
 import { todayIso } from '../model/units.js';
-import { STDLIB_URI } from '../stdlib/stdlib.js';
+import type { IntegLog } from '../workspace/integ-log.js';
 import type { WorkspaceAnalysis } from '../workspace/workspace-analysis.js';
+import { loggedFailure } from './connection-log.js';
 import { RoadmapRequest, type DiagramLocation, type RoadmapRequestParams, type RoadmapRequestResult } from './protocol.js';
 
-/** Answers `integ/roadmap` from the analysed workspace, once the current build is validated. */
-export function registerRoadmapRequest(connection: Connection, shared: LangiumSharedServices, analysis: WorkspaceAnalysis): void {
-    connection.onRequest(RoadmapRequest, async (params: RoadmapRequestParams, token: CancellationToken) => {
+/** Answers `integ/roadmap` from the analysed workspace, once the current build is validated; a failure is also written to `log`. */
+export function registerRoadmapRequest(connection: Connection, shared: LangiumSharedServices, analysis: WorkspaceAnalysis, log: IntegLog): void {
+    connection.onRequest(RoadmapRequest, (params, token) => loggedFailure(log, RoadmapRequest.method, async () => {
         await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, token);
-        const hasErrors = shared.workspace.LangiumDocuments.all.some(document =>
-            document.uri.toString() !== STDLIB_URI && countSyntaxErrors(document.diagnostics ?? []) > 0);
-        return answerRoadmapRequest(params, analysis, hasErrors);
-    });
+        return answerRoadmapRequest(params, analysis, hasSyntaxErrors(shared.workspace.LangiumDocuments.all));
+    }));
 }
 
 export function answerRoadmapRequest(params: RoadmapRequestParams | undefined, analysis: WorkspaceAnalysis, hasErrors: boolean): RoadmapRequestResult {

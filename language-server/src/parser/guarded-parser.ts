@@ -1,5 +1,6 @@
-import { EOF, tokenMatcher, type IToken, type TokenType } from 'chevrotain';
+import { EOF, tokenMatcher } from 'chevrotain';
 import { createLangiumParser, type AstNode, type LangiumCoreServices, type LangiumParser, type ParseResult } from 'langium';
+import { parserInternals } from '../langium-internals.js';
 import { placeHiddenNodesLinearly } from './hidden-node-placement.js';
 
 /**
@@ -15,15 +16,6 @@ export const MAX_RECOVERED_ERRORS = 200;
  */
 const MAX_RESYNC_LOOKAHEAD = 2000;
 
-interface RecoveringParser {
-    recoveryEnabled: boolean;
-    findReSyncTokenType(): TokenType;
-    flattenFollowSet(): TokenType[];
-    LA(k: number): IToken;
-    SAVE_ERROR(error: Error): Error;
-    attemptInRepetitionRecovery(...args: unknown[]): void;
-}
-
 export interface GuardedParseResult extends ParseResult {
     /** Offset where analysis stopped (too many errors, or binary content), if it did. */
     stoppedAt?: { offset: number; reason: string };
@@ -37,7 +29,7 @@ export interface GuardedParseResult extends ParseResult {
 export function createGuardedParser(services: LangiumCoreServices): LangiumParser {
     const parser = createLangiumParser(services);
     placeHiddenNodesLinearly(parser);
-    const wrapper = (parser as unknown as { wrapper: RecoveringParser }).wrapper;
+    const wrapper = parserInternals(parser).wrapper;
     const saveError = wrapper.SAVE_ERROR.bind(wrapper);
     const repetitionRecovery = wrapper.attemptInRepetitionRecovery;
     const setRecovery = (enabled: boolean) => {

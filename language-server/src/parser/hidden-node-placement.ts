@@ -1,20 +1,6 @@
 import type { IToken } from 'chevrotain';
 import type { CompositeCstNode, CstNode, LangiumParser } from 'langium';
-
-/** The members of Langium 4's parser and CST builder that place comments in the syntax tree. */
-interface CstBuilderInternals {
-    readonly current: CompositeCstNode;
-    rootNode: CompositeCstNode;
-    createLeafNode(token: IToken, hidden: boolean): CstNode;
-    addHiddenNodes(tokens: IToken[]): void;
-    removeNode(node: CstNode): void;
-}
-
-interface ParserInternals {
-    nodeBuilder: CstBuilderInternals;
-    lexerResult?: { hidden: IToken[] };
-    extractHiddenTokens(token: IToken): IToken[];
-}
+import { adoptCstNode, parserInternals } from '../langium-internals.js';
 
 const NONE: IToken[] = [];
 
@@ -26,7 +12,7 @@ const NONE: IToken[] = [];
  * once per token: quadratic in a file of many commented declarations.
  */
 export function placeHiddenNodesLinearly(langiumParser: LangiumParser): void {
-    const parser = langiumParser as unknown as ParserInternals;
+    const parser = parserInternals(langiumParser);
     const builder = parser.nodeBuilder;
     /** The comment list of the parse under way and how many of its comments are placed. */
     let hidden: IToken[] | undefined;
@@ -84,7 +70,7 @@ function insert(parent: CompositeCstNode, index: number, nodes: CstNode[]): void
     const content = parent.content as CstNode[];
     const after = content.splice(index);
     for (const node of nodes) {
-        (node as { container?: CompositeCstNode }).container = parent;
+        adoptCstNode(node, parent);
         content.push(node);
     }
     for (const node of after) content.push(node);

@@ -1,6 +1,6 @@
 import { createToken, type ILexerErrorMessageProvider, type ILexingError, type IToken, type TokenType, type TokenVocabulary } from 'chevrotain';
 import { DefaultLexer, type Grammar, type LexerResult, type TokenBuilderOptions, type TokenizeOptions } from 'langium';
-import { KeywordAsNameTokenBuilder } from '../scoping/keyword-token-builder.js';
+import { KeywordAsNameTokenBuilder } from './keyword-token-builder.js';
 
 /** Tokens that exist only to be reported: the parser never sees them. */
 const ERROR_GROUP = 'lexing-errors';

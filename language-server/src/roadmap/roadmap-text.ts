@@ -1,6 +1,6 @@
 import type { InitiativeImpact, RoadmapTotals } from '../analysis/roadmap-impact.js';
 import type { MonthLoad } from '../analysis/roadmap-schedule.js';
-import type { Coverage } from '../analysis/inventory.js';
+import type { Coverage } from '../model/inventory.js';
 
 /** Plain-text figures shared by the HTML and Markdown renderings, so both say the same thing. */
 

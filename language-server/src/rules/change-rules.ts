@@ -1,11 +1,11 @@
 import { findingOn, relatedTo, type RawFinding, type Rule, type RuleContext } from './rule-kit.js';
+import { roundToTenth } from '../model/rounding.js';
 
 /** The article's retrospective: "Conduct 30-day retrospective". */
 export const RETROSPECTIVE_DAYS = 30;
 
 function range(min: number, max: number, unit: string): string {
-    const round = (value: number) => Math.round(value * 10) / 10;
-    return min === max ? `${round(min)} ${unit}` : `${round(min)}–${round(max)} ${unit}`;
+    return min === max ? `${roundToTenth(min)} ${unit}` : `${roundToTenth(min)}–${roundToTenth(max)} ${unit}`;
 }
 
 /** The article: 2-3 "integration champions" per department, technically comfortable and socially influential. */
@@ -41,7 +41,7 @@ export const parallelRun: Rule = {
                     { data: { fix: 'parallel-run', missing: true, min, max } });
             } else if (weeks < min || weeks > max) {
                 yield findingOn('change/parallel-run', initiative,
-                    `${initiative.name} runs in parallel for ${Math.round(weeks * 10) / 10} weeks; the policy asks for ${wanted}`,
+                    `${initiative.name} runs in parallel for ${roundToTenth(weeks)} weeks; the policy asks for ${wanted}`,
                     { property: 'parallelRun', data: { fix: 'parallel-run', weeks, min, max } });
             }
             const days = initiative.retrospectiveDays;

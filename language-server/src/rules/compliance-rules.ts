@@ -1,4 +1,4 @@
-import { isShadow } from '../analysis/inventory.js';
+import { isShadow } from '../model/inventory.js';
 import type { Flow } from '../model/estate.js';
 import type { CarriedField } from '../model/estate-index.js';
 import { entityRule, findingOn, flowRule, type Rule } from './rule-kit.js';

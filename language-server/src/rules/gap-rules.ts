@@ -1,5 +1,5 @@
-import { describeOwner, flowMonitoring, flowOwner } from '../analysis/flow-ownership.js';
-import { isAutomated, isManual, SHADOW_KINDS } from '../analysis/inventory.js';
+import { describeOwner, flowMonitoring, flowOwner } from '../model/flow-ownership.js';
+import { isAutomated, isManual, SHADOW_KINDS } from '../model/inventory.js';
 import type { Flow, Process } from '../model/estate.js';
 import { entityRule, findingOn, flowRule, relatedTo, type ElementContext, type EstateSettings, type Rule } from './rule-kit.js';
 import { formatMinutes, hoursPerWeek, isLive, listNames } from './rule-text.js';

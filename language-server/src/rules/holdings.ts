@@ -1,4 +1,4 @@
-import { SHADOW_KINDS } from '../analysis/inventory.js';
+import { SHADOW_KINDS } from '../model/inventory.js';
 import type { Classification, System } from '../model/estate.js';
 import type { CarriedField } from '../model/estate-index.js';
 import type { ElementContext } from './rule-kit.js';

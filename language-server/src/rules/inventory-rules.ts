@@ -1,4 +1,4 @@
-import { isAutomated, isShadow } from '../analysis/inventory.js';
+import { isAutomated, isShadow } from '../model/inventory.js';
 import type { Flow } from '../model/estate.js';
 import { findingOn, flowRule, systemRule, type Rule } from './rule-kit.js';
 import { isCurrentOrPlanned, isLive } from './rule-text.js';

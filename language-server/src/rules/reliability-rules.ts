@@ -1,7 +1,8 @@
 import { findingOn, flowRule, type Rule } from './rule-kit.js';
+import { roundToTenth } from '../model/rounding.js';
 
 function hours(value: number): string {
-    return `${Math.round(value * 10) / 10} h/month`;
+    return `${roundToTenth(value)} h/month`;
 }
 
 /** The article's ROI table: integration-related outages below 2 hours per month (the policy's downtime budget). */

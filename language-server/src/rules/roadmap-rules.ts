@@ -1,6 +1,6 @@
-import { hoursSavedPerWeek } from '../analysis/initiative-impact.js';
-import { outrankedBy } from '../analysis/outranked.js';
-import { comparableMonths, monthLabel, monthsInFlight } from '../analysis/roadmap-months.js';
+import { hoursSavedPerWeek } from '../model/initiative-impact.js';
+import { outrankedBy } from '../model/outranked.js';
+import { comparableMonths, monthLabel, monthsInFlight } from '../model/roadmap-months.js';
 import type { Estate, Initiative } from '../model/estate.js';
 import { GAP_RULES } from './gap-rules.js';
 import { findingOn, flowRule, inForce, relatedTo, type EstateSettings, type RawFinding, type Rule, type RuleContext } from './rule-kit.js';

@@ -24,10 +24,13 @@ interface LastRun {
     results: Map<object, ElementResult>;
 }
 
+/** Told of a rule that threw, with what it threw: the language server logs it with the stack. */
+export type RuleFailed = (ruleId: string, error: unknown) => void;
+
 /**
  * Runs the rules over an estate, then applies the policy (per-rule severity, `off`) and the waivers
  * (`accept` turns a finding into an accepted one; it is never dropped). A rule that throws becomes
- * one internal-error finding naming it; the other rules still report.
+ * one internal-error finding naming it, and `onFailure` hears of it; the other rules still report.
  *
  * A runner that remembers keeps each flow's, system's and entity's findings with the names its
  * checks looked up. The next run checks again only the elements that changed or whose looked-up
@@ -39,7 +42,7 @@ export class RuleRunner {
     private readonly checksOf: Record<ElementKind, ElementStep[]> = { flow: [], system: [], entity: [] };
     private last: LastRun | undefined;
 
-    constructor(rules: readonly Rule[], private readonly remember: boolean) {
+    constructor(rules: readonly Rule[], private readonly remember: boolean, private readonly onFailure: RuleFailed = () => undefined) {
         for (const rule of rules) {
             if (rule.run) {
                 this.steps.push({ rule, run: rule.run });
@@ -89,12 +92,16 @@ export class RuleRunner {
                 try {
                     for (const raw of step.run(context)) findings.push(outcome(raw));
                 } catch (error) {
+                    this.onFailure(id, error);
                     findings.push(outcome(internalError(id, error, estate)));
                 }
                 continue;
             }
             if (failed.has(id)) {
-                if (this.steps.find(other => other.rule === step.rule) === step) findings.push(outcome(internalError(id, failed.get(id), estate)));
+                if (this.steps.find(other => other.rule === step.rule) === step) {
+                    this.onFailure(id, failed.get(id));
+                    findings.push(outcome(internalError(id, failed.get(id), estate)));
+                }
                 continue;
             }
             for (const finding of found[step.element.kind][step.slot]) findings.push(finding);

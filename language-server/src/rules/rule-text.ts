@@ -1,5 +1,6 @@
 import type { Classification, Flow } from '../model/estate.js';
 import type { CarriedField } from '../model/estate-index.js';
+import { roundToTenth } from '../model/rounding.js';
 
 /**
  * Small shared helpers of the inventory, gap, security and compliance rules: which flows a rule
@@ -49,13 +50,9 @@ function plural(value: number, unit: string): string {
     return `${value} ${unit}${value === 1 ? '' : 's'}`;
 }
 
-function round1(value: number): number {
-    return Math.round(value * 10) / 10;
-}
-
 /** 12 → `12 h/week`, 7.5 → `7.5 h/week`. */
 export function hoursPerWeek(hours: number): string {
-    return `${round1(hours)} h/week`;
+    return `${roundToTenth(hours)} h/week`;
 }
 
 /** Staleness in minutes as a person says it: `15 minutes`, `1 hour`, `1 day`. */
@@ -63,13 +60,13 @@ export function formatMinutes(minutes: number): string {
     if (minutes === 0) return 'realtime';
     if (minutes % 1440 === 0) return plural(minutes / 1440, 'day');
     if (minutes % 60 === 0) return plural(minutes / 60, 'hour');
-    return plural(round1(minutes), 'minute');
+    return plural(roundToTenth(minutes), 'minute');
 }
 
 /** 84 → `7 years`, 6 → `6 months`. */
 export function formatMonths(months: number): string {
     if (months >= 12 && months % 12 === 0) return plural(months / 12, 'year');
-    return plural(round1(months), 'month');
+    return plural(roundToTenth(months), 'month');
 }
 
 /** 1.2 → `TLS 1.2`, 1 → `TLS 1.0`. */

@@ -1,4 +1,4 @@
-import { isAutomated } from '../analysis/inventory.js';
+import { isAutomated } from '../model/inventory.js';
 import type { AuthKind, Classification, Flow } from '../model/estate.js';
 import type { CarriedField } from '../model/estate-index.js';
 import { heldFields, holdingVerb, holdsReceived } from './holdings.js';

@@ -1,5 +1,5 @@
 import { Cancellation, DefaultDocumentValidator, DocumentValidator, type AstNode, type AstReflection, type LangiumCoreServices, type LangiumDocument, type ParseResult, type ValidationAcceptor, type ValidationCheck, type ValidationOptions } from 'langium';
-import { forEachNode } from '../workspace/ast-walk.js';
+import { forEachNode } from '../parser/ast-walk.js';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { GuardedParseResult } from '../parser/guarded-parser.js';
 import type { Diagnostic } from 'vscode-languageserver-types';

@@ -1,6 +1,6 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import type { Finding } from '../rules/finding.js';
+import type { Finding, FindingElement } from '../rules/finding.js';
 
 export const RULES_DOC_URL = 'https://github.com/integration-architect/integration-architect/blob/main/docs/rules.md';
 
@@ -10,9 +10,27 @@ const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
     info: DiagnosticSeverity.Information
 };
 
-/** What a finding's diagnostic carries for the quick fixes: its figures, rule, element and waiver state. */
-export function findingData(finding: Finding): Record<string, unknown> {
+/**
+ * What a finding's diagnostic carries in `data`: the rule's figures, then its rule, element and
+ * waiver state. The quick fixes and the CLI read it back with `findingDataOf`.
+ */
+export interface FindingData extends Record<string, unknown> {
+    ruleId: string;
+    element: FindingElement;
+    property?: string;
+    accepted: boolean;
+    acceptedReason?: string;
+}
+
+export function findingData(finding: Finding): FindingData {
     return { ...finding.data, ruleId: finding.ruleId, element: finding.element, property: finding.property, accepted: Boolean(finding.accepted), acceptedReason: finding.accepted?.reason };
+}
+
+/** The finding's data of a diagnostic a finding made; undefined for any other diagnostic (or data the client altered). */
+export function findingDataOf(diagnostic: { data?: unknown }): FindingData | undefined {
+    const data = diagnostic.data as Partial<FindingData> | undefined;
+    if (!data || typeof data.ruleId !== 'string' || typeof data.element?.name !== 'string' || typeof data.element.kind !== 'string') return undefined;
+    return data as FindingData;
 }
 
 /** The thin adapter from a finding to an LSP diagnostic: rule id as code, docs link, figures as data. */

@@ -1,5 +1,5 @@
 import type { AstNode } from 'langium';
-import type { DeclarationContribution } from '../model/build-estate.js';
+import type { DeclarationContribution } from './build-estate.js';
 import type { Declared, Entity } from '../model/estate.js';
 import { sameValue } from './same-value.js';
 

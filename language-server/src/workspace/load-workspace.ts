@@ -1,6 +1,6 @@
 import { URI, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { IntegCoreServices } from '../module.js';
+import type { IntegCoreServices } from './integ-services.js';
 import { STDLIB_TEXT, STDLIB_URI } from '../stdlib/stdlib.js';
 import type { AnalysisResult } from './workspace-analysis.js';
 

@@ -1,9 +1,9 @@
-import { DocumentState, WorkspaceCache, type AstNode, type IndexManager, type LangiumCoreServices, type LangiumDocument, type LangiumDocuments } from 'langium';
+import { DocumentState, WorkspaceCache, type AstNode, type IndexManager, type LangiumDocument, type LangiumDocuments } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Model } from '../generated/ast.js';
 import type { Estate, SeveritySetting } from '../model/estate.js';
-import { declarationContribution, fileContribution, mergeContributions, type DeclarationContribution, type FileContribution } from '../model/build-estate.js';
-import type { SelectiveLinker } from '../scoping/selective-linker.js';
+import { declarationContribution, fileContribution, mergeContributions, type DeclarationContribution, type FileContribution } from './build-estate.js';
+import type { SelectiveLinker } from '../linking/selective-linker.js';
 import type { Finding } from '../rules/finding.js';
 import { ALL_RULES } from '../rules/all-rules.js';
 import { RuleRunner } from '../rules/rule-runner.js';
@@ -11,6 +11,8 @@ import { todayIso } from '../model/units.js';
 import { duplicateNameDiagnostics } from './duplicate-names.js';
 import { declarationsByName, keptEntry, keyOf } from './kept-declarations.js';
 import { findingToDiagnostic } from './finding-diagnostics.js';
+import { describeError } from './integ-log.js';
+import type { IntegCoreServices } from './integ-services.js';
 
 export interface AnalysisResult {
     estate: Estate;
@@ -43,14 +45,15 @@ export class WorkspaceAnalysis {
     ruleSeverityOverrides: Record<string, SeveritySetting> = {};
 
     /** `remember`: false for a one-shot run (the CLI), which has no next edit to keep findings for. */
-    constructor(services: LangiumCoreServices, remember = true) {
-        this.rules = new RuleRunner(ALL_RULES, remember);
+    constructor(services: IntegCoreServices, remember = true) {
+        const log = services.log.Log;
+        this.rules = new RuleRunner(ALL_RULES, remember, (ruleId, error) => log.error(`Rule ${ruleId} failed; its findings are replaced by an internal-error finding: ${describeError(error)}`));
         this.documents = services.shared.workspace.LangiumDocuments;
         this.indexManager = services.shared.workspace.IndexManager;
         // Kept until the next build completes, not dropped when it starts: a request answered during a
         // build sees the last complete analysis rather than a half-linked workspace that would stay cached.
         this.cache = new WorkspaceCache(services.shared, DocumentState.Validated);
-        this.linker = services.references.Linker as SelectiveLinker;
+        this.linker = services.references.Linker;
     }
 
     get result(): AnalysisResult {

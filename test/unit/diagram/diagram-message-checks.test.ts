@@ -4,15 +4,15 @@ import { isDiagramMessage, isElementId, pngBytes, validLens, validOptions, valid
 import type { DiagramViewOptions } from '../../../extension/src/preview/diagram-messages.js';
 
 describe('messages from the diagram webview', () => {
-    it('accepts only the known commands', () => {
+    it('accepts only the known message types', () => {
         for (const known of [
-            { command: 'reveal', id: 'system:SAP' }, { command: 'exportSvg', lens: 'data' }, { command: 'exportPng', lens: 'owner' },
-            { command: 'savePng', base64: 'iVBOR' }, { command: 'tooltip', id: 'flow:Invoicing', seq: 3 }, { command: 'expand', id: 'dept:Sales' },
-            { command: 'collapse', id: 'group:Sales' }, { command: 'panelSize', panel: { width: 800, height: 600 } }, { command: 'ready', panel: { width: 1, height: 1 } }
+            { type: 'reveal', id: 'system:SAP' }, { type: 'exportSvg', lens: 'data' }, { type: 'exportPng', lens: 'owner' },
+            { type: 'savePng', base64: 'iVBOR' }, { type: 'tooltip', id: 'flow:Invoicing', seq: 3 }, { type: 'expand', id: 'dept:Sales' },
+            { type: 'collapse', id: 'group:Sales' }, { type: 'panelSize', panel: { width: 800, height: 600 } }, { type: 'ready', panel: { width: 1, height: 1 } }
         ]) {
             expect(isDiagramMessage(known), JSON.stringify(known)).toBe(true);
         }
-        for (const forged of [null, 'reveal', { command: 'vscode.open' }, { command: 'workbench.action.terminal.new' }, { id: 'x' }, { command: 42 }, { command: 'toString' }, { command: '__proto__' }]) {
+        for (const forged of [null, 'reveal', { type: 'vscode.open' }, { type: 'workbench.action.terminal.new' }, { id: 'x' }, { command: 'reveal', id: 'x' }, { type: 42 }, { type: 'toString' }, { type: '__proto__' }]) {
             expect(isDiagramMessage(forged), JSON.stringify(forged)).toBe(false);
         }
     });

@@ -1,8 +1,10 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXPAND_ALL, type Box, type DiagramGraph, type DiagramLayout, type Point } from '../../../language-server/src/diagram/diagram-graph.js';
 import { buildDiagramGraph } from '../../../language-server/src/diagram/graph-builder.js';
 import { DiagramLayouter, LayoutTimeoutError, WorkerLayoutRunner, type LayoutRunner } from '../../../language-server/src/diagram/layout.js';
-import { measureLayout } from '../../../language-server/src/diagram/layout-quality.js';
+import { displacement, measureLayout } from '../../../language-server/src/diagram/layout-quality.js';
 import { LAYOUT_TIMEOUT_NOTE, produceDiagram } from '../../../language-server/src/diagram/produce-diagram.js';
 import type { ElkNode } from '../../../language-server/src/diagram/elk-types.js';
 import { loadTexts } from '../helpers/workspace.js';
@@ -188,6 +190,38 @@ describe('compound layout', () => {
     });
 });
 
+describe('stable positions after an edit', () => {
+    it('keeps the systems of Hire to retire within two node widths of their place whichever new flow between two of them becomes a step', async () => {
+        const files = Object.fromEntries(readdirSync('samples/acme').filter(name => name.endsWith('.integ')).map(name => [name, readFileSync(join('samples/acme', name), 'utf8')]));
+        const { analysis } = await loadTexts(files);
+        const { estate } = analysis;
+        const options = { view: { kind: 'process' as const, name: 'HireToRetire' }, state: 'as-is' as const };
+        const today = '2026-12-01';
+        const layouter = new DiagramLayouter(new CountingRunner(), 32, 60_000);
+        const graph = buildDiagramGraph(estate, analysis.findings, options, today);
+        const systems = graph.nodes.map(node => node.name);
+        const process = estate.processes.get('HireToRetire')!;
+        const template = estate.flows.get('TimeToPayroll')!;
+        const moved: string[] = [];
+        for (const source of systems) {
+            for (const target of systems) {
+                if (source === target) continue;
+                const before = await layouter.layout(graph, { viewKey: 'HireToRetire' });
+                const added = { ...template, name: 'Added', title: 'Added flow', sourceSystem: source, targetSystem: target };
+                const edited = {
+                    ...estate,
+                    flows: new Map([...estate.flows, [added.name, added]]),
+                    processes: new Map([...estate.processes, [process.name, { ...process, steps: [...process.steps, added.name] }]])
+                };
+                const after = await layouter.layout(buildDiagramGraph(edited, analysis.findings, options, today), { viewKey: 'HireToRetire' });
+                const worst = displacement(graph, before, after).alignedWorst;
+                if (worst > 2) moved.push(`${source} -> ${target}: ${worst.toFixed(2)}`);
+            }
+        }
+        expect(moved).toEqual([]);
+    });
+});
+
 describe('layout timeouts are remembered', () => {
     it('does not retry a graph that timed out unless given more time', async () => {
         let calls = 0;
@@ -285,5 +319,44 @@ describe('layout runs', () => {
         expect(runner.released).toBe(0);
         await layouter.layout(buildDiagramGraph(big.estate, big.findings, { view: { kind: 'estate' }, state: 'as-is', aggregateAbove: 1_000 }), { timeoutMs: 60_000 });
         expect(runner.released).toBe(1);
+    });
+});
+
+describe('an estate too large for one compound graph, every department open', () => {
+    it('draws the flows between two departments as one line per direction, each flow inside a department as its own, and no line on another', async () => {
+        const text = [
+            generatedEstate(120, 6),
+            'flow Across1 : S0 -> S1 { style manual }',
+            'flow Across2 : S6 -> S7 { style file }',
+            'flow Back1 : S1 -> S0 { style api }',
+            'flow Twin1 : S0 -> S6 { style api }',
+            'flow Twin2 : S0 -> S6 { style file }'
+        ].join('\n');
+        const { analysis } = await loadTexts({ 'large.integ': text });
+        const graph = buildDiagramGraph(analysis.estate, analysis.findings, { view: { kind: 'estate' }, state: 'as-is', expand: [EXPAND_ALL] });
+        expect(graph.nodes).toHaveLength(120);
+        const departmentOf = (id: string) => graph.nodes.find(node => node.id === id)?.group;
+        const between = graph.edges.filter(edge => edge.source.startsWith('group:'));
+        // S0 and S6 are in D0, S1 and S7 in D1; F0…F118 join S(i) in D(i mod 6) to S(i+1) in the next.
+        expect(between.find(edge => edge.source === 'group:D0' && edge.target === 'group:D1')?.flows.sort()).toEqual(
+            ['Across1', 'Across2', ...Array.from({ length: 20 }, (_, k) => `F${6 * k}`)].sort());
+        expect(between.find(edge => edge.source === 'group:D1' && edge.target === 'group:D0')?.flows).toEqual(['Back1']);
+        expect(new Set(between.map(edge => `${edge.source}>${edge.target}`)).size).toBe(between.length);
+        const inside = graph.edges.filter(edge => !edge.source.startsWith('group:'));
+        expect(inside.map(edge => edge.id).sort()).toEqual(['flow:Twin1', 'flow:Twin2']);
+        expect(inside.every(edge => departmentOf(edge.source) === departmentOf(edge.target))).toBe(true);
+        expect(graph.notes.some(note => note.includes('one line per pair of departments'))).toBe(true);
+
+        const layout = await new DiagramLayouter(new CountingRunner()).layout(graph);
+        expectNoOverlaps(graph, layout.nodes);
+        for (const edge of graph.edges) {
+            const points = layout.edges[edge.id]?.points ?? [];
+            const end = (id: string) => layout.nodes[id] ?? layout.groups[id];
+            expect(distanceToOutline(points[0], end(edge.source)), `${edge.id} starts at ${edge.source}`).toBeLessThan(1.5);
+            expect(distanceToOutline(points[points.length - 1], end(edge.target)), `${edge.id} ends at ${edge.target}`).toBeLessThan(1.5);
+        }
+        const quality = measureLayout(graph, layout);
+        expect(quality.hiddenShareAnyEdge).toBe(0);
+        expect(quality.edgeThroughNode).toBe(0);
     });
 });

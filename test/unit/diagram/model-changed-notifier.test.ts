@@ -12,10 +12,10 @@ function setup(parseErrors = false) {
     const shared = {
         workspace: {
             DocumentBuilder: { onBuildPhase: (_state: unknown, callback: typeof onValidated) => { onValidated = callback; } },
-            LangiumDocuments: { all: { some: (test: (d: typeof documents[0]) => boolean) => documents.some(test) } }
+            LangiumDocuments: { all: documents }
         }
     } as unknown as LangiumSharedServices;
-    const connection = { sendNotification: (method: string, params: ModelChangedParams) => { sent.push({ method, params, at: Date.now() }); } } as unknown as Connection;
+    const connection = { sendNotification: (type: { method: string }, params: ModelChangedParams) => { sent.push({ method: type.method, params, at: Date.now() }); } } as unknown as Connection;
     new ModelChangedNotifier(shared, connection);
     const build = (name: string) => onValidated([{ uri: URI.parse(`file:///ws/${name}`) }]);
     return { build, sent };

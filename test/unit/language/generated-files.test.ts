@@ -15,7 +15,10 @@ test('the committed generated Langium files are what `npm run langium:generate` 
     }
     const configFile = path.join(out, 'langium-config.json');
     writeFileSync(configFile, JSON.stringify(config));
-    execFileSync(process.execPath, ['--require', './scripts/groupby-polyfill.cjs', 'node_modules/langium-cli/bin/langium.js', 'generate', '-f', configFile], { stdio: 'pipe' });
+    // The command of `npm run langium:generate`, with the configuration written above.
+    const script = JSON.parse(readFileSync('package.json', 'utf8')).scripts['langium:generate'] as string;
+    const [, ...args] = script.split(' ');
+    execFileSync(process.execPath, [...args, '-f', configFile], { stdio: 'pipe' });
     for (const file of ['ast.ts', 'grammar.ts', 'module.ts']) {
         expect(readFileSync(path.join(out, 'generated', file), 'utf8'), file).toBe(readFileSync(path.join('language-server/src/generated', file), 'utf8'));
     }

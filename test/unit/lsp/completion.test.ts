@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectCompletion } from 'langium/test';
 import type { CompletionItem, CompletionList } from 'vscode-languageserver';
-import type { IntegServices } from '../../../language-server/src/lsp-module.js';
+import type { IntegServices } from '../../../language-server/src/lsp/lsp-services.js';
 import { servicesWithStdlib } from './lsp-workspace.js';
 
 const MODEL = `

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { editScratchWorkspace, scratchEstate, warmUpEditPath } from '../../../language-server/src/lsp/edit-warm-up.js';
+import { SILENT_LOG } from '../../../language-server/src/workspace/integ-log.js';
 import { openWorkspace } from '../helpers/open-workspace.js';
 import { loadTexts } from '../helpers/workspace.js';
 
@@ -11,7 +12,7 @@ describe('the warm-up of the edit path', () => {
     it('runs once the loaded workspace has been quiet, and only once', async () => {
         const { services, builder, write } = await openWorkspace({ 'hub.integ': HUB, 'user.integ': USER });
         const runs: Array<() => boolean> = [];
-        warmUpEditPath(services.shared, async interrupted => { runs.push(interrupted); });
+        warmUpEditPath(services.shared, SILENT_LOG, async interrupted => { runs.push(interrupted); });
         // The first build after the warm-up was set up, like opening a file.
         await builder.update([write('user.integ', USER)], []);
         expect(runs).toHaveLength(0);
@@ -29,7 +30,7 @@ describe('the warm-up of the edit path', () => {
     it('waits while the user keeps typing', async () => {
         const { services, builder, write } = await openWorkspace({ 'hub.integ': HUB, 'user.integ': USER });
         let runs = 0;
-        warmUpEditPath(services.shared, async () => { runs++; });
+        warmUpEditPath(services.shared, SILENT_LOG, async () => { runs++; });
         for (let edit = 0; edit < 5; edit++) {
             await builder.update([write('user.integ', `${USER}// edit ${edit}\n`)], []);
             await quiet(50);

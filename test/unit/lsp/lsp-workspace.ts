@@ -1,5 +1,6 @@
 import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
-import { createIntegServices, type IntegServices } from '../../../language-server/src/lsp-module.js';
+import { createIntegServices } from '../../../language-server/src/lsp/lsp-module.js';
+import type { IntegServices } from '../../../language-server/src/lsp/lsp-services.js';
 import { STDLIB_TEXT, STDLIB_URI } from '../../../language-server/src/stdlib/stdlib.js';
 import type { LangiumSharedServices } from 'langium/lsp';
 

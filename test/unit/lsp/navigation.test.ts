@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectFindReferences, expectFoldings, expectGoToDefinition, expectHighlight, expectHover, expectSymbols } from 'langium/test';
 import type { DocumentSymbol } from 'vscode-languageserver';
-import type { IntegServices } from '../../../language-server/src/lsp-module.js';
+import type { IntegServices } from '../../../language-server/src/lsp/lsp-services.js';
 import { servicesWithStdlib } from './lsp-workspace.js';
 
 let services: IntegServices;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { outrankedBy } from '../../../language-server/src/analysis/outranked.js';
-import { NAMED_PER_MONTH, monthLoads } from '../../../language-server/src/analysis/roadmap-months.js';
+import { outrankedBy } from '../../../language-server/src/model/outranked.js';
+import { NAMED_PER_MONTH, monthLoads } from '../../../language-server/src/model/roadmap-months.js';
 
 /** The roadmap's sweeps against the pairwise comparisons they replaced, on random inputs with ties. */
 

@@ -8,7 +8,8 @@ import { buildDiagramGraph } from '../../../language-server/src/diagram/graph-bu
 import { gridLayout } from '../../../language-server/src/diagram/grid-layout.js';
 import { DiagramLayouter, type LayoutRunner } from '../../../language-server/src/diagram/layout.js';
 import { renderSvg } from '../../../language-server/src/diagram/svg-renderer.js';
-import { createIntegCoreServices, type IntegCoreServices } from '../../../language-server/src/module.js';
+import { createIntegCoreServices } from '../../../language-server/src/module.js';
+import type { IntegCoreServices } from '../../../language-server/src/workspace/integ-services.js';
 import { renderGanttSvg } from '../../../language-server/src/roadmap/gantt-svg.js';
 import { roadmapHtmlPage } from '../../../language-server/src/roadmap/roadmap-html.js';
 import { roadmapMarkdown } from '../../../language-server/src/roadmap/roadmap-markdown.js';

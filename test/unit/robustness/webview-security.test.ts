@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DOMParser } from '@xmldom/xmldom';
+import { DOMParser, type Element, type Node } from '@xmldom/xmldom';
 import { describe, expect, test } from 'vitest';
 import { isDiagramMessage, validOptions } from '../../../extension/src/preview/diagram-message-checks.js';
 import { contentSecurityPolicy, webviewHtml } from '../../../extension/src/preview/webview-html.js';
@@ -77,8 +77,8 @@ describe("the roadmap panel's message checks (extension/src/preview/roadmap-mess
 });
 
 describe("the diagram panel's own checks (extension/src/preview/diagram-message-checks.ts)", () => {
-    test('forged commands and malformed payloads are rejected', () => {
-        for (const forged of [null, 'ready', { command: 'runTask' }, { command: 'toString' }, { command: 42 }, { type: 'ready' }]) {
+    test('forged message types and malformed payloads are rejected', () => {
+        for (const forged of [null, 'ready', { type: 'runTask' }, { type: 'toString' }, { type: 42 }, { command: 'ready' }]) {
             expect(isDiagramMessage(forged), JSON.stringify(forged)).toBe(false);
         }
         for (const forged of [null, 'estate', { view: { kind: 'filesystem' } }, { view: { kind: 'system' } }, { view: { kind: 'process', name: 'x'.repeat(10_000) } }]) {
@@ -127,7 +127,7 @@ function activeContent(markup: string, mimeType: 'image/svg+xml' | 'text/html'):
     const visit = (node: Node) => {
         if (node.nodeType === 1) {
             const element = node as Element;
-            const name = element.localName.toLowerCase();
+            const name = (element.localName ?? element.nodeName).toLowerCase();
             if (['script', 'foreignobject', 'iframe', 'object', 'embed'].includes(name)) found.push(`<${name}>`);
             for (const attribute of Array.from(element.attributes)) {
                 if (/^on/i.test(attribute.name) || /javascript:/i.test(attribute.value)) found.push(`${name}@${attribute.name}=${attribute.value}`);
@@ -135,7 +135,7 @@ function activeContent(markup: string, mimeType: 'image/svg+xml' | 'text/html'):
         }
         for (const child of Array.from(node.childNodes)) visit(child);
     };
-    visit(document as unknown as Node);
+    visit(document);
     return found;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { monthsInFlight } from '../../../language-server/src/analysis/roadmap-months.js';
+import { monthsInFlight } from '../../../language-server/src/model/roadmap-months.js';
 import { loadTexts } from '../helpers/workspace.js';
 
 async function findings(text: string, ruleId: string) {
