@@ -1,38 +1,45 @@
-// Import benchmark (not a test): a generated 10,000-row application inventory, with an interfaces
-// table of 10,000 rows beside it, imported by the built CLI (`npm run build` first). Budget: 10 s.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// Inputs for the exchange figures of `npm run bench` (section `exchange`): a 10,000-row application
+// inventory with a 10,000-row interfaces table, shaped like a spreadsheet export, and two estates
+// of 1,000 systems that differ in 20 declarations, for `integ diff`.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { writeEstate } from './gen-estate.mjs';
 
-const cli = fileURLToPath(new URL('../bin/integ.cjs', import.meta.url));
-const ROWS = 10_000;
-const BUDGET_MS = 10_000;
+export const INVENTORY_ROWS = 10_000;
 const KINDS = ['crm', 'erp', 'finance', 'hr', 'marketing', 'analytics', 'Excel', 'custom', 'legacy', 'COTS'];
 const STYLES = ['REST', 'SFTP', 'manual entry', 'batch', 'Kafka', 'e-mail'];
 const SCHEDULES = ['realtime', 'nightly', 'every 15 minutes', 'Weekly', 'on demand'];
 
-const folder = mkdtempSync(join(tmpdir(), 'integ-bench-exchange-'));
-try {
+/** Writes applications.csv and interfaces.csv into `folder`; returns their paths. */
+export function writeInventory(folder, rows = INVENTORY_ROWS) {
+    mkdirSync(folder, { recursive: true });
+    const name = i => `App ${i} ${i % 7 === 0 ? 'Workbook' : 'Suite'}`;
     const apps = ['Application Name;Business Unit;Application Owner;Type;Deployment;Lifecycle;Number of users;Vendor'];
-    for (let i = 0; i < ROWS; i++) {
-        apps.push(`App ${i} ${i % 7 === 0 ? 'Workbook' : 'Suite'};Department ${i % 40};Owner ${i % 300};${KINDS[i % KINDS.length]};${i % 3 ? 'SaaS' : 'on premise'};${i % 11 ? 'Active' : 'Retired'};${i % 500};Vendor ${i % 90}`);
+    for (let i = 0; i < rows; i++) {
+        apps.push(`${name(i)};Department ${i % 40};Owner ${i % 300};${KINDS[i % KINDS.length]};${i % 3 ? 'SaaS' : 'on premise'};${i % 11 ? 'Active' : 'Retired'};${i % 500};Vendor ${i % 90}`);
     }
     const interfaces = ['From;To;Data;Integration type;Frequency;Authentication'];
-    for (let i = 0; i < ROWS; i++) {
-        const source = (i * 7919) % ROWS;
-        const target = (source + 1 + (i % 13)) % ROWS;
-        interfaces.push(`App ${source} ${source % 7 === 0 ? 'Workbook' : 'Suite'};App ${target} ${target % 7 === 0 ? 'Workbook' : 'Suite'};Record ${i % 60};${STYLES[i % STYLES.length]};${SCHEDULES[i % SCHEDULES.length]};${i % 4 ? 'OAuth 2.0' : 'basic'}`);
+    for (let i = 0; i < rows; i++) {
+        const source = (i * 7919) % rows;
+        const target = (source + 1 + (i % 13)) % rows;
+        interfaces.push(`${name(source)};${name(target)};Record ${i % 60};${STYLES[i % STYLES.length]};${SCHEDULES[i % SCHEDULES.length]};${i % 4 ? 'OAuth 2.0' : 'basic'}`);
     }
-    writeFileSync(join(folder, 'applications.csv'), apps.join('\n') + '\n');
-    writeFileSync(join(folder, 'interfaces.csv'), interfaces.join('\n') + '\n');
-    const started = performance.now();
-    const output = execFileSync(process.execPath, [cli, 'import', 'csv', join(folder, 'applications.csv'), join(folder, 'interfaces.csv'), '-o', join(folder, 'model')], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-    const elapsed = performance.now() - started;
-    const last = output.trim().split('\n').at(-1);
-    console.log(`import csv, ${ROWS.toLocaleString('en')} applications + ${ROWS.toLocaleString('en')} interfaces: ${(elapsed / 1000).toFixed(1)} s (budget ${BUDGET_MS / 1000} s) ${elapsed <= BUDGET_MS ? 'ok' : 'OVER BUDGET'}`);
-    console.log(`  ${last}`);
-} finally {
-    rmSync(folder, { recursive: true, force: true });
+    const files = [join(folder, 'applications.csv'), join(folder, 'interfaces.csv')];
+    writeFileSync(files[0], apps.join('\n') + '\n');
+    writeFileSync(files[1], interfaces.join('\n') + '\n');
+    return files;
+}
+
+/** Writes `base/` and `head/` under `folder`: the generated estate, and the same with 10 systems added and 10 retitled. */
+export function writeDiffPair(folder, estateFiles) {
+    const base = join(folder, 'base');
+    const head = join(folder, 'head');
+    writeEstate(base, estateFiles);
+    let retitled = 0;
+    writeEstate(head, estateFiles.map((file, index) => ({
+        name: file.name,
+        text: (index === 0 ? file.text + Array.from({ length: 10 }, (_, i) => `system Added${i} "Added ${i}" { kind custom }\n`).join('') : file.text)
+            .replace(/^system (\w+) "([^"]+)"/gm, (whole, systemName, title) => (retitled < 10 && index === 1 ? (retitled++, `system ${systemName} "${title} (new title)"`) : whole))
+    })));
+    return { base, head };
 }

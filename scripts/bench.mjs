@@ -1,12 +1,12 @@
 // The estate benchmark of design §6: one line per figure with median, p95 and the budget.
 //   npm run bench                      all figures on the default estate (1,000 systems, 20 files)
 //   npm run bench -- --runs 10         repeated runs per figure (default 7)
-//   npm run bench -- --only check,server      sections: linking, check, server, layout (layout runs inside server), hostile
+//   npm run bench -- --only check,server      sections: linking, check, server, layout (layout runs inside server), hostile, exchange
 //   npm run bench -- --only server --profile-server /tmp/prof    CPU profile of the language server
 //   npm run bench -- --scale           time vs estate size (250 / 500 / 1,000 / 2,000 systems)
 // Figures: linking workloads, `integ check` wall time, rules, and the real language server over
 // stdio (start-up diagnostics, edits, completion during a 1,000-node layout, layouts, memory), and
-// hostile inputs of issue 15 through `integ check` and `integ roadmap`.
+// hostile inputs of issue 15 through `integ check` and `integ roadmap`, and `integ import` / `integ diff`.
 // Budgets are printed, never asserted: timing depends on the machine and its load.
 import * as esbuild from 'esbuild';
 import { execFileSync, fork, spawn } from 'node:child_process';
@@ -15,6 +15,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { writeEstate } from './gen-estate.mjs';
+import { INVENTORY_ROWS, writeDiffPair, writeInventory } from './bench-exchange.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const argv = process.argv.slice(2);
@@ -335,6 +336,23 @@ async function checkFigures(bundle, folder, runs) {
     console.log(`  estate index + waivers ${ms(rules.overhead)}; slowest rules (median of their own runs): ${rules.perRule.slice(0, 5).map(rule => `${rule.id} ${ms(rule.ms)} (${Math.round(100 * rule.ms / total)}%)`).join(', ')}`);
 }
 
+// ---------------------------------------------------------------- import and diff (issues 19, 20)
+
+async function exchangeFigures(work, estateFiles, runs) {
+    const inventory = writeInventory(join(work, 'inventory'));
+    const imports = [];
+    for (let i = 0; i < Math.min(runs, 3); i++) {
+        const target = join(work, `imported-${i}`);
+        imports.push((await wallTime(process.execPath, ['bin/integ.cjs', 'import', 'csv', ...inventory, '-o', target])).wall);
+        rmSync(target, { recursive: true, force: true });
+    }
+    report(`exchange: \`integ import csv\`, ${INVENTORY_ROWS.toLocaleString('en')} applications + interfaces`, imports, { max: 10_000, on: 'median' });
+    const { base, head } = writeDiffPair(join(work, 'diff'), estateFiles);
+    const diffs = [];
+    for (let i = 0; i < Math.min(runs, 5); i++) diffs.push((await wallTime(process.execPath, ['bin/integ.cjs', 'diff', base, head, '--format', 'json'])).wall);
+    report('exchange: `integ diff` of two 1,000-system estates 20 apart, whole process', diffs, { max: 2000, on: 'median' });
+}
+
 // ---------------------------------------------------------------- hostile input (issue 15)
 
 function repeatedText(unit, size) {
@@ -504,7 +522,8 @@ async function main() {
         console.log(`Estate: ${s.systems} systems, ${s.flows} flows, ${s.entities} entities with ${s.fields} fields, ${s.processes} processes, ${s.initiatives} initiatives, ${estate.files.length} files, ${s.lines.toLocaleString('en')} lines; ${runs} runs per figure\n`);
         const sections = {
             linking: () => linkingWorkloads(lib, bundle, work, runs), check: () => checkFigures(bundle, folder, runs),
-            server: () => serverFigures(folder, estate.files, runs, wants('layout')), hostile: () => hostileFigures(work, runs)
+            server: () => serverFigures(folder, estate.files, runs, wants('layout')), hostile: () => hostileFigures(work, runs),
+            exchange: () => exchangeFigures(work, estate.files, runs)
         };
         for (const [name, run] of Object.entries(sections)) {
             if (!wants(name) && !(name === 'server' && wants('layout'))) continue;

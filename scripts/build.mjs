@@ -20,6 +20,22 @@ const webviewEntries = [
     { in: 'extension/webview/roadmap/main.ts', out: 'webview/roadmap' }
 ];
 
+/**
+ * zod (which the MCP SDK validates with) re-exports every language's error messages as `locales`;
+ * the SDK reads its exports through namespace objects, so esbuild cannot drop the unused ones.
+ * Nothing here switches locale: keep English (zod's default) and leave out about 250 KB.
+ */
+const englishZodOnly = {
+    name: 'english-zod-only',
+    setup(build) {
+        build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, args => /[\\/]node_modules[\\/]zod[\\/]/.test(args.importer)
+            ? { path: 'zod-locales', namespace: 'english-zod-only', pluginData: args.resolveDir } : undefined);
+        build.onLoad({ filter: /.*/, namespace: 'english-zod-only' }, args => ({
+            contents: "export { default as en } from '../locales/en.js';", resolveDir: args.pluginData, loader: 'js'
+        }));
+    }
+};
+
 const nodeOptions = {
     outdir: 'dist',
     outExtension: { '.js': '.cjs' },
@@ -30,6 +46,7 @@ const nodeOptions = {
     sourcemap: !production,
     minify: production,
     logLevel: 'warning',
+    plugins: [englishZodOnly],
     // import.meta.url is used by some ESM dependencies; give the CJS bundle a working equivalent.
     define: { 'import.meta.url': 'importMetaUrl' },
     banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).toString();" }

@@ -17,9 +17,10 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
     );
 }
 
-interface ReportFormat { label: string; format: 'md' | 'json'; extension: string }
+interface ReportFormat { label: string; format: 'html' | 'md' | 'json'; extension: string }
 
 const FORMATS: ReportFormat[] = [
+    { label: 'HTML: the one-page brief, then the tables', format: 'html', extension: 'html' },
     { label: 'Markdown', format: 'md', extension: 'md' },
     { label: 'JSON', format: 'json', extension: 'json' }
 ];
@@ -47,7 +48,10 @@ async function exportReport(context: vscode.ExtensionContext): Promise<void> {
         return;
     }
     const open = await vscode.window.showInformationMessage(`Report written to ${vscode.workspace.asRelativePath(target)}.`, 'Open');
-    if (open) await vscode.window.showTextDocument(target);
+    if (!open) return;
+    // A page is for reading, in the browser (which also prints it); the text formats open in the editor.
+    if (picked.format === 'html') await vscode.env.openExternal(target);
+    else await vscode.window.showTextDocument(target);
 }
 
 /** The folder of the active .integ file, else the first workspace folder. */

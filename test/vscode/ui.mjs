@@ -62,10 +62,10 @@ function installVsix(bin, sandbox, vsix) {
     return run.stdout.trim().split('\n').pop();
 }
 
-/** Declarations of the copied sample: systems and initiatives with file and 1-based line. */
+/** Declarations of the copied sample: systems and initiatives with file and 1-based line, and the ends of live flows. */
 async function scanSample(workspace) {
     const { blankCommentsAndStrings, lineOf } = await import(SAMPLE_SCAN_MODULE);
-    const declarations = { system: [], initiative: [] };
+    const declarations = { system: [], initiative: [], liveFlowEnds: new Set() };
     const walk = dir => readdirSync(dir, { withFileTypes: true }).flatMap(entry => entry.isDirectory() ? walk(join(dir, entry.name)) : entry.name.endsWith('.integ') ? [join(dir, entry.name)] : []);
     for (const file of walk(workspace)) {
         const text = readFileSync(file, 'utf8');
@@ -76,6 +76,11 @@ async function scanSample(workspace) {
             const status = /\bstatus\s+(\w+)/.exec(body)?.[1] ?? 'live';
             const department = /\bdepartment\s+([A-Za-z_][\w-]*)/.exec(body)?.[1];
             declarations[match[1]].push({ name: match[2], status, department, file: relative(workspace, file).split('\\').join('/'), line: lineOf(text, match.index) + 1 });
+        }
+        for (const match of code.matchAll(/\bflow\s+[A-Za-z_][\w-]*[^:{]*:\s*([A-Za-z_][\w-]*)\s*<?->\s*([A-Za-z_][\w-]*)/g)) {
+            const open = code.indexOf('{', match.index);
+            const body = open < 0 ? '' : code.slice(open, code.indexOf('}', open));
+            if ((/\bstatus\s+(\w+)/.exec(body)?.[1] ?? 'live') === 'live') [match[1], match[2]].forEach(end => declarations.liveFlowEnds.add(end));
         }
     }
     return declarations;
@@ -338,7 +343,9 @@ async function main() {
         let diagram;
         const current = declarations.system.filter(system => system.status === 'live');
         const planned = declarations.system.filter(system => system.status === 'planned');
-        const retired = declarations.system.filter(system => system.status === 'retired');
+        // A retired system that a live flow still touches is drawn (the dependency is the finding); the others are not.
+        const stillUsed = declarations.system.filter(system => system.status === 'retired' && declarations.liveFlowEnds.has(system.name));
+        const retired = declarations.system.filter(system => system.status === 'retired' && !declarations.liveFlowEnds.has(system.name));
         const drawnSystems = async frame => new Set(await frame.locator('#canvas g.integ-node[data-id]').evaluateAll(nodes => nodes.map(node => node.getAttribute('data-id'))));
         const compare = (drawn, shown, hidden) => {
             const missing = shown.filter(system => !drawn.has(`system:${system.name}`)).map(system => system.name);
@@ -369,8 +376,8 @@ async function main() {
         });
         await check('"Open all" draws every current system (as-is)', async () => {
             await nextPicture(diagram, () => diagram.locator('#open-all').click());
-            compare(await drawnSystems(diagram), current, [...planned, ...retired]);
-            return `${current.length} systems drawn (${planned.length} planned and ${retired.length} retired left out), ${await diagram.locator('#canvas g.integ-edge[data-id]').count()} edges`;
+            compare(await drawnSystems(diagram), [...current, ...stillUsed], [...planned, ...retired]);
+            return `${current.length + stillUsed.length} systems drawn (${stillUsed.length} retired but still used by a live flow; ${planned.length} planned and ${retired.length} retired left out), ${await diagram.locator('#canvas g.integ-edge[data-id]').count()} edges`;
         });
         await check('screenshot test-results/vscode-diagram.png (as opened) and vscode-diagram-fit.png (after "Fit")', async () => {
             await restMouse(page);

@@ -38,6 +38,15 @@ function ruleIdOf(diagnostic: Diagnostic): string {
 
 const SEVERITIES: Record<number, Severity> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'info' };
 
+/**
+ * A finding's line in a log or a CI annotation names its rule at the end, `… (security/tls)`, as
+ * the checks have always printed it; the editor leaves that to the diagnostic's code.
+ */
+function cliMessage(diagnostic: Diagnostic, ruleId: string | undefined): string {
+    const message = typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
+    return ruleId === undefined ? message : `${message} (${ruleId})`;
+}
+
 export function toRecords(diagnostics: Map<string, Diagnostic[]>, displayPath: Map<string, string>): DiagnosticRecord[] {
     const records: DiagnosticRecord[] = [];
     for (const [uri, list] of diagnostics) {
@@ -51,7 +60,7 @@ export function toRecords(diagnostics: Map<string, Diagnostic[]>, displayPath: M
                 endLine: diagnostic.range.end.line + 1,
                 endColumn: diagnostic.range.end.character + 1,
                 severity: SEVERITIES[diagnostic.severity ?? 1],
-                message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
+                message: cliMessage(diagnostic, finding?.ruleId),
                 ruleId: ruleIdOf(diagnostic),
                 accepted: Boolean(finding?.accepted),
                 acceptedReason: finding?.acceptedReason

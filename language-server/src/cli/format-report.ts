@@ -7,6 +7,11 @@ import { escapeXml } from '../render/escape-xml.js';
 import { escapeMarkdown } from '../render/markdown-escape.js';
 import { ROADMAP_CSS } from '../roadmap/roadmap-html.js';
 import { totalsRows } from '../roadmap/roadmap-text.js';
+import { HEAT_AREAS } from '../analysis/department-figures.js';
+import { ARTICLE_COVERAGE_PERCENT } from '../rules/roi-rules.js';
+import type { Brief } from '../report/brief.js';
+import { BRIEF_CSS, briefHtml } from '../report/brief-html.js';
+import { briefMarkdown } from '../report/brief-markdown.js';
 
 export interface Report {
     inventory: Inventory;
@@ -17,6 +22,9 @@ export interface Report {
     regulations: RegulationRow[];
     /** Undefined when the estate has no initiative. */
     roadmap?: RoadmapTotals;
+    brief: Brief;
+    /** `YYYY-MM-DD` the report is for. */
+    today: string;
 }
 
 /** A titled table: the one shape both Markdown and HTML render. */
@@ -34,7 +42,7 @@ function summary(report: Report): string[] {
     const estimated = inventory.manualHours.estimatedFlows;
     return [
         `Systems: ${inventory.systems} (${inventory.shadowIt.length} shadow IT)`,
-        `Integration coverage: ${inventory.coverage.percent}% (${inventory.coverage.integrated} of ${inventory.coverage.total} systems have at least one live automated flow; the article's average is 29%)`,
+        `Integration coverage: ${inventory.coverage.percent}% (${inventory.coverage.integrated} of ${inventory.coverage.total} systems have at least one live automated flow; the article's average is ${ARTICLE_COVERAGE_PERCENT}%)`,
         `Manual data movement: ${inventory.manualHours.hoursPerWeek} h/week over ${inventory.manualHours.flows} manual flows${estimated ? ` (${estimated} without effort, counted at 15 h/week, the article's 10–20 h midpoint)` : ''}`,
         `Flows: ${inventory.flows.live} live, ${inventory.flows.planned} planned, ${inventory.flows.retired} retired`,
         `Open findings: ${openCounts(report.totals.total)}`
@@ -102,6 +110,16 @@ function tables(report: Report): Table[] {
             empty: 'No gap findings.'
         },
         {
+            heading: 'Open findings by department', columns: ['Department', ...HEAT_AREAS.map(a => a[0].toUpperCase() + a.slice(1))], numeric: HEAT_AREAS.map((_, i) => i + 1),
+            rows: report.brief.departments.map(row => [row.title, ...HEAT_AREAS.map(area => String(row.counts[area]))]),
+            empty: 'No departments declared.'
+        },
+        {
+            heading: 'Shadow IT by department', columns: ['Department', 'Systems', 'Shadow IT', 'Share'], numeric: [1, 2, 3],
+            rows: report.brief.shadow.map(row => [row.title, String(row.systems), String(row.shadow), `${row.percent}%`]),
+            empty: 'No systems.'
+        },
+        {
             heading: 'Findings by regulation', columns: ['Regulation', 'Errors', 'Warnings', 'Infos', 'Accepted', 'Rules'], numeric: [1, 2, 3, 4],
             rows: report.regulations.map(r => [`${r.title} (${r.regulation})`, String(r.errors), String(r.warnings), String(r.infos), String(r.accepted),
                 r.byRule.map(x => `${x.ruleId} ×${x.count}`).join(', ')]),
@@ -119,8 +137,13 @@ function tables(report: Report): Table[] {
     return result;
 }
 
+function subtitle(report: Report): string {
+    const { inventory } = report;
+    return `${plural(inventory.systems, 'system')}, ${plural(inventory.flows.live, 'live flow')}; as of ${report.today}. The detail tables follow the page.`;
+}
+
 export function reportMarkdown(report: Report): string {
-    const lines: string[] = ['# Integration report', '', '## Summary', ''];
+    const lines: string[] = ['# Integration report', '', ...briefMarkdown(report.brief), '', '## Summary', ''];
     for (const line of summary(report)) lines.push(`- ${escapeMarkdown(line)}`);
     if (!report.roadmap) lines.push('- Roadmap: no initiatives declared');
     for (const table of tables(report)) {
@@ -142,19 +165,20 @@ export function reportHtml(report: Report): string {
     const out: string[] = [
         '<!DOCTYPE html>', '<html lang="en"><head><meta charset="utf-8">',
         `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
-        '<title>Integration report</title>', `<style>${ROADMAP_CSS}</style>`, '</head><body>',
-        '<h1>Integration report</h1>', '<ul>'
+        '<title>Integration report</title>', `<style>${ROADMAP_CSS}\n${BRIEF_CSS}</style>`, '</head><body>',
+        briefHtml(report.brief, subtitle(report)),
+        '<details><summary>Summary</summary><ul>'
     ];
     for (const line of summary(report)) out.push(`<li>${escapeXml(line)}</li>`);
-    out.push('</ul>');
+    out.push('</ul></details>');
     for (const table of tables(report)) {
-        out.push(`<h2>${escapeXml(table.heading)}</h2>`);
-        if (table.rows.length === 0) { out.push(`<p class="note">${escapeXml(table.empty)}</p>`); continue; }
+        out.push(`<details><summary>${escapeXml(table.heading)}</summary>`);
+        if (table.rows.length === 0) { out.push(`<p class="note">${escapeXml(table.empty)}</p></details>`); continue; }
         out.push(`<table><thead><tr>${table.columns.map(c => `<th>${escapeXml(c)}</th>`).join('')}</tr></thead><tbody>`);
         for (const row of table.rows) {
             out.push(`<tr>${row.map((value, i) => `<td${table.numeric.includes(i) ? ' class="num"' : ''}>${escapeXml(value)}</td>`).join('')}</tr>`);
         }
-        out.push('</tbody></table>');
+        out.push('</tbody></table></details>');
     }
     out.push('</body></html>', '');
     return out.join('\n');

@@ -6,6 +6,8 @@ import { ROADMAP_USAGE, roadmapCommand } from './roadmap-command.js';
 import { IMPORT_USAGE, importCommand } from './import-command.js';
 import { EXPORT_USAGE, exportCommand } from './export-command.js';
 import { DIFF_USAGE, diffCommand } from './diff-command.js';
+import { LINEAGE_USAGE, lineageCommand } from './lineage-command.js';
+import { EVIDENCE_USAGE, evidenceCommand } from './evidence-command.js';
 import { visible } from '../render/visible-text.js';
 import { terminalSafe } from './terminal-text.js';
 import { TOOL_VERSION } from './tool-version.js';
@@ -28,9 +30,13 @@ const COMMANDS = new Map<string, Command>([
     ['report', { usage: REPORT_USAGE, summary: 'inventory, coverage, gaps by type with hours, findings by regulation, roadmap totals (md, json, html)', run: reportCommand }],
     ['diff', { usage: DIFF_USAGE, summary: 'what a change does to the estate: declarations, findings introduced and resolved, impact (text, md, json, html)', run: diffCommand }],
     ['diagram', { usage: DIAGRAM_USAGE, summary: 'dependency diagram of a view as a standalone SVG', run: diagramCommand }],
+    ['lineage', { usage: LINEAGE_USAGE, summary: 'where an entity or field goes: every system that holds it and every hop from its system of record, with controls and findings (text, md, json)', run: lineageCommand }],
+    ['evidence', { usage: EVIDENCE_USAGE, summary: 'compliance evidence compiled from the model: the GDPR record of processing activities (md, csv)', run: evidenceCommand }],
     ['roadmap', { usage: ROADMAP_USAGE, summary: 'roadmap Gantt, impact and ROI as Markdown (stdout or .md) or self-contained HTML', run: roadmapCommand }],
     ['import', { usage: IMPORT_USAGE, summary: 'an inventory (CSV, Excel, ArchiMate; ServiceNow, LeanIX, Archi presets) as formatted .integ files, one per department', run: importCommand }],
-    ['export', { usage: EXPORT_USAGE, summary: 'the estate for other tools: ArchiMate, CSV, CycloneDX, draw.io, LikeC4, Mermaid, Structurizr', run: exportCommand }]
+    ['export', { usage: EXPORT_USAGE, summary: 'the estate for other tools: ArchiMate, CSV, CycloneDX, draw.io, LikeC4, Mermaid, Structurizr', run: exportCommand }],
+    // Loaded when run: the MCP SDK and zod would otherwise add to every command's start-up.
+    ['mcp', { usage: 'integ mcp [folder] [--allow-edits]', summary: 'a Model Context Protocol server over stdio: an AI assistant searches, describes, checks and plans the estate', run: async (args, io) => (await import('./mcp-command.js')).mcpCommand(args, io) }]
 ]);
 
 function help(): string {

@@ -7,6 +7,7 @@ import { flowOwner } from '../model/flow-ownership.js';
 import { scheduleRoadmaps } from '../analysis/roadmap-schedule.js';
 import type { Classification, Estate, Flow, System } from '../model/estate.js';
 import { formatYearMonth } from '../model/units.js';
+import { carriesFollowed, type FollowedData } from '../model/followed-data.js';
 import type { EstateIndex } from '../model/estate-index.js';
 import type { DataCategory, ElementLens, RoadmapMark } from './diagram-graph.js';
 
@@ -27,28 +28,6 @@ export function mostSensitive(categories: Iterable<DataCategory>): DataCategory 
     let best = DATA_CATEGORIES.length - 1;
     for (const category of categories) best = Math.min(best, DATA_CATEGORIES.indexOf(category));
     return DATA_CATEGORIES[best];
-}
-
-/** The data a view follows: `Entity` or `Entity.field`, resolved against the estate. */
-export interface FollowedData {
-    entity: string;
-    field?: string;
-}
-
-/** Parses and checks a follow request; the message lists what exists when the name is unknown. */
-export function resolveFollow(estate: Estate, text: string): FollowedData | string {
-    const [entityName, field, ...rest] = text.split('.');
-    const entity = estate.entities.get(entityName);
-    if (!entity || rest.length > 0) return `unknown entity '${entityName}'`;
-    if (field === undefined || field === '*') return { entity: entity.name };
-    if (!entity.fields.some(candidate => candidate.name === field)) {
-        return `entity ${entity.name} has no field '${field}' (fields: ${entity.fields.map(f => f.name).join(', ') || 'none'})`;
-    }
-    return { entity: entity.name, field };
-}
-
-export function carriesFollowed(flow: Flow, followed: FollowedData): boolean {
-    return flow.carries.some(carried => carried.entity === followed.entity && (followed.field === undefined || carried.fields.includes(followed.field)));
 }
 
 /** The roadmap's next step: the scheduled initiative that finishes first without having finished before today. */

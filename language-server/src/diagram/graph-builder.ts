@@ -16,7 +16,8 @@ import {
 } from './diagram-graph.js';
 import { bundleEdges, type BundledFlow } from './edge-bundles.js';
 import { COMPOUND_UP_TO_NODES } from './layout-size.js';
-import { combinedLens, flowLens, resolveFollow, roadmapMarks, systemLens, type LensContext } from './element-lens.js';
+import { combinedLens, flowLens, roadmapMarks, systemLens, type LensContext } from './element-lens.js';
+import { resolveFollow } from '../model/followed-data.js';
 import { contextLevels } from './node-order.js';
 import { sizeNode } from './node-sizing.js';
 import { truncate } from './text-metrics.js';

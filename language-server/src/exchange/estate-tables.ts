@@ -14,7 +14,8 @@ const list = (values: readonly string[]) => values.join(', ');
 
 export function systemRow(system: System): Record<string, string | undefined> {
     return {
-        id: system.name, name: system.title, kind: system.systemKind, department: system.department, owner: system.owner, hosting: system.hosting,
+        id: system.name, name: system.title, kind: system.systemKind, department: system.department, owner: system.owner, hosting: system.hosting, region: system.region,
+        processor: system.processor, agreements: list(system.agreements),
         shadow: yes(system.shadow), stores: list(system.stores), edits: list(system.edits), encryption: system.encryption,
         supports: list(system.supports), users: system.users?.toString(), status: system.status
     };
@@ -25,7 +26,7 @@ export function flowRow(flow: Flow): Record<string, string | undefined> {
     const audit = flow.audit ? (flow.auditRetentionMonths !== undefined ? `yes, retention ${monthsText(flow.auditRetentionMonths)}` : 'yes') : 'no';
     return {
         id: flow.name, name: flow.title, source: flow.sourceSystem, target: flow.targetSystem, direction: flow.twoWay ? 'two-way' : 'one-way',
-        carries: list(carries), style: flow.style, schedule: flow.schedule?.text, via: flow.via, auth: flow.auth, secrets: flow.secrets,
+        carries: list(carries), style: flow.style, schedule: flow.schedule?.text, via: flow.via, purpose: flow.purpose, transfer: flow.transfer, auth: flow.auth, secrets: flow.secrets,
         tls: flow.tls === undefined ? undefined : typeof flow.tls === 'number' && Number.isInteger(flow.tls) ? flow.tls.toFixed(1) : String(flow.tls), audit, monitored: yes(flow.monitored), reconciled: yes(flow.reconciled),
         owner: flow.owner, effort: flow.effortHoursPerWeek === undefined ? undefined : effortText(flow.effortHoursPerWeek),
         errors: flow.errorRatePercent === undefined ? undefined : `${flow.errorRatePercent}%`,

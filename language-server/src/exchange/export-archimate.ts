@@ -6,11 +6,12 @@
  * positions. Every value of the language is an `integ:<field>` property, so `integ import
  * archimate` reads the file back to the same estate.
  */
-import type { Estate, Flow, Initiative, System } from '../model/estate.js';
+import type { Estate, Initiative, System } from '../model/estate.js';
 import { UNASSIGNED, type Box, type DiagramEdge } from '../diagram/diagram-graph.js';
 import { escapeXml } from '../render/escape-xml.js';
 import { INTEG_PREFIX } from './archimate-model.js';
 import { entityRow, flowRow, systemRow } from './estate-tables.js';
+import { carriedClassifications } from './export-scope.js';
 import type { FindingCounts, LaidOutView } from './laid-out-view.js';
 
 const NAMESPACE = 'http://www.opengroup.org/xsd/archimate/3.0/';
@@ -77,18 +78,6 @@ function integProperties(row: Record<string, string | undefined>, extra: Propert
         .filter(([key, value]) => !skip.has(key) && value !== undefined && value !== '')
         .map(([key, value]) => [`${INTEG_PREFIX}${key}`, value!]);
     return [...properties, ...extra];
-}
-
-function classificationsOf(estate: Estate, flow: Flow): string {
-    const found = new Set<string>();
-    for (const carried of flow.carries) {
-        const entity = estate.entities.get(carried.entity);
-        for (const field of carried.fields) {
-            const classification = entity?.fields.find(candidate => candidate.name === field)?.classification;
-            if (classification) found.add(classification);
-        }
-    }
-    return [...found].join(', ');
 }
 
 const round = (value: number) => Math.max(0, Math.round(value));
@@ -183,7 +172,7 @@ export function archimateXml(estate: Estate, findings: FindingCounts, views: rea
         writer.relationship(relationshipId('flow', flow.name), 'Flow', elementId(flow.sourceSystem), elementId(flow.targetSystem), {
             name: flow.title,
             properties: integProperties(flowRow(flow), [
-                [`${INTEG_PREFIX}classification`, classificationsOf(estate, flow)],
+                [`${INTEG_PREFIX}classification`, carriedClassifications(estate, flow).join(', ')],
                 [`${INTEG_PREFIX}findings`, String(findings.get(`flow:${flow.name}`) ?? 0)]
             ])
         });

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Estate, Flow, System } from '../model/estate.js';
-import { flowsOf, ownSystems } from './export-scope.js';
+import { carriedClassifications, flowsOf, ownSystems } from './export-scope.js';
 import type { FindingCounts } from './laid-out-view.js';
 
 /** A name-based UUID (version 5 layout) of the estate's content: the same estate gives the same serial number. */
@@ -16,18 +16,6 @@ function serialOf(content: unknown): string {
 }
 
 const UNAUTHENTICATED = new Set(['none', 'shared-account']);
-
-function classificationsOf(estate: Estate, flow: Flow): string {
-    const found = new Set<string>();
-    for (const carried of flow.carries) {
-        const entity = estate.entities.get(carried.entity);
-        for (const field of carried.fields) {
-            const classification = entity?.fields.find(candidate => candidate.name === field)?.classification;
-            if (classification) found.add(classification);
-        }
-    }
-    return found.size > 0 ? [...found].join(', ') : 'unclassified';
-}
 
 /** True when every flow with a known auth authenticates, false when one does not, absent when no flow says. */
 function authenticated(flows: Flow[]): boolean | undefined {
@@ -56,7 +44,7 @@ export function cycloneDxJson(estate: Estate, findings: FindingCounts, title: st
             data: own.map(flow => ({
                 name: flow.title,
                 flow: flow.twoWay ? 'bi-directional' : flow.sourceSystem === system.name ? 'outbound' : 'inbound',
-                classification: classificationsOf(estate, flow),
+                classification: carriedClassifications(estate, flow).join(', ') || 'unclassified',
                 source: [link(flow.sourceSystem)],
                 destination: [link(flow.targetSystem)]
             })),

@@ -36,3 +36,16 @@ export function styleColour(style: string | undefined): string {
         default: return '#1e8c3c';
     }
 }
+
+/** The classifications of the fields a flow carries, by name, each once, in the order first met. */
+export function carriedClassifications(estate: Estate, flow: Flow): string[] {
+    const found = new Set<string>();
+    for (const carried of flow.carries) {
+        const entity = estate.entities.get(carried.entity);
+        for (const field of carried.fields) {
+            const classification = entity?.fields.find(candidate => candidate.name === field)?.classification;
+            if (classification) found.add(classification);
+        }
+    }
+    return [...found];
+}

@@ -9,7 +9,7 @@
 import { commentText, isId, kebab, nameFrom, quoted } from './model-syntax.js';
 import { at, type EntityRecord, type FlowRecord, type ImportedInventory, type ImportNote, type Origin, type SystemRecord, type Unmapped } from './records.js';
 import {
-    readAuth, readBoolean, readCapabilities, readCount, readDirection, readDuration, readEncryption, readHosting, readKind, readPercent,
+    readAuth, readBoolean, readCapabilities, readCount, readDirection, readDuration, readEncryption, readHosting, readKind, readRegion, readAgreements, readTransfer, readPercent,
     readRate, readSchedule, readSecrets, readStatus, readStyle, readTls, readVolume, splitList, squash, type Read
 } from './value-maps.js';
 
@@ -192,6 +192,9 @@ class ModelWriter {
         }
         if (values.owner) this.property(draft, `owner ${quoted(values.owner)}`);
         if (values.hosting) this.read(draft, 'hosting', values.hosting, readHosting(values.hosting));
+        if (values.region) this.read(draft, 'region', values.region, readRegion(values.region));
+        if (values.processor) this.property(draft, `processor ${quoted(values.processor)}`);
+        if (values.agreements) this.read(draft, 'agreements', values.agreements, readAgreements(values.agreements));
         const shadow = values.shadow === undefined ? undefined : readBoolean(values.shadow);
         if (values.shadow !== undefined && shadow === undefined) this.todo(draft, `shadow "${values.shadow}": not yes or no`);
         if (shadow) {
@@ -251,6 +254,8 @@ class ModelWriter {
             const platform = this.platform(values.via, record.origin);
             this.property(draft, `via ${platform}`);
         }
+        if (values.purpose) this.property(draft, `purpose ${quoted(values.purpose)}`);
+        if (values.transfer) this.read(draft, 'transfer', values.transfer, readTransfer(values.transfer));
         if (values.auth) this.read(draft, 'auth', values.auth, readAuth(values.auth));
         if (values.secrets) this.read(draft, 'secrets', values.secrets, readSecrets(values.secrets));
         if (values.tls) this.read(draft, 'tls', values.tls, readTls(values.tls));

@@ -13,10 +13,10 @@ export function at(origin: Origin): string {
 }
 
 export const SYSTEM_FIELDS = [
-    'id', 'name', 'kind', 'department', 'owner', 'hosting', 'shadow', 'stores', 'edits', 'encryption', 'supports', 'users', 'status'
+    'id', 'name', 'kind', 'department', 'owner', 'hosting', 'region', 'processor', 'agreements', 'shadow', 'stores', 'edits', 'encryption', 'supports', 'users', 'status'
 ] as const;
 export const FLOW_FIELDS = [
-    'id', 'name', 'source', 'target', 'direction', 'carries', 'style', 'schedule', 'via', 'auth', 'secrets', 'tls', 'audit',
+    'id', 'name', 'source', 'target', 'direction', 'carries', 'style', 'schedule', 'via', 'purpose', 'transfer', 'auth', 'secrets', 'tls', 'audit',
     'monitored', 'reconciled', 'owner', 'effort', 'errors', 'downtime', 'volume', 'status'
 ] as const;
 export const ENTITY_FIELDS = ['id', 'name', 'master', 'freshness', 'fields'] as const;

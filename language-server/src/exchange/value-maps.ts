@@ -2,7 +2,8 @@
  * How the spellings of inventories and EA tools map onto the language's values. Each reader
  * returns the property text to write, or a reason it could not, which becomes a `// TODO` comment.
  */
-import type { AuthKind, Capability, Encryption, FlowStyle, Hosting, SecretStore, Status, SystemKind } from '../model/estate.js';
+import type { AuthKind, Capability, Encryption, FlowStyle, Hosting, SecretStore, Status, SystemKind, TransferSafeguard } from '../model/estate.js';
+import { isKnownRegion } from '../model/regions.js';
 
 export type Read = { text: string } | { todo: string };
 
@@ -122,6 +123,27 @@ export function readBoolean(value: string): boolean | undefined {
 export const readKind = (value: string): Read => enumRead('kind', SYSTEM_KINDS, value);
 export const readHosting = (value: string): Read => enumRead('hosting', HOSTING, value);
 export const readStatus = (value: string): Read => enumRead('status', STATUS, value);
+export function readRegion(value: string): Read {
+    const code = value.trim().toLowerCase();
+    return isKnownRegion(code) ? { text: `region ${code}` } : { todo: `region "${value}": not eu, eea, uk or an ISO 3166 country code` };
+}
+
+const TRANSFER: Record<TransferSafeguard, string[]> = {
+    adequacy: ['adequacy decision', 'adequate', 'dpf', 'data privacy framework'],
+    scc: ['standard contractual clauses', 'model clauses'],
+    bcr: ['binding corporate rules']
+};
+
+export const readTransfer = (value: string): Read => enumRead('transfer', TRANSFER, value);
+
+/** `DPA, BAA` → `agreements dpa, baa`; anything else is a TODO. */
+export function readAgreements(value: string): Read {
+    const found = splitList(value).map(item => item.trim().toLowerCase());
+    const unknown = found.filter(item => item !== 'dpa' && item !== 'baa');
+    if (unknown.length > 0) return { todo: `agreements "${value}": not dpa or baa` };
+    return { text: `agreements ${[...new Set(found)].join(', ')}` };
+}
+
 export const readEncryption = (value: string): Read => enumRead('encryption', ENCRYPTION, value);
 export const readStyle = (value: string): Read => enumRead('style', STYLES, value);
 export const readAuth = (value: string): Read => enumRead('auth', AUTH, value);

@@ -7,8 +7,12 @@ import { findDeclaration } from './declaration-lookup.js';
 import { fixesAt, fixesFor, type FixProposal } from './rule-fixes.js';
 import { acceptFix, canWaive } from './waiver-fix.js';
 import { todayIso } from '../model/units.js';
+import { suggestionsOf } from '../parser/suggestion-data.js';
 
-/** Quick fixes for rule findings, keyed by the diagnostic's rule id, plus "accept" for any finding. */
+/**
+ * Quick fixes for rule findings, keyed by the diagnostic's rule id, plus "accept" for any finding;
+ * and for a misspelt name or keyword, one per suggestion, replacing the word.
+ */
 export class IntegCodeActionProvider implements CodeActionProvider {
     constructor(private readonly clock: () => string = todayIso) {}
 
@@ -20,6 +24,13 @@ export class IntegCodeActionProvider implements CodeActionProvider {
         const model = document.parseResult.value as Model;
         const actions: CodeAction[] = [];
         for (const diagnostic of params.context.diagnostics) {
+            suggestionsOf(diagnostic).forEach((word, index) => actions.push({
+                title: `Change to '${word}'`,
+                kind: CodeActionKind.QuickFix,
+                diagnostics: [diagnostic],
+                isPreferred: index === 0 || undefined,
+                edit: { changes: { [uri]: [{ range: diagnostic.range, newText: word }] } }
+            }));
             const data = findingDataOf(diagnostic);
             if (!data || data.accepted) continue;
             const node = findDeclaration(model, data.element);

@@ -1,6 +1,6 @@
 import type { AstNode } from 'langium';
 import type { Range, TextEdit } from 'vscode-languageserver-types';
-import { isEntity, isFlow, isInitiative } from '../generated/ast.js';
+import { isEntity, isFlow, isInitiative, isModel, isRoadmap, type Initiative } from '../generated/ast.js';
 import { ARTICLE_TARGETS } from '../rules/roi-rules.js';
 import { RETROSPECTIVE_DAYS } from '../rules/change-rules.js';
 import { blockShapeOf, keywordRange, propertyRange } from './declaration-lookup.js';
@@ -118,12 +118,34 @@ const retention: FixBuilder = context => {
     return [{ title: `Keep the audit log ${value}`, edits: [replaceText(written, value)], preferred: true }];
 };
 
+/** How many initiatives a flow's replacement is offered in: beyond a few the menu is a list to search, not a choice. */
+const MAX_REPLACING_INITIATIVES = 3;
+
+/**
+ * A live flow on a retired system: plan its replacement in an initiative of the same file (the
+ * edit stays in the document the finding is in), or say it is retired too.
+ */
+const retiredDependency: FixBuilder = context => {
+    const flow = context.node;
+    if (!isFlow(flow)) return [];
+    const model = flow.$container;
+    const initiatives: Initiative[] = isModel(model) ? model.elements.filter(isRoadmap).flatMap(roadmap => roadmap.initiatives) : [];
+    const plans = initiatives.slice(0, MAX_REPLACING_INITIATIVES).map((initiative, index): FixProposal | undefined => {
+        const title = `Plan the replacement of ${flow.name} in ${initiative.name}`;
+        const written = propertyRange(initiative, 'replaces');
+        if (written) return { title, edits: [{ range: { start: written.end, end: written.end }, newText: `, ${flow.name}` }], preferred: index === 0 };
+        return addProperties({ ...context, node: initiative }, [`replaces ${flow.name}`], title, index === 0)[0];
+    }).filter((proposal): proposal is FixProposal => proposal !== undefined);
+    return [...plans, ...setProperty(context, 'status', 'status', 'retired', plans.length === 0)];
+};
+
 /**
  * Quick fixes keyed by rule id; every finding also gets the "accept" action. The rule id comes back
  * from the client in the diagnostic's data, so the table has no prototype: `constructor` finds nothing.
  */
 const RULE_FIXES: Readonly<Record<string, FixBuilder>> = Object.assign(Object.create(null), {
     'inventory/incomplete-flow': incompleteFlow,
+    'inventory/retired-dependency': retiredDependency,
     'gap/one-way': twoWay,
     'gap/fragile': context => (context.data.monitored === false ? addFlag(context, 'monitored') : []),
     'gap/conflicting-master': master,

@@ -28,6 +28,7 @@ export type IntegrationKeywordNames =
     | ":"
     | "<->"
     | "accept"
+    | "adequacy"
     | "aes128"
     | "aes256"
     | "agreements"
@@ -41,6 +42,7 @@ export type IntegrationKeywordNames =
     | "baa"
     | "basic"
     | "batch"
+    | "bcr"
     | "below"
     | "best-for"
     | "bulk"
@@ -137,11 +139,14 @@ export type IntegrationKeywordNames =
     | "price"
     | "priority"
     | "process"
+    | "processor"
     | "productivity"
     | "public"
+    | "purpose"
     | "rank"
     | "realtime"
     | "reconciled"
+    | "region"
     | "regulation"
     | "regulations"
     | "replaces"
@@ -154,6 +159,7 @@ export type IntegrationKeywordNames =
     | "roadmap"
     | "rule"
     | "saas"
+    | "scc"
     | "schedule"
     | "script"
     | "secrets"
@@ -176,6 +182,7 @@ export type IntegrationKeywordNames =
     | "ticket"
     | "tls"
     | "to"
+    | "transfer"
     | "until"
     | "users"
     | "vault"
@@ -427,6 +434,7 @@ export interface Flow extends langium.AstNode {
     monitored: boolean;
     name: string;
     owner?: string;
+    purpose?: string;
     reconciled: boolean;
     schedule?: Schedule;
     secrets?: SecretStore;
@@ -436,6 +444,7 @@ export interface Flow extends langium.AstNode {
     target: langium.Reference<System>;
     title?: string;
     tls?: TlsVersion;
+    transfer?: TransferSafeguard;
     twoWay: boolean;
     via?: langium.Reference<Platform>;
     volume?: Volume;
@@ -453,6 +462,7 @@ export const Flow = {
     monitored: 'monitored',
     name: 'name',
     owner: 'owner',
+    purpose: 'purpose',
     reconciled: 'reconciled',
     schedule: 'schedule',
     secrets: 'secrets',
@@ -462,6 +472,7 @@ export const Flow = {
     target: 'target',
     title: 'title',
     tls: 'tls',
+    transfer: 'transfer',
     twoWay: 'twoWay',
     via: 'via',
     volume: 'volume'
@@ -637,6 +648,7 @@ export interface Platform extends langium.AstNode {
     name: string;
     owner?: string;
     price?: PriceRange;
+    processor?: string;
     supports: Array<Capability>;
     title?: string;
     volume?: VolumeTier;
@@ -651,6 +663,7 @@ export const Platform = {
     name: 'name',
     owner: 'owner',
     price: 'price',
+    processor: 'processor',
     supports: 'supports',
     title: 'title',
     volume: 'volume'
@@ -718,6 +731,7 @@ export interface Process extends langium.AstNode {
     name: string;
     needs?: Schedule;
     owner?: string;
+    purpose?: string;
     rank?: number;
     steps: Array<langium.Reference<Flow>>;
     title?: string;
@@ -728,6 +742,7 @@ export const Process = {
     name: 'name',
     needs: 'needs',
     owner: 'owner',
+    purpose: 'purpose',
     rank: 'rank',
     steps: 'steps',
     title: 'title'
@@ -878,6 +893,7 @@ export function isStatus(item: unknown): item is Status {
 export interface System extends langium.AstNode {
     readonly $container: Model;
     readonly $type: 'System';
+    agreements: Array<Agreement>;
     department?: langium.Reference<Department>;
     edits: Array<langium.Reference<Entity>>;
     encryption?: EncryptionKind;
@@ -885,6 +901,8 @@ export interface System extends langium.AstNode {
     kind?: SystemKind;
     name: string;
     owner?: string;
+    processor?: string;
+    region?: string;
     shadow: boolean;
     status?: Status;
     stores: Array<langium.Reference<Entity>>;
@@ -895,6 +913,7 @@ export interface System extends langium.AstNode {
 
 export const System = {
     $type: 'System',
+    agreements: 'agreements',
     department: 'department',
     edits: 'edits',
     encryption: 'encryption',
@@ -902,6 +921,8 @@ export const System = {
     kind: 'kind',
     name: 'name',
     owner: 'owner',
+    processor: 'processor',
+    region: 'region',
     shadow: 'shadow',
     status: 'status',
     stores: 'stores',
@@ -964,6 +985,12 @@ export const TlsVersion = {
 
 export function isTlsVersion(item: unknown): item is TlsVersion {
     return reflection.isInstance(item, TlsVersion.$type);
+}
+
+export type TransferSafeguard = 'adequacy' | 'bcr' | 'scc';
+
+export function isTransferSafeguard(item: unknown): item is TransferSafeguard {
+    return item === 'adequacy' || item === 'scc' || item === 'bcr';
 }
 
 export interface Volume extends langium.AstNode {
@@ -1271,6 +1298,10 @@ export class IntegrationAstReflection extends langium.AbstractAstReflection {
                     name: Flow.owner,
                     optional: true
                 },
+                purpose: {
+                    name: Flow.purpose,
+                    optional: true
+                },
                 reconciled: {
                     name: Flow.reconciled,
                     defaultValue: false,
@@ -1306,6 +1337,10 @@ export class IntegrationAstReflection extends langium.AbstractAstReflection {
                 },
                 tls: {
                     name: Flow.tls,
+                    optional: true
+                },
+                transfer: {
+                    name: Flow.transfer,
                     optional: true
                 },
                 twoWay: {
@@ -1496,6 +1531,10 @@ export class IntegrationAstReflection extends langium.AbstractAstReflection {
                     name: Platform.price,
                     optional: true
                 },
+                processor: {
+                    name: Platform.processor,
+                    optional: true
+                },
                 supports: {
                     name: Platform.supports,
                     defaultValue: [],
@@ -1560,6 +1599,10 @@ export class IntegrationAstReflection extends langium.AbstractAstReflection {
                 },
                 owner: {
                     name: Process.owner,
+                    optional: true
+                },
+                purpose: {
+                    name: Process.purpose,
                     optional: true
                 },
                 rank: {
@@ -1682,6 +1725,11 @@ export class IntegrationAstReflection extends langium.AbstractAstReflection {
         System: {
             name: System.$type,
             properties: {
+                agreements: {
+                    name: System.agreements,
+                    defaultValue: [],
+                    optional: true
+                },
                 department: {
                     name: System.department,
                     referenceType: Department.$type,
@@ -1710,6 +1758,14 @@ export class IntegrationAstReflection extends langium.AbstractAstReflection {
                 },
                 owner: {
                     name: System.owner,
+                    optional: true
+                },
+                processor: {
+                    name: System.processor,
+                    optional: true
+                },
+                region: {
+                    name: System.region,
                     optional: true
                 },
                 shadow: {

@@ -1,16 +1,21 @@
 import { AstUtils, GrammarAST, type AstNodeDescription, type LangiumDocument, type MaybePromise, type ReferenceInfo } from 'langium';
 import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionProviderOptions, type CompletionContext, type CompletionValueItem } from 'langium/lsp';
-import { CompletionItemKind, type CancellationToken, type CompletionList, type CompletionParams, type MarkupContent } from 'vscode-languageserver';
+import { CompletionItemKind, InsertTextFormat, type CancellationToken, type CompletionList, type CompletionParams, type MarkupContent } from 'vscode-languageserver';
 import { CATALOGUE } from '../rules/catalogue.js';
 import type { Classification, Declared, Department, Entity, Estate, Flow, Initiative, Platform, System } from '../model/estate.js';
 import type { IntegServices } from './lsp-services.js';
 import type { WorkspaceAnalysis } from '../workspace/workspace-analysis.js';
 import { escapeMarkdown } from '../render/markdown-escape.js';
 import { KEYWORD_DOCS, VALUE_DOCS } from './keyword-docs.js';
+import { DECLARATION_SNIPPETS, expandSnippet, type NamedKind, type SnippetNames } from './declaration-snippets.js';
+
+/** The declarations a snippet can start: where Langium offers their first keyword, a declaration may begin. */
+const DECLARATION_RULES = new Set(['Policy', 'Department', 'Regulation', 'Classification', 'Entity', 'Platform', 'System', 'Flow', 'Process', 'Roadmap', 'Initiative', 'Accept']);
 
 /**
  * Keywords and enum values with their meaning, and references with what the estate knows about
- * the target (title, kind, department, fields…) instead of Langium's bare type name.
+ * the target (title, kind, department, fields…) instead of Langium's bare type name. Where a
+ * declaration may start, its snippet comes first, above the bare keyword; `*` after `Entity.`.
  */
 export class IntegCompletionProvider extends DefaultCompletionProvider {
     private readonly analysis: WorkspaceAnalysis;
@@ -27,9 +32,19 @@ export class IntegCompletionProvider extends DefaultCompletionProvider {
         return ruleIds ?? super.getCompletion(document, params, cancelToken);
     }
 
+    /** Langium drops keywords without a letter; `*` (every field of the entity) is one worth offering. */
+    protected override filterKeyword(context: CompletionContext, keyword: GrammarAST.Keyword): boolean {
+        return keyword.value === '*' || super.filterKeyword(context, keyword);
+    }
+
     protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {
         if (!this.filterKeyword(context, keyword)) return;
         const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule);
+        if (rule && DECLARATION_RULES.has(rule.name) && startsRule(rule, keyword)) this.offerSnippets(context, keyword.value, acceptor);
+        if (keyword.value === '*') {
+            acceptor(context, { label: '*', kind: CompletionItemKind.Operator, detail: 'every field of the entity', sortText: '0' });
+            return;
+        }
         const values = rule ? VALUE_DOCS[rule.name] : undefined;
         if (rule && values) {
             acceptor(context, {
@@ -50,6 +65,34 @@ export class IntegCompletionProvider extends DefaultCompletionProvider {
         });
     }
 
+    private offerSnippets(context: CompletionContext, keyword: string, acceptor: CompletionAcceptor): void {
+        const names = this.snippetNames();
+        DECLARATION_SNIPPETS.filter(snippet => snippet.keyword === keyword).forEach((snippet, index) => acceptor(context, {
+            label: snippet.label,
+            filterText: keyword,
+            kind: CompletionItemKind.Snippet,
+            detail: snippet.description,
+            documentation: KEYWORD_DOCS[keyword],
+            insertText: expandSnippet(snippet, names),
+            insertTextFormat: InsertTextFormat.Snippet,
+            preselect: index === 0 || undefined,
+            sortText: `0${index}`
+        }));
+    }
+
+    private snippetNames(): SnippetNames {
+        const estate = this.analysis.result.estate;
+        const user = (declarations: Iterable<Declared>) => [...declarations].filter(declared => !declared.source.builtin).map(declared => declared.name);
+        const lists: Record<NamedKind, () => string[]> = {
+            System: () => user(estate.systems.values()),
+            Department: () => user(estate.departments.values()),
+            Entity: () => user(estate.entities.values()),
+            Flow: () => user(estate.flows.values())
+        };
+        const maps = [estate.departments, estate.regulations, estate.classifications, estate.entities, estate.platforms, estate.systems, estate.flows, estate.processes, estate.roadmaps, estate.initiatives];
+        return { of: kind => lists[kind](), taken: name => maps.some(map => map.has(name)) };
+    }
+
     protected override createReferenceCompletionItem(description: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {
         const item = super.createReferenceCompletionItem(description, refInfo, context);
         const estate = this.analysis.result.estate;
@@ -62,7 +105,7 @@ export class IntegCompletionProvider extends DefaultCompletionProvider {
         if (!declared) return item;
         return {
             ...item,
-            detail: `${declared.kind}${declared.title !== declared.name ? ` — ${declared.title}` : ''}`,
+            detail: declared.kind === 'system' ? systemDetail(declared as System) : `${declared.kind}${declared.title !== declared.name ? ` — ${declared.title}` : ''}`,
             documentation: documentationOf(declared)
         };
     }
@@ -91,6 +134,17 @@ function ruleIdCompletion(text: string, offset: number, document: LangiumDocumen
             textEdit: { range, newText: rule.id }
         }))
     };
+}
+
+/** True when `keyword` is the first keyword of `rule`: there, a declaration of the rule starts. */
+function startsRule(rule: GrammarAST.ParserRule, keyword: GrammarAST.Keyword): boolean {
+    return AstUtils.streamAst(rule.definition).find(GrammarAST.isKeyword) === keyword;
+}
+
+/** `crm · Sales`: what tells two systems apart when choosing one, the title after it. */
+function systemDetail(system: System): string {
+    const facts = [system.systemKind ?? 'system', system.department ?? 'no department'].join(' · ');
+    return system.title !== system.name ? `${facts} — ${system.title}` : facts;
 }
 
 function entityOfFieldRef(refInfo: ReferenceInfo, estate: Estate): Entity | undefined {

@@ -1,5 +1,6 @@
 import { flowHours } from '../model/inventory.js';
-import type { Estate, Flow, System } from '../model/estate.js';
+import type { Classification, Entity, Estate, Flow, System } from '../model/estate.js';
+import { flowsPlannedForReplacement, retirementImpact, type RetirementImpact } from '../model/retirement-impact.js';
 import { indexEstate, type EstateIndex } from '../model/estate-index.js';
 import type { Finding, FindingElement } from '../rules/finding.js';
 import { roundToTenth } from '../model/rounding.js';
@@ -17,6 +18,18 @@ export interface SystemSummary {
     openFindings: number;
     /** Manual effort of the live flows into or out of the system, hours per week. */
     hoursPerWeek: number;
+    /** What stops (or, for a retired system, still depends on it) when it goes. */
+    ifRetired: RetirementImpact;
+}
+
+/** Where an entity's data (or one field's) lives and moves: the master first, then the other stores. */
+export interface DataSummary {
+    entity: Entity;
+    field?: string;
+    classification?: Classification;
+    stores: Array<{ system: string; master: boolean }>;
+    /** Live and planned flows carrying it (an `Entity.*` carries every field), those out of a master first. */
+    flows: Flow[];
 }
 
 export interface FlowSummary {
@@ -31,6 +44,7 @@ export interface FlowSummary {
 export class AnalysisLookup {
     private readonly index: EstateIndex;
     private readonly findingsByElement = new Map<string, Finding[]>();
+    private planned: Set<string> | undefined;
 
     constructor(readonly estate: Estate, findings: readonly Finding[]) {
         this.index = indexEstate(estate);
@@ -55,7 +69,28 @@ export class AnalysisLookup {
         for (const flow of new Set([...flowsIn, ...flowsOut])) {
             if (flow.status === 'live') hoursPerWeek += flowHours(flow).hours;
         }
-        return { system, flowsIn, flowsOut, findings, openFindings: countOpen(findings), hoursPerWeek: roundToTenth(hoursPerWeek) };
+        this.planned ??= flowsPlannedForReplacement(this.estate);
+        const ifRetired = retirementImpact(this.estate, [...flowsIn, ...flowsOut], this.planned);
+        return { system, flowsIn, flowsOut, findings, openFindings: countOpen(findings), hoursPerWeek: roundToTenth(hoursPerWeek), ifRetired };
+    }
+
+    /** The entity's data, or one of its fields' when `field` is given. */
+    data(entityName: string, field?: string): DataSummary | undefined {
+        const entity = this.estate.entities.get(entityName);
+        if (!entity) return undefined;
+        const masters = new Set(entity.masters);
+        const stores = [
+            ...entity.masters.map(system => ({ system, master: true })),
+            ...(this.index.storedIn.get(entityName) ?? []).filter(system => !masters.has(system.name) && system.status !== 'retired').map(system => ({ system: system.name, master: false }))
+        ];
+        const flows = (this.index.flowsCarrying.get(entityName) ?? []).filter(flow => flow.status !== 'retired'
+            && (field === undefined || flow.carries.some(carried => carried.entity === entityName && carried.fields.includes(field))));
+        const fromMaster = (flow: Flow) => (masters.has(flow.sourceSystem) ? 0 : 1);
+        return {
+            entity, field, stores,
+            classification: field === undefined ? undefined : this.index.classificationOf(entityName, field),
+            flows: [...flows].sort((a, b) => fromMaster(a) - fromMaster(b))
+        };
     }
 
     flow(name: string): FlowSummary | undefined {

@@ -2,8 +2,9 @@ import type { Declared, Flow } from '../model/estate.js';
 import { escapeMarkdown as escape } from '../render/markdown-escape.js';
 import { CATALOGUE } from '../rules/catalogue.js';
 import type { Finding } from '../rules/finding.js';
-import { RULES_DOC_URL } from '../workspace/finding-diagnostics.js';
-import { plural, type AnalysisLookup, type FlowSummary, type SystemSummary } from './element-summary.js';
+import { messageWithoutRuleId, RULES_DOC_URL } from '../workspace/finding-diagnostics.js';
+import { plural, type AnalysisLookup, type DataSummary, type FlowSummary, type SystemSummary } from './element-summary.js';
+import type { RetirementImpact } from '../model/retirement-impact.js';
 
 /** Markdown shown on hover; pure functions of the analysed estate. Every model string goes through `escape`: it is text, never markup. */
 
@@ -28,34 +29,97 @@ export function systemHover(summary: SystemSummary): string {
         '',
         `${plural(summary.flowsOut.length, 'flow')} out${listFlows(summary.flowsOut, flow => flow.targetSystem, '→')}`,
         '',
-        `Manual effort on its live flows: **${summary.hoursPerWeek} h/week**`
+        `Manual effort on its live flows: **${summary.hoursPerWeek} h/week**`,
+        '',
+        retirementLine(summary.system.status === 'retired' ? 'Retired, still depended on by' : 'If retired', summary.ifRetired)
     ];
     return [...lines, ...findingLines(summary.findings)].join('\n');
 }
 
+/** "If retired: 2 flows, 1 process, 12 h/week affected", naming the flows and processes. */
+function retirementLine(lead: string, impact: RetirementImpact): string {
+    const counts = `${plural(impact.flows.length, 'live flow')}, ${plural(impact.processes.length, 'process', 'processes')}, ${impact.hoursPerWeek} h/week affected`;
+    const names = [...impact.flows, ...impact.processes].map(declared => escape(declared.name));
+    const shown = names.slice(0, MAX_LISTED);
+    const more = names.length - shown.length;
+    return `${lead}: **${counts}**${shown.length > 0 ? ` (${shown.join(', ')}${more > 0 ? `, … ${more} more` : ''})` : ''}`;
+}
+
+/**
+ * What an architect asks of a flow, in that order: where it goes, what it carries, when, at what
+ * cost and under which controls; the findings only as a count, since the diagnostics show them.
+ */
 export function flowHover(summary: FlowSummary, lookup: AnalysisLookup): string {
     const { flow } = summary;
     const arrow = flow.twoWay ? '↔' : '→';
-    const facts = [
+    const how = [
+        flow.schedule && `schedule **${escape(flow.schedule.text)}**`,
         flow.style && `style **${flow.style}**`,
-        flow.schedule && `schedule ${escape(flow.schedule.text)}`,
         flow.via && `via ${escape(flow.via)}`,
+        flow.status !== 'live' ? `**${flow.status}**` : undefined
+    ].filter(Boolean);
+    const controls = [
         flow.auth && `auth ${flow.auth}`,
         flow.tls !== undefined && `tls ${flow.tls}`,
-        flow.status !== 'live' ? flow.status : undefined
+        flow.secrets && `secrets ${flow.secrets}`,
+        flow.audit && 'audit',
+        flow.monitored && 'monitored',
+        flow.reconciled && 'reconciled'
     ].filter(Boolean);
-    const lines = [
+    return [
         `**flow ${escape(flow.name)}**${flow.title !== flow.name ? ` — ${escape(flow.title)}` : ''}`,
         '',
         `${escape(flow.sourceSystem)} ${arrow} ${escape(flow.targetSystem)}`,
         '',
-        facts.join(' · '),
-        '',
         carriedLines(flow, lookup),
         '',
-        `Effort: **${summary.hoursPerWeek} h/week**${summary.hoursEstimated ? ' (the article\'s 10–20 h/week estimate for manual re-entry)' : ''}`
-    ];
-    return [...lines, ...findingLines(summary.findings)].join('\n');
+        how.length > 0 ? how.join(' · ') : 'No schedule or style written',
+        '',
+        `Effort: **${summary.hoursPerWeek} h/week**${summary.hoursEstimated ? ' (the article\'s 10–20 h/week estimate for manual re-entry)' : ''}`,
+        '',
+        `Controls: ${controls.length > 0 ? controls.join(' · ') : 'none'}`,
+        '',
+        findingCount(summary.findings)
+    ].join('\n');
+}
+
+/** "2 findings: 1 error, 1 warning · 1 accepted", or "No findings". */
+function findingCount(findings: readonly Finding[]): string {
+    if (findings.length === 0) return 'No findings';
+    const open = findings.filter(finding => !finding.accepted);
+    const bySeverity = (['error', 'warning', 'info'] as const)
+        .map(severity => [severity, open.filter(finding => finding.severity === severity).length] as const)
+        .filter(([, count]) => count > 0)
+        .map(([severity, count]) => plural(count, severity === 'info' ? 'information' : severity, severity === 'info' ? 'information' : `${severity}s`));
+    const accepted = findings.length - open.length;
+    return `${plural(findings.length, 'finding')}: ${[...bySeverity, ...(accepted > 0 ? [`${accepted} accepted`] : [])].join(', ')}`;
+}
+
+/** Where an entity's or field's data is stored (the master first) and every flow that carries it. */
+export function dataHover(summary: DataSummary): string {
+    const { entity, field, classification } = summary;
+    const heading = field === undefined
+        ? `**entity ${escape(entity.name)}**${entity.title !== entity.name ? ` — ${escape(entity.title)}` : ''}`
+        : `**field ${escape(`${entity.name}.${field}`)}**${classification
+            ? `: ${escape(classification.name)} — ${escape(classification.title)}${classification.regulations.length > 0 ? ` (${escape(classification.regulations.join(', '))})` : ''}`
+            : ' (unclassified)'}`;
+    const stores = summary.stores.map(store => `${escape(store.system)}${store.master ? ' (master)' : ''}`);
+    const flows = summary.flows.map(flow => {
+        const carried = flow.carries.find(c => c.entity === entity.name);
+        const all = carried?.all ? ` (${escape(`${entity.name}.*`)})` : '';
+        return `- ${escape(flow.name)}: ${escape(flow.sourceSystem)} ${flow.twoWay ? '↔' : '→'} ${escape(flow.targetSystem)}${all}${flow.status !== 'live' ? ` — ${flow.status}` : ''}`;
+    });
+    const shown = flows.slice(0, MAX_LISTED * 2);
+    const more = flows.length - shown.length;
+    return [
+        heading,
+        '',
+        stores.length > 0 ? `Stored in: ${stores.join(', ')}` : 'Stored in no system (no master, no `stores`)',
+        '',
+        flows.length > 0 ? `Carried by ${plural(flows.length, 'flow')}:` : 'Carried by no flow',
+        ...shown,
+        ...(more > 0 ? [`- … ${more} more`] : [])
+    ].join('\n');
 }
 
 export function declarationHover(declared: Declared): string {
@@ -96,12 +160,8 @@ function listFlows(flows: Flow[], other: (flow: Flow) => string, arrow: string):
 function findingLines(findings: Finding[]): string[] {
     if (findings.length === 0) return ['', 'No findings'];
     const shown = findings.slice(0, MAX_LISTED).map(finding =>
-        `- ${finding.accepted ? 'accepted' : finding.severity} \`${finding.ruleId}\`: ${escape(stripRuleSuffix(finding))}`);
+        `- ${finding.accepted ? 'accepted' : finding.severity} \`${finding.ruleId}\`: ${escape(messageWithoutRuleId(finding))}`);
     const more = findings.length - shown.length;
     return ['', `${plural(findings.length, 'finding')}:`, ...shown, ...(more > 0 ? [`- … ${more} more`] : [])];
 }
 
-function stripRuleSuffix(finding: Finding): string {
-    const suffix = ` (${finding.ruleId})`;
-    return finding.message.endsWith(suffix) ? finding.message.slice(0, -suffix.length) : finding.message;
-}

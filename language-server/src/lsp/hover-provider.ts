@@ -1,19 +1,19 @@
 import { AstUtils, CstUtils, GrammarAST, GrammarUtils, type AstNode, type LangiumDocument } from 'langium';
 import { AstNodeHoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
-import { isAccept, isField, isRuleSeverity } from '../generated/ast.js';
+import { isAccept, isEntity, isField, isRuleSeverity } from '../generated/ast.js';
 import type { IntegServices } from './lsp-services.js';
 import type { WorkspaceAnalysis } from '../workspace/workspace-analysis.js';
-import { escapeMarkdown } from '../render/markdown-escape.js';
 import { declaredOf } from './declared-of.js';
 import { lookupFor } from './element-summary.js';
-import { declarationHover, flowHover, ruleHover, systemHover } from './hover-content.js';
+import { dataHover, declarationHover, flowHover, ruleHover, systemHover } from './hover-content.js';
 import { KEYWORD_DOCS, VALUE_DOCS } from './keyword-docs.js';
 
 /**
- * Hover with the impact figures of the current analysis: a system's flows, findings and manual
- * hours; a flow's route, carried fields with their classifications, findings and hours; and the
- * catalogue entry for a rule id written in `accept "…"` or `rule "…"`.
+ * Hover with the impact figures of the current analysis: a system's flows, findings, manual hours
+ * and what retiring it would break; a flow's route, carried fields with their classifications,
+ * schedule, hours and controls; where an entity's or field's data is stored and which flows carry
+ * it; and the catalogue entry for a rule id written in `accept "…"` or `rule "…"`.
  */
 export class IntegHoverProvider extends AstNodeHoverProvider {
     private readonly analysis: WorkspaceAnalysis;
@@ -48,12 +48,13 @@ export class IntegHoverProvider extends AstNodeHoverProvider {
     protected getAstNodeHoverContent(node: AstNode): string | undefined {
         const { estate, findings } = this.analysis.result;
         const lookup = lookupFor(estate, findings);
-        if (isField(node)) {
-            const entity = AstUtils.getContainerOfType(node, (n): n is AstNode & { name: string } => n.$type === 'Entity');
-            const classification = entity ? lookup.classificationOf(entity.name, node.name) : undefined;
-            const detail = classification ? estate.classifications.get(classification) : undefined;
-            const regulations = detail && detail.regulations.length > 0 ? ` (${escapeMarkdown(detail.regulations.join(', '))})` : '';
-            return `**field ${escapeMarkdown(`${entity?.name ?? ''}.${node.name}`)}**${detail ? `: ${escapeMarkdown(detail.name)} — ${escapeMarkdown(detail.title)}${regulations}` : ' (unclassified)'}`;
+        if (isField(node) && isEntity(node.$container)) {
+            const summary = lookup.data(node.$container.name, node.name);
+            if (summary) return dataHover(summary);
+        }
+        if (isEntity(node)) {
+            const summary = lookup.data(node.name);
+            if (summary) return dataHover(summary);
         }
         if (node.$type === 'System') {
             const summary = lookup.system((node as AstNode & { name: string }).name);

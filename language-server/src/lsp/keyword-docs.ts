@@ -89,6 +89,11 @@ export const VALUE_DOCS: Record<string, Record<string, string>> = {
         dpa: 'Data processing agreement (GDPR Art. 28): needed for personal data.',
         baa: 'Business associate agreement (HIPAA): needed for PHI.'
     },
+    TransferSafeguard: {
+        adequacy: 'The destination, or the recipient, is covered by an EU adequacy decision (GDPR Art. 45), e.g. a DPF-certified US company.',
+        scc: 'Standard contractual clauses signed with the recipient (GDPR Art. 46(2)(c)).',
+        bcr: 'Binding corporate rules approved for the group (GDPR Art. 47).'
+    },
     VolumeTier: {
         low: 'Low volume (hundreds of records a day).',
         moderate: 'Moderate volume (thousands a day).',
@@ -129,6 +134,11 @@ export const KEYWORD_DOCS: Record<string, string> = {
     style: 'How the data moves: manual, email, file, batch, api, webhook, event, cdc, script, shared-db.',
     schedule: 'How often: realtime, hourly, daily, nightly, weekly, monthly, on-demand or `every <duration>`.',
     via: 'The integration platform the flow runs on.',
+    purpose: 'Why the data moves or is processed, for the record of processing (GDPR Art. 30).',
+    transfer: 'The safeguard for personal data leaving the EEA: adequacy, scc or bcr.',
+    region: 'Where the system is hosted: eu, eea, uk or an ISO 3166 country code (de, us …).',
+    processor: 'The external processor (vendor) that runs it.',
+    agreements: 'Contracts signed with the vendor: dpa (GDPR Art. 28), baa (HIPAA).',
     auth: 'Authentication between the systems.',
     secrets: 'Where the flow\'s credentials are kept.',
     tls: 'TLS version in transit (the article asks for 1.2 or later).',

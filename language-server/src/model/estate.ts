@@ -50,6 +50,10 @@ export type FlowStyle = 'manual' | 'email' | 'file' | 'batch' | 'api' | 'webhook
 export type AuthKind = 'oauth2' | 'mtls' | 'api-key' | 'basic' | 'shared-account' | 'none';
 export type SecretStore = 'vault' | 'platform' | 'env' | 'hardcoded';
 export type VolumeTier = 'low' | 'moderate' | 'high';
+/** Data processing agreement (GDPR Art. 28), business associate agreement (HIPAA). */
+export type Agreement = 'dpa' | 'baa';
+/** What makes a transfer of personal data out of the EEA lawful (GDPR Art. 45–47). */
+export type TransferSafeguard = 'adequacy' | 'scc' | 'bcr';
 
 /** One setting of a `policy` block as written; settings may be spread over blocks in several files. */
 export interface PolicySetting {
@@ -125,7 +129,9 @@ export interface Platform extends Declared {
     kind: 'platform';
     platformKind?: string;
     supports: Capability[];
-    agreements: Array<'dpa' | 'baa'>;
+    agreements: Agreement[];
+    /** The external processor (vendor) that runs it. */
+    processor?: string;
     bestFor?: string;
     volume?: VolumeTier;
     price?: PriceRange;
@@ -141,6 +147,11 @@ export interface System extends Declared {
     department?: string;
     owner?: string;
     hosting?: Hosting;
+    /** Where it is hosted: `eu`, `eea` or an ISO 3166 country code, lower case (`uk` for `gb`). */
+    region?: string;
+    /** The external processor (vendor) that runs it, and the agreements signed with it. */
+    processor?: string;
+    agreements: Agreement[];
     shadow: boolean;
     stores: string[];
     edits: string[];
@@ -174,6 +185,8 @@ export interface Flow extends Declared {
     style?: FlowStyle;
     schedule?: Schedule;
     via?: string;
+    purpose?: string;
+    transfer?: TransferSafeguard;
     auth?: AuthKind;
     secrets?: SecretStore;
     tls?: Tls;
@@ -192,6 +205,7 @@ export interface Flow extends Declared {
 export interface Process extends Declared {
     kind: 'process';
     rank?: number;
+    purpose?: string;
     needs?: Schedule;
     owner?: string;
     steps: string[];
@@ -257,6 +271,15 @@ export interface Estate {
     roadmaps: Map<string, Roadmap>;
     initiatives: Map<string, Initiative>;
     waivers: Waiver[];
+    /** Where the EU has decided a country's protection of personal data is adequate; from the standard library. */
+    adequacy: AdequacyDecisions;
+}
+
+export interface AdequacyDecisions {
+    /** The day the list was last checked against the Commission's decisions. */
+    asOf: string;
+    /** Region codes, as `System.region` spells them. */
+    regions: string[];
 }
 
 export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze({

@@ -25,6 +25,22 @@ function printable(text: string): string {
     return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/**
+ * The keywords the parser would have accepted where it found a word instead, kept per token for
+ * the validator's "did you mean" (Chevrotain's exceptions keep only the message).
+ */
+const expectedKeywords = new WeakMap<IToken, string[]>();
+
+export function keywordsExpectedAt(token: IToken): readonly string[] | undefined {
+    return expectedKeywords.get(token);
+}
+
+function recordKeywords(types: TokenType[], found: IToken | undefined): void {
+    if (!found) return;
+    const keywords = [...new Set(types.filter(type => !(type.name in TERMINAL_NAMES)).map(type => type.name))];
+    if (keywords.length > 0) expectedKeywords.set(found, keywords);
+}
+
 function alternatives(types: TokenType[]): string {
     const names = [...new Set(types.map(describeExpected))];
     const shown = names.slice(0, 8);
@@ -43,11 +59,13 @@ export class IntegParserErrorMessages implements IParserErrorMessageProvider {
 
     buildNoViableAltMessage(options: { expectedPathsPerAlt: TokenType[][][]; actual: IToken[]; previous: IToken; customUserDescription?: string; ruleName: string }): string {
         const firsts = options.expectedPathsPerAlt.flatMap(paths => paths.map(path => path[0])).filter(Boolean);
+        recordKeywords(firsts, options.actual[0]);
         return `Expected ${alternatives(firsts)} but found ${describeFound(options.actual[0])}.`;
     }
 
     buildEarlyExitMessage(options: { expectedIterationPaths: TokenType[][]; actual: IToken[]; previous: IToken; customUserDescription?: string; ruleName: string }): string {
         const firsts = options.expectedIterationPaths.map(path => path[0]).filter(Boolean);
+        recordKeywords(firsts, options.actual[0]);
         return `Expected at least one ${alternatives(firsts)} but found ${describeFound(options.actual[0])}.`;
     }
 }

@@ -1,4 +1,5 @@
 import type { Severity } from '../model/estate.js';
+import { editDistance } from '../model/closest-names.js';
 
 export interface RuleMetadata {
     id: string;
@@ -19,7 +20,7 @@ function rule(id: string, defaultSeverity: Severity, title: string, rationale: s
     return { id, defaultSeverity, title, rationale, anchor: anchorOf(id) };
 }
 
-/** The design's 36 rules and the 5 that keep policy, waivers and dependencies honest, in catalogue order; ids are stable. */
+/** The design's 36 rules, the 5 that keep policy, waivers and dependencies honest and the impact of retiring a system, in catalogue order; ids are stable. */
 export const CATALOGUE: RuleMetadata[] = [
     rule('inventory/shadow-it-unowned', 'warning', 'Shadow IT without an owner',
         'The article asks the inventory to include shadow IT, "the spreadsheets and personal tools departments use because the official systems do not meet their needs"; most companies discover 30–50 % more applications than they expected. A shadow system with neither a department nor an owner cannot be assessed, migrated or switched off, because nobody answers for it.'),
@@ -29,6 +30,8 @@ export const CATALOGUE: RuleMetadata[] = [
         'Step 2 of the article\'s assessment traces how data moves from system to system. A flow without a style cannot be classified as a gap (manual, batch, one-way, fragile), and an automated flow without `auth` or `tls` cannot be checked against the article\'s security controls (OAuth 2.0, TLS 1.2+).'),
     rule('inventory/empty-flow', 'warning', 'Flow carries no data',
         'Data-flow mapping is about which data moves. A flow that carries nothing cannot be checked for least privilege, regulated data, one-way gaps or conflicting masters, so every data rule silently skips it.'),
+    rule('inventory/retired-dependency', 'warning', 'Live flow or process depends on a retired system',
+        'A system marked `retired` is switched off, but a live flow into or out of it stops with it, and so does every process that uses that flow. Unless an initiative `replaces` the flow, switching the system off breaks the business process without anyone having planned for it; the rules about the system also stop reporting, so nothing else shows the risk.'),
     rule('gap/no-integration', 'warning', 'Manual re-entry between systems',
         'The article\'s first gap type: "manual data re-entry between systems" costs 10–20 hours per week per team. A flow moved by hand or by e-mail is that gap; its `effort` (or the article\'s estimate) is the hours an integration would eliminate.'),
     rule('gap/batch', 'warning', 'Batch schedule staler than the data may be',
@@ -67,6 +70,8 @@ export const CATALOGUE: RuleMetadata[] = [
         'Shadow IT ("spreadsheets and personal tools", the article) has no access control, encryption or audit trail. Regulated data stored in it or sent to it escapes every control the regulation requires (GDPR Art. 32, HIPAA §164.312, PCI DSS 3 and 7, SOX §404).'),
     rule('compliance/vendor-agreement', 'error', 'Platform without the required vendor agreement',
         'An integration platform that processes personal data is a processor and needs a data processing agreement (GDPR Art. 28); one that handles PHI is a business associate and needs a BAA (HIPAA §164.502(e), §164.504(e)).'),
+    rule('compliance/cross-border-transfer', 'error', 'Personal data leaves the EEA without a safeguard',
+        'GDPR Chapter V: personal data may go from the EEA to another country only when the Commission has decided that country protects it adequately (Art. 45) or under a safeguard such as standard contractual clauses or binding corporate rules (Art. 46–47). The adequacy list is dated in the standard library; a flow declares its safeguard with `transfer adequacy|scc|bcr`.'),
     rule('compliance/sox-reconciliation', 'warning', 'Financial data into finance/ERP not reconciled',
         'SOX §404 requires internal controls over financial reporting; an interface feeding a finance or ERP system needs a completeness control (control totals, record counts) so that lost or duplicated records are caught. The article\'s "automated financial reporting" is only trustworthy with it.'),
     rule('compliance/retention', 'warning', 'Audit retention below the regulation\'s minimum',
@@ -105,25 +110,12 @@ export const CATALOGUE: RuleMetadata[] = [
         'A `rule "…"` setting for a rule id that does not exist changes nothing: the rule it was meant for keeps its catalogue severity, usually because of a typo in the id.')
 ];
 
-/** Levenshtein distance, for "did you mean". */
-function distance(a: string, b: string): number {
-    let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-        const current = [i];
-        for (let j = 1; j <= b.length; j++) {
-            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-        }
-        previous = current;
-    }
-    return previous[b.length];
-}
-
 /** The catalogue rule an unknown id most likely means: a few typos away, or the same name in another area. */
 export function closestRuleId(unknown: string): string | undefined {
     const name = unknown.slice(unknown.indexOf('/') + 1);
     let best: { id: string; distance: number } | undefined;
     for (const { id } of CATALOGUE) {
-        const away = Math.min(distance(unknown, id), distance(name, id.slice(id.indexOf('/') + 1)) + 1);
+        const away = Math.min(editDistance(unknown, id), editDistance(name, id.slice(id.indexOf('/') + 1)) + 1);
         if (!best || away < best.distance) best = { id, distance: away };
     }
     return best && best.distance <= Math.max(2, Math.floor(unknown.length / 4)) ? best.id : undefined;

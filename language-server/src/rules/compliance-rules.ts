@@ -1,4 +1,5 @@
 import { isShadow } from '../model/inventory.js';
+import { canonicalRegion, inEea } from '../model/regions.js';
 import type { Flow } from '../model/estate.js';
 import type { CarriedField } from '../model/estate-index.js';
 import { entityRule, findingOn, flowRule, type Rule } from './rule-kit.js';
@@ -151,4 +152,25 @@ export const retention = flowRule('compliance/retention', (flow, { estate, index
 });
 
 /** In catalogue order. */
-export const COMPLIANCE_RULES: Rule[] = [unclassifiedField, regulatedInShadowIt, vendorAgreement, soxReconciliation, retention];
+/**
+ * Personal data may leave the EEA only to a country with an adequacy decision or under a safeguard
+ * (GDPR Art. 44–46). Judged only where both ends declare a `region`: an unknown region is a gap in
+ * the record, not a breach.
+ */
+export const crossBorderTransfer = flowRule('compliance/cross-border-transfer', (flow, { estate, index }, report) => {
+    if (!isCurrentOrPlanned(flow) || flow.transfer !== undefined) return;
+    const personal = index.carriedFields(flow).filter(field => field.classification?.regulations.includes('GDPR'));
+    if (personal.length === 0) return;
+    const legs = flow.twoWay ? [[flow.sourceSystem, flow.targetSystem], [flow.targetSystem, flow.sourceSystem]] : [[flow.sourceSystem, flow.targetSystem]];
+    for (const [from, to] of legs) {
+        const [fromRegion, toRegion] = [estate.systems.get(from)?.region, estate.systems.get(to)?.region];
+        if (!fromRegion || !toRegion || !inEea(fromRegion) || inEea(toRegion) || estate.adequacy.regions.includes(canonicalRegion(toRegion))) continue;
+        report(findingOn('compliance/cross-border-transfer', flow,
+            `${flow.name} sends ${describeFields(personal)} from ${from} (${fromRegion}) to ${to} (${toRegion}), outside the EEA; `
+            + `${toRegion} has no EU adequacy decision (list of ${estate.adequacy.asOf}) and the flow declares no safeguard (transfer scc or bcr, GDPR Art. 46)`,
+            { property: 'target', data: { from, to, fromRegion, toRegion, fields: personal.map(field => `${field.entity}.${field.field}`), adequacyAsOf: estate.adequacy.asOf } }));
+        return;
+    }
+});
+
+export const COMPLIANCE_RULES: Rule[] = [unclassifiedField, regulatedInShadowIt, vendorAgreement, crossBorderTransfer, soxReconciliation, retention];

@@ -60,9 +60,9 @@ function forEachChanged<T>(before: ReadonlyMap<string, T>, after: ReadonlyMap<st
  * element check reports on them), so that equal text means the checks see the same settings.
  */
 export function settingsText(estate: Estate, today: string): string {
-    const { policy, departments, regulations, classifications, platforms, processes, roadmaps, initiatives, waivers } = estate;
+    const { policy, departments, regulations, classifications, platforms, processes, roadmaps, initiatives, waivers, adequacy } = estate;
     return JSON.stringify(
-        [today, policy, departments, regulations, classifications, platforms, processes, roadmaps, initiatives, waivers],
+        [today, policy, departments, regulations, classifications, platforms, processes, roadmaps, initiatives, waivers, adequacy],
         (key, value: unknown) => key === 'source' ? undefined : value instanceof Map ? [...value.values()] : value
     );
 }

@@ -1,7 +1,8 @@
 import { isAutomated, isShadow } from '../model/inventory.js';
-import type { Flow } from '../model/estate.js';
-import { findingOn, flowRule, systemRule, type Rule } from './rule-kit.js';
-import { isCurrentOrPlanned, isLive } from './rule-text.js';
+import type { Flow, System } from '../model/estate.js';
+import { flowsPlannedForReplacement, retirementImpact } from '../model/retirement-impact.js';
+import { findingOn, flowRule, relatedTo, systemRule, type RawFinding, type Rule, type RuleContext } from './rule-kit.js';
+import { hoursPerWeek, isCurrentOrPlanned, isLive, listNames } from './rule-text.js';
 
 export const shadowItUnowned = systemRule('inventory/shadow-it-unowned', (system, _context, report) => {
     if (system.source.builtin || system.status === 'retired' || !isShadow(system)) return;
@@ -45,4 +46,44 @@ export const emptyFlow = flowRule('inventory/empty-flow', (flow, _context, repor
         { data: {} }));
 });
 
-export const INVENTORY_RULES: Rule[] = [shadowItUnowned, disconnectedSystem, incompleteFlow, emptyFlow];
+/**
+ * Live flows and processes that still depend on a system marked retired: they stop with it. A flow
+ * an initiative `replaces` is already planned for; reported on the flow's end at the retired
+ * system, and on the process's steps.
+ */
+export const retiredDependency: Rule = {
+    id: 'inventory/retired-dependency',
+    *run({ estate, index }: RuleContext): Iterable<RawFinding> {
+        const planned = flowsPlannedForReplacement(estate);
+        const retiredOf = new Map<string, { flow: Flow; systems: System[] }>();
+        for (const system of estate.systems.values()) {
+            if (system.source.builtin || system.status !== 'retired') continue;
+            const touching = [...index.flowsFrom.get(system.name) ?? [], ...index.flowsTo.get(system.name) ?? []];
+            for (const flow of retirementImpact(estate, touching, planned).flows) {
+                const entry = retiredOf.get(flow.name);
+                if (!entry) retiredOf.set(flow.name, { flow, systems: [system] });
+                else if (!entry.systems.includes(system)) entry.systems.push(system);
+            }
+        }
+        for (const { flow, systems } of retiredOf.values()) {
+            const hours = retirementImpact(estate, [flow], planned).hoursPerWeek;
+            yield findingOn('inventory/retired-dependency', flow,
+                `Live flow ${flow.name} depends on ${listNames(systems.map(system => system.name))}, marked retired${hours > 0 ? ` (${hoursPerWeek(hours)} of manual work)` : ''}; retire the flow or plan its replacement in an initiative`,
+                {
+                    property: systems.some(system => system.name === flow.sourceSystem) ? 'source' : 'target',
+                    related: systems.map(system => relatedTo(system, `${system.name} is marked retired here`)),
+                    data: { flow: flow.name, retired: systems.map(system => system.name) }
+                });
+        }
+        for (const process of estate.processes.values()) {
+            const steps = process.steps.filter(step => retiredOf.has(step));
+            if (steps.length === 0) continue;
+            const retired = [...new Set(steps.flatMap(step => retiredOf.get(step)!.systems.map(system => system.name)))];
+            yield findingOn('inventory/retired-dependency', process,
+                `Process ${process.name} depends on ${listNames(retired)}, marked retired, through ${listNames(steps)}`,
+                { property: 'steps', data: { steps, retired } });
+        }
+    }
+};
+
+export const INVENTORY_RULES: Rule[] = [shadowItUnowned, disconnectedSystem, incompleteFlow, emptyFlow, retiredDependency];

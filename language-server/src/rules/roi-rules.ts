@@ -1,5 +1,8 @@
 import { findingOn, type RawFinding, type Rule, type RuleContext } from './rule-kit.js';
 
+/** The article's average share of a company's applications that are integrated: the mark coverage is read against. */
+export const ARTICLE_COVERAGE_PERCENT = 29;
+
 /**
  * The article's ROI targets ("Measuring Integration ROI"), for the rule, the roadmap's comparison
  * and the quick fix that writes them.

@@ -1,6 +1,7 @@
 import { GrammarAST, isCompositeCstNode, type AstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import type * as ast from '../generated/ast.js';
 import { percentWithinLimit } from '../model/limits.js';
+import { isKnownRegion } from '../model/regions.js';
 import { parseYearMonth } from '../model/units.js';
 import { shortNumber } from './range-checks.js';
 
@@ -103,7 +104,11 @@ export const declarationChecks: ValidationChecks<ast.IntegrationAstType> = {
         }
     }),
     Platform: blockChecks(),
-    System: blockChecks(),
+    System: blockChecks<ast.System>((system, accept) => {
+        if (system.region !== undefined && !isKnownRegion(system.region)) {
+            accept('error', `Unknown region '${system.region}'; use eu, eea, uk or an ISO 3166 country code such as de, fr, us.`, { node: system, property: 'region' });
+        }
+    }),
     Flow: blockChecks<ast.Flow>((flow, accept) => {
         checkTls(flow.tls, accept);
         checkPercent(flow, 'errors', flow.errors, accept, false);

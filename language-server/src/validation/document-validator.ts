@@ -1,12 +1,22 @@
-import { Cancellation, DefaultDocumentValidator, DocumentValidator, type AstNode, type AstReflection, type LangiumCoreServices, type LangiumDocument, type ParseResult, type ValidationAcceptor, type ValidationCheck, type ValidationOptions } from 'langium';
+import { Cancellation, DefaultDocumentValidator, DocumentValidator, type AstNode, type AstReflection, type LangiumCoreServices, type LangiumDocument, type Lexer, type ParseResult, type ScopeProvider, type ValidationAcceptor, type ValidationCheck, type ValidationOptions } from 'langium';
 import { forEachNode } from '../parser/ast-walk.js';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { GuardedParseResult } from '../parser/guarded-parser.js';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { isFieldRef, FieldRef } from '../generated/ast.js';
+import { closestNames, orList } from '../model/closest-names.js';
+import { keywordsExpectedAt } from '../parser/syntax-messages.js';
+import { unclosedBraces } from '../parser/unclosed-braces.js';
+import type { SuggestionData } from '../parser/suggestion-data.js';
 
 /** A garbled file can produce thousands of syntax errors; past this many per kind only a count is shown. */
 const MAX_SYNTAX_DIAGNOSTICS = 100;
+
+/** Link errors past this many per file get no "did you mean": each search reads every name of its kind. */
+const MAX_SUGGESTED_LINK_ERRORS = 100;
+
+/** A word the user typed (not punctuation, a number or a string), so a near keyword can be suggested for it. */
+const WORD = /^[A-Za-z_][\w-]*$/;
 
 const KIND_NAMES: Record<string, string> = {
     System: 'system', Entity: 'entity', Field: 'field', Department: 'department', Regulation: 'regulation',
@@ -16,10 +26,13 @@ const KIND_NAMES: Record<string, string> = {
 /**
  * Syntax diagnostics are capped per file and say where analysis stopped (binary content, too many
  * errors). Link errors say what is missing in the language's own words, and `Nope.x` reports only `Nope`:
- * a field cannot be looked up in an entity that does not exist.
+ * a field cannot be looked up in an entity that does not exist. A misspelt name or keyword is told
+ * the nearest ones that exist, and the first syntax error after a `{` that is never closed points at it.
  */
 export class IntegDocumentValidator extends DefaultDocumentValidator {
     private readonly reflection: AstReflection;
+    private readonly scopes: ScopeProvider;
+    private readonly lexer: Lexer;
     /**
      * The declaration checks read only the syntax tree, so their results hold until the file is
      * parsed again; a file re-validated because another file changed costs only its link errors.
@@ -29,6 +42,8 @@ export class IntegDocumentValidator extends DefaultDocumentValidator {
     constructor(services: LangiumCoreServices) {
         super(services);
         this.reflection = services.shared.AstReflection;
+        this.scopes = services.references.ScopeProvider;
+        this.lexer = services.parser.Lexer;
     }
 
     override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken: Cancellation.CancellationToken = Cancellation.CancellationToken.None): Promise<Diagnostic[]> {
@@ -41,8 +56,10 @@ export class IntegDocumentValidator extends DefaultDocumentValidator {
         }
         if (parsingErrors > MAX_SYNTAX_DIAGNOSTICS) {
             const last = result.filter(d => (d.data as { code?: string } | undefined)?.code === DocumentValidator.ParsingError).pop()!;
-            result.push({ ...last, message: `… and ${parsingErrors - MAX_SYNTAX_DIAGNOSTICS} more syntax errors after this one.` });
+            // Its own data: the last error's suggestions would offer a quick fix on this count.
+            result.push({ ...last, message: `… and ${parsingErrors - MAX_SYNTAX_DIAGNOSTICS} more syntax errors after this one.`, data: { code: DocumentValidator.ParsingError } });
         }
+        if (parsingErrors > 0) this.pointAtUnclosedBraces(document, result);
         const stopped = (document.parseResult as GuardedParseResult).stoppedAt;
         if (stopped) {
             const position = document.textDocument.positionAt(stopped.offset);
@@ -55,6 +72,39 @@ export class IntegDocumentValidator extends DefaultDocumentValidator {
             });
         }
         return result;
+    }
+
+    /** The first syntax error after each `{` that is never closed gets the `{` as related information. */
+    private pointAtUnclosedBraces(document: LangiumDocument, diagnostics: Diagnostic[]): void {
+        const text = document.textDocument;
+        const unclosed = unclosedBraces(this.lexer.tokenize(text.getText()).tokens);
+        if (unclosed.length === 0) return;
+        const syntaxErrors = diagnostics.filter(d => (d.data as { code?: string } | undefined)?.code === DocumentValidator.ParsingError)
+            .map(diagnostic => ({ diagnostic, offset: text.offsetAt(diagnostic.range.start) }));
+        for (const brace of unclosed) {
+            const after = syntaxErrors.find(error => error.offset > brace);
+            if (!after) continue;
+            const start = text.positionAt(brace);
+            after.diagnostic.relatedInformation = [...after.diagnostic.relatedInformation ?? [], {
+                location: { uri: document.uri.toString(), range: { start, end: { line: start.line, character: start.character + 1 } } },
+                message: `This '{' (line ${start.line + 1}) is never closed: is a '}' missing?`
+            }];
+        }
+    }
+
+    /** A word where other words were expected (`kind crn`) is told the nearest ones (`crm`). */
+    protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        for (const error of parseResult.parserErrors) {
+            const before = diagnostics.length;
+            super.processParsingErrors({ ...parseResult, parserErrors: [error] }, diagnostics, options);
+            const diagnostic = diagnostics[before];
+            const expected = error.token && WORD.test(error.token.image) ? keywordsExpectedAt(error.token) : undefined;
+            if (!diagnostic || !expected) continue;
+            const suggestions = closestNames(error.token.image, expected);
+            if (suggestions.length === 0) continue;
+            diagnostic.message = `'${error.token.image}' is not allowed here. Did you mean ${orList(suggestions)}?`;
+            diagnostic.data = { ...diagnostic.data as object, suggestions } satisfies Partial<SuggestionData>;
+        }
     }
 
     /** Capped before Langium makes a diagnostic of each: a megabyte of garbage has hundreds of thousands. */
@@ -102,6 +152,7 @@ export class IntegDocumentValidator extends DefaultDocumentValidator {
     }
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], _options: ValidationOptions): void {
+        let suggested = 0;
         for (const reference of document.references) {
             const error = reference.error;
             if (!error) continue;
@@ -111,12 +162,16 @@ export class IntegDocumentValidator extends DefaultDocumentValidator {
             const kind = KIND_NAMES[type] ?? type.toLowerCase();
             const where = isFieldRef(container) && error.info.property === FieldRef.field
                 ? ` in entity '${container.entity.ref?.name}'` : '';
-            diagnostics.push(this.toDiagnostic('error', `Unknown ${kind} '${reference.$refText}'${where}.`, {
+            const suggestions = ++suggested <= MAX_SUGGESTED_LINK_ERRORS
+                ? closestNames(reference.$refText, this.scopes.getScope(error.info).getAllElements().map(description => description.name))
+                : [];
+            const didYouMean = suggestions.length > 0 ? ` Did you mean ${orList(suggestions)}?` : '';
+            diagnostics.push(this.toDiagnostic('error', `Unknown ${kind} '${reference.$refText}'${where}.${didYouMean}`, {
                 node: container,
                 range: reference.$refNode?.range,
                 property: error.info.property,
                 index: error.info.index,
-                data: { code: DocumentValidator.LinkingError, containerType: container.$type, property: error.info.property, refText: reference.$refText }
+                data: { code: DocumentValidator.LinkingError, containerType: container.$type, property: error.info.property, refText: reference.$refText, suggestions }
             }));
         }
     }

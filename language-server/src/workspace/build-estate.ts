@@ -1,5 +1,7 @@
 import { AstUtils, GrammarAST, isCompositeCstNode, type AstNode, type CstNode, type Reference } from 'langium';
 import * as ast from '../generated/ast.js';
+import { isKnownRegion } from '../model/regions.js';
+import { ADEQUACY } from '../stdlib/adequacy.js';
 import { STDLIB_URI } from '../stdlib/stdlib.js';
 import {
     DEFAULT_POLICY, type Declared, type Estate, type Flow, type Initiative, type Policy, type Range, type Requirements, type Roadmap,
@@ -185,7 +187,7 @@ function emptyEstate(): Estate {
         policy: { ...DEFAULT_POLICY, champions: { ...DEFAULT_POLICY.champions }, parallelRunWeeks: { ...DEFAULT_POLICY.parallelRunWeeks }, ruleSeverity: Object.create(null) as Policy['ruleSeverity'], written: [] },
         departments: new Map(), regulations: new Map(), classifications: new Map(), entities: new Map(),
         platforms: new Map(), systems: new Map(), flows: new Map(), processes: new Map(), roadmaps: new Map(),
-        initiatives: new Map(), waivers: []
+        initiatives: new Map(), waivers: [], adequacy: { asOf: ADEQUACY.asOf, regions: [...ADEQUACY.regions] }
     };
 }
 
@@ -326,6 +328,7 @@ export function declarationContribution(element: ast.Element, uri: string): Decl
             return declared('platforms', {
                 kind: 'platform', name, title: titleText, source, platformKind: element.kind,
                 supports: [...new Set(element.supports)] as Capability[], agreements: [...new Set(element.agreements)],
+                processor: element.processor ? unquote(element.processor) : undefined,
                 bestFor: element.bestFor ? unquote(element.bestFor) : undefined, volume: element.volume,
                 price: element.price && complete(element.price.min, element.price.currency, element.price.per) && moneyWithinLimit(element.price.min) && moneyWithinLimit(element.price.max ?? 0) ? { min: element.price.min, max: element.price.max, currency: element.price.currency, per: element.price.per } : undefined,
                 owner: element.owner ? unquote(element.owner) : undefined, monitored: element.monitored
@@ -333,7 +336,10 @@ export function declarationContribution(element: ast.Element, uri: string): Decl
         case 'System':
             return declared('systems', {
                 kind: 'system', name, title: titleText, source, systemKind: element.kind, department: element.department?.ref?.name,
-                owner: element.owner ? unquote(element.owner) : undefined, hosting: element.hosting, shadow: element.shadow,
+                owner: element.owner ? unquote(element.owner) : undefined, hosting: element.hosting,
+                // An unknown region is a language error; like an unresolved reference it is left out.
+                region: element.region !== undefined && isKnownRegion(element.region) ? element.region.toLowerCase() : undefined, processor: element.processor ? unquote(element.processor) : undefined,
+                agreements: [...new Set(element.agreements)], shadow: element.shadow,
                 stores: names(element.stores), edits: names(element.edits), encryption: element.encryption,
                 supports: [...new Set(element.supports)] as Capability[], users: count(element.users), status: (element.status ?? 'live') as Status
             });
@@ -343,7 +349,7 @@ export function declarationContribution(element: ast.Element, uri: string): Decl
         }
         case 'Process':
             return declared('processes', {
-                kind: 'process', name, title: titleText, source, rank: count(element.rank), needs: schedule(element.needs),
+                kind: 'process', name, title: titleText, source, rank: count(element.rank), purpose: element.purpose ? unquote(element.purpose) : undefined, needs: schedule(element.needs),
                 owner: element.owner ? unquote(element.owner) : undefined, steps: names(element.steps)
             });
         case 'Roadmap':
@@ -381,6 +387,7 @@ function flowOf(flow: ast.Flow, base: { name: string; title: string; source: Sou
     return {
         kind: 'flow', name: base.name, title: base.title, source: base.source, sourceSystem: source, targetSystem: target, twoWay: flow.twoWay,
         carries: [...carries.values()], style: flow.style, schedule: schedule(flow.schedule), via: flow.via?.ref?.name,
+        purpose: flow.purpose ? unquote(flow.purpose) : undefined, transfer: flow.transfer,
         auth: flow.auth, secrets: flow.secrets, tls: tls(flow.tls), audit: flow.audit,
         auditRetentionMonths: duration(flow.auditRetention, toMonths),
         monitored: flow.monitored, reconciled: flow.reconciled, owner: flow.owner ? unquote(flow.owner) : undefined,

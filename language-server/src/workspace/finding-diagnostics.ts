@@ -33,12 +33,22 @@ export function findingDataOf(diagnostic: { data?: unknown }): FindingData | und
     return data as FindingData;
 }
 
+/**
+ * The finding's message without its trailing `(rule-id)`: the editor shows the rule id as the
+ * diagnostic's code, next to the message, and the Problems panel would show it twice.
+ */
+export function messageWithoutRuleId(finding: Pick<Finding, 'message' | 'ruleId'>): string {
+    const suffix = ` (${finding.ruleId})`;
+    return finding.message.endsWith(suffix) ? finding.message.slice(0, -suffix.length) : finding.message;
+}
+
 /** The thin adapter from a finding to an LSP diagnostic: rule id as code, docs link, figures as data. */
 export function findingToDiagnostic(finding: Finding): Diagnostic {
+    const message = messageWithoutRuleId(finding);
     return {
         severity: finding.accepted ? DiagnosticSeverity.Information : SEVERITY[finding.severity],
         range: finding.range,
-        message: finding.accepted ? `accepted: ${finding.accepted.reason} — ${finding.message}` : finding.message,
+        message: finding.accepted ? `accepted: ${finding.accepted.reason} — ${message}` : message,
         source: 'integ',
         code: finding.ruleId,
         codeDescription: { href: `${RULES_DOC_URL}#${finding.ruleId.replace('/', '')}` },

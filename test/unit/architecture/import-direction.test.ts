@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
  * (its own files always). Anything else is a forbidden import, and a file no unit claims fails too,
  * so that a new folder is placed in the table — and in the document — before it is used.
  */
-const CORE = ['render', 'model', 'rules', 'analysis', 'diagram', 'roadmap', 'exchange', 'diff'];
+const CORE = ['render', 'model', 'rules', 'analysis', 'diagram', 'roadmap', 'exchange', 'diff', 'report'];
 const LANGUAGE = ['generated', 'stdlib', 'langium-internals', 'parser', 'scoping', 'linking', 'validation', 'workspace'];
 
 const MAY_IMPORT: Record<string, readonly string[]> = {
@@ -21,6 +21,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
     'roadmap': ['analysis', 'rules', 'model', 'render'],
     'exchange': ['diagram', 'analysis', 'rules', 'model', 'render'],
     'diff': ['analysis', 'rules', 'model', 'render'],
+    'report': ['roadmap', 'analysis', 'rules', 'model', 'render'],
     // The language on Langium, lowest first; the workspace turns its syntax trees into the estate.
     'generated': [],
     'stdlib': [],
@@ -35,7 +36,9 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
     // What the editor and the command line run, and the one protocol the extension shares with the server.
     'protocol': ['diagram', 'roadmap'],
     'lsp': ['protocol', 'module', 'fixes', ...LANGUAGE, ...CORE],
-    'cli': ['lsp', 'module', 'fixes', 'node-polyfills', ...LANGUAGE, ...CORE],
+    // The MCP server answers an assistant from the same estate; the CLI hosts it as `integ mcp` and lends it its file loader.
+    'mcp': ['fixes', ...LANGUAGE, ...CORE],
+    'cli': ['lsp', 'mcp', 'module', 'fixes', 'node-polyfills', ...LANGUAGE, ...CORE],
     'node-polyfills': [],
     'main': ['lsp', 'module', 'node-polyfills'],
     // The VS Code extension and its webviews, which share only the protocol and pure parts of the core.

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../language-server/src/cli/run-cli.js';
+import { runCliIn } from '../helpers/cli-run.js';
 
 /**
  * Parts have no regulation; Customer names and e-mails are PII (GDPR). Labelled before running:
@@ -37,11 +37,8 @@ afterAll(async () => {
     await fs.rm(dir, { recursive: true, force: true });
 });
 
-async function run(...args: string[]) {
-    let stdout = '';
-    let stderr = '';
-    const code = await runCli(args, { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) }, cwd: dir });
-    return { code, stdout, stderr };
+function run(...args: string[]) {
+    return runCliIn(dir, ...args);
 }
 
 interface Check { ruleId: string; severity: string; accepted: boolean; file: string; line: number }
@@ -83,8 +80,8 @@ describe('integ report: totals and "Fix these first"', () => {
         expect(md).toMatch(/^\| All areas \(each finding once\) \| \d+ \| \d+ \| \d+ \| \d+ \|$/m);
         expect(md).toMatch(/^- Open findings: \d+ errors?, \d+ warnings?, \d+ infos?/m);
         const html = (await run('report', '.', '--format', 'html')).stdout;
-        expect(html).toContain('<h2>Fix these first</h2>');
+        expect(html).toContain('<details><summary>Fix these first</summary>');
         expect(html).toContain('<td>Set tls 1.2</td>');
-        expect(html).toContain('<h2>Findings by area</h2>');
+        expect(html).toContain('<details><summary>Findings by area</summary>');
     });
 });

@@ -57,7 +57,7 @@ describe('completion', () => {
     it('offers systems as flow endpoints with what the estate knows about them', async () => {
         const items = await completionsAt(`${MODEL}\nflow F : <|>`);
         const crm = items.find(item => item.label === 'CRM');
-        expect(crm?.detail).toBe('system — Sales Cloud');
+        expect(crm?.detail).toBe('crm · Sales — Sales Cloud');
         expect(JSON.stringify(crm?.documentation)).toMatch(/kind crm · department Sales/);
         expect(labels(items)).toContain('ERP');
         expect(labels(items)).not.toContain('Customer');

@@ -53,8 +53,8 @@ describe('hover', () => {
         await expectHover(services)({ text: model.replace('system CRM', 'system <|>CRM'), index: 0, hover: /\*\*system CRM\*\* — Sales Cloud[\s\S]*kind \*\*crm\*\* · department \*\*Sales\*\*[\s\S]*0 flows in[\s\S]*1 flow out: Rekey → Sheet[\s\S]*12 h\/week/, disposeAfterCheck: true });
     });
 
-    it('shows a flow\'s route, carried fields with classifications, findings and hours', async () => {
-        await expectHover(services)({ text: model.replace('flow Rekey', 'flow <|>Rekey'), index: 0, hover: /CRM → Sheet[\s\S]*style \*\*manual\*\*[\s\S]*- Customer\.email — PII\n- Customer\.segment\n[\s\S]*12 h\/week[\s\S]*`gap\/no-integration`/, disposeAfterCheck: true });
+    it('shows a flow\'s route, carried fields with classifications, style, hours and the count of its findings', async () => {
+        await expectHover(services)({ text: model.replace('flow Rekey', 'flow <|>Rekey'), index: 0, hover: /CRM → Sheet[\s\S]*- Customer\.email — PII\n- Customer\.segment\n[\s\S]*style \*\*manual\*\*[\s\S]*12 h\/week[\s\S]*\d+ findings: [\s\S]*1 accepted$/, disposeAfterCheck: true });
     });
 
     it('shows the rule\'s title and rationale on a rule id in an accept', async () => {

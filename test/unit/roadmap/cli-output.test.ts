@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../language-server/src/cli/run-cli.js';
+import { runCliIn } from '../helpers/cli-run.js';
 import { ARTICLE_ROADMAP, SMALL_ESTATE } from './fixtures.js';
 
 let dir: string;
@@ -19,11 +19,8 @@ afterAll(async () => {
     await fs.rm(dir, { recursive: true, force: true });
 });
 
-async function run(...args: string[]) {
-    let stdout = '';
-    let stderr = '';
-    const code = await runCli(args, { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) }, cwd: dir });
-    return { code, stdout, stderr };
+function run(...args: string[]) {
+    return runCliIn(dir, ...args);
 }
 
 /** Checks a Mermaid gantt block line by line; returns the problems and the tasks. */
@@ -133,8 +130,8 @@ describe('integ report', () => {
         const target = path.join(dir, 'report.html');
         expect((await run('report', path.join(dir, 'estate.integ'), '--format', 'html', '-o', target)).code).toBe(0);
         const html = await fs.readFile(target, 'utf8');
-        expect(html).toContain('<h2>Gaps by type</h2>');
-        expect(html).toContain('<h2>Roadmap totals</h2>');
+        expect(html).toContain('<details><summary>Gaps by type</summary>');
+        expect(html).toContain('<details><summary>Roadmap totals</summary>');
         expect(html).not.toContain('<script');
     });
 });

@@ -86,7 +86,8 @@ roadmap Plan ${title(11)} {
             const code = await runCli([...argv], { cwd: folder, stdout: { write: (t: string) => (stdout += t) }, stderr: { write: () => true } });
             expect(code).toBe(0);
             const html = markdown.render(stdout);
-            const found = [...elements(html)].filter(tag => !['h1', 'h2', 'p', 'ul', 'li', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'strong', 'code', 'pre'].includes(tag));
+            // h3 and ol: the brief's "Five actions" heading and numbered list.
+            const found = [...elements(html)].filter(tag => !['h1', 'h2', 'h3', 'p', 'ul', 'ol', 'li', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'strong', 'code', 'pre'].includes(tag));
             expect(found, argv[0]).toEqual([]);
             expect(text(html), argv[0]).toContain(shown);
         }

@@ -35,8 +35,8 @@ describe('the catalogue', () => {
         expect(ALL_RULES.map(rule => rule.id)).toEqual(CATALOGUE.map(rule => rule.id));
     });
 
-    test('has the 36 rules of the design and the 5 policy, waiver and cycle rules, each with title and rationale', () => {
-        expect(CATALOGUE).toHaveLength(41);
+    test('has the 36 rules of the design, the 5 policy, waiver and cycle rules, the retirement impact and the cross-border transfer, each with title and rationale', () => {
+        expect(CATALOGUE).toHaveLength(43);
         for (const rule of CATALOGUE) {
             expect(rule.title.length, rule.id).toBeGreaterThan(0);
             expect(rule.rationale.length, rule.id).toBeGreaterThan(80);

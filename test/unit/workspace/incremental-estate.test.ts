@@ -17,7 +17,7 @@ const OTHER = `system Erp { kind erp  users 12 }
 
 /** What a user sees of the analysis: every element of the estate, every finding with its place and text. */
 function seen(result: AnalysisResult) {
-    const { policy: _policy, waivers, ...maps } = result.estate;
+    const { policy: _policy, waivers, adequacy: _adequacy, ...maps } = result.estate;
     return {
         elements: Object.entries(maps).map(([kind, map]) => [kind, [...map.values()].map(element => JSON.stringify(element))]),
         waivers: JSON.stringify(waivers),

@@ -1,0 +1,63 @@
+/**
+ * "Did you mean": the names a misspelt word most likely meant. Shared by the link errors, the
+ * syntax errors on enum values and the rule-id checks, so all three agree on what is "close".
+ */
+
+/** How many candidates a message names: more reads as a list, not a suggestion. */
+const MAX_SUGGESTIONS = 3;
+
+/**
+ * Edit distance with adjacent transpositions counted as one edit (`SPA` → `SAP`), case ignored,
+ * giving up once it exceeds `limit` (most candidates of a large estate are far off).
+ */
+export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFINITY): number {
+    a = a.toLowerCase();
+    b = b.toLowerCase();
+    if (Math.abs(a.length - b.length) > limit) return limit + 1;
+    let beforePrevious: number[] = [];
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        let rowMinimum = i;
+        for (let j = 1; j <= b.length; j++) {
+            let cost = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) cost = Math.min(cost, beforePrevious[j - 2] + 1);
+            current[j] = cost;
+            rowMinimum = Math.min(rowMinimum, cost);
+        }
+        if (rowMinimum > limit) return limit + 1;
+        beforePrevious = previous;
+        previous = current;
+    }
+    return previous[b.length];
+}
+
+/**
+ * How far off a word of this length may be and still count as a typo of a candidate: one edit in
+ * a short word (two would make `crn` mean `hr`), a quarter of a long one.
+ */
+export function typoLimit(word: string): number {
+    return word.length <= 4 ? 1 : Math.max(2, Math.floor(word.length / 4));
+}
+
+/**
+ * The candidates within a typo of `word`, closest first (ties in the candidates' order), at most
+ * three. A candidate differing only in case comes first: `sap` meant `SAP`.
+ */
+export function closestNames(word: string, candidates: Iterable<string>, limit = typoLimit(word)): string[] {
+    const near: Array<{ name: string; away: number }> = [];
+    const seen = new Set<string>();
+    for (const name of candidates) {
+        if (name === word || seen.has(name)) continue;
+        seen.add(name);
+        const away = editDistance(word, name, limit);
+        if (away <= limit) near.push({ name, away: away === 0 ? -1 : away });
+    }
+    return near.sort((x, y) => x.away - y.away).slice(0, MAX_SUGGESTIONS).map(entry => entry.name);
+}
+
+/** `'A'`, `'A' or 'B'`, `'A', 'B' or 'C'`. */
+export function orList(names: readonly string[]): string {
+    const quoted = names.map(name => `'${name}'`);
+    return quoted.length <= 1 ? quoted.join('') : `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`;
+}
