@@ -108,9 +108,10 @@ export function buildDiagramGraph(estate: Estate, findings: readonly Finding[], 
 
     const focus = options.view.kind === 'system' ? nodeOfSystem.get(options.view.name ?? '') : undefined;
     const drawnFlows = focus ? contextFlows(flows, focus, nodeOfSystem) : flows;
-    // Too many systems for one compound layout: drawn one by one, the flows between departments
-    // would run as shared trunks that hide each other, so they are bundled per pair of departments.
-    const bundleBetweenGroups = options.view.kind === 'estate' && nodes.length > COMPOUND_UP_TO_NODES;
+    // Every department open and too many systems for one compound layout: drawn one by one, the
+    // flows between departments would run as shared trunks that hide each other, so they are bundled
+    // per pair of departments. With some departments folded, the view already bundles their flows.
+    const bundleBetweenGroups = options.view.kind === 'estate' && aggregates.size === 0 && nodes.length > COMPOUND_UP_TO_NODES;
     const groupOfNode = bundleBetweenGroups ? new Map(nodes.filter(node => node.group).map(node => [node.id, node.group!])) : undefined;
     const edges = buildEdges(drawnFlows, nodeOfSystem, index, findingsOf, lens, selection.changes, groupOfNode);
     const notes: string[] = [];

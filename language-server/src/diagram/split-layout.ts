@@ -101,10 +101,12 @@ function planElkGraph(graph: DiagramGraph): ElkPlan {
     /** Ports and stubs needed: one out and one in port per group, one stub per node and way. */
     const needed = new Set<string>();
     /**
-     * Flows between the same two group ports share one ELK edge: at this size fewer edges to lay out
-     * matter more. Between two nodes (or department boxes) each flow keeps its own line, so parallel
-     * flows and the two directions between two departments stay distinct.
+     * Flows between the same two group ports share one ELK edge, and so do both directions between
+     * two folded departments: at this size (hundreds of bundles) fewer edges to lay out matter more.
+     * Between systems, or department boxes, each flow keeps its own line, so parallel flows and the
+     * two directions between two opened departments stay distinct.
      */
+    const folded = new Set(topLevel.map(node => node.id));
     const shared = new Map<string, { id: string; from: string }>();
     const borderPort = (nodeId: string, way: 'out' | 'in'): string[] => {
         const group = groupOf.get(nodeId);
@@ -120,7 +122,8 @@ function planElkGraph(graph: DiagramGraph): ElkPlan {
         const [targetEnd, inStub] = inside ? [] : borderPort(edge.target, 'in');
         const from = sourceEnd ?? edge.source;
         const to = targetEnd ?? edge.target;
-        const key = from === edge.source && to === edge.target ? edge.id : `${from}\u0000${to}`;
+        const betweenFolded = folded.has(from) && folded.has(to);
+        const key = betweenFolded ? [from, to].sort().join('\u0000') : from === edge.source && to === edge.target ? edge.id : `${from}\u0000${to}`;
         let carrier = shared.get(key);
         if (!carrier) {
             carrier = { id: edge.id, from };

@@ -151,7 +151,6 @@ export const retention = flowRule('compliance/retention', (flow, { estate, index
         { property: 'auditRetention', severity: severityFor(demanding, 'warning', 'info'), data: { keptMonths: kept, requiredMonths: required, by: by.who } }));
 });
 
-/** In catalogue order. */
 /**
  * Personal data may leave the EEA only to a country with an adequacy decision or under a safeguard
  * (GDPR Art. 44–46). Judged only where both ends declare a `region`: an unknown region is a gap in
@@ -173,4 +172,5 @@ export const crossBorderTransfer = flowRule('compliance/cross-border-transfer', 
     }
 });
 
+/** In catalogue order. */
 export const COMPLIANCE_RULES: Rule[] = [unclassifiedField, regulatedInShadowIt, vendorAgreement, crossBorderTransfer, soxReconciliation, retention];
