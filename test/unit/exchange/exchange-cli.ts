@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runCli } from '../../../language-server/src/cli/run-cli.js';
@@ -7,7 +7,15 @@ import type { Estate } from '../../../language-server/src/model/estate.js';
 
 export const FIXTURES = resolve(__dirname, '../../fixtures/exchange');
 export const SAMPLES = resolve(__dirname, '../../../samples');
-export const SCHEMAS = resolve(__dirname, '../../../../shared/schemas/archimate-3.1');
+/**
+ * The ArchiMate schemas of the workplace's shared reference data, never copied into the project: next
+ * to the checkout (`../shared`), or where INTEG_SHARED_DIR says, or the workplace's own copy when the
+ * checkout is a clone elsewhere.
+ */
+export const SCHEMAS = [process.env.INTEG_SHARED_DIR, resolve(__dirname, '../../../../shared'), '/work/shared']
+    .filter((folder): folder is string => folder !== undefined)
+    .map(folder => join(folder, 'schemas/archimate-3.1'))
+    .find(folder => existsSync(join(folder, 'archimate3_Diagram.xsd'))) ?? resolve(__dirname, '../../../../shared/schemas/archimate-3.1');
 
 export interface CliResult { code: number; stdout: string; stderr: string }
 
