@@ -1,8 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { expectCompletion } from 'langium/test';
-import type { CompletionItem, CompletionList } from 'vscode-languageserver';
+import type { CompletionItem } from 'vscode-languageserver';
 import type { IntegServices } from '../../../language-server/src/lsp/lsp-services.js';
-import { servicesWithStdlib } from './lsp-workspace.js';
+import { completionsAt as completionsIn, servicesWithStdlib } from './lsp-workspace.js';
 
 const MODEL = `
 department Sales "Sales team"
@@ -18,10 +17,8 @@ system ERP "SAP" { kind erp }
 let services: IntegServices;
 beforeAll(async () => { services = await servicesWithStdlib(); });
 
-async function completionsAt(text: string): Promise<CompletionItem[]> {
-    let items: CompletionItem[] = [];
-    await expectCompletion(services)({ text, index: 0, assert: (list: CompletionList) => { items = list.items; }, disposeAfterCheck: true });
-    return items;
+function completionsAt(text: string): Promise<CompletionItem[]> {
+    return completionsIn(services, text);
 }
 
 function labels(items: CompletionItem[]): string[] {

@@ -1,8 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { expectCompletion } from 'langium/test';
-import type { CompletionItem, CompletionList } from 'vscode-languageserver';
+import type { CompletionItem } from 'vscode-languageserver';
 import type { IntegServices } from '../../../language-server/src/lsp/lsp-services.js';
-import { lspWorkspace, marked, servicesWithStdlib } from './lsp-workspace.js';
+import { completionsAt as completionsIn, hoverAt, servicesWithStdlib } from './lsp-workspace.js';
 
 const MODEL = `
 entity Customer { master Shop  field email: PII }
@@ -13,19 +12,10 @@ system Crm { kind crm  region us  stores Customer }
 let services: IntegServices;
 beforeAll(async () => { services = await servicesWithStdlib(); });
 
-async function completionsAt(text: string): Promise<CompletionItem[]> {
-    let items: CompletionItem[] = [];
-    await expectCompletion(services)({ text, index: 0, assert: (list: CompletionList) => { items = list.items; }, disposeAfterCheck: true });
-    return items;
+function completionsAt(text: string): Promise<CompletionItem[]> {
+    return completionsIn(services, text);
 }
 
-async function hoverAt(textWithCursor: string): Promise<string> {
-    const { text, position } = marked(textWithCursor);
-    const { integ, documents } = await lspWorkspace({ 'a.integ': text });
-    const hover = await integ.lsp.HoverProvider!.getHoverContent(documents.get('a.integ')!, { textDocument: { uri: 'file:///ws/a.integ' }, position });
-    const contents = hover?.contents;
-    return typeof contents === 'object' && contents !== null && 'value' in contents ? contents.value : '';
-}
 
 describe('the keywords of where data lives and goes', () => {
     it('completion offers region, processor and agreements on a system, purpose and transfer on a flow, with their meaning', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lspWorkspace, marked } from './lsp-workspace.js';
+import { hoverAt } from './lsp-workspace.js';
 
 const ESTATE = `department Sales
 department Finance
@@ -14,14 +14,6 @@ flow Copy : Erp -> Mail { carries Customer.segment  style file  auth basic  tls 
 process Billing { rank 1  steps Sync }
 `;
 
-/** The hover's Markdown at the `|` in the text. */
-async function hoverAt(textWithCursor: string): Promise<string> {
-    const { text, position } = marked(textWithCursor);
-    const { integ, documents } = await lspWorkspace({ 'a.integ': text });
-    const hover = await integ.lsp.HoverProvider!.getHoverContent(documents.get('a.integ')!, { textDocument: { uri: 'file:///ws/a.integ' }, position });
-    const contents = hover?.contents;
-    return typeof contents === 'object' && contents !== null && 'value' in contents ? contents.value : '';
-}
 
 describe('flow hover', () => {
     it('leads with route, fields and classifications, schedule, effort and controls, then one line counting the findings', async () => {

@@ -3,6 +3,8 @@ import { createIntegServices } from '../../../language-server/src/lsp/lsp-module
 import type { IntegServices } from '../../../language-server/src/lsp/lsp-services.js';
 import { STDLIB_TEXT, STDLIB_URI } from '../../../language-server/src/stdlib/stdlib.js';
 import type { LangiumSharedServices } from 'langium/lsp';
+import { expectCompletion } from 'langium/test';
+import type { CompletionItem, CompletionList } from 'vscode-languageserver';
 
 export interface LspWorkspace {
     shared: LangiumSharedServices;
@@ -46,4 +48,20 @@ export async function servicesWithStdlib(): Promise<IntegServices> {
     shared.workspace.LangiumDocuments.addDocument(stdlib);
     await shared.workspace.DocumentBuilder.build([stdlib]);
     return integ;
+}
+
+/** The completion items at `<|>` in the text (one document, with the standard library). */
+export async function completionsAt(services: IntegServices, text: string): Promise<CompletionItem[]> {
+    let items: CompletionItem[] = [];
+    await expectCompletion(services)({ text, index: 0, assert: (list: CompletionList) => { items = list.items; }, disposeAfterCheck: true });
+    return items;
+}
+
+/** The hover's Markdown at the `|` in the text, as the only file of a workspace. */
+export async function hoverAt(textWithCursor: string): Promise<string> {
+    const { text, position } = marked(textWithCursor);
+    const { integ, documents } = await lspWorkspace({ 'a.integ': text });
+    const hover = await integ.lsp.HoverProvider!.getHoverContent(documents.get('a.integ')!, { textDocument: { uri: 'file:///ws/a.integ' }, position });
+    const contents = hover?.contents;
+    return typeof contents === 'object' && contents !== null && 'value' in contents ? contents.value : '';
 }
