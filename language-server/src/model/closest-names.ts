@@ -8,28 +8,34 @@ const MAX_SUGGESTIONS = 3;
 
 /**
  * Edit distance with adjacent transpositions counted as one edit (`SPA` → `SAP`), case ignored,
- * giving up once it exceeds `limit` (most candidates of a large estate are far off).
+ * giving up once it exceeds `limit` (most candidates of a large estate are far off). Only the band
+ * of cells within `limit` of the diagonal is computed: a path outside it costs more than the limit,
+ * and a renamed system makes every reference to it a link error, each compared with every name.
  */
 export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFINITY): number {
     a = a.toLowerCase();
     b = b.toLowerCase();
     if (Math.abs(a.length - b.length) > limit) return limit + 1;
-    let beforePrevious: number[] = [];
-    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    const band = Number.isFinite(limit) ? limit : Math.max(a.length, b.length);
+    const over = band + 1;
+    let beforePrevious = new Array<number>(b.length + 1).fill(over);
+    let previous = new Array<number>(b.length + 1).fill(over);
+    for (let j = 0; j <= Math.min(b.length, band); j++) previous[j] = j;
     for (let i = 1; i <= a.length; i++) {
-        const current = [i];
-        let rowMinimum = i;
-        for (let j = 1; j <= b.length; j++) {
+        const current = new Array<number>(b.length + 1).fill(over);
+        if (i <= band) current[0] = i;
+        let rowMinimum = current[0];
+        for (let j = Math.max(1, i - band); j <= Math.min(b.length, i + band); j++) {
             let cost = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
             if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) cost = Math.min(cost, beforePrevious[j - 2] + 1);
-            current[j] = cost;
-            rowMinimum = Math.min(rowMinimum, cost);
+            current[j] = Math.min(cost, over);
+            rowMinimum = Math.min(rowMinimum, current[j]);
         }
         if (rowMinimum > limit) return limit + 1;
         beforePrevious = previous;
         previous = current;
     }
-    return previous[b.length];
+    return previous[b.length] > limit ? limit + 1 : previous[b.length];
 }
 
 /**

@@ -153,6 +153,8 @@ export class IntegDocumentValidator extends DefaultDocumentValidator {
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], _options: ValidationOptions): void {
         let suggested = 0;
+        // A renamed declaration turns every reference to it into a link error: list each scope's names once.
+        const namesInScope = new Map<string, string[]>();
         for (const reference of document.references) {
             const error = reference.error;
             if (!error) continue;
@@ -162,9 +164,13 @@ export class IntegDocumentValidator extends DefaultDocumentValidator {
             const kind = KIND_NAMES[type] ?? type.toLowerCase();
             const where = isFieldRef(container) && error.info.property === FieldRef.field
                 ? ` in entity '${container.entity.ref?.name}'` : '';
-            const suggestions = ++suggested <= MAX_SUGGESTED_LINK_ERRORS
-                ? closestNames(reference.$refText, this.scopes.getScope(error.info).getAllElements().map(description => description.name))
-                : [];
+            let suggestions: string[] = [];
+            if (++suggested <= MAX_SUGGESTED_LINK_ERRORS) {
+                const scopeKey = `${type}\u0000${where}`;
+                let names = namesInScope.get(scopeKey);
+                if (!names) namesInScope.set(scopeKey, names = this.scopes.getScope(error.info).getAllElements().map(description => description.name).toArray());
+                suggestions = closestNames(reference.$refText, names);
+            }
             const didYouMean = suggestions.length > 0 ? ` Did you mean ${orList(suggestions)}?` : '';
             diagnostics.push(this.toDiagnostic('error', `Unknown ${kind} '${reference.$refText}'${where}.${didYouMean}`, {
                 node: container,
