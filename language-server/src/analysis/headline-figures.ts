@@ -24,17 +24,22 @@ export interface HeadlineFigures {
 
 const CONTROL_AREAS = /^(security|compliance)\//;
 
+/** Live flows carrying regulated data, and those of them with an open security or compliance finding. */
+export function regulatedFlows(estate: Estate, findings: readonly Finding[]): HeadlineFigures['regulatedFlows'] {
+    const index = indexEstate(estate);
+    const regulated = liveFlows(estate).filter(flow => index.carriesRegulated(flow));
+    const flagged = new Set(findings
+        .filter(f => !f.accepted && f.element.kind === 'flow' && CONTROL_AREAS.test(f.ruleId))
+        .map(f => f.element.name));
+    return { total: regulated.length, outOfCompliance: regulated.filter(flow => flagged.has(flow.name)).length };
+}
+
 export function headlineFigures(estate: Estate, findings: readonly Finding[]): HeadlineFigures {
     const live = liveFlows(estate);
     const manual = manualHours(live);
     const hoursPerYear = roundToTenth(manual.hoursPerWeek * 52);
     const hourly = estate.policy.hourlyCost;
     const totals = findingTotals(findings);
-    const index = indexEstate(estate);
-    const regulated = live.filter(flow => index.carriesRegulated(flow));
-    const flagged = new Set(findings
-        .filter(f => !f.accepted && f.element.kind === 'flow' && CONTROL_AREAS.test(f.ruleId))
-        .map(f => f.element.name));
     return {
         coverage: coverage(currentSystems(estate), live),
         articleCoveragePercent: ARTICLE_COVERAGE_PERCENT,
@@ -47,6 +52,6 @@ export function headlineFigures(estate: Estate, findings: readonly Finding[]): H
             byArea: totals.byArea.filter(a => a.errors > 0).map(a => ({ area: a.area, errors: a.errors }))
                 .sort((a, b) => b.errors - a.errors || a.area.localeCompare(b.area))
         },
-        regulatedFlows: { total: regulated.length, outOfCompliance: regulated.filter(flow => flagged.has(flow.name)).length }
+        regulatedFlows: regulatedFlows(estate, findings)
     };
 }

@@ -194,7 +194,8 @@ function replacedFlow(flow: Flow): ReplacedFlow {
     return { name: flow.name, title: flow.title, style: flow.style, hoursPerWeek: hours, estimated, errorRatePercent: flow.errorRatePercent };
 }
 
-function savings(hoursPerWeek: number, estate: Estate, cost: Initiative['cost']): { savingsPerYear?: InitiativeImpact['savingsPerYear']; paybackMonths?: number } {
+/** What the hours saved are worth a year at the policy's `hourly-cost`, and the months a cost in its currency takes to pay back. */
+export function savings(hoursPerWeek: number, estate: Estate, cost: Initiative['cost']): { savingsPerYear?: InitiativeImpact['savingsPerYear']; paybackMonths?: number } {
     const hourly = estate.policy.hourlyCost;
     if (!hourly) return {};
     const savingsPerYear = { amount: Math.round(hoursPerWeek * 52 * hourly.amount), currency: hourly.currency };

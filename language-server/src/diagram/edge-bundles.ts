@@ -8,6 +8,7 @@ import type { Flow } from '../model/estate.js';
 import type { ChangeMark, DiagramEdge, EdgeClass, ElementLens, FindingCounts } from './diagram-graph.js';
 import { emptyCounts } from './diagram-graph.js';
 import { combinedLens } from './element-lens.js';
+import { roundToTenth } from '../model/rounding.js';
 
 /** Most telling first. */
 const CLASS_ORDER: readonly EdgeClass[] = ['manual', 'script', 'batch', 'other', 'realtime'];
@@ -24,10 +25,6 @@ export interface BundledFlow {
     lens: ElementLens;
     findings: FindingCounts;
     change?: ChangeMark;
-}
-
-function round(value: number): number {
-    return Math.round(value * 10) / 10;
 }
 
 export function bundleEdges(flows: readonly BundledFlow[]): DiagramEdge[] {
@@ -59,7 +56,7 @@ export function bundleEdges(flows: readonly BundledFlow[]): DiagramEdge[] {
         bundle.changes.push(item.change);
         edge.regulated ||= item.regulated;
         edge.classifications = [...new Set([...edge.classifications, ...item.classifications])].sort();
-        if (item.flow.effortHoursPerWeek !== undefined) edge.hoursPerWeek = round((edge.hoursPerWeek ?? 0) + item.flow.effortHoursPerWeek);
+        if (item.flow.effortHoursPerWeek !== undefined) edge.hoursPerWeek = roundToTenth((edge.hoursPerWeek ?? 0) + item.flow.effortHoursPerWeek);
         for (const key of ['error', 'warning', 'info', 'accepted'] as const) edge.findings[key] += item.findings[key];
     };
     for (const item of flows) {

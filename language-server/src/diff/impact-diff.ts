@@ -1,11 +1,12 @@
 import type { Estate } from '../model/estate.js';
-import { indexEstate } from '../model/estate-index.js';
 import { coverage, currentSystems, liveFlows, manualHours } from '../model/inventory.js';
 import { roundToTenth } from '../model/rounding.js';
 import type { Finding } from '../rules/finding.js';
 import { findingTotals } from '../analysis/findings-totals.js';
 import { hoursSavedPerWeek } from '../model/initiative-impact.js';
 import { scheduleRoadmaps } from '../analysis/roadmap-schedule.js';
+import { regulatedFlows } from '../analysis/headline-figures.js';
+import { savings } from '../analysis/roadmap-impact.js';
 
 /** One figure on both sides; undefined where that side has no such figure (no roadmap, no hourly cost). */
 export interface Figure {
@@ -88,19 +89,11 @@ function figures({ estate, findings }: Side, today: string): SideFigures {
     return {
         manualHours: manualHours(flows).hoursPerWeek,
         coverage: coverage(currentSystems(estate), flows).percent,
-        regulatedOutOfCompliance: regulatedOutOfCompliance(estate, findings),
+        regulatedOutOfCompliance: regulatedFlows(estate, findings).outOfCompliance,
         errors: totals.errors,
         warnings: totals.warnings,
         roadmap: estate.initiatives.size > 0 ? roadmapFigures(estate, today) : undefined
     };
-}
-
-function regulatedOutOfCompliance(estate: Estate, findings: readonly Finding[]): number {
-    const index = indexEstate(estate);
-    const flagged = new Set(findings
-        .filter(f => !f.accepted && f.element.kind === 'flow' && (f.ruleId.startsWith('security/') || f.ruleId.startsWith('compliance/')))
-        .map(f => f.element.name));
-    return liveFlows(estate).filter(flow => flagged.has(flow.name) && index.carriesRegulated(flow)).length;
 }
 
 /**
@@ -121,14 +114,6 @@ function roadmapFigures(estate: Estate, today: string): NonNullable<SideFigures[
         peakWip: Math.max(0, ...schedule.months.map(month => month.count)),
         cost,
         currency: cost === undefined ? undefined : currency,
-        paybackMonths: paybackMonths(estate, hoursSaved, cost, currency)
+        paybackMonths: cost === undefined || currency === undefined ? undefined : savings(hoursSaved, estate, { amount: cost, currency }).paybackMonths
     };
-}
-
-/** As the roadmap report works it out: the cost over a month's savings at the policy's hourly cost, in the same currency. */
-function paybackMonths(estate: Estate, hoursPerWeek: number, cost: number | undefined, currency: string | undefined): number | undefined {
-    const hourly = estate.policy.hourlyCost;
-    if (!hourly || cost === undefined || currency !== hourly.currency) return undefined;
-    const savingsPerYear = Math.round(hoursPerWeek * 52 * hourly.amount);
-    return savingsPerYear > 0 ? roundToTenth(cost / (savingsPerYear / 12)) : undefined;
 }

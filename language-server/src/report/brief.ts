@@ -4,6 +4,7 @@ import type { FixFirstRow } from '../analysis/fix-first.js';
 import type { HeadlineFigures } from '../analysis/headline-figures.js';
 import type { TrajectoryPoint } from '../analysis/roadmap-trajectory.js';
 import { formatNumber } from './chart-kit.js';
+import { roundToTenth } from '../model/rounding.js';
 import { money } from '../roadmap/roadmap-text.js';
 
 /** Everything the one-page brief shows, as figures; the HTML and Markdown briefs only lay it out. */
@@ -37,7 +38,7 @@ function plural(count: number, word: string): string {
 
 export function headlineCards(figures: HeadlineFigures): HeadlineCard[] {
     const { coverage, manualHours, openErrors, regulatedFlows } = figures;
-    const gap = Math.round((coverage.percent - figures.articleCoveragePercent) * 10) / 10;
+    const gap = roundToTenth(coverage.percent - figures.articleCoveragePercent);
     const estimated = manualHours.estimatedFlows > 0 ? `; ${plural(manualHours.estimatedFlows, 'flow')} estimated at 15 h` : '';
     return [
         {
