@@ -147,7 +147,11 @@ function dumpPair(folder: string, name: string, before: LaidOutDiagram, after: L
     writeFileSync(join(folder, `${file}-after.svg`), renderSvg(after));
 }
 
-interface Stability { mean: number; worst: number; alignedMean: number; alignedWorst: number }
+interface Stability {
+    mean: number; worst: number; alignedMean: number; alignedWorst: number;
+    /** The pictures after the additions: things drawn over each other (summed), and the worst mean detour. */
+    editOverlaps: number; editDetour: number;
+}
 interface Row { subject: string; view: string; quality: LayoutQuality; ms: number; stability?: Stability }
 
 function fmt(value: number, digits = 1): string {
@@ -155,7 +159,7 @@ function fmt(value: number, digits = 1): string {
 }
 
 function printRows(rows: Row[]): void {
-    const header = ['view', 'nodes', 'edges', 'cross', 'hidden %', 'hidden any %', 'bends', 'detour mean/worst', 'edge∩node', 'edge∩dept', 'lbl∩lbl', 'lbl∩node', 'edge∩lbl', 'lbl dist', 'aspect', 'title px', 'moved mean/worst', 'raw mean/worst', 'ms'];
+    const header = ['view', 'nodes', 'edges', 'cross', 'hidden %', 'hidden any %', 'bends', 'detour mean/worst', 'edge∩node', 'edge∩dept', 'lbl∩lbl', 'lbl∩node', 'edge∩lbl', 'lbl dist', 'aspect', 'title px', 'moved mean/worst', 'raw mean/worst', 'after edits: overlaps, detour', 'ms'];
     console.log(`| ${header.join(' | ')} |`);
     console.log(`|${header.map(() => '---').join('|')}|`);
     for (const { view, quality: q, ms, stability } of rows) {
@@ -163,7 +167,8 @@ function printRows(rows: Row[]): void {
             view, q.nodes, q.edges, q.crossings, fmt(100 * q.hiddenShare), fmt(100 * q.hiddenShareAnyEdge), fmt(q.bendsPerEdge),
             `${fmt(q.detourMean, 2)}/${fmt(q.detourWorst, 2)}`, q.edgeThroughNode, q.edgeThroughGroup, q.labelLabelOverlaps, q.labelNodeOverlaps,
             q.edgeThroughLabel, fmt(q.labelDistanceWorst), fmt(q.aspect), fmt(q.titlePx),
-            stability ? `${fmt(stability.alignedMean, 2)}/${fmt(stability.alignedWorst, 2)}` : '', stability ? `${fmt(stability.mean, 2)}/${fmt(stability.worst, 2)}` : '', Math.round(ms)
+            stability ? `${fmt(stability.alignedMean, 2)}/${fmt(stability.alignedWorst, 2)}` : '', stability ? `${fmt(stability.mean, 2)}/${fmt(stability.worst, 2)}` : '',
+            stability ? `${stability.editOverlaps}, ${fmt(stability.editDetour, 2)}` : '', Math.round(ms)
         ].join(' | ')} |`);
     }
 }
@@ -182,7 +187,8 @@ function summary(rows: Row[]): void {
         `label distance ≤ ${fmt(worst(r => r.quality.labelDistanceWorst))} px`,
         mid.length > 0 ? `aspect (≤ 30 nodes) ≤ ${fmt(Math.max(...mid.map(r => r.quality.aspect)))}` : '',
         small.length > 0 ? `title px (≤ 20 nodes) ≥ ${fmt(Math.min(...small.map(r => r.quality.titlePx)))}` : '',
-        stable.length > 0 ? `moved mean ≤ ${fmt(Math.max(...stable.map(r => r.stability!.alignedMean)), 2)}, worst ≤ ${fmt(Math.max(...stable.map(r => r.stability!.alignedWorst)), 2)} (raw ${fmt(Math.max(...stable.map(r => r.stability!.mean)), 2)}/${fmt(Math.max(...stable.map(r => r.stability!.worst)), 2)})` : ''
+        stable.length > 0 ? `moved mean ≤ ${fmt(Math.max(...stable.map(r => r.stability!.alignedMean)), 2)}, worst ≤ ${fmt(Math.max(...stable.map(r => r.stability!.alignedWorst)), 2)} (raw ${fmt(Math.max(...stable.map(r => r.stability!.mean)), 2)}/${fmt(Math.max(...stable.map(r => r.stability!.worst)), 2)})` : '',
+        stable.length > 0 ? `after edits: overlaps ${stable.reduce((sum, r) => sum + r.stability!.editOverlaps, 0)}, detour mean ≤ ${fmt(Math.max(...stable.map(r => r.stability!.editDetour)), 2)}` : ''
     ].filter(Boolean).join('; '));
 }
 
@@ -212,14 +218,20 @@ async function measureSubject(subject: Subject, args: Args, projectRoot: string)
                     await layouter.layout(graph, { timeoutMs: 120_000, viewKey });
                     const afterLayout = await layouter.layout(after, { timeoutMs: 120_000, viewKey });
                     const moved = displacement(graph, layout, afterLayout);
-                    moves.push(moved);
+                    const edited = measureLayout(after, afterLayout);
+                    moves.push({
+                        ...moved,
+                        editOverlaps: edited.edgeThroughNode + edited.edgeThroughGroup + edited.nodeOverlaps + edited.labelLabelOverlaps + edited.labelNodeOverlaps + edited.edgeThroughLabel,
+                        editDetour: edited.detourMean
+                    });
                     if (args.dump && moved.alignedWorst > 2) dumpPair(args.dump, `${subject.name}-${view.label}-${i}`, { graph, layout }, { graph: after, layout: afterLayout });
                 }
                 if (moves.length > 0) {
                     const mean = (pick: (m: Stability) => number) => moves.reduce((s, m) => s + pick(m), 0) / moves.length;
                     row.stability = {
                         mean: mean(m => m.mean), worst: Math.max(...moves.map(m => m.worst)),
-                        alignedMean: mean(m => m.alignedMean), alignedWorst: Math.max(...moves.map(m => m.alignedWorst))
+                        alignedMean: mean(m => m.alignedMean), alignedWorst: Math.max(...moves.map(m => m.alignedWorst)),
+                        editOverlaps: moves.reduce((sum, m) => sum + m.editOverlaps, 0), editDetour: Math.max(...moves.map(m => m.editDetour))
                     };
                 }
             }

@@ -38,7 +38,7 @@ const BASE: Record<string, string> = {
     'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX',
     'elk.randomSeed': '7',
     'elk.spacing.nodeNode': '28',
-    'elk.layered.spacing.nodeNodeBetweenLayers': '44',
+    'elk.layered.spacing.nodeNodeBetweenLayers': '32',
     'elk.spacing.edgeEdge': '12',
     'elk.spacing.edgeNode': '18',
     'elk.layered.spacing.edgeNodeBetweenLayers': '16',

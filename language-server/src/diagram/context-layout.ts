@@ -9,6 +9,7 @@
  */
 import type { Box, DiagramEdge, DiagramGraph, DiagramLayout, EdgeGeometry, LayoutDirection, Point } from './diagram-graph.js';
 import { segmentThroughBox } from './layout-quality.js';
+import { overlaps, spotsBeside } from './box-geometry.js';
 import { contextLevels } from './node-order.js';
 import { labelSize, type LabelSize } from './node-sizing.js';
 
@@ -19,6 +20,8 @@ const MARGIN = 12;
 const NODE_GAP = { RIGHT: 22, DOWN: 24 };
 /** Distance between two lines leaving the same side of a box. */
 const SLOT = { RIGHT: 22, DOWN: 26 };
+/** The same without labels (a view of many flows): lines this far apart with their arrowheads stay distinct and keep a hub's box short. */
+const BARE_SLOT = { RIGHT: 12, DOWN: 14 };
 const SLOT_PAD = 14;
 /** Space between columns when no label needs it. */
 const PLAIN_GAP = 72;
@@ -69,7 +72,7 @@ export function contextLayout(graph: DiagramGraph, orientation: Orientation, lab
     const slotsOf = new Map<string, Line[]>();
     for (const line of lines) (slotsOf.get(line.outer) ?? slotsOf.set(line.outer, []).get(line.outer)!).push(line);
     // Across vertical lines (DOWN) labels are wider than the lines are apart: the lines of one box keep a label's width between them.
-    const slotOf = (id: string) => Math.max(SLOT[orientation], ...(slotsOf.get(id) ?? []).map(line => down ? line.labelWidth + 16 : (line.label?.height ?? 0) + 6));
+    const slotOf = (id: string) => Math.max((labelled ? SLOT : BARE_SLOT)[orientation], ...(slotsOf.get(id) ?? []).map(line => down ? line.labelWidth + 16 : (line.label?.height ?? 0) + 6));
     const across = (id: string) => Math.max(acrossSize(id), ((slotsOf.get(id)?.length ?? 0) - 1) * slotOf(id) + 2 * SLOT_PAD);
 
     // Across the flow: each column stacked from 0, then every column centred on the widest one.
@@ -320,13 +323,12 @@ function placeLabels(lines: Line[], layout: DiagramLayout, down: boolean, tiers:
         const free = (box: Box) => !placed.some(other => overlaps(other, box))
             && !others.some(points => segmentThroughBox(points[0], points[1], box))
             && !Object.values(layout.nodes).some(node => overlaps(node, box));
-        const chosen = candidates.find(free) ?? candidates[0];
+        // Centred on its line where the column gap allows, else beside it: a centred label with no free
+        // spot would lie on a neighbour's label.
+        const beside = spotsBeside(a, b, { width: line.labelWidth, height });
+        const chosen = candidates.find(free) ?? beside.find(free) ?? candidates[0];
         geometry.label = chosen;
         geometry.labelLines = line.label.lines;
         placed.push(chosen);
     }
-}
-
-function overlaps(a: Box, b: Box): boolean {
-    return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }

@@ -6,8 +6,9 @@ import { contextLayout } from './context-layout.js';
 import { COMPOUND_UP_TO_EDGES, COMPOUND_UP_TO_NODES } from './layout-size.js';
 import type { Box, DiagramGraph, DiagramLayout, LayoutDirection } from './diagram-graph.js';
 import type { ElkNode } from './elk-types.js';
-import { chooseLayout } from './layout-choice.js';
-import { displacement } from './layout-quality.js';
+import { chooseLayout, targetsMissed } from './layout-choice.js';
+import { fitIntoPrevious } from './incremental-layout.js';
+import { displacement, measureLayout } from './layout-quality.js';
 import { panelShape, type PanelSize } from './panel-shape.js';
 import { LayoutTimeoutError, WorkerLayoutRunner, type LayoutRunner } from './layout-runner.js';
 import { splitElkGraph, splitLayout } from './split-layout.js';
@@ -141,7 +142,12 @@ export class DiagramLayouter {
                 const input = compoundElkGraph(graph, { direction, labelled, previous: hints, newEdges, spread, seed });
                 return { ...compoundLayout(graph, await this.runner.run(input.root, timeLeft(deadline)), input, direction), spread };
             };
-            if (previous) return padToAspect(await steadiest(graph, previous, seed => compound(directions[0], previous.spread, seed), this.editBudgetMs));
+            if (previous) {
+                const relaid = padToAspect(await steadiest(graph, previous, seed => compound(directions[0], previous.spread, seed), this.editBudgetMs));
+                // The picture as it was, with the new elements fitted in, unless that reads worse than laying it out again.
+                const fitted = fitIntoPrevious(graph, previous, labelled);
+                return fitted && targetsMissed(measureLayout(graph, fitted)) <= targetsMissed(measureLayout(graph, relaid)) ? fitted : relaid;
+            }
             // A strip across the flow (a tall layer beside a short one) gets more room between the
             // boxes of a layer: the lines between layers get steeper and the picture nearer the panel's shape.
             const candidates: DiagramLayout[] = [];

@@ -10,68 +10,13 @@
 import type { Box, DiagramLayout, Point } from './diagram-graph.js';
 import { crossingPoint, segmentThroughBox, sharedInterval } from './layout-quality.js';
 import type { SmoothingContext } from './route-smoothing.js';
+import { centre, facingPoints, inflate, overlaps, pathLength, segmentsOf, spotsBeside, type Segment } from './box-geometry.js';
 
 /** Above this many edges the search (every end pair of every line against every other line) costs more than the layout. */
 const UP_TO_EDGES = 120;
 const CLEARANCE = 6;
 const DETOUR_WORTH_FIXING = 1.12;
-const LABEL_GAP = 3;
-const SIDE_FRACTIONS = [0.5, 0.35, 0.65, 0.2, 0.8];
-const CORNER_MARGIN = 10;
 const ENDS_APART = 12;
-/** Where along a run a label may sit, best first. */
-const ALONG = [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8];
-
-interface Segment { a: Point; b: Point }
-
-function inflate(box: Box, by: number): Box {
-    return { x: box.x - by, y: box.y - by, width: box.width + 2 * by, height: box.height + 2 * by };
-}
-
-function overlaps(a: Box, b: Box): boolean {
-    return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-}
-
-function segmentsOf(points: readonly Point[]): Segment[] {
-    return points.slice(1).map((b, i) => ({ a: points[i], b }));
-}
-
-function pathLength(points: readonly Point[]): number {
-    return segmentsOf(points).reduce((sum, { a, b }) => sum + Math.hypot(b.x - a.x, b.y - a.y), 0);
-}
-
-function centre(box: Box): Point {
-    return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-}
-
-/** Points of the side of `box` that faces `towards`: where the line from its centre leaves it, then along that side. */
-function facingPoints(box: Box, towards: Point): Point[] {
-    const c = centre(box);
-    const [dx, dy] = [towards.x - c.x, towards.y - c.y];
-    const clamp = (value: number, low: number, high: number) => Math.min(high, Math.max(low, value));
-    if (Math.abs(dy) * box.width >= Math.abs(dx) * box.height) {
-        const y = dy > 0 ? box.y + box.height : box.y;
-        const hit = c.x + (dy === 0 ? 0 : dx * (box.height / 2) / Math.abs(dy));
-        return [hit, ...SIDE_FRACTIONS.map(f => box.x + box.width * f)].map(x => ({ x: clamp(x, box.x + CORNER_MARGIN, box.x + box.width - CORNER_MARGIN), y }));
-    }
-    const x = dx > 0 ? box.x + box.width : box.x;
-    const hit = c.y + dy * (box.width / 2) / Math.abs(dx);
-    return [hit, ...SIDE_FRACTIONS.map(f => box.y + box.height * f)].map(y => ({ x, y: clamp(y, box.y + CORNER_MARGIN, box.y + box.height - CORNER_MARGIN) }));
-}
-
-/** Spots for a label beside a run (or centred on a flat one), best first. */
-function spotsBeside(a: Point, b: Point, size: { width: number; height: number }): Box[] {
-    const steep = Math.abs(b.y - a.y) > Math.abs(b.x - a.x);
-    const spots: Box[] = [];
-    for (const t of ALONG) {
-        const p = { x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t };
-        const corners = steep
-            ? [{ x: p.x + LABEL_GAP, y: p.y - size.height / 2 }, { x: p.x - LABEL_GAP - size.width, y: p.y - size.height / 2 }]
-            : [{ x: p.x - size.width / 2, y: p.y - LABEL_GAP - size.height }, { x: p.x - size.width / 2, y: p.y + LABEL_GAP }];
-        for (const corner of corners) spots.push({ ...corner, width: size.width, height: size.height });
-    }
-    return spots;
-}
 
 /** The layout with its lines straightened regardless of labels, then its labels set beside their lines; undefined where a label finds no spot. */
 export function linesFirst(layout: DiagramLayout, context: SmoothingContext): DiagramLayout | undefined {

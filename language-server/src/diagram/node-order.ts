@@ -129,6 +129,22 @@ export function groupedRanks(
 }
 
 /**
+ * Moves neighbours linked both ways (either side is right for them) from the longer side of the
+ * focus to the shorter, most evenly linked first, while that shortens the longer side: a hub's
+ * consumers would otherwise make one column many times the other's height.
+ */
+function balanceSides(level: Map<string, number>, free: readonly string[], pull: ReadonlyMap<string, number>, lines: ReadonlyMap<string, number>): void {
+    const size = (node: string) => 1 + (lines.get(node) ?? 1);
+    const sideSize = (side: number) => [...level].reduce((sum, [node, l]) => l === side ? sum + size(node) : sum, 0);
+    const candidates = [...free].sort((a, b) => Math.abs(pull.get(a) ?? 0) - Math.abs(pull.get(b) ?? 0) || a.localeCompare(b));
+    for (const node of candidates) {
+        const side = level.get(node)!;
+        const [here, there] = [sideSize(side), sideSize(-side)];
+        if (there + size(node) < here) level.set(node, -side);
+    }
+}
+
+/**
  * The level of each node round one focus node: 0 for the focus, -1 for what feeds it, +1 for what it
  * feeds, -2 for what feeds those, and so on. A node linked both ways goes to the side it had before
  * (`sides`), else where more of its links' weight points (ties: after the focus); beyond the first
@@ -137,6 +153,12 @@ export function groupedRanks(
 export function contextLevels(nodes: readonly string[], links: readonly RankedLink[], focus: string, sides?: ReadonlyMap<string, number>): Map<string, number> {
     const known = new Set(nodes);
     const level = new Map<string, number>([[focus, 0]]);
+    /** Lines per neighbour of the focus: its box is as tall as the lines meeting it. */
+    const lines = new Map<string, number>();
+    for (const { source, target } of links) {
+        if (source === focus && target !== focus) lines.set(target, (lines.get(target) ?? 0) + 1);
+        else if (target === focus && source !== focus) lines.set(source, (lines.get(source) ?? 0) + 1);
+    }
     let frontier = new Set([focus]);
     for (let distance = 1; frontier.size > 0; distance++) {
         /** Positive: reached along links (fed by the frontier); negative: against them (feeds it). */
@@ -153,10 +175,13 @@ export function contextLevels(nodes: readonly string[], links: readonly RankedLi
                 if (side !== 0) inherited.set(to, side);
             }
         }
+        const free: string[] = [];
         for (const [node, pull] of balance) {
             const kept = ways.get(node)!.size > 1 ? sides?.get(node) : undefined;
             level.set(node, (inherited.get(node) ?? kept ?? (pull < 0 ? -1 : 1)) * distance);
+            if (distance === 1 && kept === undefined && ways.get(node)!.size > 1) free.push(node);
         }
+        if (distance === 1) balanceSides(level, free, balance, lines);
         frontier = new Set(balance.keys());
     }
     return level;

@@ -11,6 +11,7 @@
  */
 import type { Box, DiagramLayout, Point } from './diagram-graph.js';
 import { crossingPoint, segmentThroughBox } from './layout-quality.js';
+import { inflate, overlaps } from './box-geometry.js';
 
 /** Clearance kept between a straightened line and any box it passes. */
 const CLEARANCE = 6;
@@ -30,18 +31,10 @@ export interface SmoothingContext {
     barriers(edgeId: string): readonly Box[];
 }
 
-function inflate(box: Box, by: number): Box {
-    return { x: box.x - by, y: box.y - by, width: box.width + 2 * by, height: box.height + 2 * by };
-}
-
 function distanceToBox(p: Point, box: Box): number {
     const dx = Math.max(box.x - p.x, 0, p.x - (box.x + box.width));
     const dy = Math.max(box.y - p.y, 0, p.y - (box.y + box.height));
     return Math.hypot(dx, dy);
-}
-
-function boxesOverlap(a: Box, b: Box): boolean {
-    return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }
 
 /** The route with the point nearest its label added as a vertex, and that vertex's index. */
@@ -171,6 +164,6 @@ function relaxLine(id: string, state: Relaxing): void {
         return;
     }
     const taken = [...nodes.map(node => node.box), ...otherLabels, ...context.barriers(id)];
-    const spot = labelSpots(a, b, label).find(box => !taken.some(other => boxesOverlap(other, box)) && !otherSegments.some(segment => segmentThroughBox(segment.a, segment.b, box)));
+    const spot = labelSpots(a, b, label).find(box => !taken.some(other => overlaps(other, box)) && !otherSegments.some(segment => segmentThroughBox(segment.a, segment.b, box)));
     if (spot) edges[id] = { ...edges[id], points: [a, b], label: spot };
 }

@@ -79,6 +79,20 @@ describe('contextLevels', () => {
         expect(contextLevels(['x', 'c'], [link('c', 'x')], 'x', new Map([['c', 1]])).get('c')).toBe(-1);
     });
 
+    it('moves neighbours linked both ways to the shorter side of a hub, never one linked one way', () => {
+        const oneWay = ['t1', 't2', 't3', 't4'];
+        const bothWays = ['b1', 'b2', 'b3', 'b4'];
+        const links = [...oneWay.map(t => link('x', t)), ...bothWays.flatMap(b => [link('x', b, 2), link(b, 'x')])];
+        const level = contextLevels(['x', ...oneWay, ...bothWays], links, 'x');
+        for (const t of oneWay) expect(level.get(t)).toBe(1);
+        const left = bothWays.filter(b => level.get(b) === -1);
+        // Eight boxes on the right, none on the left: three of the two-way ones even the sides, a fourth would tip them.
+        expect(left).toHaveLength(3);
+        // A side kept from the previous layout wins over balance.
+        const kept = contextLevels(['x', ...oneWay, ...bothWays], links, 'x', new Map(bothWays.map(b => [b, 1])));
+        for (const b of bothWays) expect(kept.get(b)).toBe(1);
+    });
+
     it('leaves out nodes the links never reach', () => {
         expect(contextLevels(['x', 'alone'], [], 'x').has('alone')).toBe(false);
     });

@@ -1,0 +1,304 @@
+/**
+ * After a small edit, the picture the reader already has with the new elements fitted in, when they
+ * fit: every box stays exactly where it was, a new system takes a free spot beside the system it is
+ * linked to, and a new line runs straight between the sides its boxes turn to each other, its label
+ * beside it. ELK's layout of the edited graph, even guided by the old positions, moves boxes along
+ * their layer; a reader who has just typed one flow should not have to find the picture again.
+ * Undefined when the edit is not small or something does not fit cleanly: the caller lays out afresh.
+ */
+import type { Box, DiagramEdge, DiagramGraph, DiagramLayout, DiagramNode, EdgeGeometry, Point } from './diagram-graph.js';
+import { alongside, centre, facingPoints, inflate, overlaps, pathLength, segmentsOf, spotsBeside, type Segment } from './box-geometry.js';
+import { crossingPoint, segmentThroughBox } from './layout-quality.js';
+import { GROUP_TITLE_HEIGHT, labelSize } from './node-sizing.js';
+import { orthogonalRoute } from './orthogonal-route.js';
+
+/** An edit larger than this is laid out afresh: the old picture would fit the new model badly. */
+const MAX_NEW_NODES = 2;
+const MAX_NEW_EDGES = 3;
+const MAX_REMOVED = 3;
+/** Clearance between a line and a box it passes. */
+const CLEARANCE = 6;
+/** Free space kept round a new box. */
+const ROOM = 20;
+/** Ends of two lines on one box keep this far apart. */
+const ENDS_APART = 12;
+/** A department box keeps this much room round its systems (its title band above them). */
+const GROUP_PAD = { side: 14, top: GROUP_TITLE_HEIGHT + 10 };
+const MARGIN = 12;
+/** Distances from its linked box at which a new box is tried, along the flow and across it. */
+const ALONG_GAPS = [56, 112, 168];
+const ACROSS_GAPS = [28, 84];
+/** Where between its ends a line that turns twice turns. */
+const HALF_WAYS = [0.5, 0.3, 0.7];
+/** How far round a box's corner a line passes, beyond the clearance every box has. */
+const CORNER_CLEARANCE = 4;
+/** The ends of a line tried with a bend at a corner: the points nearest facing the other box. */
+const CORNER_ENDS = 3;
+/** A bend costs as much as this much more line. */
+const BEND_COST = 40;
+/** A path round the boxes longer than this times the distance between its ends is worse than a fresh layout. */
+const LONGEST_DETOUR = 2.5;
+/** Spacing of the points along a box's outline where a line may meet it. */
+const OUTLINE_STEP = 10;
+/** Where along a run a label may sit on it. */
+const ON_LINE = [0.5, 0.4, 0.6, 0.3, 0.7];
+/** How far an end may lie from its box's outline and still be on it. */
+const ON_OUTLINE = 1.5;
+
+export function fitIntoPrevious(graph: DiagramGraph, previous: DiagramLayout, labelled: boolean): DiagramLayout | undefined {
+    const nodeIds = new Set(graph.nodes.map(node => node.id));
+    const edgeIds = new Set(graph.edges.map(edge => edge.id));
+    const added = graph.nodes.filter(node => !previous.nodes[node.id]);
+    const newEdges = graph.edges.filter(edge => !previous.edges[edge.id]);
+    const removed = Object.keys(previous.nodes).filter(id => !nodeIds.has(id)).length + Object.keys(previous.edges).filter(id => !edgeIds.has(id)).length;
+    if (added.length > MAX_NEW_NODES || newEdges.length > MAX_NEW_EDGES || removed > MAX_REMOVED) return undefined;
+    if (graph.groups.some(group => !previous.groups[group.id])) return undefined;
+
+    const groupOf = new Map(graph.nodes.map(node => [node.id, node.group]));
+    const ends = new Map(graph.edges.map(edge => [edge.id, [edge.source, edge.target] as const]));
+    const groups: Record<string, Box> = {};
+    for (const group of graph.groups) groups[group.id] = { ...previous.groups[group.id] };
+    const nodes: Record<string, Box> = {};
+    for (const node of graph.nodes) {
+        const box = previous.nodes[node.id];
+        if (!box) continue;
+        if (Math.abs(box.width - node.width) > 0.5 || Math.abs(box.height - node.height) > 0.5 || !inItsGroup(box, node.group, groups)) return undefined;
+        nodes[node.id] = box;
+    }
+    const edges: Record<string, EdgeGeometry> = {};
+    for (const edge of graph.edges) {
+        const kept = previous.edges[edge.id];
+        if (!kept) continue;
+        const geometry = keptGeometry(edge, kept, nodes, labelled);
+        if (!geometry) return undefined;
+        edges[edge.id] = geometry;
+    }
+
+    const direction = previous.direction ?? 'DOWN';
+    for (const node of added) {
+        const spot = freeSpot(node, graph, { nodes, groups, edges, groupOf, ends }, direction);
+        if (!spot) return undefined;
+        nodes[node.id] = spot;
+        if (node.group) groups[node.group] = grownGroup(groups[node.group], spot);
+    }
+    for (const edge of newEdges) {
+        const geometry = newLine(edge, { nodes, groups, edges, groupOf, ends }, labelled);
+        if (!geometry) return undefined;
+        edges[edge.id] = geometry;
+    }
+    return framed({ ...previous, nodes, groups, edges });
+}
+
+interface Placed {
+    nodes: Record<string, Box>;
+    groups: Record<string, Box>;
+    edges: Record<string, EdgeGeometry>;
+    groupOf: ReadonlyMap<string, string | undefined>;
+    /** The two node ids each edge links. */
+    ends: ReadonlyMap<string, readonly [string, string]>;
+}
+
+function contains(outer: Box, inner: Box): boolean {
+    return inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width && inner.y + inner.height <= outer.y + outer.height;
+}
+
+function inItsGroup(box: Box, group: string | undefined, groups: Record<string, Box>): boolean {
+    return Object.entries(groups).every(([id, frame]) => id === group ? contains(frame, box) : !overlaps(frame, box));
+}
+
+function distanceToBox(p: Point, box: Box): number {
+    const dx = Math.max(box.x - p.x, 0, p.x - (box.x + box.width));
+    const dy = Math.max(box.y - p.y, 0, p.y - (box.y + box.height));
+    return Math.hypot(dx, dy);
+}
+
+/** A kept line as it was, if its ends are still on its boxes and its label is still the same size. */
+function keptGeometry(edge: DiagramEdge, kept: EdgeGeometry, nodes: Record<string, Box>, labelled: boolean): EdgeGeometry | undefined {
+    const [source, target] = [nodes[edge.source], nodes[edge.target]];
+    const points = kept.points;
+    if (!source || !target || points.length < 2) return undefined;
+    if (distanceToBox(points[0], source) > ON_OUTLINE || distanceToBox(points[points.length - 1], target) > ON_OUTLINE) return undefined;
+    const wantsLabel = labelled && edge.label !== '';
+    if (wantsLabel !== (kept.label !== undefined)) return undefined;
+    if (!kept.label) return kept;
+    const size = labelSize(edge);
+    if (Math.abs(size.width - kept.label.width) > 0.5 || Math.abs(size.height - kept.label.height) > 0.5) return undefined;
+    return { ...kept, labelLines: size.lines };
+}
+
+function grownGroup(frame: Box, box: Box): Box {
+    const x = Math.min(frame.x, box.x - GROUP_PAD.side);
+    const y = Math.min(frame.y, box.y - GROUP_PAD.top);
+    const right = Math.max(frame.x + frame.width, box.x + box.width + GROUP_PAD.side);
+    const bottom = Math.max(frame.y + frame.height, box.y + box.height + GROUP_PAD.side);
+    return { x, y, width: right - x, height: bottom - y };
+}
+
+function allSegments(edges: Record<string, EdgeGeometry>, except?: (id: string) => boolean): Segment[] {
+    return Object.entries(edges).filter(([id]) => !except?.(id)).flatMap(([, geometry]) => segmentsOf(geometry.points));
+}
+
+function labels(edges: Record<string, EdgeGeometry>): Box[] {
+    return Object.values(edges).flatMap(geometry => geometry.label ? [geometry.label] : []);
+}
+
+/** Boxes beside the linked box, the side the flow runs to first, nearest first. */
+function candidates(node: DiagramNode, anchor: Box, downstream: boolean, direction: 'DOWN' | 'RIGHT'): Box[] {
+    const { width, height } = node;
+    const [cx, cy] = [anchor.x + anchor.width / 2, anchor.y + anchor.height / 2];
+    const spots: Box[] = [];
+    const along = (sign: number, gap: number, shift: number): Box => direction === 'DOWN'
+        ? { x: cx - width / 2 + shift, y: sign > 0 ? anchor.y + anchor.height + gap : anchor.y - gap - height, width, height }
+        : { x: sign > 0 ? anchor.x + anchor.width + gap : anchor.x - gap - width, y: cy - height / 2 + shift, width, height };
+    const across = (sign: number, gap: number): Box => direction === 'DOWN'
+        ? { x: sign > 0 ? anchor.x + anchor.width + gap : anchor.x - gap - width, y: cy - height / 2, width, height }
+        : { x: cx - width / 2, y: sign > 0 ? anchor.y + anchor.height + gap : anchor.y - gap - height, width, height };
+    const first = downstream ? 1 : -1;
+    const step = direction === 'DOWN' ? width + ACROSS_GAPS[0] : height + ACROSS_GAPS[0];
+    for (const gap of ALONG_GAPS) for (const shift of [0, step, -step]) spots.push(along(first, gap, shift));
+    for (const gap of ACROSS_GAPS) for (const sign of [1, -1]) spots.push(across(sign, gap));
+    for (const gap of ALONG_GAPS) for (const shift of [0, step, -step]) spots.push(along(-first, gap, shift));
+    return spots;
+}
+
+/** The first spot beside a linked box where the new box and its department's grown box touch nothing. */
+function freeSpot(node: DiagramNode, graph: DiagramGraph, placed: Placed, direction: 'DOWN' | 'RIGHT'): Box | undefined {
+    const link = graph.edges.find(edge => (edge.source === node.id && placed.nodes[edge.target]) || (edge.target === node.id && placed.nodes[edge.source]));
+    if (!link) return undefined;
+    const anchor = placed.nodes[link.source === node.id ? link.target : link.source];
+    const boxes = Object.values(placed.nodes);
+    const labelBoxes = labels(placed.edges);
+    const segments = allSegments(placed.edges);
+    for (const spot of candidates(node, anchor, link.source !== node.id, direction)) {
+        const room = inflate(spot, ROOM);
+        if (boxes.some(box => overlaps(room, box)) || labelBoxes.some(box => overlaps(room, box))) continue;
+        if (segments.some(({ a, b }) => segmentThroughBox(a, b, inflate(spot, CLEARANCE)))) continue;
+        if (!groupsAllow(node, spot, placed)) continue;
+        return spot;
+    }
+    return undefined;
+}
+
+/**
+ * A box at the top level lies outside every department; a box in a department grows that
+ * department's box only over free ground: no other department, box or label, and no line that
+ * does not belong to the department.
+ */
+function groupsAllow(node: DiagramNode, spot: Box, placed: Placed): boolean {
+    const others = Object.entries(placed.groups).filter(([id]) => id !== node.group);
+    if (!node.group) return others.every(([, frame]) => !overlaps(inflate(frame, ROOM), spot));
+    const grown = grownGroup(placed.groups[node.group], spot);
+    if (others.some(([, frame]) => overlaps(inflate(frame, CLEARANCE), grown))) return false;
+    const outsiders = Object.entries(placed.nodes).filter(([id]) => placed.groupOf.get(id) !== node.group);
+    if (outsiders.some(([, box]) => overlaps(inflate(box, CLEARANCE), grown))) return false;
+    // Labels beside the department stay outside it: inside they would sit on its title or border.
+    const frame = placed.groups[node.group];
+    if (labels(placed.edges).some(label => overlaps(label, grown) && !overlaps(label, frame))) return false;
+    const foreign = Object.entries(placed.edges).filter(([id]) => placed.ends.get(id)!.every(end => placed.groupOf.get(end) !== node.group)).map(([, geometry]) => geometry);
+    if (foreign.some(geometry => geometry.label && overlaps(geometry.label, grown))) return false;
+    return !foreign.some(geometry => segmentsOf(geometry.points).some(({ a, b }) => segmentThroughBox(a, b, grown)));
+}
+
+/**
+ * A new line: of the straight runs between the sides its boxes turn to each other, the runs that
+ * turn twice half-way (as the lines of a layered picture do) and the runs round one corner of a box
+ * in the way, the one crossing fewest lines, then the shortest counting a bend as a stretch of line;
+ * where none fits, a path of horizontal and vertical runs through the channels between the boxes.
+ * Its label beside its longest run.
+ */
+function newLine(edge: DiagramEdge, placed: Placed, labelled: boolean): EdgeGeometry | undefined {
+    const [source, target] = [placed.nodes[edge.source], placed.nodes[edge.target]];
+    if (!source || !target || edge.source === edge.target) return undefined;
+    const own = new Set([placed.groupOf.get(edge.source), placed.groupOf.get(edge.target)]);
+    const titles = Object.values(placed.groups).map(frame => ({ ...frame, height: GROUP_TITLE_HEIGHT }));
+    const barriers = [...titles, ...Object.entries(placed.groups).filter(([id]) => !own.has(id)).map(([, frame]) => frame)];
+    const inWay = Object.entries(placed.nodes).filter(([id]) => id !== edge.source && id !== edge.target).map(([, box]) => inflate(box, CLEARANCE));
+    const obstacles = [...inWay, ...labels(placed.edges).map(box => inflate(box, 2)), ...barriers];
+    const insides = [source, target].map(box => inflate(box, -1));
+    const others = allSegments(placed.edges);
+    const ends = Object.values(placed.edges).flatMap(geometry => [geometry.points[0], geometry.points[geometry.points.length - 1]]);
+    const apart = (p: Point) => ends.every(end => Math.hypot(end.x - p.x, end.y - p.y) >= ENDS_APART);
+    const starts = endPoints(source, target).filter(apart);
+    const stops = endPoints(target, source).filter(apart);
+    const corners = inWay.flatMap(box => {
+        const round = inflate(box, CORNER_CLEARANCE);
+        return [{ x: round.x, y: round.y }, { x: round.x + round.width, y: round.y }, { x: round.x, y: round.y + round.height }, { x: round.x + round.width, y: round.y + round.height }];
+    });
+    const routes: Point[][] = [];
+    for (const a of starts) {
+        for (const b of stops) {
+            routes.push([a, b]);
+            for (const f of HALF_WAYS) {
+                const flat = a.y === source.y || a.y === source.y + source.height;
+                const turn = flat ? a.y + (b.y - a.y) * f : a.x + (b.x - a.x) * f;
+                routes.push(flat ? [a, { x: a.x, y: turn }, { x: b.x, y: turn }, b] : [a, { x: turn, y: a.y }, { x: turn, y: b.y }, b]);
+            }
+        }
+    }
+    for (const a of starts.slice(0, CORNER_ENDS)) for (const b of stops.slice(0, CORNER_ENDS)) for (const c of corners) routes.push([a, c, b]);
+    let best: { points: Point[]; crossings: number; cost: number } | undefined;
+    for (const points of routes) {
+        const runs = segmentsOf(points).filter(({ a, b }) => Math.hypot(b.x - a.x, b.y - a.y) > 0.5);
+        const cost = runs.reduce((sum, { a, b }) => sum + Math.hypot(b.x - a.x, b.y - a.y), 0) + (runs.length - 1) * BEND_COST;
+        if (best && cost >= best.cost && best.crossings === 0) continue;
+        if (runs.some(({ a, b }) => obstacles.some(box => segmentThroughBox(a, b, box)) || insides.some(box => segmentThroughBox(a, b, box)))) continue;
+        if (runs.some(run => others.some(segment => alongside(run, segment)))) continue;
+        const crossings = runs.reduce((sum, run) => sum + others.filter(segment => crossingPoint(run, segment)).length, 0);
+        if (!best || crossings < best.crossings || (crossings === best.crossings && cost < best.cost)) best = { points: [runs[0].a, ...runs.map(run => run.b)], crossings, cost };
+    }
+    if (!best) {
+        const walls = [...obstacles, source, target];
+        for (const a of starts.slice(0, CORNER_ENDS)) {
+            for (const b of stops.slice(0, CORNER_ENDS)) {
+                const route = orthogonalRoute({ point: a, box: source }, { point: b, box: target }, walls, others);
+                if (!route || pathLength(route) > LONGEST_DETOUR * Math.hypot(b.x - a.x, b.y - a.y)) continue;
+                const runs = segmentsOf(route);
+                const cost = runs.reduce((sum, { a: p, b: q }) => sum + Math.hypot(q.x - p.x, q.y - p.y), 0) + (runs.length - 1) * BEND_COST;
+                const crossings = runs.reduce((sum, run) => sum + others.filter(segment => crossingPoint(run, segment)).length, 0);
+                if (!best || crossings < best.crossings || (crossings === best.crossings && cost < best.cost)) best = { points: route, crossings, cost };
+            }
+        }
+    }
+    if (!best) return undefined;
+    const points = best.points;
+    if (!labelled || edge.label === '') return { points };
+    const size = labelSize(edge);
+    const taken = [...Object.values(placed.nodes), ...labels(placed.edges).map(box => inflate(box, 2)), ...barriers];
+    const runs = segmentsOf(points).sort((p, q) => Math.hypot(q.b.x - q.a.x, q.b.y - q.a.y) - Math.hypot(p.b.x - p.a.x, p.b.y - p.a.y));
+    // Beside the line first; else on it, as an inline label whose background interrupts only its own line.
+    const on = (a: Point, b: Point) => ON_LINE.map(t => ({ x: a.x + (b.x - a.x) * t - size.width / 2, y: a.y + (b.y - a.y) * t - size.height / 2, width: size.width, height: size.height }));
+    const spot = [...runs.flatMap(({ a, b }) => spotsBeside(a, b, size)), ...runs.flatMap(({ a, b }) => on(a, b))]
+        .find(box => !taken.some(other => overlaps(other, box)) && !others.some(({ a, b }) => segmentThroughBox(a, b, box)));
+    return spot ? { points, label: spot, labelLines: size.lines } : undefined;
+}
+
+/**
+ * Where a line may meet a box: the points of the side facing the other box first, then every
+ * stretch of the outline, nearest the other box first. A box with many lines has few free points.
+ */
+function endPoints(box: Box, other: Box): Point[] {
+    const towards = centre(other);
+    const outline: Point[] = [];
+    for (let x = box.x + OUTLINE_STEP; x < box.x + box.width - OUTLINE_STEP / 2; x += OUTLINE_STEP) outline.push({ x, y: box.y }, { x, y: box.y + box.height });
+    for (let y = box.y + OUTLINE_STEP; y < box.y + box.height - OUTLINE_STEP / 2; y += OUTLINE_STEP) outline.push({ x: box.x, y }, { x: box.x + box.width, y });
+    outline.sort((p, q) => Math.hypot(p.x - towards.x, p.y - towards.y) - Math.hypot(q.x - towards.x, q.y - towards.y));
+    return [...facingPoints(box, towards), ...outline];
+}
+
+/** The picture moved clear of the top and left edges if anything now lies beyond them, and sized round everything. */
+function framed(layout: DiagramLayout): DiagramLayout {
+    const boxes = [...Object.values(layout.nodes), ...Object.values(layout.groups), ...labels(layout.edges)];
+    const points = Object.values(layout.edges).flatMap(geometry => geometry.points);
+    const left = Math.min(...boxes.map(box => box.x), ...points.map(p => p.x));
+    const top = Math.min(...boxes.map(box => box.y), ...points.map(p => p.y));
+    const [dx, dy] = [Math.max(0, MARGIN - left), Math.max(0, MARGIN - top)];
+    const move = (box: Box): Box => ({ ...box, x: box.x + dx, y: box.y + dy });
+    const nodes = Object.fromEntries(Object.entries(layout.nodes).map(([id, box]) => [id, move(box)]));
+    const groups = Object.fromEntries(Object.entries(layout.groups).map(([id, box]) => [id, move(box)]));
+    const edges = Object.fromEntries(Object.entries(layout.edges).map(([id, geometry]) => [id, {
+        ...geometry, points: geometry.points.map(p => ({ x: p.x + dx, y: p.y + dy })), label: geometry.label && move(geometry.label)
+    }]));
+    const right = Math.max(...[...Object.values(nodes), ...Object.values(groups)].map(box => box.x + box.width), ...Object.values(edges).flatMap(g => g.points.map(p => p.x)), ...labels(edges).map(box => box.x + box.width));
+    const bottom = Math.max(...[...Object.values(nodes), ...Object.values(groups)].map(box => box.y + box.height), ...Object.values(edges).flatMap(g => g.points.map(p => p.y)), ...labels(edges).map(box => box.y + box.height));
+    return { ...layout, nodes, groups, edges, width: Math.max(layout.width + dx, right + MARGIN), height: Math.max(layout.height + dy, bottom + MARGIN) };
+}

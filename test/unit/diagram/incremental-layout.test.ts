@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import type { Box, DiagramGraph, DiagramLayout } from '../../../language-server/src/diagram/diagram-graph.js';
+import { buildDiagramGraph } from '../../../language-server/src/diagram/graph-builder.js';
+import { fitIntoPrevious } from '../../../language-server/src/diagram/incremental-layout.js';
+import { DiagramLayouter } from '../../../language-server/src/diagram/layout.js';
+import { measureLayout } from '../../../language-server/src/diagram/layout-quality.js';
+import { orthogonalRoute } from '../../../language-server/src/diagram/orthogonal-route.js';
+import { segmentThroughBox } from '../../../language-server/src/diagram/layout-quality.js';
+import { loadTexts } from '../helpers/workspace.js';
+import { CountingRunner } from './helpers.js';
+
+/** A department of a small chain with an outside feeder: enough room round it for a few more. */
+const BASE = `
+department Fin "Finance"
+department Ops "Operations"
+system Erp { kind erp department Ops }
+system Ledger { kind finance department Fin }
+system Payables { kind finance department Fin }
+system Close { kind spreadsheet department Fin }
+system Recon { kind finance department Fin }
+flow Invoices : Erp -> Payables { style api }
+flow Postings : Payables -> Ledger { style batch }
+flow TrialBalance : Ledger -> Close { style manual }
+flow Reconciled : Close -> Recon { style manual }
+`;
+
+const VIEW = { view: { kind: 'department' as const, name: 'Fin' }, state: 'as-is' as const };
+
+async function graphOf(text: string): Promise<DiagramGraph> {
+    const { analysis } = await loadTexts({ 'estate.integ': text });
+    return buildDiagramGraph(analysis.estate, analysis.findings, VIEW, '2026-12-01');
+}
+
+function expectClean(graph: DiagramGraph, layout: DiagramLayout): void {
+    const q = measureLayout(graph, layout);
+    expect(q.undrawn).toBe(0);
+    expect(q.edgeThroughNode + q.edgeThroughGroup + q.nodeOverlaps + q.labelLabelOverlaps + q.labelNodeOverlaps + q.edgeThroughLabel).toBe(0);
+    expect(q.hiddenShareAnyEdge).toBe(0);
+    expect(q.labelDistanceWorst).toBeLessThanOrEqual(10);
+}
+
+async function before(): Promise<{ graph: DiagramGraph; layout: DiagramLayout; layouter: DiagramLayouter }> {
+    const layouter = new DiagramLayouter(new CountingRunner(), 32, 60_000);
+    const graph = await graphOf(BASE);
+    return { graph, layout: await layouter.layout(graph, { viewKey: 'fin' }), layouter };
+}
+
+describe('an edit fitted into the picture the reader has', () => {
+    it('keeps every box exactly in place when a flow is added between two shown systems, and draws the flow clear of everything', async () => {
+        const { graph, layout, layouter } = await before();
+        const edited = await graphOf(`${BASE}\nflow Fixes : Recon -> Ledger { style api }`);
+        const after = await layouter.layout(edited, { viewKey: 'fin' });
+        for (const node of graph.nodes) expect(after.nodes[node.id], node.id).toEqual(layout.nodes[node.id]);
+        const added = edited.edges.find(edge => edge.flows.includes('Fixes'))!;
+        expect(after.edges[added.id].points.length).toBeGreaterThanOrEqual(2);
+        expect(after.edges[added.id].label).toBeDefined();
+        expectClean(edited, after);
+    });
+
+    it('gives a new system a free spot beside the system it is linked to, inside its department', async () => {
+        const { graph, layout, layouter } = await before();
+        const edited = await graphOf(`${BASE}\nsystem Tax { kind finance department Fin }\nflow TaxRates : Tax -> Ledger { style api }`);
+        const after = await layouter.layout(edited, { viewKey: 'fin' });
+        for (const node of graph.nodes) expect(after.nodes[node.id], node.id).toEqual(layout.nodes[node.id]);
+        const tax = edited.nodes.find(node => node.name === 'Tax')!;
+        const box = after.nodes[tax.id];
+        const department = after.groups[tax.group!];
+        expect(box.x >= department.x && box.y >= department.y && box.x + box.width <= department.x + department.width && box.y + box.height <= department.y + department.height).toBe(true);
+        expectClean(edited, after);
+    });
+
+    it('leaves a larger edit to a fresh layout', async () => {
+        const { layout } = await before();
+        const many = await graphOf(`${BASE}\n${['A', 'B', 'C', 'D'].map(n => `flow More${n} : Recon -> Payables { style api }`).join('\n')}`);
+        expect(fitIntoPrevious(many, layout, true)).toBeUndefined();
+        const moved = await graphOf(BASE.replace('system Close { kind spreadsheet department Fin }', 'system Close { kind spreadsheet department Ops }'));
+        expect(fitIntoPrevious(moved, layout, true)).toBeUndefined();
+    });
+});
+
+describe('a line through the channels between boxes', () => {
+    it('runs round a box in the way in horizontal and vertical runs, from one box side to the other', () => {
+        const from: Box = { x: 0, y: 0, width: 100, height: 40 };
+        const to: Box = { x: 0, y: 200, width: 100, height: 40 };
+        const wall: Box = { x: -40, y: 90, width: 180, height: 40 };
+        const route = orthogonalRoute({ point: { x: 50, y: 40 }, box: from }, { point: { x: 50, y: 200 }, box: to }, [wall], [])!;
+        expect(route).toBeDefined();
+        expect(route[0]).toEqual({ x: 50, y: 40 });
+        expect(route[route.length - 1]).toEqual({ x: 50, y: 200 });
+        for (let i = 1; i < route.length; i++) {
+            const [a, b] = [route[i - 1], route[i]];
+            expect(a.x === b.x || a.y === b.y, `run ${i} is straight across or down`).toBe(true);
+            expect(segmentThroughBox(a, b, wall)).toBe(false);
+        }
+    });
+
+    it('finds no way through a closed wall and does not lie on another line', () => {
+        const from: Box = { x: 0, y: 0, width: 100, height: 40 };
+        const to: Box = { x: 0, y: 200, width: 100, height: 40 };
+        const walls: Box[] = [
+            { x: -60, y: 150, width: 220, height: 20 }, { x: -60, y: 290, width: 220, height: 20 },
+            { x: -60, y: 150, width: 20, height: 160 }, { x: 140, y: 150, width: 20, height: 160 }
+        ];
+        expect(orthogonalRoute({ point: { x: 50, y: 40 }, box: from }, { point: { x: 50, y: 200 }, box: to }, walls, [])).toBeUndefined();
+        const other = { a: { x: 50, y: 60 }, b: { x: 50, y: 180 } };
+        const route = orthogonalRoute({ point: { x: 50, y: 40 }, box: from }, { point: { x: 50, y: 200 }, box: to }, [], [other]);
+        expect(route).toBeUndefined();
+    });
+});
