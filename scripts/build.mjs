@@ -17,7 +17,8 @@ const extensionEntries = [{ in: 'extension/src/extension.ts', out: 'extension' }
 // Webview scripts run in the browser sandbox of a VS Code webview: one IIFE per preview.
 const webviewEntries = [
     { in: 'extension/webview/diagram/main.ts', out: 'webview/diagram' },
-    { in: 'extension/webview/roadmap/main.ts', out: 'webview/roadmap' }
+    { in: 'extension/webview/roadmap/main.ts', out: 'webview/roadmap' },
+    { in: 'extension/webview/brief/main.ts', out: 'webview/brief' }
 ];
 
 /**

@@ -7,6 +7,12 @@ import { registerCommands } from './commands.js';
 import { registerExchangeCommands } from './exchange-commands.js';
 import { registerDiagramPreview } from './preview/diagram-panel.js';
 import { registerRoadmapPreview } from './preview/roadmap-panel.js';
+import { registerFindingsView } from './findings/findings-view.js';
+import { registerRuleDoc } from './rule-doc.js';
+import { registerBriefPreview } from './preview/brief-panel.js';
+import { registerLineageCommand } from './lineage-command.js';
+import { registerEvidenceExport } from './evidence-export.js';
+import { registerCompareCommand } from './compare-command.js';
 
 let client: LanguageClient | undefined;
 
@@ -16,6 +22,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     registerExchangeCommands(context);
     registerDiagramPreview(context, client);
     registerRoadmapPreview(context, client);
+    registerFindingsView(context, client);
+    registerRuleDoc(context);
+    registerBriefPreview(context, client);
+    registerLineageCommand(context);
+    registerEvidenceExport(context, client);
+    registerCompareCommand(context, client);
+    // Shows the findings view in the explorer only in a workspace the extension serves.
+    void vscode.commands.executeCommand('setContext', 'integ.active', true);
     await client.start();
 }
 
@@ -35,7 +49,8 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
     const clientOptions: LanguageClientOptions = {
         documentSelector: [{ language: 'integ' }],
         synchronize: { fileEvents: watcher },
-        initializationOptions: { rules: { severity: vscode.workspace.getConfiguration('integ').get('rules.severity') ?? {} } },
+        // ruleDocs: a finding's code opens the rules reference shipped in the VSIX (integ.showRuleDoc), offline.
+        initializationOptions: { rules: { severity: vscode.workspace.getConfiguration('integ').get('rules.severity') ?? {} }, ruleDocs: 'command' },
         errorHandler: new RestartOnce()
     };
     // The id `integ` makes the client honour the `integ.trace.server` setting.

@@ -2,8 +2,10 @@
 // into a fresh code-server with --install-extension, and drives the workbench in headless chromium:
 // squiggles and status-bar counts, the diagram (overview of departments, drill-down, every system, to-be,
 // click-to-reveal, hover, context view and breadcrumb, a lens, follow-the-data, stable positions after an
-// edit), every control visible in a light, a dark and both high-contrast themes, the roadmap, nothing posted
-// to a closed panel; screenshots in test-results/vscode-*.png.
+// edit), every control visible in a light, a dark and both high-contrast themes, the roadmap, the findings
+// view (grouping, reveal, quick fix and accept from its context menu, live update), the "If retired" impact
+// view, a finding's code link opening the shipped rules reference, nothing posted to a closed panel;
+// screenshots in test-results/vscode-*.png.
 // Env: INTEG_E2E_VSIX (use this VSIX, skip packaging), INTEG_E2E_SAMPLE, INTEG_E2E_SKIP_BUILD=1,
 // INTEG_E2E_VERBOSE=1, INTEG_E2E_KEEP=1, INTEG_E2E_TIMEOUT (s, default 240).
 import { spawnSync } from 'node:child_process';
@@ -12,6 +14,7 @@ import { join, relative } from 'node:path';
 import { ROOT, SAMPLE_SCAN_MODULE, buildForTests } from './build-suite.mjs';
 import { createSandbox, ensureCodeServer, launchChromium, sampleFolder, startCodeServer, workbenchUrl } from './lib/code-server.mjs';
 import { writeExpectedFindings } from './lib/expected-findings.mjs';
+import { focusWorkbench, openFile, restMouse, runCommand, until, webviewFrame } from './lib/workbench-actions.mjs';
 
 const RESULTS = join(ROOT, 'test-results');
 const verbose = process.env.INTEG_E2E_VERBOSE === '1';
@@ -86,56 +89,12 @@ async function scanSample(workspace) {
     return declarations;
 }
 
-/** `opensPicker`: the command shows its own quick pick, so the widget stays open. */
-async function runCommand(page, title, { opensPicker = false } = {}) {
-    await focusWorkbench(page);
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget input.input');
-    await input.waitFor({ state: 'visible', timeout: 10_000 });
-    await input.fill(`>${title}`);
-    // Click the row with exactly this title: Enter would run whichever fuzzy match is ranked first.
-    const row = page.locator('.quick-input-widget .monaco-list-row .label-name').getByText(title, { exact: true }).first();
-    await row.waitFor({ state: 'visible', timeout: 10_000 });
-    await row.click();
-    if (!opensPicker) await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
-}
-
-/** After a click inside a webview, keys go to its iframe; a click on the side bar title takes focus back. */
-async function focusWorkbench(page) {
-    await page.locator('.part.sidebar .composite.title').first().click();
-}
-
-async function openFile(page, file) {
-    await focusWorkbench(page);
-    await page.keyboard.press('Control+P');
-    const input = page.locator('.quick-input-widget input.input');
-    await input.waitFor({ state: 'visible', timeout: 10_000 });
-    await input.fill(file);
-    // Enter opens the focused row; wait until filtering has put the file there (not a recent file).
-    await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: file.split('/').pop() }).first().waitFor({ state: 'visible', timeout: 10_000 });
+/** Runs an item of the open context menu: pointed at (which focuses it), then Enter, as a mouse click on it is not always taken. */
+async function chooseMenuItem(page, label) {
+    const item = page.locator('.monaco-menu .action-label').getByText(label, { exact: true });
+    await item.hover();
     await page.keyboard.press('Enter');
-    await page.locator('.editor-group-container .tab.active', { hasText: file.split('/').pop() }).first().waitFor({ timeout: 10_000 });
-}
-
-/** The document frame inside each webview (`iframe.webview.ready` → `#active-frame`) that satisfies `test`. */
-async function webviewFrame(page, selector, timeoutMs = 30_000) {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-        for (const frame of page.frames()) {
-            const element = await frame.frameElement().catch(() => undefined);
-            if (!element || (await element.getAttribute('id')) !== 'active-frame') continue;
-            if (await frame.locator(selector).count().catch(() => 0)) return frame;
-        }
-        if (Date.now() > deadline) throw new Error(`no webview shows ${selector} within ${timeoutMs} ms`);
-        await page.waitForTimeout(200);
-    }
-}
-
-/** Parks the pointer on the status bar so no hover or tooltip covers the screenshot. */
-async function restMouse(page) {
-    const viewport = page.viewportSize();
-    await page.mouse.move(viewport.width / 2, viewport.height - 5);
-    await page.waitForTimeout(150);
+    await page.locator('.monaco-menu').waitFor({ state: 'hidden', timeout: 5_000 });
 }
 
 async function statusBarCounts(page) {
@@ -143,7 +102,8 @@ async function statusBarCounts(page) {
     await item.waitFor({ timeout: 10_000 });
     const label = `${await item.getAttribute('aria-label') ?? ''} ${await item.innerText()}`;
     const numbers = (await item.innerText()).match(/\d+/g)?.map(Number) ?? [];
-    return { label: label.trim(), errors: numbers[0], warnings: numbers[1] };
+    // VS Code shows the third count (information) only when there is one.
+    return { label: label.trim(), errors: numbers[0], warnings: numbers[1], infos: numbers[2] ?? 0 };
 }
 
 async function nodeColours(frame) {
@@ -153,23 +113,6 @@ async function nodeColours(frame) {
         const style = box ? getComputedStyle(box) : undefined;
         return { fill: style?.fill, stroke: style?.stroke, background: getComputedStyle(background).fill || getComputedStyle(document.body).backgroundColor, text: getComputedStyle(document.querySelector('g.integ-node text.label') ?? document.body).fill };
     });
-}
-
-
-/** Polls `probe` until it returns something truthy; its last error (or `message`) if the time runs out. */
-async function until(probe, timeoutMs, message) {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-        let failure;
-        try {
-            const value = await probe();
-            if (value) return value;
-        } catch (error) {
-            failure = error;
-        }
-        if (Date.now() > deadline) throw failure ?? new Error(typeof message === 'function' ? message() : message ?? 'timed out');
-        await new Promise(resolve => setTimeout(resolve, 200));
-    }
 }
 
 function idSelector(id) {
@@ -320,15 +263,16 @@ async function main() {
             const warnings = await page.locator('.editor-instance .squiggly-warning').count();
             return `${errors} error and ${warnings} warning squiggles drawn`;
         });
-        await check('status bar problem counts match the expected findings', async () => {
+        await check('status bar problem counts match the expected findings (accepted ones not counted, as in the report)', async () => {
             const errors = counted.filter(finding => finding.severity === 'error').length;
             const warnings = counted.filter(finding => finding.severity === 'warning').length;
+            const infos = counted.filter(finding => finding.severity === 'info').length;
             const deadline = Date.now() + 30_000;
             let seen;
             for (;;) {
                 seen = await statusBarCounts(page);
-                if (seen.errors === errors && seen.warnings === warnings) return `"${seen.label.replace(/\s+/g, " ")}"`;
-                if (Date.now() > deadline) throw new Error(`status bar shows "${seen.label}", expected ${errors} errors and ${warnings} warnings`);
+                if (seen.errors === errors && seen.warnings === warnings && seen.infos === infos) return `"${seen.label.replace(/\s+/g, " ")}"`;
+                if (Date.now() > deadline) throw new Error(`status bar shows "${seen.label}", expected ${errors} errors, ${warnings} warnings and ${infos} infos`);
                 await page.waitForTimeout(250);
             }
         });
@@ -537,6 +481,149 @@ async function main() {
                 await page.screenshot({ path: join(RESULTS, `vscode-roadmap-${theme.file}.png`) });
             }
             return `${declarations.initiative.length} initiatives drawn; the Export button visible in ${THEMES.length} themes (screenshots vscode-roadmap-*.png)`;
+        });
+
+        const findingsPane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Integration Findings' }) });
+        const findingRows = findingsPane.locator('.monaco-list-row');
+        const rowText = async row => (await row.innerText()).replace(/\s+/g, ' ').trim();
+        await check('the findings view: "Fix first" on top, then groups by rule with counts and hours', async () => {
+            await runCommand(page, 'View: Show Explorer');
+            // The folders take the explorer's height: fold them so the findings view has room.
+            const folders = page.locator('.pane-header', { hasText: sandbox.workspace.split('/').pop() }).first();
+            if ((await folders.getAttribute('aria-expanded')) === 'true') await folders.click();
+            const header = findingsPane.locator('.pane-header').first();
+            await header.waitFor({ timeout: 10_000 });
+            if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+            await findingRows.first().waitFor({ timeout: 30_000 });
+            // Widen the side bar so that the rows can be read in the screenshot.
+            const sidebar = await page.locator('.part.sidebar').boundingBox();
+            if (sidebar && sidebar.width < 560) {
+                await page.mouse.move(sidebar.x + sidebar.width + 1, sidebar.y + sidebar.height / 2);
+                await page.mouse.down();
+                await page.mouse.move(sidebar.x + 620, sidebar.y + sidebar.height / 2, { steps: 5 });
+                await page.mouse.up();
+            }
+            const first = await rowText(findingRows.first());
+            if (!/Fix first/.test(first)) throw new Error(`the first row reads "${first}"`);
+            const texts = await findingRows.evaluateAll(rows => rows.map(row => row.innerText.replace(/\s+/g, ' ')));
+            const groups = texts.filter(text => /\//.test(text) && /(error|warning|info)/.test(text));
+            if (!texts.some(text => /h\/week/.test(text))) throw new Error(`no row shows hours per week:\n${texts.join('\n')}`);
+            await restMouse(page);
+            await page.screenshot({ path: join(RESULTS, 'vscode-findings.png') });
+            await page.locator('.part.sidebar').screenshot({ path: join(RESULTS, 'vscode-findings-view.png') });
+            return `${texts.length} rows; first "${first}"; ${groups.length} rows name a rule with counts (screenshots vscode-findings.png, vscode-findings-view.png)`;
+        });
+        await check('the findings view groups by system after "Group Findings By…", and a click reveals the finding', async () => {
+            await runCommand(page, 'Group Findings By…', { opensPicker: true });
+            const pick = page.locator('.quick-input-widget .monaco-list-row .label-name').getByText('System', { exact: true }).first();
+            await pick.waitFor({ state: 'visible', timeout: 10_000 });
+            await pick.click();
+            const titles = new Set(declarations.system.map(system => system.name));
+            await until(async () => (await findingsPane.locator('.pane-header').innerText()).includes('by system'), 15_000, 'the view does not say "by system"');
+            await until(async () => (await findingRows.filter({ hasText: /^[a-z]+\/[\w-]+ — / }).count()) === 0, 15_000, 'the groups are still rules');
+            // The fix-first group is open: its first finding is the second row.
+            const finding = findingRows.nth(1);
+            const label = (await finding.locator('.label-name').innerText()).trim();
+            const target = expected.find(entry => entry.message.startsWith(label));
+            if (!target) throw new Error(`no expected finding reads "${label}"`);
+            await finding.click();
+            await page.locator('.editor-group-container .tab.active', { hasText: target.file.split('/').pop() }).first().waitFor({ timeout: 10_000 });
+            const selection = page.locator('[id="status.editor.selection"]');
+            await until(async () => new RegExp(`Ln ${target.line}\\b`).test(await selection.innerText().catch(() => '')), 10_000,
+                () => `the cursor is not at ${target.file}:${target.line}`);
+            const groups = await findingRows.evaluateAll(rows => rows.map(row => row.querySelector('.label-name')?.textContent ?? ''));
+            return `${titles.size} systems declared; groups now include "${groups.slice(-3).join('", "')}"; "${label.slice(0, 60)}…" → ${target.file}:${target.line}`;
+        });
+        await check('the findings view\'s context menu offers the quick fixes and accepts a finding; the view updates', async () => {
+            const before = (await findingRows.nth(1).locator('.label-name').innerText()).trim();
+            // A rule with a quick fix besides the waiver, among the "fix first" rows.
+            const fixable = findingRows.filter({ hasText: /security\/(encryption-at-rest|tls|no-auth|oauth2|shared-credentials|hardcoded-secret|audit-log)/ }).first();
+            await fixable.waitFor({ timeout: 10_000 });
+            const fixableText = await rowText(fixable);
+            await fixable.click({ button: 'right' });
+            const menu = page.locator('.monaco-menu .action-label');
+            await menu.first().waitFor({ timeout: 10_000 });
+            const items = (await menu.allInnerTexts()).map(text => text.trim()).filter(Boolean);
+            if (!items.includes('Quick Fix…') || !items.includes('Accept (Waive)…')) throw new Error(`the context menu offers ${items.join(', ')}`);
+            await chooseMenuItem(page, 'Quick Fix…');
+            const fixes = page.locator('.quick-input-widget .monaco-list-row .label-name');
+            const fixTitles = await until(async () => {
+                if (await page.locator('.quick-input-widget').isVisible()) return (await fixes.allInnerTexts()).join(' | ');
+                // A single fix is applied at once: nothing to pick.
+                return (await page.locator('.editor-group-container .tab.active.dirty').count()) > 0 ? '(one fix, applied)' : undefined;
+            }, 10_000, 'Quick Fix… showed nothing');
+            if (fixTitles === '(one fix, applied)') await runCommand(page, 'File: Revert File');
+            else await page.keyboard.press('Escape');
+            await findingRows.nth(1).click({ button: 'right' });
+            await chooseMenuItem(page, 'Accept (Waive)…');
+            await page.locator('.editor-group-container .tab.active.dirty').first().waitFor({ timeout: 10_000 });
+            const after = await until(async () => {
+                const now = (await findingRows.nth(1).locator('.label-name').innerText()).trim();
+                return now !== before ? now : undefined;
+            }, 30_000, () => `"${before}" is still the first finding to fix after it was accepted`);
+            await restMouse(page);
+            await page.screenshot({ path: join(RESULTS, 'vscode-findings-accepted.png') });
+            await runCommand(page, 'File: Revert File');
+            await until(async () => (await findingRows.nth(1).locator('.label-name').innerText()).trim() === before, 30_000, 'reverting the waiver did not bring the finding back');
+            return `menu: ${items.join(', ')}; quick fixes for "${fixableText.slice(0, 50)}…": ${fixTitles}; after accepting "${before.slice(0, 40)}…" the first is "${after.slice(0, 40)}…"`;
+        });
+
+        await check('"If retired" code lens opens the system\'s neighbourhood with the affected flows highlighted', async () => {
+            const system = current.find(candidate => declarations.liveFlowEnds.has(candidate.name)) ?? current[0];
+            await openFile(page, system.file);
+            await page.keyboard.press('Control+G');
+            await page.locator('.quick-input-widget input.input').fill(`:${system.line}`);
+            await page.keyboard.press('Enter');
+            const lenses = page.locator('.editor-instance .codelens-decoration a', { hasText: /^(If retired|Retired, still depended on by): [1-9]/ });
+            await lenses.first().waitFor({ timeout: 30_000 });
+            const lens = (await lenses.first().innerText()).trim();
+            const flows = Number(/: (\d+) live flow/.exec(lens)?.[1]);
+            await lenses.first().click();
+            const frame = await until(async () => {
+                const found = await webviewFrame(page, 'svg g.integ-node', 5_000);
+                return (await found.locator('#notes').innerText()).includes('If retired') || (await found.locator('#notes').innerText()).includes('Retired, still') ? found : undefined;
+            }, 30_000, 'the diagram does not say what retiring the system breaks');
+            await frame.locator('#canvas > svg.highlighting').waitFor({ state: 'attached', timeout: 10_000 });
+            const litFlows = await frame.locator('#canvas g.integ-edge.lit[data-id]').count();
+            const dimmed = await frame.locator('#canvas g.integ-node[data-id]:not(.lit)').count();
+            const view = await frame.locator('#view-kind').inputValue();
+            if (view !== 'system') throw new Error(`the view is ${view}, not a system's neighbourhood`);
+            if (litFlows !== flows) throw new Error(`${litFlows} flows lit, the lens says ${flows}`);
+            // The picture at a readable size: the diagram's editor group maximised, fitted, then restored.
+            await page.locator('.tab', { hasText: 'Integration diagram' }).first().click();
+            await runCommand(page, 'View: Toggle Maximize Editor Group');
+            await page.waitForTimeout(500);
+            await frame.locator('#fit').click();
+            await restMouse(page);
+            await page.waitForTimeout(300);
+            await page.screenshot({ path: join(RESULTS, 'vscode-impact.png') });
+            await runCommand(page, 'View: Toggle Maximize Editor Group');
+            const note = (await frame.locator('#notes').innerText()).split('\n')[0];
+            return `"${lens}": ${litFlows} flows lit, ${dimmed} systems dimmed; "${note}" (screenshot vscode-impact.png)`;
+        });
+
+        await check('a finding\'s code link in the Problems panel opens the rule\'s section of the shipped rules reference', async () => {
+            await focusWorkbench(page);
+            await page.keyboard.press('Control+Shift+M');
+            const link = page.locator('.markers-panel a.monaco-link').first();
+            await link.waitFor({ timeout: 10_000 });
+            const ruleId = (await link.innerText()).trim();
+            const href = await link.getAttribute('href');
+            if (!href?.startsWith('command:integ.showRuleDoc')) throw new Error(`the code links to ${href}`);
+            const anchor = JSON.parse(decodeURIComponent(href.slice(href.indexOf('?') + 1)))[1];
+            await link.click();
+            const preview = await webviewFrame(page, `[id="${anchor}"]`);
+            const top = await until(async () => {
+                const y = await preview.locator(`[id="${anchor}"]`).evaluate(heading => heading.getBoundingClientRect().top);
+                return y >= -5 && y < 250 ? y : undefined;
+            }, 10_000, `the preview does not show the ${ruleId} section at the top`);
+            await page.keyboard.press('Control+Shift+M');
+            await restMouse(page);
+            await page.screenshot({ path: join(RESULTS, 'vscode-rule-doc.png') });
+            const previewTab = page.locator('.tab', { hasText: 'rules.md' }).first();
+            const tab = (await previewTab.innerText()).trim();
+            await previewTab.locator('.codicon-close, .tab-actions .action-label').first().click({ force: true });
+            return `${ruleId} → "${tab}", heading #${anchor} at ${Math.round(top)} px (screenshot vscode-rule-doc.png)`;
         });
 
         await check('closing the previews after an export posts nothing to a disposed webview', async () => {

@@ -11,9 +11,17 @@ export type DiagramViewOptions = Pick<DiagramRequestParams, 'view' | 'state' | '
 
 export interface PanelSize { width: number; height: number }
 
+/** Elements to keep bright, the rest dimmed, with the note that says why ("If retired: …"). */
+export interface DiagramHighlight {
+    /** `data-id`s: each flow is lit with its two ends. */
+    ids: string[];
+    note: string;
+}
+
 /** Extension → webview. */
 export type DiagramToWebview =
-    | { type: 'diagram'; result: DiagramRequestResult; options: DiagramViewOptions; /** `data-id` to zoom to and ring. */ focus?: string }
+    | { type: 'diagram'; result: DiagramRequestResult; options: DiagramViewOptions; /** `data-id` to zoom to and ring. */ focus?: string; highlight?: DiagramHighlight;
+        /** The lens a command opened the view with (the brief's findings heat map); the picker follows it. */ lens?: Lens }
     | { type: 'failed'; message: string }
     /** Answer to a `tooltip` message; `seq` as the webview sent it, so an answer about an older picture is ignored. */
     | { type: 'tooltip'; id: string; seq: number; tooltip: DiagramTooltipResult }

@@ -3,7 +3,10 @@ import type { BaseLanguageClient } from 'vscode-languageclient';
 import type { Lens } from '../../../language-server/src/diagram/lenses.js';
 import { panelShape } from '../../../language-server/src/diagram/panel-shape.js';
 import { parseView } from '../../../language-server/src/diagram/view-kinds.js';
-import { DiagramRequest, DiagramTooltipRequest, type DiagramRequestParams, type DiagramRequestResult } from '../../../language-server/src/lsp/protocol.js';
+import {
+    ChangePictureRequest, DiagramRequest, DiagramTooltipRequest, RetirementImpactRequest, type DiagramRequestParams, type DiagramRequestResult
+} from '../../../language-server/src/lsp/protocol.js';
+import { validComparison, type Comparison } from '../compare-base.js';
 import { withCollapsed, withExpanded } from './diagram-expand.js';
 import { diagramHtml } from './diagram-html.js';
 import { diagramLocation } from './diagram-locations.js';
@@ -11,11 +14,13 @@ import { onModelChanged } from './model-changed-events.js';
 import { revealDeclaration } from './reveal-declaration.js';
 import {
     DEFAULT_DIAGRAM_OPTIONS,
-    type DiagramToWebview, type DiagramViewOptions, type DiagramWebviewState, type PanelSize
+    type DiagramHighlight, type DiagramToWebview, type DiagramViewOptions, type DiagramWebviewState, type PanelSize
 } from './diagram-messages.js';
 import { isDiagramMessage, isElementId, pngBytes, validLens, validOptions, validPanelSize } from './diagram-message-checks.js';
 
 const VIEW_TYPE = 'integ.diagram';
+/** Internal (not in the palette): `(options: DiagramViewOptions, lens?: Lens, comparing?: Comparison)`. */
+export const OPEN_DIAGRAM_VIEW_COMMAND = 'integ.openDiagramView';
 
 /**
  * The live dependency diagram beside the editor: one panel, re-rendered when the server reports a
@@ -27,6 +32,12 @@ class DiagramPanel {
     private resultParams?: DiagramRequestParams;
     /** Element to zoom to in the next picture (from "Show in diagram"). */
     private focus?: string;
+    /** The system whose retirement the picture shows: its impact is asked again with every picture until the reader moves on. */
+    private retiring?: string;
+    /** The lens to switch the preview to with the next picture (a command's view, e.g. the brief's findings). */
+    private lens?: Lens;
+    /** The revision the picture shows the change from ("Compare with…"): asked again with every picture until the reader moves on. */
+    private comparing?: Comparison;
     private requestSeq = 0;
     /** The page has said it listens: pictures asked for earlier would be laid out for a panel of unknown shape. */
     private ready = false;
@@ -54,10 +65,13 @@ class DiagramPanel {
         );
     }
 
-    show(options?: DiagramViewOptions, focus?: string): void {
+    show(options?: DiagramViewOptions, focus?: string, retiring?: string, lens?: Lens, comparing?: Comparison): void {
         if (this.disposed) return;
         if (options) this.options = options;
         this.focus = focus;
+        this.retiring = retiring;
+        this.lens = lens;
+        this.comparing = comparing;
         this.panel.reveal(vscode.ViewColumn.Beside, true);
         if (this.ready) void this.refresh();
     }
@@ -68,13 +82,14 @@ class DiagramPanel {
         try {
             await this.client.start();
             const params = this.previewParams();
-            const result = await this.request(params);
+            const [result, highlight] = await Promise.all([this.picture(params), this.retirementHighlight()]);
             // A slower answer to an older request must not overwrite a newer picture.
             if (seq !== this.requestSeq) return;
             this.result = result;
             this.resultParams = params;
-            this.post({ type: 'diagram', result, options: this.options, focus: this.focus });
+            this.post({ type: 'diagram', result, options: this.options, focus: this.focus, highlight, lens: this.lens });
             this.focus = undefined;
+            this.lens = undefined;
         } catch (error) {
             if (seq === this.requestSeq) this.post({ type: 'failed', message: `Diagram unavailable: ${error instanceof Error ? error.message : String(error)}` });
         }
@@ -107,13 +122,30 @@ class DiagramPanel {
 
     private async exportPicture(lens: Lens, format: string): Promise<string | undefined> {
         try {
-            const result = await this.request(this.exportParams(lens));
+            const result = await this.picture(this.exportParams(lens));
             if (!result.error && result.svg) return result.svg;
             void vscode.window.showErrorMessage(`${format} export failed: ${result.error ?? 'no picture'}`);
         } catch (error) {
             void vscode.window.showErrorMessage(`${format} export failed: ${error instanceof Error ? error.message : String(error)}`);
         }
         return undefined;
+    }
+
+    /** The flows retiring the system would break, lit in the picture (the system itself too, even when nothing breaks). */
+    private async retirementHighlight(): Promise<DiagramHighlight | undefined> {
+        if (this.retiring === undefined) return undefined;
+        const impact = await this.client.sendRequest(RetirementImpactRequest, { system: this.retiring });
+        if (!impact) return undefined;
+        const processes = impact.processes.length > 0 ? ` Processes: ${impact.processes.join(', ')}.` : '';
+        return { ids: [`system:${impact.system}`, ...impact.flows.map(flow => `flow:${flow}`)], note: `${impact.system} — ${impact.summary}.${processes}` };
+    }
+
+    /** The view asked for, or while comparing the picture of the change (drawn and exported the same way). */
+    private async picture(params: DiagramRequestParams): Promise<DiagramRequestResult> {
+        if (!this.comparing) return this.request(params);
+        const { layoutTimeoutMs, hoverTitles, chrome, lens, panel } = params;
+        const answer = await this.client.sendRequest(ChangePictureRequest, { ...this.comparing, layoutTimeoutMs, hoverTitles, chrome, lens, panel });
+        return answer.diagram;
     }
 
     private request(params: DiagramRequestParams): Promise<DiagramRequestResult> {
@@ -158,6 +190,8 @@ class DiagramPanel {
                 const options = validOptions(message.options);
                 if (options) {
                     this.options = options;
+                    this.retiring = undefined;
+                    this.comparing = undefined;
                     return this.refresh();
                 }
                 return;
@@ -168,6 +202,8 @@ class DiagramPanel {
                 const options = isElementId(message.id) ? change(this.options, this.result, message.id) : undefined;
                 if (!options) return;
                 this.options = options;
+                this.retiring = undefined;
+                this.comparing = undefined;
                 this.focus = message.type === 'expand' && isElementId(message.focus) ? message.focus : undefined;
                 return this.refresh();
             }
@@ -238,7 +274,7 @@ function isIntegEditor(editor: vscode.TextEditor | undefined): boolean {
     return editor?.document.languageId === 'integ' || (editor?.document.uri.path.toLowerCase().endsWith('.integ') ?? false);
 }
 
-/** Registers `integ.openDiagram`, `integ.showInDiagram` and the panel serializer. */
+/** Registers `integ.openDiagram`, `integ.showInDiagram`, `integ.showRetirementImpact` and the panel serializer. */
 export function registerDiagramPreview(context: vscode.ExtensionContext, client: BaseLanguageClient): void {
     let current: DiagramPanel | undefined;
 
@@ -247,9 +283,9 @@ export function registerDiagramPreview(context: vscode.ExtensionContext, client:
         current = adopted;
         return adopted;
     };
-    const open = (options?: DiagramViewOptions, focus?: string) => {
+    const open = (options?: DiagramViewOptions, focus?: string, retiring?: string, lens?: Lens, comparing?: Comparison) => {
         if (current) {
-            current.show(options, focus);
+            current.show(options, focus, retiring, lens, comparing);
             return;
         }
         const panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Integration diagram', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
@@ -257,11 +293,16 @@ export function registerDiagramPreview(context: vscode.ExtensionContext, client:
             retainContextWhenHidden: true,
             localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview')]
         });
-        adopt(panel, options ?? defaultOptions()).show(undefined, focus);
+        adopt(panel, options ?? defaultOptions()).show(undefined, focus, retiring, lens, comparing);
     };
 
     context.subscriptions.push(
         vscode.commands.registerCommand('integ.openDiagram', () => open()),
+        // For the extension's other commands (brief, lineage, compare): a view, the lens to look at it with and the revision to compare with, all checked.
+        vscode.commands.registerCommand(OPEN_DIAGRAM_VIEW_COMMAND, (options?: unknown, lens?: unknown, comparing?: unknown) => {
+            const valid = validOptions(options);
+            if (valid) open(valid, undefined, undefined, lens === undefined ? undefined : validLens(lens), comparing === undefined ? undefined : validComparison(comparing));
+        }),
         // Arguments from the code lens: the element's name, then 'system' or 'flow'.
         vscode.commands.registerCommand('integ.showInDiagram', (name?: unknown, kind?: unknown) => {
             const element = typeof name === 'string' ? name : wordAtCursor();
@@ -269,6 +310,15 @@ export function registerDiagramPreview(context: vscode.ExtensionContext, client:
             // A large estate opens as an overview of departments, where a single flow is not drawn: open them all.
             if (kind === 'flow') return open({ ...defaultOptions(), view: { kind: 'estate' }, expand: ['*'] }, `flow:${element}`);
             open({ view: { kind: 'system', name: element, depth: 1 }, state: 'as-is', filters: {}, expand: [] }, `system:${element}`);
+        }),
+        // Argument from the code lens: the system's name; else the word under the cursor.
+        vscode.commands.registerCommand('integ.showRetirementImpact', (name?: unknown) => {
+            const system = typeof name === 'string' ? name : wordAtCursor();
+            if (!system) {
+                void vscode.window.showInformationMessage('Integration Architect: put the cursor on a system\'s name to show the impact of retiring it.');
+                return;
+            }
+            open({ view: { kind: 'system', name: system, depth: 2 }, state: 'as-is', filters: {}, expand: [] }, undefined, system);
         }),
         vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
             async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {

@@ -3,24 +3,29 @@
  * with its two ends), the department boxes they sit in, the rest dimmed (root class `highlighting`,
  * class `lit` on what stays bright; the stylesheet does the dimming). A hover highlights for as long
  * as it lasts; a search result stays highlighted (pinned) until another search, a click elsewhere or Escape.
+ * A set of elements can be pinned too (what retiring a system would break): each listed flow with its
+ * two ends, each listed system alone.
  */
 import { centreOf, elementById, pictureBox, shapeOf } from './picture-geometry.js';
 
+/** One element with its neighbours, or exactly a set of elements. */
+type Lit = string | readonly string[];
+
 export class Highlighter {
-    private pinned?: string;
-    private shown?: string;
+    private pinned?: Lit;
+    private shown?: Lit;
 
     constructor(private readonly canvas: HTMLElement) {}
 
     /** Highlights `id` for now (hover, keyboard focus); `undefined` returns to the pinned element, if any. */
-    show(id: string | undefined): void {
+    show(id: Lit | undefined): void {
         const target = id ?? this.pinned;
         if (target === this.shown) return;
         this.shown = target;
         this.paint(target);
     }
 
-    pin(id: string | undefined): void {
+    pin(id: Lit | undefined): void {
         this.pinned = id;
         this.shown = undefined;
         this.show(id);
@@ -28,24 +33,40 @@ export class Highlighter {
 
     /** After a new picture: the same element, if it is still drawn, lit again. */
     repaint(): void {
-        if (this.shown !== undefined && !elementById(this.canvas, this.shown)) this.shown = undefined;
-        if (this.pinned !== undefined && !elementById(this.canvas, this.pinned)) this.pinned = undefined;
+        if (typeof this.shown === 'string' && !elementById(this.canvas, this.shown)) this.shown = undefined;
+        if (typeof this.pinned === 'string' && !elementById(this.canvas, this.pinned)) this.pinned = undefined;
         this.paint(this.shown ?? this.pinned);
     }
 
-    private paint(id: string | undefined): void {
+    private paint(id: Lit | undefined): void {
         const svg = this.canvas.querySelector('svg');
         if (!svg) return;
         for (const element of Array.from(svg.querySelectorAll('.lit'))) element.classList.remove('lit');
+        if (typeof id === 'object') {
+            this.paintSet(svg, id);
+            return;
+        }
         const found = id === undefined ? undefined : elementById(svg, id);
         // Only systems, departments and flows: hovering the inside of a department box lights nothing.
         const target = found?.matches('.integ-node, .integ-edge') ? found : undefined;
         svg.classList.toggle('highlighting', target !== undefined);
         if (!target || id === undefined) return;
-        const lit = litElements(svg, target, id);
-        for (const element of lit) element.classList.add('lit');
-        for (const group of enclosingGroups(svg, lit)) group.classList.add('lit');
+        light(svg, litElements(svg, target, id));
     }
+
+    private paintSet(svg: SVGSVGElement, ids: readonly string[]): void {
+        const drawn = ids.flatMap(id => elementById(svg, id) ?? []).filter(element => element.matches('.integ-node, .integ-edge'));
+        svg.classList.toggle('highlighting', drawn.length > 0);
+        const ends = drawn.filter(element => element.classList.contains('integ-edge'))
+            .flatMap(edge => [edge.getAttribute('data-from'), edge.getAttribute('data-to')])
+            .flatMap(end => (end === null ? [] : elementById(svg, end) ?? []));
+        light(svg, [...drawn, ...ends]);
+    }
+}
+
+function light(svg: SVGSVGElement, lit: Element[]): void {
+    for (const element of lit) element.classList.add('lit');
+    for (const group of enclosingGroups(svg, lit)) group.classList.add('lit');
 }
 
 function litElements(svg: SVGSVGElement, target: SVGGElement, id: string): Element[] {

@@ -4,9 +4,10 @@
  * following data, the breadcrumb) to the messages of the extension. Model text only ever reaches the
  * page as text nodes or inside the parsed, sanitised SVG.
  */
+import { LENSES, type Lens } from '../../../language-server/src/diagram/lenses.js';
 import { panelShape } from '../../../language-server/src/diagram/panel-shape.js';
 import type { DiagramRequestResult } from '../../../language-server/src/lsp/protocol.js';
-import type { DiagramToWebview, DiagramViewOptions, PanState } from '../../src/preview/diagram-messages.js';
+import type { DiagramHighlight, DiagramToWebview, DiagramViewOptions, PanState } from '../../src/preview/diagram-messages.js';
 import { decidePicture, showBanner } from './banner.js';
 import { Caption } from './caption.js';
 import { Clicks, clickTarget, type ClickTarget } from './clicks.js';
@@ -38,6 +39,8 @@ let legendSvg: SVGSVGElement | undefined;
 let ringed: string | undefined;
 // A new panel opens on the whole picture; a reloaded one where the reader left it.
 let fitNext = saved.pan === undefined;
+/** The picture on screen lights what retiring a system would break. */
+let impactShown = false;
 
 const tooltips = new Tooltips(page.tooltip);
 const highlighter = new Highlighter(page.canvas);
@@ -104,6 +107,13 @@ function following(base: DiagramViewOptions, data: string | undefined): DiagramV
     return data ? { ...next, follow: data } : next;
 }
 
+function validHighlight(highlight: unknown): DiagramHighlight | undefined {
+    const candidate = highlight as Partial<DiagramHighlight> | undefined;
+    return candidate && Array.isArray(candidate.ids) && candidate.ids.every(id => typeof id === 'string') && typeof candidate.note === 'string'
+        ? { ids: candidate.ids, note: candidate.note }
+        : undefined;
+}
+
 function say(text: string): void {
     page.status.textContent = text;
 }
@@ -145,7 +155,7 @@ function middleNode(): SVGGElement | undefined {
     return best?.node;
 }
 
-function onDiagram(result: DiagramRequestResult, answered: DiagramViewOptions, focus: string | undefined): void {
+function onDiagram(result: DiagramRequestResult, answered: DiagramViewOptions, focus: string | undefined, highlight: DiagramHighlight | undefined): void {
     options = answered;
     saveState({ options });
     const decision = decidePicture(result, shown && { hadErrors: shown.result.hasErrors, sameOptions: sameOptions(shown.options, answered) });
@@ -168,7 +178,7 @@ function onDiagram(result: DiagramRequestResult, answered: DiagramViewOptions, f
     lenses.apply(svg, legendSvg);
     tooltips.reset();
     place(before?.options, beforePan, positions, svg);
-    caption.show(result.title, result.notes, result.nodeCount === 0);
+    caption.show(result.title, highlight ? [highlight.note, ...result.notes] : result.notes, result.nodeCount === 0);
     toolbar.sync(options, result.choices, result);
     follow.update(result.choices.data, options.follow);
     search.update(svg, result.folded);
@@ -178,6 +188,10 @@ function onDiagram(result: DiagramRequestResult, answered: DiagramViewOptions, f
     say(`${result.nodeCount} nodes · ${result.edgeCount} edges`);
     showBanner(page.banner, decision.banner);
     if (focus) spotlight(focus, false);
+    // The extension sends the highlight with every picture of the impact view; a picture without one ends it.
+    if (highlight) highlighter.pin(highlight.ids);
+    else if (impactShown) highlighter.pin(undefined);
+    impactShown = highlight !== undefined;
 }
 
 /**
@@ -217,10 +231,20 @@ page.viewport.addEventListener('mouseleave', () => {
 page.fit.addEventListener('click', () => panZoom.fit());
 wireExports(page.exportSvg, page.exportPng, () => lenses.lens, () => shown !== undefined);
 
+/** A command opened the view with its lens (the brief's findings heat map): the picker and the saved state follow. */
+function chooseLens(lens: unknown): void {
+    if (!(LENSES as readonly unknown[]).includes(lens)) return;
+    lenses.choose(lens as Lens);
+    saveState({ lens: lens as Lens });
+}
+
 window.addEventListener('message', (event: MessageEvent<DiagramToWebview>) => {
     const message = event.data;
     if (!message || typeof message !== 'object') return;
-    if (message.type === 'diagram') onDiagram(message.result, message.options, typeof message.focus === 'string' ? message.focus : undefined);
+    if (message.type === 'diagram') {
+        chooseLens(message.lens);
+        onDiagram(message.result, message.options, typeof message.focus === 'string' ? message.focus : undefined, validHighlight(message.highlight));
+    }
     else if (message.type === 'failed') showBanner(page.banner, String(message.message));
     else if (message.type === 'tooltip') tooltips.answer(message.id, message.seq, message.tooltip);
     else if (message.type === 'rasterise' && typeof message.svg === 'string') rasterise(message.svg, reason => showBanner(page.banner, reason));

@@ -1,6 +1,6 @@
 import type { AuthKind, Encryption, Estate, Flow, FlowStyle, Hosting, SecretStore, Status, Tls, TransferSafeguard } from '../model/estate.js';
 import { indexEstate } from '../model/estate-index.js';
-import { carriesFollowed, type FollowedData } from '../model/followed-data.js';
+import { followedElements, type FollowedData } from '../model/followed-data.js';
 import { isManual, isShadow } from '../model/inventory.js';
 import type { Finding } from '../rules/finding.js';
 
@@ -75,7 +75,7 @@ export interface Lineage {
  */
 export function dataLineage(estate: Estate, followed: FollowedData, findings: readonly Finding[] = []): Lineage {
     const index = indexEstate(estate);
-    const flows = [...estate.flows.values()].filter(flow => flow.status !== 'retired' && carriesFollowed(flow, followed));
+    const { systems: names, flows } = followedElements(estate, followed);
     const entity = estate.entities.get(followed.entity);
     const masters = new Set(entity?.masters ?? []);
     const storing = new Set((index.storedIn.get(followed.entity) ?? []).filter(system => system.status !== 'retired').map(system => system.name));
@@ -92,7 +92,6 @@ export function dataLineage(estate: Estate, followed: FollowedData, findings: re
     const from = hopsFrom(masters, downstream);
     const to = hopsFrom(masters, upstream);
     const on = findingsByElement(findings);
-    const names = new Set([...masters, ...storing, ...flows.flatMap(flow => [flow.sourceSystem, flow.targetSystem])]);
     const systems: LineageSystem[] = [...names].map(name => {
         const system = estate.systems.get(name);
         const [down, up] = [from.get(name), to.get(name)];
@@ -148,7 +147,7 @@ function findingsByElement(findings: readonly Finding[]): Map<string, Finding[]>
 }
 
 /** Breadth-first distances from the start systems along the links. */
-function hopsFrom(start: ReadonlySet<string>, links: ReadonlyMap<string, string[]>): Map<string, number> {
+export function hopsFrom(start: ReadonlySet<string>, links: ReadonlyMap<string, string[]>): Map<string, number> {
     const hops = new Map<string, number>([...start].map(name => [name, 0]));
     for (let frontier = [...start]; frontier.length > 0;) {
         const reached: string[] = [];

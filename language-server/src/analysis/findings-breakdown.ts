@@ -47,7 +47,8 @@ export function gapsByType(estate: Estate, findings: Finding[]): GapTypeRow[] {
     }).sort((a, b) => b.hoursPerWeek - a.hoursPerWeek || b.findings - a.findings || a.ruleId.localeCompare(b.ruleId));
 }
 
-function regulationsOfElement(finding: Finding, estate: Estate, index: EstateIndex): Set<string> {
+/** The regulations whose data the finding's element carries or holds. */
+export function regulationsOfElement(finding: Finding, estate: Estate, index: EstateIndex): Set<string> {
     const regulations = new Set<string>();
     const add = (classification: string | undefined) => index.regulationsOf(classification).forEach(r => regulations.add(r));
     const { kind, name } = finding.element;

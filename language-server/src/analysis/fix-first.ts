@@ -26,7 +26,8 @@ const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 
 const EXPOSURE_AREAS: ReadonlySet<string> = new Set(['security', 'compliance']);
 const CATALOGUE_RANK = new Map(CATALOGUE.map((rule, i) => [rule.id, i]));
 
-function hoursOf(finding: Finding, estate: Estate): { hours: number; estimated: boolean } {
+/** The manual hours a week fixing the finding would save: its flow's, for a gap on a flow; 0 otherwise. */
+export function gapHoursOf(finding: Finding, estate: Estate): { hours: number; estimated: boolean } {
     if (areaOf(finding.ruleId) !== 'gap' || finding.element.kind !== 'flow') return { hours: 0, estimated: false };
     const flow = estate.flows.get(finding.element.name);
     return flow ? flowHours(flow) : { hours: 0, estimated: false };
@@ -84,7 +85,7 @@ export function fixFirst(estate: Estate, findings: readonly Finding[], limit: nu
     const rest: Ranked[] = [];
     for (const finding of findings) {
         if (finding.accepted) continue;
-        const { hours, estimated } = hoursOf(finding, estate);
+        const { hours, estimated } = gapHoursOf(finding, estate);
         const row = { finding, hoursPerWeek: roundToTenth(hours), hoursEstimated: estimated, regulatedFields: regulatedFieldsOf(finding, estate, index), alsoRules: [] };
         (row.hoursPerWeek > 0 ? costs : row.regulatedFields.length > 0 ? exposures : rest).push(row);
     }

@@ -3,6 +3,7 @@ import { choice, parseArgs } from './cli-args.js';
 import { UsageError } from './collect-files.js';
 import { loadFiles } from './load-files.js';
 import { writeOutput } from './write-output.js';
+import { findChromium, renderSvg } from './chromium-render.js';
 import { visible } from '../render/visible-text.js';
 import { EXPAND_ALL } from '../diagram/diagram-graph.js';
 import { DiagramViewError } from '../diagram/graph-builder.js';
@@ -15,7 +16,7 @@ import { parseView, VIEW_FORMS } from '../diagram/view-kinds.js';
 
 export const DIAGRAM_USAGE = `integ diagram [paths…] [--view ${VIEW_FORMS.join('|')}] [--state as-is|to-be] [--depth 1|2] `
     + '[--expand Dept,…|all] [--classification C,…] [--finding rule-or-area,…] [--follow Entity[.field]] [--lens ' + LENSES.join('|') + '] '
-    + '[--panel WIDTHxHEIGHT] [-o out.svg [--force]]';
+    + '[--panel WIDTHxHEIGHT] [-o out.svg|out.png|out.pdf [--force]]';
 
 function list(value: string | undefined): string[] | undefined {
     const items = value?.split(',').map(item => item.trim()).filter(Boolean);
@@ -30,7 +31,13 @@ function panelOf(text: string | undefined): PanelSize | undefined {
     return { width: Number(match[1]), height: Number(match[2]) };
 }
 
-/** Writes the dependency diagram as a standalone SVG (to stdout without -o). Exit 2 on unknown views. */
+/** What `-o` asks for by its extension: PNG and PDF are drawn by Chromium from the SVG; anything else gets the SVG as before. */
+function pictureFormat(target: string | undefined): 'svg' | 'png' | 'pdf' {
+    const lower = target?.toLowerCase();
+    return lower?.endsWith('.png') ? 'png' : lower?.endsWith('.pdf') ? 'pdf' : 'svg';
+}
+
+/** Writes the dependency diagram as a standalone SVG (to stdout without -o), or as PNG or PDF. Exit 2 on unknown views. */
 export async function diagramCommand(args: string[], io: CliIo): Promise<number> {
     const parsed = parseArgs(args, new Set(['--view', '--state', '--depth', '--classification', '--finding', '--expand', '--follow', '--lens', '--panel', '--output', '--timeout']), new Set(['--force']));
     const state = choice(parsed, '--state', ['as-is', 'to-be'], 'as-is');
@@ -44,6 +51,10 @@ export async function diagramCommand(args: string[], io: CliIo): Promise<number>
     const view = parseView(viewText, depth);
     if (!view) throw new UsageError(`unknown view '${viewText}' (use ${VIEW_FORMS.slice(0, -1).join(', ')} or ${VIEW_FORMS.at(-1)})`);
     const expand = list(parsed.options.get('--expand'))?.map(name => name === 'all' ? EXPAND_ALL : name);
+    const target = parsed.options.get('--output');
+    const format = pictureFormat(target);
+    // Before the layout: a missing browser should not cost the wait for it.
+    const picture = format === 'svg' ? undefined : { format, chromium: await findChromium(`a ${format.toUpperCase()}`) };
     const loaded = await loadFiles(parsed.paths, io.cwd, note => io.stderr.write(`integ diagram: ${visible(note)}\n`));
     const layouter = new DiagramLayouter();
     try {
@@ -52,12 +63,12 @@ export async function diagramCommand(args: string[], io: CliIo): Promise<number>
             filters: { classifications: list(parsed.options.get('--classification')), findings: list(parsed.options.get('--finding')) },
             follow: parsed.options.get('--follow')
         }, layouter, { timeoutMs, panel }, { lens });
-        const target = parsed.options.get('--output');
         const errors = countSyntaxErrors([...loaded.diagnostics.values()].flat());
         if (errors > 0) io.stderr.write(`integ diagram: the model has ${errors} syntax or link error(s); run 'integ check' for details\n`);
         for (const note of diagram.graph.notes) io.stderr.write(`integ diagram: ${visible(note)}\n`);
         if (target) {
-            await writeOutput(target, diagram.svg, { cwd: io.cwd, force: parsed.flags.has('--force') });
+            const content = picture ? await renderSvg(diagram.svg, picture.format, picture.chromium) : diagram.svg;
+            await writeOutput(target, content, { cwd: io.cwd, force: parsed.flags.has('--force') });
             io.stdout.write(`${visible(target)}: ${visible(diagram.graph.title)}, ${diagram.graph.nodes.length} nodes, ${diagram.graph.edges.length} edges\n`);
         } else {
             io.stdout.write(diagram.svg + '\n');

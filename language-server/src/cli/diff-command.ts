@@ -4,14 +4,15 @@ import { UsageError } from './collect-files.js';
 import { loadSide, type LoadedSide } from './diff-sides.js';
 import { parseToday } from './roadmap-command.js';
 import { writeOutput } from './write-output.js';
-import { diffEstates } from '../diff/estate-diff.js';
+import { diffEstates, type EstateDiff } from '../diff/estate-diff.js';
 import { diffHtml } from '../diff/diff-html.js';
 import { diffJson } from '../diff/diff-json.js';
 import { diffMarkdown } from '../diff/diff-markdown.js';
 import { diffText } from '../diff/diff-text.js';
+import { diffPicture } from './diff-picture.js';
 import { visible } from '../render/visible-text.js';
 
-export const DIFF_USAGE = 'integ diff <base> [<head>] [--format text|md|json|html] [--fail-on new-errors|new-warnings] [-o file [--force]] [--today YYYY-MM-DD] [-- paths…]';
+export const DIFF_USAGE = 'integ diff <base> [<head>] [--format text|md|json|html|svg] [--fail-on new-errors|new-warnings] [-o file [--force]] [--today YYYY-MM-DD] [-- paths…]';
 
 /**
  * Each side is a folder or a git revision; without a head, the working tree. Exit 1 when
@@ -25,7 +26,7 @@ export async function diffCommand(args: string[], io: CliIo): Promise<number> {
     if (parsed.paths.length === 0) throw new UsageError('needs a base to compare with: a folder or a git revision');
     if (parsed.paths.length > 2) throw new UsageError(`compares two sides, got ${parsed.paths.length} (narrow with -- paths…)`);
     const target = parsed.options.get('--output');
-    const format = choice(parsed, '--format', ['text', 'md', 'json', 'html'], formatOf(target));
+    const format = choice(parsed, '--format', ['text', 'md', 'json', 'html', 'svg'], formatOf(target));
     const failOn = parsed.options.has('--fail-on') ? choice(parsed, '--fail-on', ['new-errors', 'new-warnings'], 'new-errors') : undefined;
     const today = parseToday(parsed.options.get('--today'));
     const warn = (note: string) => io.stderr.write(`integ diff: ${visible(note)}\n`);
@@ -36,7 +37,8 @@ export async function diffCommand(args: string[], io: CliIo): Promise<number> {
     if (base.files + head.files === 0) throw new UsageError(`no .integ files in ${base.label} or ${head.label}${paths.length > 0 ? ` under ${paths.join(', ')}` : ''}`);
     for (const side of [base, head]) warnBroken(side, warn);
     const diff = diffEstates(base, head, today);
-    const output = format === 'json' ? diffJson(diff) : format === 'md' ? diffMarkdown(diff) : format === 'html' ? diffHtml(diff) : diffText(diff);
+    const output = format === 'svg' ? await svgOf(base, head, diff, warn)
+        : format === 'json' ? diffJson(diff) : format === 'md' ? diffMarkdown(diff) : format === 'html' ? diffHtml(diff) : diffText(diff);
     if (target) {
         await writeOutput(target, output, { cwd: io.cwd, force: parsed.flags.has('--force') });
         io.stderr.write(`integ diff: wrote ${visible(target)}\n`);
@@ -49,9 +51,16 @@ export async function diffCommand(args: string[], io: CliIo): Promise<number> {
 }
 
 /** Without --format, a file's extension says what to write; the terminal gets text. */
-function formatOf(target: string | undefined): 'text' | 'md' | 'json' | 'html' {
+function formatOf(target: string | undefined): 'text' | 'md' | 'json' | 'html' | 'svg' {
     const extension = target?.toLowerCase().split('.').pop();
-    return extension === 'md' || extension === 'json' ? extension : extension === 'html' || extension === 'htm' ? 'html' : 'text';
+    return extension === 'md' || extension === 'json' || extension === 'svg' ? extension : extension === 'html' || extension === 'htm' ? 'html' : 'text';
+}
+
+/** Laid out only when asked for: the diff itself stays within its budget whatever the estate's size. */
+async function svgOf(base: LoadedSide, head: LoadedSide, diff: EstateDiff, warn: (note: string) => void): Promise<string> {
+    const picture = await diffPicture(base, head, diff);
+    for (const note of picture.notes) warn(note);
+    return picture.svg;
 }
 
 function warnBroken(side: LoadedSide, warn: (note: string) => void): void {

@@ -8,7 +8,7 @@ import { pathAtLineStart } from './terminal-text.js';
 import { TOOL_VERSION } from './tool-version.js';
 
 /** Findings end their message with `(rule-id)`; the text format shows the id once, in brackets. */
-function withoutRuleSuffix(message: string, ruleId: string): string {
+export function withoutRuleSuffix(message: string, ruleId: string): string {
     const suffix = ` (${ruleId})`;
     return message.endsWith(suffix) ? message.slice(0, -suffix.length) : message;
 }

@@ -1,6 +1,7 @@
 import type { CliIo } from './run-cli.js';
 import { choice, parseArgs } from './cli-args.js';
 import { UsageError } from './collect-files.js';
+import { listedDiagram } from './listed-diagram.js';
 import { loadFiles } from './load-files.js';
 import { writeOutput } from './write-output.js';
 import { dataLineage, type Lineage, type LineageControls, type LineageHop, type LineageSystem } from '../analysis/data-lineage.js';
@@ -11,7 +12,7 @@ import { escapeMarkdown } from '../render/markdown-escape.js';
 import { visible } from '../render/visible-text.js';
 import type { Finding } from '../rules/finding.js';
 
-export const LINEAGE_USAGE = 'integ lineage <Entity[.field]> [paths…] [--format text|md|json] [-o file [--force]]';
+export const LINEAGE_USAGE = 'integ lineage <Entity[.field]> [paths…] [--format text|md|json|svg] [-o file [--force]]';
 
 /** A finding as the lineage prints it: where it is written, as `file:line:col`. */
 interface PlacedFinding {
@@ -33,7 +34,7 @@ interface PlacedLineage extends Omit<Lineage, 'systems' | 'hops'> {
 /** Exit 0 with the lineage; 2 when the data is not named or does not exist, or on I/O errors. */
 export async function lineageCommand(args: string[], io: CliIo): Promise<number> {
     const parsed = parseArgs(args, new Set(['--format', '--output']), new Set(['--force']));
-    const format = choice(parsed, '--format', ['text', 'md', 'json'], 'text');
+    const format = choice(parsed, '--format', ['text', 'md', 'json', 'svg'], 'text');
     const [data, ...paths] = parsed.paths;
     if (data === undefined) throw new UsageError('name the data to trace: an entity (Customer) or one of its fields (Customer.email)');
     const loaded = await loadFiles(paths, io.cwd, note => io.stderr.write(`integ lineage: ${visible(note)}\n`));
@@ -53,7 +54,11 @@ export async function lineageCommand(args: string[], io: CliIo): Promise<number>
         systems: lineage.systems.map(system => ({ ...system, findings: system.findings.map(place) })),
         hops: lineage.hops.map(hop => ({ ...hop, findings: hop.findings.map(place) }))
     };
-    const output = format === 'json' ? JSON.stringify(placed, null, 2) + '\n' : format === 'md' ? lineageMarkdown(placed) : lineageText(placed);
+    // The picture draws exactly the lineage's systems and hops (the set the follow lens lights), coloured by the findings on them.
+    const output = format === 'svg'
+        ? await listedDiagram(estate, findings, { title: `Lineage of ${dataName(lineage)}`, systems: lineage.systems.map(system => system.name), flows: lineage.hops.map(hop => hop.flow) },
+            { lens: 'findings', command: 'lineage' }, io) + '\n'
+        : format === 'json' ? JSON.stringify(placed, null, 2) + '\n' : format === 'md' ? lineageMarkdown(placed) : lineageText(placed);
     const target = parsed.options.get('--output');
     if (target) await writeOutput(target, output, { cwd: io.cwd, force: parsed.flags.has('--force') }); else io.stdout.write(output);
     return 0;

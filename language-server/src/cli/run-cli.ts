@@ -27,11 +27,11 @@ interface Command {
 /** A Map, not an object: `integ constructor` or `integ __proto__` must not find Object.prototype's members. */
 const COMMANDS = new Map<string, Command>([
     ['check', { usage: CHECK_USAGE, summary: 'parse, link and run every rule; print findings', run: checkCommand }],
-    ['report', { usage: REPORT_USAGE, summary: 'inventory, coverage, gaps by type with hours, findings by regulation, roadmap totals (md, json, html)', run: reportCommand }],
+    ['report', { usage: REPORT_USAGE, summary: 'inventory, coverage, gaps by type with hours, findings by regulation, roadmap totals (md, json, html; pdf through Chromium)', run: reportCommand }],
     ['diff', { usage: DIFF_USAGE, summary: 'what a change does to the estate: declarations, findings introduced and resolved, impact (text, md, json, html)', run: diffCommand }],
-    ['diagram', { usage: DIAGRAM_USAGE, summary: 'dependency diagram of a view as a standalone SVG', run: diagramCommand }],
-    ['lineage', { usage: LINEAGE_USAGE, summary: 'where an entity or field goes: every system that holds it and every hop from its system of record, with controls and findings (text, md, json)', run: lineageCommand }],
-    ['evidence', { usage: EVIDENCE_USAGE, summary: 'compliance evidence compiled from the model: the GDPR record of processing activities (md, csv)', run: evidenceCommand }],
+    ['diagram', { usage: DIAGRAM_USAGE, summary: 'dependency diagram of a view as a standalone SVG (PNG or PDF through Chromium)', run: diagramCommand }],
+    ['lineage', { usage: LINEAGE_USAGE, summary: 'where an entity or field goes: every system that holds it and every hop from its system of record, with controls and findings (text, md, json, svg)', run: lineageCommand }],
+    ['evidence', { usage: EVIDENCE_USAGE, summary: 'compliance evidence compiled from the model: GDPR record of processing, PCI account-data flows, SOX lineage to the ledger, where PHI goes (md, csv, html)', run: evidenceCommand }],
     ['roadmap', { usage: ROADMAP_USAGE, summary: 'roadmap Gantt, impact and ROI as Markdown (stdout or .md) or self-contained HTML', run: roadmapCommand }],
     ['import', { usage: IMPORT_USAGE, summary: 'an inventory (CSV, Excel, ArchiMate; ServiceNow, LeanIX, Archi presets) as formatted .integ files, one per department', run: importCommand }],
     ['export', { usage: EXPORT_USAGE, summary: 'the estate for other tools: ArchiMate, CSV, CycloneDX, draw.io, LikeC4, Mermaid, Structurizr', run: exportCommand }],

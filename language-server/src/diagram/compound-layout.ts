@@ -10,7 +10,7 @@ import type { Box, DiagramGraph, DiagramLayout, EdgeGeometry, LayoutDirection, P
 import type { ElkEdge, ElkLabel, ElkNode } from './elk-types.js';
 import { colourNodes } from './colour-layers.js';
 import { groupedRanks, type RankedLink } from './node-order.js';
-import { GROUP_TITLE_HEIGHT, labelSize } from './node-sizing.js';
+import { GROUP_TITLE_HEIGHT, groupTitleBox, labelSize } from './node-sizing.js';
 import { betterReading } from './layout-choice.js';
 import { linesFirst } from './lines-first.js';
 import { straightenLayout, type SmoothingContext } from './route-smoothing.js';
@@ -234,7 +234,8 @@ export function compoundLayout(graph: DiagramGraph, laidOut: ElkNode, input: Pic
     const ends = new Map(graph.edges.map(edge => [edge.id, [edge.source, edge.target] as [string, string]]));
     const groupOf = new Map(graph.nodes.map(node => [node.id, node.group]));
     const groups = graph.groups.map(group => ({ id: group.id, box: layout.groups[group.id] })).filter((group): group is { id: string; box: Box } => group.box !== undefined);
-    const titles = groups.map(({ box }) => ({ x: box.x, y: box.y, width: box.width, height: GROUP_TITLE_HEIGHT }));
+    const groupById = new Map(graph.groups.map(group => [group.id, group]));
+    const titles = groups.map(({ id, box }) => groupTitleBox(box, groupById.get(id)!));
     const context: SmoothingContext = {
         ends: id => ends.get(id)!,
         barriers: id => {

@@ -35,6 +35,14 @@ export interface DiagramOptions {
     aggregateAbove?: number;
     /** `Entity` or `Entity.field`: the systems that store it and the flows that carry it stand out, the rest is dimmed. */
     follow?: string;
+    /** Draw exactly these systems and flows, live or planned, under this title (a lineage, an evidence document's data flows) instead of what the view and state select. */
+    only?: ListedElements;
+}
+
+export interface ListedElements {
+    title: string;
+    systems: string[];
+    flows: string[];
 }
 
 export interface SourceRef {
@@ -68,6 +76,15 @@ export type OwnerState = 'owned' | 'inferred' | 'unowned';
 export type RoadmapMark = 'next-replaces' | 'next-delivers' | 'next-touches' | 'later-replaces' | 'later-delivers' | 'later-touches' | 'none';
 /** In the to-be state: what the roadmap adds, changes (a delivered flow standing in for a replaced one) or retires. */
 export type ChangeMark = 'added' | 'changed' | 'retired';
+
+/** In the picture of a change (`integ diff … -o diff.svg`): what the change does to an element. */
+export type DiffMark = 'added' | 'removed' | 'changed' | 'renamed' | 'unchanged';
+
+export interface DiffNote {
+    mark: DiffMark;
+    /** What changed, in words, for the tooltip: `renamed from Alpha`, `changed: owner Ben → Cy`. */
+    note?: string;
+}
 
 /** What each lens of the preview colours an element by; the layout is the same under every lens. */
 export interface ElementLens {
@@ -106,6 +123,8 @@ export interface DiagramNode {
     lens: ElementLens;
     /** To-be state: a system the roadmap brings in. */
     change?: ChangeMark;
+    /** The picture of a change: what the change does to this system. */
+    diff?: DiffNote;
     width: number;
     height: number;
 }
@@ -145,6 +164,8 @@ export interface DiagramEdge {
     lens: ElementLens;
     /** To-be state: what the roadmap does to this flow. */
     change?: ChangeMark;
+    /** The picture of a change: what the change does to this flow. */
+    diff?: DiffNote;
 }
 
 export interface DiagramGraph {
@@ -164,6 +185,8 @@ export interface DiagramGraph {
     focus?: string;
     /** The data the view follows (`Entity` or `Entity.field`), as asked. */
     follow?: string;
+    /** The picture of a change: both states drawn in one, each element marked with its `diff`. */
+    comparing?: boolean;
 }
 
 export interface Box { x: number; y: number; width: number; height: number }

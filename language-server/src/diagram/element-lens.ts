@@ -7,7 +7,7 @@ import { flowOwner } from '../model/flow-ownership.js';
 import { scheduleRoadmaps } from '../analysis/roadmap-schedule.js';
 import type { Classification, Estate, Flow, System } from '../model/estate.js';
 import { formatYearMonth } from '../model/units.js';
-import { carriesFollowed, type FollowedData } from '../model/followed-data.js';
+import { followedElements, type FollowedData } from '../model/followed-data.js';
 import type { EstateIndex } from '../model/estate-index.js';
 import type { DataCategory, ElementLens, RoadmapMark } from './diagram-graph.js';
 
@@ -70,6 +70,18 @@ export interface LensContext {
     followed?: FollowedData;
 }
 
+/** Per graph: the lineage's own answer (model/followed-data.ts), so the picture lights what `integ lineage` lists. */
+const followedSets = new WeakMap<LensContext, { systems: ReadonlySet<string>; flows: ReadonlySet<Flow> }>();
+
+function followedIn(context: LensContext, followed: FollowedData): { systems: ReadonlySet<string>; flows: ReadonlySet<Flow> } {
+    let sets = followedSets.get(context);
+    if (!sets) {
+        const elements = followedElements(context.estate, followed);
+        followedSets.set(context, sets = { systems: elements.systems, flows: new Set(elements.flows) });
+    }
+    return sets;
+}
+
 export function systemLens(context: LensContext, system: System): ElementLens {
     const { estate, index, followed } = context;
     const categories: DataCategory[] = [];
@@ -82,11 +94,7 @@ export function systemLens(context: LensContext, system: System): ElementLens {
         ownerName: system.owner,
         roadmap: context.roadmap.system(system.name)
     };
-    if (followed) {
-        lens.followed = system.stores.includes(followed.entity)
-            || (index.flowsFrom.get(system.name) ?? []).some(flow => carriesFollowed(flow, followed))
-            || (index.flowsTo.get(system.name) ?? []).some(flow => carriesFollowed(flow, followed));
-    }
+    if (followed) lens.followed = followedIn(context, followed).systems.has(system.name);
     return lens;
 }
 
@@ -98,7 +106,7 @@ export function flowLens(context: LensContext, flow: Flow): ElementLens {
         ownerName: owner?.name,
         roadmap: context.roadmap.flow(flow.name)
     };
-    if (context.followed) lens.followed = carriesFollowed(flow, context.followed);
+    if (context.followed) lens.followed = followedIn(context, context.followed).flows.has(flow);
     return lens;
 }
 

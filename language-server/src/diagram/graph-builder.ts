@@ -22,6 +22,7 @@ import { contextLevels } from './node-order.js';
 import { sizeNode } from './node-sizing.js';
 import { truncate } from './text-metrics.js';
 import { applyFilters, DiagramViewError, selectView } from './view-selection.js';
+import { listedSelection } from './listed-selection.js';
 
 export { DiagramViewError } from './view-selection.js';
 
@@ -49,7 +50,8 @@ export function edgeClassOf(style: FlowStyle | undefined): EdgeClass {
 export function buildDiagramGraph(estate: Estate, findings: readonly Finding[], options: DiagramOptions, today = todayIso()): DiagramGraph {
     const index = indexEstate(estate);
     const findingsOf = findingsByElement(findings);
-    const selection = applyFilters(estate, index, findingsOf, selectView(estate, options.view, options.state), options.filters, options.view);
+    const selection = options.only ? listedSelection(estate, options.only)
+        : applyFilters(estate, index, findingsOf, selectView(estate, options.view, options.state), options.filters, options.view);
     const followed = options.follow ? resolveFollow(estate, options.follow) : undefined;
     if (typeof followed === 'string') throw new DiagramViewError(followed);
     const lens: LensContext = { estate, index, roadmap: roadmapMarks(estate, today), followed };
@@ -130,7 +132,7 @@ export function buildDiagramGraph(estate: Estate, findings: readonly Finding[], 
     if (sideways > 0) notes.push(`${sideways} flow${sideways === 1 ? '' : 's'} between the systems around it ${sideways === 1 ? 'is' : 'are'} not drawn: the department and estate views show ${sideways === 1 ? 'it' : 'them'}.`);
     if (followed) notes.push(followNote(estate, flows, followed));
     return {
-        title: titleOf(estate, options.view, options.state),
+        title: options.only?.title ?? titleOf(estate, options.view, options.state),
         view: options.view,
         state: options.state,
         aggregated,

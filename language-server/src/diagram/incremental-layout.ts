@@ -6,10 +6,10 @@
  * their layer; a reader who has just typed one flow should not have to find the picture again.
  * Undefined when the edit is not small or something does not fit cleanly: the caller lays out afresh.
  */
-import type { Box, DiagramEdge, DiagramGraph, DiagramLayout, DiagramNode, EdgeGeometry, Point } from './diagram-graph.js';
+import type { Box, DiagramEdge, DiagramGraph, DiagramGroup, DiagramLayout, DiagramNode, EdgeGeometry, Point } from './diagram-graph.js';
 import { alongside, centre, facingPoints, inflate, overlaps, pathLength, segmentsOf, spotsBeside, type Segment } from './box-geometry.js';
 import { crossingPoint, segmentThroughBox } from './layout-quality.js';
-import { GROUP_TITLE_HEIGHT, labelSize } from './node-sizing.js';
+import { GROUP_TITLE_HEIGHT, groupTitleBox, labelSize } from './node-sizing.js';
 import { orthogonalRoute } from './orthogonal-route.js';
 
 /** An edit larger than this is laid out afresh: the old picture would fit the new model badly. */
@@ -56,6 +56,7 @@ export function fitIntoPrevious(graph: DiagramGraph, previous: DiagramLayout, la
 
     const groupOf = new Map(graph.nodes.map(node => [node.id, node.group]));
     const ends = new Map(graph.edges.map(edge => [edge.id, [edge.source, edge.target] as const]));
+    const groupsOf = new Map(graph.groups.map(group => [group.id, group]));
     const groups: Record<string, Box> = {};
     for (const group of graph.groups) groups[group.id] = { ...previous.groups[group.id] };
     const nodes: Record<string, Box> = {};
@@ -76,13 +77,13 @@ export function fitIntoPrevious(graph: DiagramGraph, previous: DiagramLayout, la
 
     const direction = previous.direction ?? 'DOWN';
     for (const node of added) {
-        const spot = freeSpot(node, graph, { nodes, groups, edges, groupOf, ends }, direction);
+        const spot = freeSpot(node, graph, { nodes, groups, edges, groupOf, ends, groupsOf }, direction);
         if (!spot) return undefined;
         nodes[node.id] = spot;
         if (node.group) groups[node.group] = grownGroup(groups[node.group], spot);
     }
     for (const edge of newEdges) {
-        const geometry = newLine(edge, { nodes, groups, edges, groupOf, ends }, labelled);
+        const geometry = newLine(edge, { nodes, groups, edges, groupOf, ends, groupsOf }, labelled);
         if (!geometry) return undefined;
         edges[edge.id] = geometry;
     }
@@ -96,6 +97,7 @@ interface Placed {
     groupOf: ReadonlyMap<string, string | undefined>;
     /** The two node ids each edge links. */
     ends: ReadonlyMap<string, readonly [string, string]>;
+    groupsOf: ReadonlyMap<string, DiagramGroup>;
 }
 
 function contains(outer: Box, inner: Box): boolean {
@@ -210,7 +212,7 @@ function newLine(edge: DiagramEdge, placed: Placed, labelled: boolean): EdgeGeom
     const [source, target] = [placed.nodes[edge.source], placed.nodes[edge.target]];
     if (!source || !target || edge.source === edge.target) return undefined;
     const own = new Set([placed.groupOf.get(edge.source), placed.groupOf.get(edge.target)]);
-    const titles = Object.values(placed.groups).map(frame => ({ ...frame, height: GROUP_TITLE_HEIGHT }));
+    const titles = Object.entries(placed.groups).map(([id, frame]) => groupTitleBox(frame, placed.groupsOf.get(id)!));
     const barriers = [...titles, ...Object.entries(placed.groups).filter(([id]) => !own.has(id)).map(([, frame]) => frame)];
     const inWay = Object.entries(placed.nodes).filter(([id]) => id !== edge.source && id !== edge.target).map(([, box]) => inflate(box, CLEARANCE));
     const obstacles = [...inWay, ...labels(placed.edges).map(box => inflate(box, 2)), ...barriers];

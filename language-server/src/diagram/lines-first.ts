@@ -29,10 +29,22 @@ export function linesFirst(layout: DiagramLayout, context: SmoothingContext): Di
         const [a, b] = [points[0], points[points.length - 1]];
         return pathLength(points) / Math.max(1, Math.hypot(b.x - a.x, b.y - a.y));
     };
-    for (const id of [...ids].sort((p, q) => detour(q) - detour(p))) {
-        if (edges[id].points.length <= 2 || detour(id) < DETOUR_WORTH_FIXING) continue;
-        const run = straightRun(id, edges, ids, nodes, layout, context);
+    const detouring = () => ids.filter(id => edges[id].points.length > 2 && detour(id) >= DETOUR_WORTH_FIXING).sort((p, q) => detour(q) - detour(p));
+    for (const id of detouring()) {
+        const run = straightRun(id, edges, ids, nodes, layout, context, new Set());
         if (run) edges[id] = { ...edges[id], points: run };
+    }
+    // Lines that each go out of their way to a row of labels block one another: each straight run
+    // crosses the others' old routes. They are straightened together, and kept only if the picture
+    // as a whole crosses no more lines than before.
+    const together = new Set(detouring());
+    if (together.size > 1) {
+        const before = { ...edges };
+        for (const id of together) {
+            const run = straightRun(id, edges, ids, nodes, layout, context, together);
+            if (run) edges[id] = { ...edges[id], points: run };
+        }
+        if (crossingsAmong(edges, ids) > crossingsAmong(before, ids)) Object.assign(edges, before);
     }
     // A line left as it was keeps ELK's spot for its label where no new line runs through it; the
     // others, longest first (a short line has fewer spots), take a spot beside their line, or go back
@@ -42,7 +54,7 @@ export function linesFirst(layout: DiagramLayout, context: SmoothingContext): Di
     const order = [...labelled.filter(id => !moved(id)), ...labelled.filter(moved).sort((p, q) => pathLength(edges[q].points) - pathLength(edges[p].points))];
     const placed: Box[] = [];
     const crossedByOthers = (id: string, box: Box) => ids.some(other => other !== id && segmentsOf(edges[other].points).some(({ a, b }) => segmentThroughBox(a, b, box)));
-    const free = (id: string, box: Box) => box.x >= 0 && box.y >= 0
+    const free = (id: string, box: Box) => box.x >= 0 && box.y >= 0 && box.x + box.width <= layout.width && box.y + box.height <= layout.height
         && !nodes.some(node => overlaps(node.box, box))
         && !placed.some(other => overlaps(inflate(other, 2), box))
         && !context.barriers(id).some(other => overlaps(other, box))
@@ -67,15 +79,34 @@ export function linesFirst(layout: DiagramLayout, context: SmoothingContext): Di
     return { ...layout, edges };
 }
 
-/** The shortest straight run for a line that keeps clear of boxes and other lines and crosses no more of them. */
+/** Crossings between the lines, and whether any two lie on each other (which counts as worse than any crossing). */
+function crossingsAmong(edges: DiagramLayout['edges'], ids: readonly string[]): number {
+    let count = 0;
+    for (let i = 0; i < ids.length; i++) {
+        for (let j = i + 1; j < ids.length; j++) {
+            for (const s of segmentsOf(edges[ids[i]].points)) {
+                for (const t of segmentsOf(edges[ids[j]].points)) {
+                    if (sharedInterval(s, t)) return Number.POSITIVE_INFINITY;
+                    if (crossingPoint(s, t)) count++;
+                }
+            }
+        }
+    }
+    return count;
+}
+
+/**
+ * The shortest straight run for a line that keeps clear of boxes and other lines and crosses no
+ * more of them; `movingTogether`: lines straightened at the same time, whose present routes do not count.
+ */
 function straightRun(id: string, edges: DiagramLayout['edges'], ids: readonly string[], nodes: ReadonlyArray<{ id: string; box: Box }>,
-    layout: DiagramLayout, context: SmoothingContext): Point[] | undefined {
+    layout: DiagramLayout, context: SmoothingContext, movingTogether: ReadonlySet<string>): Point[] | undefined {
     const [source, target] = context.ends(id);
     const sourceBox = layout.nodes[source];
     const targetBox = layout.nodes[target];
     if (!sourceBox || !targetBox) return undefined;
     const others = ids.filter(other => other !== id);
-    const otherSegments = others.flatMap(other => segmentsOf(edges[other].points));
+    const otherSegments = others.filter(other => !movingTogether.has(other)).flatMap(other => segmentsOf(edges[other].points));
     const otherEnds = others.flatMap(other => [edges[other].points[0], edges[other].points[edges[other].points.length - 1]]);
     const inWay = [...nodes.filter(node => node.id !== source && node.id !== target).map(node => node.box), ...context.barriers(id)];
     const crossingsOf = (segments: readonly Segment[]) => segments.reduce((sum, s) => sum + otherSegments.filter(t => crossingPoint(s, t)).length, 0);

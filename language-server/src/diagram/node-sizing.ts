@@ -2,7 +2,7 @@
  * How big a box and a label are, decided before layout from the text they show: a title wraps to a
  * second line, then ends in an ellipsis (the tooltip has it whole); nothing is ever wider than its box.
  */
-import type { DiagramEdge, DiagramNode, FindingCounts } from './diagram-graph.js';
+import type { Box, DiagramEdge, DiagramGroup, DiagramNode, FindingCounts } from './diagram-graph.js';
 import { DETAIL_FONT_PX, EDGE_FONT_PX, LABEL_FONT_PX, textWidth, wrapText } from './text-metrics.js';
 
 const NODE_MIN_WIDTH = 130;
@@ -12,6 +12,9 @@ const NODE_PADDING = 14;
 export const NODE_ONE_LINE_HEIGHT = 48;
 /** Height of a department box's title band. */
 export const GROUP_TITLE_HEIGHT = 28;
+/** Left of a department's title: the padding, and the fold mark of a department that can be folded. */
+const GROUP_TITLE_INSET = 12;
+const FOLD_MARK_WIDTH = 18;
 export const TITLE_LINE_HEIGHT = 16;
 /** The shadow-IT tag sits on the top border, right of the corner badge: the box must be wide enough for both. */
 const SHADOW_TAG_ROOM = 104;
@@ -69,6 +72,15 @@ export function sizeNode(node: DiagramNode): void {
     const room = node.shadow ? SHADOW_TAG_ROOM : 0;
     node.width = Math.min(NODE_MAX_WIDTH, Math.max(NODE_MIN_WIDTH, content + 2 * NODE_PADDING, room + badgeWidth(node.findings)));
     node.height = NODE_ONE_LINE_HEIGHT + (node.lines.length - 1) * TITLE_LINE_HEIGHT;
+}
+
+/**
+ * Where a department's title is written: lines keep out of it, but may cross the rest of the title
+ * band on their way in or out of the box.
+ */
+export function groupTitleBox(frame: Box, group: Pick<DiagramGroup, 'label' | 'collapsible'>): Box {
+    const width = GROUP_TITLE_INSET + (group.collapsible ? FOLD_MARK_WIDTH : 0) + textWidth(group.label, LABEL_FONT_PX) + GROUP_TITLE_INSET;
+    return { x: frame.x, y: frame.y, width: Math.min(frame.width, width), height: GROUP_TITLE_HEIGHT };
 }
 
 export interface LabelSize {

@@ -11,7 +11,7 @@
  */
 import type { Box, DiagramLayout, Point } from './diagram-graph.js';
 import { crossingPoint, segmentThroughBox } from './layout-quality.js';
-import { inflate, overlaps } from './box-geometry.js';
+import { inflate, overlaps, spotsBeside } from './box-geometry.js';
 
 /** Clearance kept between a straightened line and any box it passes. */
 const CLEARANCE = 6;
@@ -19,8 +19,6 @@ const CLEARANCE = 6;
 const MAX_EDGES = 400;
 /** Lines longer than this times the distance between their ends are tried as one straight run. */
 const DETOUR_WORTH_FIXING = 1.12;
-/** Gap between a line and a label set beside it. */
-const LABEL_GAP = 3;
 
 interface Segment { a: Point; b: Point }
 
@@ -95,20 +93,6 @@ export function straighten(points: readonly Point[], obstacles: readonly Box[], 
     return result;
 }
 
-/** Where a label may sit on or beside a straight run, best first: beside it at the middle, then further along, then on it. */
-function labelSpots(a: Point, b: Point, size: { width: number; height: number }): Box[] {
-    const steep = Math.abs(b.y - a.y) > Math.abs(b.x - a.x);
-    const spots: Box[] = [];
-    for (const t of [0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78]) {
-        const p = { x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t };
-        const beside = steep
-            ? [{ x: p.x + LABEL_GAP, y: p.y - size.height / 2 }, { x: p.x - LABEL_GAP - size.width, y: p.y - size.height / 2 }]
-            : [{ x: p.x - size.width / 2, y: p.y - LABEL_GAP - size.height }, { x: p.x - size.width / 2, y: p.y + LABEL_GAP }];
-        for (const corner of beside) spots.push({ ...corner, width: size.width, height: size.height });
-    }
-    return spots;
-}
-
 /**
  * Every edge of a layout straightened in turn, against the others as they stand; then the lines
  * that still go out of their way made straight where their labels can follow.
@@ -129,11 +113,14 @@ export function straightenLayout(layout: DiagramLayout, context: SmoothingContex
         const others = ids.filter(other => other !== id).flatMap(other => segmentsOf(edges[other].points));
         edges[id] = { ...edges[id], points: straighten(edges[id].points, obstacles, others, edges[id].label) };
     }
-    for (const id of ids) relaxLine(id, { ids, edges, nodes, context });
+    for (const id of ids) relaxLine(id, { width: layout.width, height: layout.height, ids, edges, nodes, context });
     return { ...layout, edges };
 }
 
 interface Relaxing {
+    /** The picture's size: a label set beside a line stays inside it. */
+    width: number;
+    height: number;
     ids: readonly string[];
     edges: DiagramLayout['edges'];
     nodes: ReadonlyArray<{ id: string; box: Box }>;
@@ -164,6 +151,7 @@ function relaxLine(id: string, state: Relaxing): void {
         return;
     }
     const taken = [...nodes.map(node => node.box), ...otherLabels, ...context.barriers(id)];
-    const spot = labelSpots(a, b, label).find(box => !taken.some(other => overlaps(other, box)) && !otherSegments.some(segment => segmentThroughBox(segment.a, segment.b, box)));
+    const inPicture = (box: Box) => box.x >= 0 && box.y >= 0 && box.x + box.width <= state.width && box.y + box.height <= state.height;
+    const spot = spotsBeside(a, b, label).find(box => inPicture(box) && !taken.some(other => overlaps(other, box)) && !otherSegments.some(segment => segmentThroughBox(segment.a, segment.b, box)));
     if (spot) edges[id] = { ...edges[id], points: [a, b], label: spot };
 }

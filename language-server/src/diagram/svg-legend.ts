@@ -4,7 +4,7 @@
  * Every lens has its own block (only the active lens's is shown, by the root class); the marks common
  * to every lens follow below the tallest block.
  */
-import type { DiagramGraph, EdgeClass } from './diagram-graph.js';
+import type { DiagramGraph, DiffMark, EdgeClass } from './diagram-graph.js';
 import { escapeXml } from '../render/escape-xml.js';
 import { LENS_CATEGORIES, LENS_TITLES, lensClass, type Lens } from './lenses.js';
 import { lock, type HoverTitle } from './svg-marks.js';
@@ -104,6 +104,20 @@ function commonEntries(title: HoverTitle): Entry[] {
     ];
 }
 
+/** A system's box and a flow's line in the colours of one mark of a compared change, then its meaning. */
+function diffEntry(mark: DiffMark, label: string): Entry {
+    return {
+        width: 60 + textWidth(label, 12),
+        draw: (x, y) => `<g class='integ-node diff-${mark}'><rect class='box' x='${x}' y='${y - 12}' width='20' height='16' rx='3'/></g>`
+            + `<g class='integ-edge edge-other diff-${mark}'><path class='line' d='M${x + 24},${y - 4}H${x + 54}'/></g><text x='${x + 60}' y='${y}'>${escapeXml(label)}</text>`
+    };
+}
+
+function diffEntries(): Entry[] {
+    return [text('The change:'), diffEntry('added', 'added'), diffEntry('removed', 'removed'),
+        diffEntry('changed', 'changed or renamed (hover for what)'), diffEntry('unchanged', 'unchanged')];
+}
+
 function stateEntries(graph: DiagramGraph, unlabelled: boolean): Entry[] {
     const entries: Entry[] = [];
     if (graph.state === 'to-be') {
@@ -118,14 +132,16 @@ export function legendContent(graph: DiagramGraph, unlabelled: boolean, title: H
     const parts = [`<g class='integ-legend'>`, `<text class='legend-title' x='0' y='12'>Legend</text>`];
     let lensRows = 0;
     let right = INDENT;
-    for (const lens of Object.keys(LENS_TITLES) as Lens[]) {
+    // The picture of a change is coloured by the change alone, under no lens: its marks come first.
+    const lenses = graph.comparing ? [] : Object.keys(LENS_TITLES) as Lens[];
+    for (const lens of lenses) {
         const block = flow(lensEntries(lens), 12);
         parts.push(`<g class='legend-${lens}'>${block.markup}</g>`);
         lensRows = Math.max(lensRows, block.rows);
         right = Math.max(right, block.right);
     }
     let rows = lensRows;
-    for (const entries of [commonEntries(title), stateEntries(graph, unlabelled)]) {
+    for (const entries of [graph.comparing ? diffEntries() : [], commonEntries(title), stateEntries(graph, unlabelled)]) {
         const block = flow(entries, 12 + rows * ROW);
         parts.push(block.markup);
         rows += block.rows;

@@ -31,7 +31,7 @@ export interface SvgOptions {
 }
 
 function rootClasses(graph: DiagramGraph, lens: Lens, base: string): string {
-    return [base, `lens-${lens}`, graph.follow ? 'following' : ''].filter(Boolean).join(' ');
+    return [base, `lens-${lens}`, graph.follow ? 'following' : '', graph.comparing ? 'comparing' : ''].filter(Boolean).join(' ');
 }
 
 /** Renders the diagram as a standalone SVG string. */
@@ -88,12 +88,13 @@ function markerDef(id: string): string {
         + `<path class='arrow-${id}' d='M0,0 L10,5 L0,10 z'/></marker>`;
 }
 
-/** Classes for an element's category under every lens, whether it is dimmed, and its to-be change. */
+/** Classes for an element's category under every lens, whether it is dimmed, its to-be change and what a compared change does to it. */
 function elementClasses(graph: DiagramGraph, element: DiagramNode | DiagramEdge): string[] {
     const keys = lensKeys(element);
     const classes = (Object.keys(keys) as Array<keyof typeof keys>).filter(lens => keys[lens] !== LENS_DEFAULT[lens]).map(lens => lensClass(lens, keys[lens]));
     if (graph.follow && !element.lens.followed) classes.push('dim');
     if (element.change) classes.push(`chg-${element.change}`);
+    if (element.diff) classes.push(`diff-${element.diff.mark}`);
     return classes;
 }
 

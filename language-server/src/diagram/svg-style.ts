@@ -3,7 +3,7 @@
  * the VS Code theme, a saved SVG falls back to the defaults. The lens classes on the root (`lens-…`)
  * recolour the same picture. No runtime imports: the webview bundles this too.
  */
-import type { EdgeClass } from './diagram-graph.js';
+import type { DiffMark, EdgeClass } from './diagram-graph.js';
 import { LENS_CATEGORIES, LENS_DEFAULT, lensClass } from './lenses.js';
 
 export const EDGE_CLASSES: EdgeClass[] = ['manual', 'batch', 'realtime', 'script', 'other'];
@@ -12,13 +12,39 @@ export const DEFAULT_COLOURS: Record<EdgeClass, string> = {
     manual: '#d73a49', batch: '#d4a72c', realtime: '#2da44e', script: '#8250df', other: '#6e7781'
 };
 
-/** Every arrowhead colour a line can take: the edge classes, then each lens category. */
+/** The picture of a change: added green, removed red, changed or renamed amber, the rest grey and dimmed. */
+const DIFF_COLOURS: Record<DiffMark, string> = {
+    added: 'var(--integ-diff-added, #1a7f37)', removed: 'var(--integ-diff-removed, #cf222e)',
+    changed: 'var(--integ-diff-changed, #bf8700)', renamed: 'var(--integ-diff-changed, #bf8700)', unchanged: 'var(--integ-diff-unchanged, #8c959f)'
+};
+
+/** Every arrowhead colour a line can take: the edge classes, then each lens category, then each mark of a compared change. */
 export function markerIds(): Array<{ id: string; colour: string }> {
     const ids: Array<{ id: string; colour: string }> = EDGE_CLASSES.map(c => ({ id: c, colour: `var(--integ-${c}, ${DEFAULT_COLOURS[c]})` }));
     for (const [lens, categories] of Object.entries(LENS_CATEGORIES)) {
         for (const category of categories) ids.push({ id: lensClass(lens as keyof typeof LENS_CATEGORIES, category.key), colour: lensColour(lens, category.key, category.colour) });
     }
+    for (const [mark, colour] of Object.entries(DIFF_COLOURS)) ids.push({ id: `diff-${mark}`, colour });
     return ids;
+}
+
+/** After the lens rules, which they override: in the picture of a change colour says what changed, nothing else. */
+function diffRules(): string {
+    const rules = Object.entries(DIFF_COLOURS).flatMap(([mark, colour]) => [
+        `.comparing .integ-edge.diff-${mark} path.line { stroke: ${colour}; marker-start: none; marker-end: url(#integ-arrow-diff-${mark}); }`,
+        `.comparing .integ-edge.two-way.diff-${mark} path.line { marker-start: url(#integ-arrow-diff-${mark}); }`,
+        `.comparing .integ-node.diff-${mark} > rect.box { stroke: ${colour}; stroke-width: ${mark === 'unchanged' ? 1.2 : 2.6}; stroke-dasharray: none; }`,
+        `.comparing .integ-node.diff-${mark} > rect.chip { fill: ${colour}; }`
+    ]);
+    rules.push(
+        '.comparing .integ-edge.diff-added path.line, .comparing .integ-edge.diff-changed path.line, .comparing .integ-edge.diff-renamed path.line { stroke-width: 2.6; stroke-dasharray: none; }',
+        '.comparing .integ-edge.diff-removed path.line { stroke-width: 2.2; stroke-dasharray: 6 4; }',
+        '.comparing .integ-node.diff-removed > rect.box { stroke-dasharray: 6 3; }',
+        '.comparing .integ-node.diff-removed .label { text-decoration: line-through; }',
+        '.comparing .integ-content .diff-unchanged { opacity: 0.4; }',
+        '.comparing .integ-content .integ-group { opacity: 0.7; }'
+    );
+    return rules.join('\n');
 }
 
 function lensColour(lens: string, key: string, colour: string): string {
@@ -69,6 +95,7 @@ svg.integ-diagram, svg.integ-legend-sheet { font-family: var(--integ-font, -appl
 .integ-node .tag rect { fill: var(--integ-shadow-bg, #fff8c5); stroke: var(--integ-shadow, #9a6700); stroke-width: 0.8; }
 .integ-node .tag text { font-size: 10.5px; fill: var(--integ-shadow, #9a6700); text-anchor: middle; }
 .integ-node.chg-added > rect.box { stroke: var(--integ-added, #1a7f37); stroke-width: 2.4; stroke-dasharray: 6 3; }
+.integ-node.chg-retired > rect.box { stroke: var(--integ-retired, #8c959f); stroke-dasharray: 3 4; opacity: 0.75; }
 .integ-edge path.line { fill: none; stroke-width: 1.8; }
 .integ-edge.chg-added path.line, .integ-edge.chg-changed path.line { stroke-width: 2.6; }
 .integ-edge.chg-retired path.line { stroke: var(--integ-retired, #8c959f); stroke-dasharray: 3 4; opacity: 0.75; marker-end: url(#integ-arrow-other); }
@@ -93,5 +120,6 @@ ${EDGE_CLASSES.map(c => `.edge-${c} path.line { stroke: var(--integ-${c}, ${DEFA
 .edge-${c}.two-way path.line { marker-start: url(#integ-arrow-${c}); }`).join('\n')}
 .edge-manual path.line { stroke-dasharray: 7 4; }
 ${lensRules()}
+${diffRules()}
 ${markerIds().map(({ id, colour }) => `.arrow-${id} { fill: ${colour}; }`).join('\n')}
 `;

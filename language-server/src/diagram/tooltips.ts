@@ -23,7 +23,7 @@ function ownerLine(owner: DiagramNode['lens']['owner'], name: string | undefined
 
 export function nodeTooltip(node: DiagramNode): Tooltip {
     if (node.kind === 'department') {
-        return { title: `Department ${node.label}`, lines: [`${node.detail} (collapsed; click to open)`, ...findingLines(node.findingList)] };
+        return { title: `Department ${node.label}`, lines: [`${node.detail} (collapsed; click to open)`, node.diff?.note ?? '', ...findingLines(node.findingList)].filter(Boolean) };
     }
     return {
         title: node.label === node.name ? node.name : `${node.label} (${node.name})`,
@@ -34,6 +34,7 @@ export function nodeTooltip(node: DiagramNode): Tooltip {
             node.shadow ? 'shadow IT' : '',
             node.status && node.status !== 'live' ? `status: ${node.status}` : '',
             node.change ? CHANGE_TEXT[node.change] : '',
+            node.diff?.note ?? '',
             ...findingLines(node.findingList)
         ].filter(Boolean)
     };
@@ -47,6 +48,7 @@ export function edgeTooltip(edge: DiagramEdge): Tooltip {
             edge.style ? `style: ${edge.style}` : '',
             edge.status && edge.status !== 'live' ? `status: ${edge.status}` : '',
             edge.change ? CHANGE_TEXT[edge.change] : '',
+            edge.diff?.note ?? '',
             edge.classifications.length > 0 ? `carries: ${edge.classifications.join(', ')}${edge.regulated ? ' (regulated)' : ''}` : '',
             edge.flows.length === 1 ? ownerLine(edge.lens.owner, edge.lens.ownerName) : '',
             edge.hoursPerWeek !== undefined ? `manual effort: ${edge.hoursPerWeek} h/week` : '',

@@ -50,7 +50,7 @@ function systemsInState(estate: Estate, state: DiagramState): System[] {
 /**
  * The to-be picture also shows what goes: the live flows the roadmap replaces, marked retired, and
  * marks each delivered flow as added, or as changed when it stands in for a replaced flow between
- * the same two systems; systems the roadmap brings in are added.
+ * the same two systems; systems the roadmap brings in are added, systems an initiative retires retired.
  */
 function markChanges(estate: Estate, selection: Selection, inView: (flow: Flow) => boolean): void {
     const { replaced, delivered } = roadmapFlows(estate);
@@ -67,8 +67,10 @@ function markChanges(estate: Estate, selection: Selection, inView: (flow: Flow) 
         const pair = [flow.sourceSystem, flow.targetSystem].sort().join('\u0000');
         selection.changes.set(`flow:${flow.name}`, pairs.has(pair) ? 'changed' : 'added');
     }
+    const retired = new Set([...estate.initiatives.values()].flatMap(initiative => initiative.retires));
     for (const name of selection.systems) {
         if (estate.systems.get(name)?.status === 'planned') selection.changes.set(`system:${name}`, 'added');
+        else if (retired.has(name)) selection.changes.set(`system:${name}`, 'retired');
     }
 }
 

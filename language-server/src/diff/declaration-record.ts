@@ -30,7 +30,7 @@ const REFERENCES: Partial<Record<DeclarationKind, Record<string, DeclarationKind
     entity: { masters: 'system' },
     classification: { regulations: 'regulation' },
     process: { steps: 'flow' },
-    initiative: { roadmap: 'roadmap', dependsOn: 'initiative', departments: 'department', replaces: 'flow', delivers: 'flow', platform: 'platform' }
+    initiative: { roadmap: 'roadmap', dependsOn: 'initiative', departments: 'department', replaces: 'flow', delivers: 'flow', retires: 'system', platform: 'platform' }
 };
 
 /**

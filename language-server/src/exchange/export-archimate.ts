@@ -144,7 +144,8 @@ function initiativeDocumentation(initiative: Initiative): string {
     const parts = [
         initiative.months ? `months ${initiative.months.from} to ${initiative.months.to}` : '',
         initiative.replaces.length > 0 ? `replaces ${initiative.replaces.join(', ')}` : '',
-        initiative.delivers.length > 0 ? `delivers ${initiative.delivers.join(', ')}` : ''
+        initiative.delivers.length > 0 ? `delivers ${initiative.delivers.join(', ')}` : '',
+        initiative.retires.length > 0 ? `retires ${initiative.retires.join(', ')}` : ''
     ].filter(Boolean);
     return parts.join('; ');
 }

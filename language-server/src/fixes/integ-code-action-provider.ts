@@ -1,4 +1,4 @@
-import type { LangiumDocument, MaybePromise } from 'langium';
+import type { LangiumDocument, LangiumDocuments, MaybePromise } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Command } from 'vscode-languageserver';
 import type { Model } from '../generated/ast.js';
@@ -14,7 +14,8 @@ import { suggestionsOf } from '../parser/suggestion-data.js';
  * and for a misspelt name or keyword, one per suggestion, replacing the word.
  */
 export class IntegCodeActionProvider implements CodeActionProvider {
-    constructor(private readonly clock: () => string = todayIso) {}
+    /** `documents`: the workspace's documents, for fixes whose edit belongs in another file. */
+    constructor(private readonly clock: () => string = todayIso, private readonly documents?: LangiumDocuments) {}
 
     getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<Array<Command | CodeAction> | undefined> {
         const only = params.context.only;
@@ -23,6 +24,8 @@ export class IntegCodeActionProvider implements CodeActionProvider {
         const text = document.textDocument.getText();
         const model = document.parseResult.value as Model;
         const actions: CodeAction[] = [];
+        const others = () => (this.documents?.all ?? []).filter(other => other.uri.toString() !== uri)
+            .map(other => ({ uri: other.uri.toString(), text: other.textDocument.getText(), root: other.parseResult.value }));
         for (const diagnostic of params.context.diagnostics) {
             suggestionsOf(diagnostic).forEach((word, index) => actions.push({
                 title: `Change to '${word}'`,
@@ -34,7 +37,7 @@ export class IntegCodeActionProvider implements CodeActionProvider {
             const data = findingDataOf(diagnostic);
             if (!data || data.accepted) continue;
             const node = findDeclaration(model, data.element);
-            const proposals: FixProposal[] = node ? fixesFor(data.ruleId, { text, node, data }) : fixesAt(data.ruleId, diagnostic.range, data);
+            const proposals: FixProposal[] = node ? fixesFor(data.ruleId, { text, node, data, others }) : fixesAt(data.ruleId, diagnostic.range, data);
             if (canWaive(data.element)) proposals.push(acceptFix(text, data.ruleId, data.element, this.clock()));
             for (const proposal of proposals) {
                 actions.push({
@@ -42,7 +45,7 @@ export class IntegCodeActionProvider implements CodeActionProvider {
                     kind: CodeActionKind.QuickFix,
                     diagnostics: [diagnostic],
                     isPreferred: proposal.preferred || undefined,
-                    edit: { changes: { [uri]: proposal.edits } }
+                    edit: { changes: { [uri]: proposal.edits, ...proposal.elsewhere } }
                 });
             }
         }

@@ -9,7 +9,10 @@ import { insertProperties, replaceText } from './property-edits.js';
 /** A quick fix before it becomes an LSP code action. */
 export interface FixProposal {
     title: string;
+    /** Edits in the finding's own document. */
     edits: TextEdit[];
+    /** Edits in other documents of the workspace, by URI. */
+    elsewhere?: Record<string, TextEdit[]>;
     /** The one obvious fix for the finding. */
     preferred: boolean;
 }
@@ -20,6 +23,8 @@ export interface FixContext {
     node: AstNode;
     /** The finding's figures (the diagnostic's data). */
     data: Record<string, unknown>;
+    /** The workspace's other documents, for a fix whose edit belongs elsewhere (an initiative in the roadmap's file). */
+    others?: () => Iterable<{ uri: string; text: string; root: AstNode }>;
 }
 
 type FixBuilder = (context: FixContext) => FixProposal[];
@@ -122,19 +127,27 @@ const retention: FixBuilder = context => {
 const MAX_REPLACING_INITIATIVES = 3;
 
 /**
- * A live flow on a retired system: plan its replacement in an initiative of the same file (the
- * edit stays in the document the finding is in), or say it is retired too.
+ * A live flow on a retired system: plan its replacement in an initiative (the one retiring the system
+ * first, then those of the flow's own file, then those of other files), or say it is retired too.
  */
 const retiredDependency: FixBuilder = context => {
     const flow = context.node;
     if (!isFlow(flow)) return [];
-    const model = flow.$container;
-    const initiatives: Initiative[] = isModel(model) ? model.elements.filter(isRoadmap).flatMap(roadmap => roadmap.initiatives) : [];
-    const plans = initiatives.slice(0, MAX_REPLACING_INITIATIVES).map((initiative, index): FixProposal | undefined => {
+    const initiativesOf = (root: AstNode): Initiative[] => isModel(root) ? root.elements.filter(isRoadmap).flatMap(roadmap => roadmap.initiatives) : [];
+    const here = { uri: undefined, text: context.text, root: flow.$container as AstNode };
+    const candidates = [here, ...(context.others?.() ?? [])].flatMap(document => initiativesOf(document.root).map(initiative => ({ initiative, document })));
+    const retiring = context.data.initiative;
+    candidates.sort((p, q) => Number(q.initiative.name === retiring) - Number(p.initiative.name === retiring));
+    const plans = candidates.slice(0, MAX_REPLACING_INITIATIVES).map(({ initiative, document }, index): FixProposal | undefined => {
         const title = `Plan the replacement of ${flow.name} in ${initiative.name}`;
         const written = propertyRange(initiative, 'replaces');
-        if (written) return { title, edits: [{ range: { start: written.end, end: written.end }, newText: `, ${flow.name}` }], preferred: index === 0 };
-        return addProperties({ ...context, node: initiative }, [`replaces ${flow.name}`], title, index === 0)[0];
+        const edit = written
+            ? { range: { start: written.end, end: written.end }, newText: `, ${flow.name}` }
+            : addProperties({ ...context, text: document.text, node: initiative }, [`replaces ${flow.name}`], title, index === 0)[0]?.edits[0];
+        if (!edit) return undefined;
+        return document.uri === undefined
+            ? { title, edits: [edit], preferred: index === 0 }
+            : { title, edits: [], elsewhere: { [document.uri]: [edit] }, preferred: index === 0 };
     }).filter((proposal): proposal is FixProposal => proposal !== undefined);
     return [...plans, ...setProperty(context, 'status', 'status', 'retired', plans.length === 0)];
 };

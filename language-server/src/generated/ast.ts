@@ -155,6 +155,7 @@ export type IntegrationKeywordNames =
     | "restricted"
     | "retention"
     | "retired"
+    | "retires"
     | "retrospective"
     | "roadmap"
     | "rule"
@@ -524,6 +525,7 @@ export interface Initiative extends langium.AstNode {
     platform?: langium.Reference<Platform>;
     priority?: number;
     replaces: Array<langium.Reference<Flow>>;
+    retires: Array<langium.Reference<System>>;
     retrospective?: Duration;
     targets?: Targets;
     title?: string;
@@ -541,6 +543,7 @@ export const Initiative = {
     platform: 'platform',
     priority: 'priority',
     replaces: 'replaces',
+    retires: 'retires',
     retrospective: 'retrospective',
     targets: 'targets',
     title: 'title'
@@ -1421,6 +1424,12 @@ export class IntegrationAstReflection extends langium.AbstractAstReflection {
                     name: Initiative.replaces,
                     defaultValue: [],
                     referenceType: Flow.$type,
+                    optional: true
+                },
+                retires: {
+                    name: Initiative.retires,
+                    defaultValue: [],
+                    referenceType: System.$type,
                     optional: true
                 },
                 retrospective: {

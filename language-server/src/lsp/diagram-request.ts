@@ -172,7 +172,7 @@ export function answerTooltipRequest(params: DiagramTooltipParams, analysis: Wor
     }
 }
 
-function locationsOf(graph: DiagramGraph): DiagramLocations {
+export function locationsOf(graph: DiagramGraph): DiagramLocations {
     const files: string[] = [];
     const fileIndex = new Map<string, number>();
     const at: DiagramLocations['at'] = {};
@@ -258,7 +258,7 @@ function validRequest(params: DiagramRequestParams): ValidRequest {
     };
 }
 
-function choicesOf(estate: Estate, ruleIds: string[]): DiagramRequestResult['choices'] {
+export function choicesOf(estate: Estate, ruleIds: string[]): DiagramRequestResult['choices'] {
     const user = <T extends { source: { builtin: boolean } }>(map: Map<string, T>) =>
         [...map].filter(([, value]) => !value.source.builtin).map(([name]) => name).sort();
     const entities = [...estate.entities.values()].filter(entity => !entity.source.builtin).sort((a, b) => a.name.localeCompare(b.name));

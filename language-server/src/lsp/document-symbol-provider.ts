@@ -20,7 +20,12 @@ const GROUPS: Record<string, Group> = {
 };
 const ORDER = Object.keys(GROUPS);
 
-/** The outline groups declarations by kind (Systems, Flows, …); entities list their fields, roadmaps their initiatives. */
+/**
+ * The outline groups declarations by kind (Systems, Flows, …), each group's detail counting its
+ * declarations; entities list their fields, roadmaps their initiatives. A file of one kind lists its
+ * declarations without a group: VS Code's quick outline counts every symbol it lists ("symbols (15)"),
+ * so a lone group would make it count one more than the group says ("Systems 14").
+ */
 export class IntegDocumentSymbolProvider implements DocumentSymbolProvider {
     getSymbols(document: LangiumDocument, _params: DocumentSymbolParams): DocumentSymbol[] {
         const model = document.parseResult.value as Model;
@@ -31,6 +36,7 @@ export class IntegDocumentSymbolProvider implements DocumentSymbolProvider {
             const list = byType.get(element.$type);
             if (list) list.push(symbol); else byType.set(element.$type, [symbol]);
         }
+        if (byType.size === 1) return [...byType.values()][0];
         return ORDER.filter(type => byType.has(type)).map(type => {
             const children = byType.get(type)!;
             const group = GROUPS[type];

@@ -140,3 +140,18 @@ export function flowLensTitle(summary: FlowSummary): string {
     const carried = summary.flow.carries.reduce((sum, carried) => sum + carried.fields.length, 0);
     return `${plural(carried, 'field')} · ${plural(summary.openFindings, 'finding')} · ${summary.hoursPerWeek} h/week${summary.hoursEstimated ? ' (est.)' : ''}`;
 }
+
+/** "2 live flows, 1 process, 12 h/week affected": what the hover, the code lens and the impact command say of retiring a system. */
+export function retirementCounts(impact: RetirementImpact): string {
+    return `${plural(impact.flows.length, 'live flow')}, ${plural(impact.processes.length, 'process', 'processes')}, ${impact.hoursPerWeek} h/week affected`;
+}
+
+/** How the impact is introduced: a system already marked retired still has what depends on it. */
+export function retirementLead(summary: SystemSummary): string {
+    return summary.system.status === 'retired' ? 'Retired, still depended on by' : 'If retired';
+}
+
+/** "If retired: 2 live flows, 1 process, 12 h/week affected" */
+export function retirementLensTitle(summary: SystemSummary): string {
+    return `${retirementLead(summary)}: ${retirementCounts(summary.ifRetired)}`;
+}

@@ -3,7 +3,7 @@ import { escapeMarkdown as escape } from '../render/markdown-escape.js';
 import { CATALOGUE } from '../rules/catalogue.js';
 import type { Finding } from '../rules/finding.js';
 import { messageWithoutRuleId, RULES_DOC_URL } from '../workspace/finding-diagnostics.js';
-import { plural, type AnalysisLookup, type DataSummary, type FlowSummary, type SystemSummary } from './element-summary.js';
+import { plural, retirementCounts, retirementLead, type AnalysisLookup, type DataSummary, type FlowSummary, type SystemSummary } from './element-summary.js';
 import type { RetirementImpact } from '../model/retirement-impact.js';
 
 /** Markdown shown on hover; pure functions of the analysed estate. Every model string goes through `escape`: it is text, never markup. */
@@ -31,14 +31,14 @@ export function systemHover(summary: SystemSummary): string {
         '',
         `Manual effort on its live flows: **${summary.hoursPerWeek} h/week**`,
         '',
-        retirementLine(summary.system.status === 'retired' ? 'Retired, still depended on by' : 'If retired', summary.ifRetired)
+        retirementLine(retirementLead(summary), summary.ifRetired)
     ];
     return [...lines, ...findingLines(summary.findings)].join('\n');
 }
 
 /** "If retired: 2 flows, 1 process, 12 h/week affected", naming the flows and processes. */
 function retirementLine(lead: string, impact: RetirementImpact): string {
-    const counts = `${plural(impact.flows.length, 'live flow')}, ${plural(impact.processes.length, 'process', 'processes')}, ${impact.hoursPerWeek} h/week affected`;
+    const counts = retirementCounts(impact);
     const names = [...impact.flows, ...impact.processes].map(declared => escape(declared.name));
     const shown = names.slice(0, MAX_LISTED);
     const more = names.length - shown.length;

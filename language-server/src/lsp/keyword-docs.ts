@@ -159,6 +159,7 @@ export const KEYWORD_DOCS: Record<string, string> = {
     users: 'Number of users (systems with users need SSO).',
     'depends-on': 'Initiatives that must end before this one starts.',
     replaces: 'Flows retired by this initiative.',
+    retires: 'Systems switched off when this initiative is done; their live flows must be replaced by then.',
     delivers: 'Flows that go live with this initiative.',
     'parallel-run': 'Old and new run side by side (the article: 2–4 weeks).',
     retrospective: 'Review after go-live (the article: within 30 days).',

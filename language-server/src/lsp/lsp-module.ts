@@ -30,7 +30,7 @@ export const IntegLspModule: Module<IntegServices, PartialLangiumServices & Pick
         FoldingRangeProvider: services => new IntegFoldingRangeProvider(services),
         CodeLensProvider: services => new IntegCodeLensProvider(services),
         InlayHintProvider: services => new IntegInlayHintProvider(services),
-        CodeActionProvider: () => new IntegCodeActionProvider()
+        CodeActionProvider: services => new IntegCodeActionProvider(undefined, services.shared.workspace.LangiumDocuments)
     },
     log: {
         Log: services => connectionLog(services.shared.lsp.Connection)

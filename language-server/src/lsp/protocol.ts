@@ -134,3 +134,172 @@ export interface RoadmapRequestResult {
     /** Initiative name → where it is declared; any name, `__proto__` too, is an own key (read it with `Object.hasOwn`). */
     locations: Record<string, DiagramLocation>;
 }
+
+/**
+ * Client → server: the findings view's tree, grouped, sorted and filtered as asked, headed by the
+ * report's "fix these first" (lsp/findings-groups.ts). The view asks again after `integ/modelChanged`.
+ */
+export const FindingsRequest = new RequestType<FindingsRequestParams, FindingsRequestResult, void>('integ/findings');
+
+export const FINDINGS_GROUPINGS = ['rule', 'area', 'system', 'department', 'regulation'] as const;
+export type FindingsGrouping = typeof FINDINGS_GROUPINGS[number];
+export const FINDINGS_SORTS = ['severity', 'hours'] as const;
+export type FindingsSort = typeof FINDINGS_SORTS[number];
+/** What the severity filter can keep: the three severities, and the findings a waiver accepts. */
+export const FINDING_STATES = ['error', 'warning', 'info', 'accepted'] as const;
+export type FindingState = typeof FINDING_STATES[number];
+
+export interface FindingsQuery {
+    groupBy: FindingsGrouping;
+    sortBy: FindingsSort;
+    /** Keep only these; all when absent or empty. */
+    states?: readonly FindingState[];
+    /** Keep findings whose rule id, element or message contains it (any case). */
+    text?: string;
+}
+
+export interface FindingItem {
+    ruleId: string;
+    /** `accepted` for a waived finding, whatever the rule's severity. */
+    state: FindingState;
+    message: string;
+    element: { kind: string; name: string };
+    uri: string;
+    range: { start: { line: number; character: number }; end: { line: number; character: number } };
+    /** Manual hours a week fixing it would save (a gap on a flow), else 0. */
+    hoursPerWeek: number;
+    acceptedReason?: string;
+}
+
+export interface StateCounts { error: number; warning: number; info: number; accepted: number }
+
+export interface FindingGroup {
+    /** The rule id, area, system, department or regulation; empty for findings that have none. */
+    key: string;
+    label: string;
+    counts: StateCounts;
+    /** Manual hours a week on the group's open gap findings, each flow counted once. */
+    hoursPerWeek: number;
+    findings: FindingItem[];
+}
+
+export interface FindingsGroups {
+    /** The open findings with the largest impact, in the order of the report's "Fix these first" (key `fix-first`). */
+    fixFirst: FindingGroup;
+    groups: FindingGroup[];
+    /** Every finding the filters keep, each once (a finding can sit in several groups). */
+    total: StateCounts;
+}
+
+export type FindingsRequestParams = FindingsQuery;
+export interface FindingsRequestResult extends FindingsGroups {
+    /** True when a workspace document has lexing, parsing or linking errors (the findings may be incomplete). */
+    hasErrors: boolean;
+}
+
+/**
+ * Client → server: what retiring a system would break, as the system's hover and code lens count it
+ * (live flows into or out of it that no initiative replaces, the processes using them, their hours).
+ * `null` for a name the workspace does not declare as a system.
+ */
+export const RetirementImpactRequest = new RequestType<RetirementImpactParams, RetirementImpactResult, void>('integ/retirementImpact');
+export interface RetirementImpactParams {
+    system: string;
+}
+export type RetirementImpactResult = {
+    system: string;
+    /** "If retired: 2 live flows, 1 process, 12 h/week affected" (the code lens's words). */
+    summary: string;
+    /** The affected flows and processes, by name. */
+    flows: string[];
+    processes: string[];
+    hoursPerWeek: number;
+} | null;
+
+/**
+ * Server → client, in a finding's code link (`codeDescription.href`) when the client asked for
+ * `initializationOptions.ruleDocs: 'command'`: `command:integ.showRuleDoc?<arguments as JSON>`. VS Code
+ * opens a diagnostic's code link with commands allowed, in the Problems panel and in the hover.
+ */
+export const SHOW_RULE_DOC_COMMAND = 'integ.showRuleDoc';
+/** The rule id, and the id of its section's heading in docs/rules.md (as GitHub and VS Code's Markdown preview make it). */
+export type ShowRuleDocArguments = [ruleId: string, anchor: string];
+
+/**
+ * Client → server: the one-page brief of `integ report --format html` (headline figures, the five
+ * actions, the charts) for the brief panel, which asks again after `integ/modelChanged`.
+ */
+export const BriefRequest = new RequestType<BriefRequestParams, BriefRequestResult, void>('integ/brief');
+export interface BriefRequestParams {
+    /** `YYYY-MM-DD`; the server's date when absent. */
+    today?: string;
+}
+export interface BriefRequestResult {
+    /** The brief's markup, every model string already escaped; each heat-map cell of a department carries `data-key="<department>"`. */
+    html: string;
+    /** Its stylesheet (theme variables with print fallbacks). */
+    css: string;
+    /** The departments the heat map may name: a click on a cell is honoured only for these. */
+    departments: string[];
+    /** True when a workspace document has lexing, parsing or linking errors. */
+    hasErrors: boolean;
+}
+
+/** The compliance evidence documents of `integ evidence`, and the formats the editor can save them in. */
+export const EVIDENCE_KINDS = ['gdpr-ropa', 'pci-dataflow', 'sox-lineage', 'hipaa-phi'] as const;
+export type EvidenceKind = typeof EVIDENCE_KINDS[number];
+export const EVIDENCE_FORMATS = ['md', 'html', 'csv'] as const;
+export type EvidenceFormat = typeof EVIDENCE_FORMATS[number];
+
+/**
+ * Client → server: one evidence document of the workspace, compiled and rendered as `integ evidence`
+ * does. HTML embeds the PCI data-flow diagram; Markdown and CSV carry no picture (as on the terminal).
+ */
+export const EvidenceRequest = new RequestType<EvidenceRequestParams, EvidenceRequestResult, void>('integ/evidence');
+export interface EvidenceRequestParams {
+    kind: EvidenceKind;
+    format: EvidenceFormat;
+    /** URI of the workspace folder: a finding's place is written relative to it, as `integ evidence` run there writes it. */
+    root?: string;
+}
+export interface EvidenceRequestResult {
+    /** The document's text (CSV with RFC 4180's CRLF). */
+    text: string;
+    /** True when a workspace document has lexing, parsing or linking errors (the document may be incomplete). */
+    hasErrors: boolean;
+}
+
+/** A revision to compare the workspace with: its `.integ` texts as the extension read them from git. */
+export interface CompareBase {
+    /** How the reader named it: `HEAD`, a branch, a short commit and its subject. */
+    label: string;
+    /** Paths relative to the workspace folder (`/`-separated) and their text at that revision. */
+    sources: Array<{ path: string; text: string }>;
+}
+
+/**
+ * Client → server: the change from a revision to the workspace as it stands (unsaved edits included),
+ * as `integ diff <revision>` computes it: its picture for the diagram preview (every system and flow
+ * marked added, removed, changed, renamed or unchanged; root class `comparing`) and its Markdown summary.
+ */
+export const ChangePictureRequest = new RequestType<ChangePictureParams, ChangePictureResult, void>('integ/changePicture');
+export interface ChangePictureParams {
+    base: CompareBase;
+    /** URI of the workspace folder the paths are relative to. */
+    root: string;
+    /** false: the summary only, no layout. Default true. */
+    picture?: boolean;
+    layoutTimeoutMs?: number;
+    hoverTitles?: boolean;
+    chrome?: boolean;
+    lens?: Lens;
+    panel?: { width: number; height: number };
+}
+export interface ChangePictureResult {
+    /** The picture as the diagram preview takes it; empty (no nodes) when `picture` was false. */
+    diagram: DiagramRequestResult;
+    /** `integ diff <revision> --format md`. */
+    markdown: string;
+    /** True when nothing a review would look at differs. */
+    empty: boolean;
+}

@@ -235,6 +235,8 @@ export interface Initiative extends Declared {
     departments: string[];
     replaces: string[];
     delivers: string[];
+    /** Systems switched off when the initiative is done. */
+    retires: string[];
     platform?: string;
     parallelRunWeeks?: number;
     retrospectiveDays?: number;

@@ -41,7 +41,7 @@ export function heatChart(brief: Brief): BriefChart {
         key: 'heat', title: 'Open findings by department and area', more: ranked.length + unassigned.length - shown.length,
         svg: heatMap({
             label: 'Open findings by department and area', columns: HEAT_AREAS,
-            rows: shown.map(row => ({ label: row.title, values: HEAT_AREAS.map(area => row.counts[area]) })),
+            rows: shown.map(row => ({ label: row.title, values: HEAT_AREAS.map(area => row.counts[area]), key: row.department })),
             empty: 'No open gap, security, compliance or roadmap findings.'
         }, CHART_WIDTH)
     };

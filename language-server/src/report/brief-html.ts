@@ -30,13 +30,16 @@ export const BRIEF_CSS = [
     '}'
 ].join('\n');
 
-function figure(chart: BriefChart): string {
-    const more = chart.more > 0 ? `<p class="more">and ${chart.more} more in the tables below</p>` : '';
+function figure(chart: BriefChart, rest: string): string {
+    const more = chart.more > 0 ? `<p class="more">and ${chart.more} more ${escapeXml(rest)}</p>` : '';
     return `<figure data-chart="${chart.key}"><figcaption>${escapeXml(chart.title)}</figcaption>\n${chart.svg}\n${more}</figure>`;
 }
 
-/** The one-page brief: headline figures, the five actions, the charts. Every model string is escaped here or in the charts. */
-export function briefHtml(brief: Brief, subtitle: string): string {
+/**
+ * The one-page brief: headline figures, the five actions, the charts. Every model string is escaped here or in the charts.
+ * `rest`: where the rows a chart leaves out are (the report's tables; elsewhere, the report itself).
+ */
+export function briefHtml(brief: Brief, subtitle: string, rest = 'in the tables below'): string {
     const out: string[] = ['<section class="brief">', '<h1>Integration brief</h1>', `<p class="subtitle">${escapeXml(subtitle)}</p>`, '<div class="cards">'];
     for (const card of headlineCards(brief.headline)) {
         out.push(`<div class="card ${card.warn ? 'warn' : 'ok'}" data-figure="${card.key}"><div class="big">${escapeXml(card.value)}</div>`
@@ -54,6 +57,6 @@ export function briefHtml(brief: Brief, subtitle: string): string {
         }
         out.push('</ol>');
     }
-    out.push('<div class="charts">', ...briefCharts(brief).map(figure), '</div>', '</section>');
+    out.push('<div class="charts">', ...briefCharts(brief).map(chart => figure(chart, rest)), '</div>', '</section>');
     return out.join('\n');
 }

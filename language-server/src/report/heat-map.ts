@@ -5,7 +5,8 @@ export interface HeatMapData {
     /** The chart's accessible name. */
     label: string;
     columns: readonly string[];
-    rows: ReadonlyArray<{ label: string; values: readonly number[] }>;
+    /** `key`: what the row stands for (a department's name), as `data-key` on its cells, for a page that links them. */
+    rows: ReadonlyArray<{ label: string; values: readonly number[]; key?: string }>;
     empty: string;
 }
 
@@ -32,13 +33,14 @@ export function heatMap(data: HeatMapData, width = 340): string {
     data.rows.forEach((row, r) => {
         const y = HEADER + r * CELL_HEIGHT;
         const rowLabel = escapeXml(row.label);
+        const rowKey = row.key ? ` data-key="${escapeXml(row.key)}"` : '';
         body.push(`<text x="${LABEL_WIDTH}" y="${y + 15}" text-anchor="end"><title>${rowLabel}</title>${escapeXml(fitLabel(row.label, LABEL_WIDTH))}</text>`);
         row.values.forEach((value, c) => {
             const x = LABEL_WIDTH + 4 + c * cellWidth;
             const strength = max > 0 && value > 0 ? MIN_OPACITY + (1 - MIN_OPACITY) * value / max : 0;
             const column = escapeXml(data.columns[c]);
             body.push(`<g><title>${rowLabel} · ${column}: ${value}</title>`);
-            body.push(`<rect class="cell${value === 0 ? ' zero' : ''}" x="${px(x)}" y="${y}" width="${px(cellWidth)}" height="${CELL_HEIGHT}"${value > 0 ? ` fill-opacity="${px(strength)}"` : ''} data-row="${rowLabel}" data-column="${column}" data-value="${value}"/>`);
+            body.push(`<rect class="cell${value === 0 ? ' zero' : ''}" x="${px(x)}" y="${y}" width="${px(cellWidth)}" height="${CELL_HEIGHT}"${value > 0 ? ` fill-opacity="${px(strength)}"` : ''} data-row="${rowLabel}"${rowKey} data-column="${column}" data-value="${value}"/>`);
             // On a strong fill the count is written in white; on a faint one in the text colour.
             body.push(`<text class="cell-label${strength > 0.6 ? ' strong' : ''}" x="${px(x + cellWidth / 2)}" y="${y + 15}" text-anchor="middle">${value}</text></g>`);
         });

@@ -1,5 +1,5 @@
 import { isAutomated, isShadow } from '../model/inventory.js';
-import type { Flow, System } from '../model/estate.js';
+import type { Flow, Initiative, System } from '../model/estate.js';
 import { flowsPlannedForReplacement, retirementImpact } from '../model/retirement-impact.js';
 import { findingOn, flowRule, relatedTo, systemRule, type RawFinding, type Rule, type RuleContext } from './rule-kit.js';
 import { hoursPerWeek, isCurrentOrPlanned, isLive, listNames } from './rule-text.js';
@@ -83,7 +83,64 @@ export const retiredDependency: Rule = {
                 `Process ${process.name} depends on ${listNames(retired)}, marked retired, through ${listNames(steps)}`,
                 { property: 'steps', data: { steps, retired } });
         }
+        yield* retiredByInitiatives(estate, index);
     }
 };
+
+/** Month number of an initiative's end, for ordering; undefined when the roadmap does not say. */
+function endOf(initiative: Initiative): number | undefined {
+    return initiative.endMonth ? initiative.endMonth.year * 12 + initiative.endMonth.month : undefined;
+}
+
+function monthText(initiative: Initiative): string {
+    const end = initiative.endMonth;
+    return end ? ` in ${end.year}-${String(end.month).padStart(2, '0')}` : '';
+}
+
+/**
+ * A live system an initiative `retires`: every live flow into or out of it must be replaced by an
+ * initiative that ends no later (or by the same one); where the roadmap gives no months the order
+ * cannot be told and the flow counts as planned.
+ */
+function* retiredByInitiatives(estate: RuleContext['estate'], index: RuleContext['index']): Iterable<RawFinding> {
+    const retiredOf = new Map<string, { flow: Flow; systems: string[]; initiatives: Initiative[] }>();
+    for (const initiative of estate.initiatives.values()) {
+        const end = endOf(initiative);
+        const inTime = new Set<string>();
+        for (const other of estate.initiatives.values()) {
+            const otherEnd = endOf(other);
+            if (other === initiative || end === undefined || otherEnd === undefined || otherEnd <= end) other.replaces.forEach(name => inTime.add(name));
+        }
+        for (const name of initiative.retires) {
+            const system = estate.systems.get(name);
+            if (!system || system.source.builtin || system.status === 'retired') continue;
+            const touching = [...index.flowsFrom.get(name) ?? [], ...index.flowsTo.get(name) ?? []];
+            for (const flow of retirementImpact(estate, touching, inTime).flows) {
+                const entry = retiredOf.get(flow.name) ?? retiredOf.set(flow.name, { flow, systems: [], initiatives: [] }).get(flow.name)!;
+                if (!entry.systems.includes(name)) entry.systems.push(name);
+                if (!entry.initiatives.includes(initiative)) entry.initiatives.push(initiative);
+            }
+        }
+    }
+    for (const { flow, systems, initiatives } of retiredOf.values()) {
+        const by = initiatives.map(initiative => `${initiative.name}${monthText(initiative)}`);
+        yield findingOn('inventory/retired-dependency', flow,
+            `Initiative ${listNames(by)} retires ${listNames(systems)}, but live flow ${flow.name} still depends on it and no initiative replaces the flow by then; plan its replacement`,
+            {
+                property: systems.includes(flow.sourceSystem) ? 'source' : 'target',
+                related: initiatives.map(initiative => relatedTo(initiative, `${initiative.name} retires ${listNames(systems)} here`)),
+                data: { flow: flow.name, retired: systems, initiative: initiatives[0].name }
+            });
+    }
+    for (const process of estate.processes.values()) {
+        const steps = process.steps.filter(step => retiredOf.has(step));
+        if (steps.length === 0) continue;
+        const systems = [...new Set(steps.flatMap(step => retiredOf.get(step)!.systems))];
+        const initiatives = [...new Set(steps.flatMap(step => retiredOf.get(step)!.initiatives.map(initiative => initiative.name)))];
+        yield findingOn('inventory/retired-dependency', process,
+            `Process ${process.name} depends on ${listNames(systems)}, which ${listNames(initiatives)} retires, through ${listNames(steps)}`,
+            { property: 'steps', data: { steps, retired: systems } });
+    }
+}
 
 export const INVENTORY_RULES: Rule[] = [shadowItUnowned, disconnectedSystem, incompleteFlow, emptyFlow, retiredDependency];

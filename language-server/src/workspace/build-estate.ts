@@ -416,7 +416,7 @@ function roadmapOf(roadmap: ast.Roadmap, uri: string, base: { name: string; titl
             startMonth: placed ? addMonths(start, months.from - 1) : undefined,
             endMonth: placed ? addMonths(start, months.to - 1) : undefined,
             dependsOn: names(initiative.dependsOn), departments: names(initiative.departments),
-            replaces: names(initiative.replaces), delivers: names(initiative.delivers), platform: initiative.platform?.ref?.name,
+            replaces: names(initiative.replaces), delivers: names(initiative.delivers), retires: names(initiative.retires), platform: initiative.platform?.ref?.name,
             parallelRunWeeks: duration(initiative.parallelRun, toWeeks),
             retrospectiveDays: duration(initiative.retrospective, toDays),
             cost: initiative.cost && complete(initiative.cost.amount, initiative.cost.currency) && moneyWithinLimit(initiative.cost.amount) ? { amount: initiative.cost.amount, currency: initiative.cost.currency } : undefined,

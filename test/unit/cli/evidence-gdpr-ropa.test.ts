@@ -52,7 +52,7 @@ describe('integ evidence gdpr-ropa', () => {
             'no retention period for PII: write requires retention … on the classification'
         ]);
         // The export to a spreadsheet is in no process: a record for the entity, with what is missing listed, not left blank.
-        expect(entity.Purposes).toBe('');
+        expect(entity.Purposes).toBe('not modelled');
         expect(entity.Systems).toBe('Shop (owner Eva, Sales, region de); Crm (owner Ana, Support, region us, run by CRM Inc.); Sheet (no owner, Sales, region unknown)');
         expect(entity['To do'].split('; ')).toEqual(expect.arrayContaining([
             'no purpose: write purpose "…" on the flows that move it, or model the process',
@@ -83,12 +83,12 @@ describe('integ evidence gdpr-ropa', () => {
         const out = join(root, 'ropa.csv');
         expect((await runCliIn(root, 'evidence', 'gdpr-ropa', fileWith('file', MODEL), '--format', 'csv', '-o', out)).code).toBe(0);
         expect(readFileSync(out, 'utf8').startsWith('Activity,Process,Purposes,Data subjects,Personal data,Systems,Recipients,Transfers to third countries,Retention,Technical measures,To do\r\n')).toBe(true);
-        const unknown = await runCliIn(root, 'evidence', 'pci-dataflow');
+        const unknown = await runCliIn(root, 'evidence', 'soc2');
         expect(unknown.code).toBe(2);
-        expect(unknown.stderr).toMatch(/^integ evidence: unknown evidence 'pci-dataflow' \(use gdpr-ropa\)\nusage: integ evidence gdpr-ropa/);
-        const format = await runCliIn(root, 'evidence', 'gdpr-ropa', '--format', 'html');
+        expect(unknown.stderr).toMatch(/^integ evidence: unknown evidence 'soc2' \(use gdpr-ropa, pci-dataflow, sox-lineage, hipaa-phi\)\nusage: integ evidence gdpr-ropa\|pci-dataflow\|sox-lineage\|hipaa-phi/);
+        const format = await runCliIn(root, 'evidence', 'gdpr-ropa', '--format', 'pdf');
         expect(format.code).toBe(2);
-        expect(format.stderr).toMatch(/^integ evidence: --format must be one of md, csv \(got 'html'\)/);
+        expect(format.stderr).toMatch(/^integ evidence: --format must be one of md, csv, html \(got 'pdf'\)/);
     });
 
     it('samples/acme: the trade-show leads leave the EEA for HubSpot with no safeguard', async () => {

@@ -80,7 +80,15 @@ describe('svg renderer', () => {
     it('draws each flow along its route: every bend of the layout and nothing else', async () => {
         const { analysis } = await loadReference();
         const graph = buildDiagramGraph(analysis.estate, analysis.findings, { view: { kind: 'estate' }, state: 'as-is' });
-        const layout = await new DiagramLayouter(new CountingRunner()).layout(graph);
+        const laidOut = await new DiagramLayouter(new CountingRunner()).layout(graph);
+        // A point in the middle of each line's first run, as ELK leaves along straight runs: the drawing must leave it out.
+        const layout = {
+            ...laidOut,
+            edges: Object.fromEntries(Object.entries(laidOut.edges).map(([id, edge]) => {
+                const [a, b] = edge.points;
+                return [id, { ...edge, points: [a, { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 }, ...edge.points.slice(1)] }];
+            }))
+        };
         const document = parse(renderSvg({ graph, layout }));
         let bends = 0;
         for (const edge of graph.edges) {
@@ -96,7 +104,6 @@ describe('svg renderer', () => {
             for (const point of route) expect(drawn.some((a, i) => i > 0 && onSegment(drawn[i - 1], a, point)), `${edge.id} passes ${JSON.stringify(point)}`).toBe(true);
             bends += route.length - drawn.length;
         }
-        // ELK repeats points along straight runs; the drawing leaves them out.
         expect(bends).toBeGreaterThan(0);
     });
 

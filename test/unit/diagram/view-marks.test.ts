@@ -103,6 +103,13 @@ describe('the to-be state', () => {
         expect(change('flow:Cards')).toBeUndefined();
     });
 
+    it('marks a system an initiative retires as retired', async () => {
+        const text = ESTATE.replace('replaces Mails  delivers BiFeed', 'replaces Mails  delivers BiFeed  retires Sheet');
+        const g = await graph({ view: { kind: 'estate' }, state: 'to-be' }, text);
+        expect(g.nodes.find(n => n.id === 'system:Sheet')?.change).toBe('retired');
+        expect(g.nodes.find(n => n.id === 'system:Erp')?.change).toBeUndefined();
+    });
+
     it('marks a bundle of flows between departments only when all of them change, and counts the changes otherwise', async () => {
         const g = await graph({ view: { kind: 'estate' }, state: 'to-be', aggregateAbove: 0 });
         const salesToFinance = g.edges.find(e => e.id === 'agg:dept:Sales->dept:Finance')!;

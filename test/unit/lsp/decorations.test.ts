@@ -18,7 +18,7 @@ const MODEL = [
 ].join('\n');
 
 describe('code lens', () => {
-    it('puts the figures and "Show in diagram" above each system and flow', async () => {
+    it('puts the figures and "Show in diagram" above each system and flow, and what retiring it breaks above a system', async () => {
         const { integ, documents } = await lspWorkspace({ 'm.integ': MODEL });
         const document = documents.get('m.integ')!;
         const lenses = await integ.lsp.CodeLensProvider!.provideCodeLens(document, { textDocument: { uri: document.uri.toString() } }) ?? [];
@@ -26,9 +26,9 @@ describe('code lens', () => {
         const { findings } = integ.analysis.WorkspaceAnalysis.result;
         const open = (name: string): number => findings.filter(f => f.element.name === name && !f.accepted).length;
         expect(byLine).toEqual([
-            `2: 2 flows · ${open('CRM')} finding${open('CRM') === 1 ? '' : 's'} · 12 h/week`, '2: Show in diagram',
-            `3: 1 flow · ${open('ERP')} finding${open('ERP') === 1 ? '' : 's'} · 0 h/week`, '3: Show in diagram',
-            `4: 1 flow · ${open('Sheet')} finding${open('Sheet') === 1 ? '' : 's'} · 12 h/week`, '4: Show in diagram',
+            `2: 2 flows · ${open('CRM')} finding${open('CRM') === 1 ? '' : 's'} · 12 h/week`, '2: Show in diagram', '2: If retired: 2 live flows, 0 processes, 12 h/week affected',
+            `3: 1 flow · ${open('ERP')} finding${open('ERP') === 1 ? '' : 's'} · 0 h/week`, '3: Show in diagram', '3: If retired: 1 live flow, 0 processes, 0 h/week affected',
+            `4: 1 flow · ${open('Sheet')} finding${open('Sheet') === 1 ? '' : 's'} · 12 h/week`, '4: Show in diagram', '4: If retired: 1 live flow, 0 processes, 12 h/week affected',
             `5: 2 fields · ${open('Rekey')} finding${open('Rekey') === 1 ? '' : 's'} · 12 h/week`, '5: Show in diagram',
             `6: 3 fields · ${open('Sync')} finding${open('Sync') === 1 ? '' : 's'} · 0 h/week`, '6: Show in diagram'
         ]);

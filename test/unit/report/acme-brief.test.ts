@@ -1,4 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateEstate, scaledOptions } from '../../../scripts/gen-estate.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../language-server/src/cli/run-cli.js';
 import { findingsByDepartment, HEAT_AREAS, shadowShareByDepartment } from '../../../language-server/src/analysis/department-figures.js';
@@ -62,17 +65,43 @@ describe('the brief of samples/acme', () => {
         });
         first.forEach((row, i) => expect(markdown).toContain(`${i + 1}. **${row.finding.element.kind} ${row.finding.element.name}**`));
     });
+});
+
+interface Subject { estate: Estate; findings: Finding[]; brief: ShownBrief }
+
+/** The brief of the estate in `folder`, and the same estate analysed outside the CLI. */
+async function subjectIn(folder: string): Promise<Subject> {
+    const files = Object.fromEntries(readdirSync(folder).filter(f => f.endsWith('.integ')).map(f => [f, readFileSync(join(folder, f), 'utf8')]));
+    const { estate, findings } = (await loadTexts(files)).analysis;
+    let stdout = '';
+    await runCli(['report', '.', '--format', 'html', '--today', TODAY], { stdout: { write: t => (stdout += t) }, stderr: { write: () => true }, cwd: folder });
+    return { estate, findings, brief: readBrief(stdout) };
+}
+
+/** An estate the charts were not written against: generated, with its own departments, gaps and roadmap. */
+function generatedFolder(): string {
+    const folder = mkdtempSync(join(tmpdir(), 'integ-brief-'));
+    for (const file of generateEstate(scaledOptions(80, { files: 3, seed: 5 })).files) writeFileSync(join(folder, file.name), file.text);
+    return folder;
+}
+
+describe.each([['samples/acme', () => 'samples/acme'], ['a generated estate of 80 systems', generatedFolder]])('the charts of the brief of %s', (_name, folderOf) => {
+    let subject: Subject;
+    beforeAll(async () => {
+        subject = await subjectIn(folderOf());
+    });
 
     it('draws one bar per gap type with its hours, lengths in proportion', () => {
-        const [chart] = brief.charts.gaps;
-        expect(chart.bars.map(b => [b.label, b.value])).toEqual(gapsByType(estate, findings).map(g => [g.ruleId.replace('gap/', ''), g.hoursPerWeek]));
+        const [chart] = subject.brief.charts.gaps;
+        expect(chart.bars.length).toBeGreaterThan(0);
+        expect(chart.bars.map(b => [b.label, b.value])).toEqual(gapsByType(subject.estate, subject.findings).map(g => [g.ruleId.replace('gap/', ''), g.hoursPerWeek]));
         const longest = Math.max(...chart.bars.map(b => b.value));
         for (const bar of chart.bars) expect(bar.width).toBeCloseTo(bar.value / longest * bar.track, 1);
     });
 
     it('fills every heat-map cell with the department\'s open findings of that area', () => {
-        const [chart] = brief.charts.heat;
-        const rows = findingsByDepartment(estate, findings);
+        const [chart] = subject.brief.charts.heat;
+        const rows = findingsByDepartment(subject.estate, subject.findings);
         expect(chart.cells.length).toBeGreaterThan(0);
         for (const cell of chart.cells) {
             const row = rows.find(r => r.title === cell.row)!;
@@ -87,19 +116,21 @@ describe('the brief of samples/acme', () => {
     });
 
     it('draws each department\'s shadow-IT share', () => {
-        const [chart] = brief.charts.shadow;
-        const shares = shadowShareByDepartment(estate).filter(r => r.shadow > 0);
+        const [chart] = subject.brief.charts.shadow;
+        expect(chart.bars.length).toBeGreaterThan(0);
+        const shares = shadowShareByDepartment(subject.estate).filter(r => r.shadow > 0);
         expect(chart.bars.map(b => [b.label, b.value])).toEqual(shares.slice(0, 8).map(r => [r.title, r.percent]));
     });
 
     it('plots coverage and manual hours from today to the end of the schedule, ending at the roadmap\'s totals', () => {
-        const [coverage, hours] = brief.charts.roadmap;
-        const points = roadmapTrajectory(estate, scheduleRoadmaps(estate, TODAY));
+        const [coverage, hours] = subject.brief.charts.roadmap;
+        expect(coverage.points.length).toBeGreaterThan(1);
+        const points = roadmapTrajectory(subject.estate, scheduleRoadmaps(subject.estate, TODAY));
         expect(coverage.points[0]).toMatchObject({ x: 'today', value: points[0].coveragePercent });
         expect(coverage.points.at(-1)).toMatchObject({ x: points.at(-1)!.label, value: points.at(-1)!.coveragePercent });
         expect(hours.points.at(-1)!.value).toBe(points.at(-1)!.manualHoursPerWeek);
-        // Every initiative of acme is on the schedule, so the last month is the roadmap's "after".
-        const totals = roadmapImpact(estate, { today: TODAY, findings }).totals;
+        // Every initiative is on the schedule, so the last month is the roadmap's "after".
+        const totals = roadmapImpact(subject.estate, { today: TODAY, findings: subject.findings }).totals;
         expect(hours.points.at(-1)!.value).toBe(totals.manualHoursAfter.hoursPerWeek);
         expect(coverage.points.at(-1)!.value).toBe(totals.coverageAfter.percent);
     });

@@ -119,7 +119,7 @@ describe('fuzzing the CLI with hostile repositories', () => {
             const name = `m${file.replace(/[/\0]/g, '_')}.integ`;
             writeFileSync(join(folder, name), `system A ${quoted(title)} { kind crm  owner ${quoted(reason)} }\nsystem B { kind erp }\nflow F : A -> B { style manual }\n`
                 + `accept "gap/no-integration" on F ${quoted(reason)} { until 2099-01-01 }\nroadmap R ${quoted(title)} { start 2027-01  initiative I ${quoted(title)} { months 1 to 2  replaces F } }\n`);
-            for (const argv of [['check'], ['check', '--format', 'json'], ['check', '--format', 'sarif'], ['report'], ['report', '--format', 'html'], ['roadmap', '--today', '2027-01-01'], ['check', `${name}-missing`]]) {
+            for (const argv of [['check'], ['check', '--format', 'json'], ['check', '--format', 'sarif'], ['check', '--format', 'codequality'], ['report'], ['report', '--format', 'html'], ['roadmap', '--today', '2027-01-01'], ['check', `${name}-missing`]]) {
                 const run = await integ(folder, argv);
                 expect(run.stdout + run.stderr, argv.join(' ')).not.toMatch(UNSAFE);
                 for (const line of (run.stdout + run.stderr).split('\n')) expect(line.trimStart(), argv.join(' ')).not.toMatch(/^::|##[A-Za-z]*\[/);

@@ -22,15 +22,21 @@ describe('a model can make the tools run or fetch nothing (threat 3)', () => {
         const calls = /\beval\s*\(|new Function\s*\(|\bfetch\s*\(|XMLHttpRequest|WebSocket/;
         const forbidden = new RegExp(`${modules.source}|${calls.source}`);
         const offending = sourceLines().filter(({ line }) => forbidden.test(line)).map(({ at, line }) => `${at}: ${line.trim()}`);
-        // `integ diff` reads revisions from git objects: one file may start a process, git, with an argument list and no shell.
-        expect(offending).toEqual([`${join('language-server/src/cli/git-revision.ts')}:1: import { execFile } from 'node:child_process';`]);
+        // Two files may start a process, each from an argument list and without a shell: `integ diff` reads revisions from git
+        // objects, and `integ diagram -o x.png|x.pdf` and `integ report --format pdf` draw with the system's Chromium.
+        expect(offending).toEqual([
+            `${join('language-server/src/cli/chromium-render.ts')}:1: import { execFile } from 'node:child_process';`,
+            `${join('language-server/src/cli/git-revision.ts')}:1: import { execFile } from 'node:child_process';`
+        ]);
     });
 
-    test('the one process the CLI starts is git, from an argument list, without a shell', () => {
+    test('the CLI starts two processes, git and Chromium, each once, from an argument list, without a shell', () => {
         const starts = sourceLines().filter(({ line }) => /(?<![.\w])(?:execFile|spawn|fork|execSync|spawnSync|execFileSync)\s*\(/.test(line));
-        expect(starts.map(({ at }) => at.replace(/:\d+$/, ''))).toEqual([join('language-server/src/cli/git-revision.ts')]);
-        expect(starts[0].line).toMatch(/execFile\('git', args, \{[^}]*\}/);
-        expect(starts[0].line).not.toMatch(/shell/);
+        expect(starts.map(({ at }) => at.replace(/:\d+$/, ''))).toEqual([join('language-server/src/cli/chromium-render.ts'), join('language-server/src/cli/git-revision.ts')]);
+        // Chromium's executable is the one findChromium chose; its arguments are fixed flags and paths it made (chromium-render.test.ts).
+        expect(starts[0].line).toMatch(/execFile\(executable, args, \{[^}]*\}/);
+        expect(starts[1].line).toMatch(/execFile\('git', args, \{[^}]*\}/);
+        for (const { line } of starts) expect(line).not.toMatch(/shell/);
     });
 
     test('the one use of node:vm evaluates the constant `gc` (idle garbage collection)', () => {

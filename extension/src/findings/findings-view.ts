@@ -1,0 +1,158 @@
+import * as vscode from 'vscode';
+import type { BaseLanguageClient } from 'vscode-languageclient';
+import {
+    FINDING_STATES, FINDINGS_GROUPINGS, FINDINGS_SORTS, FindingsRequest,
+    type FindingItem, type FindingState, type FindingsGrouping, type FindingsQuery, type FindingsRequestResult, type FindingsSort
+} from '../../../language-server/src/lsp/protocol.js';
+import { onModelChanged } from '../preview/model-changed-events.js';
+import { applyFindingFix, revealFinding } from './finding-actions.js';
+import { describeCounts, findingTreeItem, groupTreeItem, type FindingNode, type GroupNode } from './findings-tree-items.js';
+
+const VIEW_ID = 'integ.findings';
+const QUERY_KEY = 'integ.findings.query';
+const DEFAULT_QUERY: FindingsQuery = { groupBy: 'rule', sortBy: 'severity', states: [], text: '' };
+
+type Node = GroupNode | FindingNode;
+
+const GROUPING_LABELS: Record<FindingsGrouping, string> = {
+    rule: 'Rule', area: 'Area (gap, security, compliance…)', system: 'System', department: 'Department', regulation: 'Regulation'
+};
+const SORT_LABELS: Record<FindingsSort, string> = { severity: 'Severity (errors first)', hours: 'Hours per week (largest first)' };
+const STATE_LABELS: Record<FindingState, string> = { error: 'Errors', warning: 'Warnings', info: 'Information', accepted: 'Accepted (waived)' };
+
+/**
+ * The findings view in the explorer: the server's grouping of the workspace's findings
+ * (`integ/findings`), with the report's "fix first" on top, asked again after every model change.
+ * The view only renders; grouping, counting, sorting and filtering are the server's.
+ */
+class FindingsTree implements vscode.TreeDataProvider<Node> {
+    private readonly changed = new vscode.EventEmitter<Node | undefined>();
+    readonly onDidChangeTreeData = this.changed.event;
+    private answer?: FindingsRequestResult;
+    private answerText?: string;
+    private requestSeq = 0;
+    view?: vscode.TreeView<Node>;
+
+    constructor(private readonly client: BaseLanguageClient, private readonly memento: vscode.Memento) {}
+
+    get query(): FindingsQuery {
+        return { ...DEFAULT_QUERY, ...this.memento.get<FindingsQuery>(QUERY_KEY) };
+    }
+
+    async setQuery(change: Partial<FindingsQuery>): Promise<void> {
+        await this.memento.update(QUERY_KEY, { ...this.query, ...change });
+        await this.refresh();
+    }
+
+    async refresh(): Promise<void> {
+        const seq = ++this.requestSeq;
+        const query = this.query;
+        try {
+            // The view can ask before activation has started the client.
+            await this.client.start();
+            const answer = await this.client.sendRequest(FindingsRequest, query);
+            // An older answer arriving late must not replace a newer one.
+            if (seq !== this.requestSeq) return;
+            this.describe(query, answer);
+            // Most builds change no finding: redrawing the tree then would only drop the rows' commands under the pointer.
+            const text = JSON.stringify(answer);
+            if (text === this.answerText) return;
+            this.answer = answer;
+            this.answerText = text;
+        } catch (error) {
+            if (seq !== this.requestSeq) return;
+            this.client.warn(`${FindingsRequest.method} failed`, error, false);
+            if (this.view) this.view.message = `The findings could not be read: ${error instanceof Error ? error.message : String(error)}`;
+        }
+        this.changed.fire(undefined);
+    }
+
+    private describe(query: FindingsQuery, answer: FindingsRequestResult): void {
+        if (!this.view) return;
+        const filters = [
+            ...(query.states && query.states.length > 0 ? [query.states.join(', ')] : []),
+            ...(query.text ? [`“${query.text}”`] : [])
+        ];
+        this.view.description = `by ${query.groupBy} · ${query.sortBy === 'hours' ? 'hours' : 'severity'}${filters.length > 0 ? ` · ${filters.join(' · ')}` : ''}`;
+        const notes = [
+            ...(answer.hasErrors ? ['A file has syntax errors: the findings may be incomplete.'] : []),
+            ...(answer.groups.length === 0 ? [filters.length > 0 ? 'No finding matches the filter.' : 'No findings.'] : [])
+        ];
+        this.view.message = notes.length > 0 ? notes.join(' ') : undefined;
+        void vscode.commands.executeCommand('setContext', 'integ.findings.filtered', filters.length > 0);
+        this.view.badge = { value: answer.total.error + answer.total.warning, tooltip: describeCounts(answer.total) };
+    }
+
+    getTreeItem(node: Node): vscode.TreeItem {
+        return node.kind === 'group' ? groupTreeItem(node) : findingTreeItem(node);
+    }
+
+    async getChildren(node?: Node): Promise<Node[]> {
+        if (node?.kind === 'finding') return [];
+        if (node) return node.group.findings.map(item => ({ kind: 'finding', item, parent: node.id }));
+        // The first time only: after a failure the view waits for the next model change (or Refresh) instead of asking in a loop.
+        if (this.requestSeq === 0) await this.refresh();
+        const answer = this.answer;
+        if (!answer) return [];
+        const groupBy = this.query.groupBy;
+        const fixFirst: GroupNode[] = answer.fixFirst.findings.length > 0 ? [{ kind: 'group', id: 'fix-first', fixFirst: true, group: answer.fixFirst }] : [];
+        return [...fixFirst, ...answer.groups.map((group): GroupNode => ({ kind: 'group', id: `${groupBy}:${group.key}`, fixFirst: false, group }))];
+    }
+}
+
+export function registerFindingsView(context: vscode.ExtensionContext, client: BaseLanguageClient): void {
+    const tree = new FindingsTree(client, context.workspaceState);
+    const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
+    tree.view = view;
+    const item = (node: unknown): FindingItem | undefined => (node as FindingNode | undefined)?.kind === 'finding' ? (node as FindingNode).item : undefined;
+    context.subscriptions.push(
+        view,
+        onModelChanged(client, () => void tree.refresh()),
+        vscode.commands.registerCommand('integ.findings.refresh', () => tree.refresh()),
+        vscode.commands.registerCommand('integ.findings.groupBy', async () => {
+            const current = tree.query.groupBy;
+            const picked = await vscode.window.showQuickPick(
+                FINDINGS_GROUPINGS.map(groupBy => ({ label: GROUPING_LABELS[groupBy], groupBy, description: groupBy === current ? 'current' : undefined })),
+                { title: 'Group findings by' });
+            if (picked) await tree.setQuery({ groupBy: picked.groupBy });
+        }),
+        vscode.commands.registerCommand('integ.findings.sortBy', async () => {
+            const current = tree.query.sortBy;
+            const picked = await vscode.window.showQuickPick(
+                FINDINGS_SORTS.map(sortBy => ({ label: SORT_LABELS[sortBy], sortBy, description: sortBy === current ? 'current' : undefined })),
+                { title: 'Sort groups and findings by' });
+            if (picked) await tree.setQuery({ sortBy: picked.sortBy });
+        }),
+        vscode.commands.registerCommand('integ.findings.filterSeverity', async () => {
+            const kept = new Set(tree.query.states ?? []);
+            const picked = await vscode.window.showQuickPick(
+                FINDING_STATES.map(state => ({ label: STATE_LABELS[state], state, picked: kept.size === 0 ? state !== 'accepted' : kept.has(state) })),
+                { title: 'Show findings that are', canPickMany: true });
+            if (!picked) return;
+            // All of them picked, or none: no filter.
+            const states = picked.length === FINDING_STATES.length ? [] : picked.map(entry => entry.state);
+            await tree.setQuery({ states });
+        }),
+        vscode.commands.registerCommand('integ.findings.filterText', async () => {
+            const text = await vscode.window.showInputBox({
+                title: 'Show findings whose rule, element or message contains',
+                value: tree.query.text,
+                prompt: 'Empty shows every finding'
+            });
+            if (text !== undefined) await tree.setQuery({ text: text.trim() });
+        }),
+        vscode.commands.registerCommand('integ.findings.clearFilter', () => tree.setQuery({ states: [], text: '' })),
+        vscode.commands.registerCommand('integ.findings.reveal', (node?: unknown) => {
+            const finding = item(node);
+            return finding ? revealFinding(finding) : undefined;
+        }),
+        vscode.commands.registerCommand('integ.findings.quickFix', (node?: unknown) => {
+            const finding = item(node);
+            return finding ? applyFindingFix(client, finding, 'fix') : undefined;
+        }),
+        vscode.commands.registerCommand('integ.findings.accept', (node?: unknown) => {
+            const finding = item(node);
+            return finding ? applyFindingFix(client, finding, 'accept') : undefined;
+        })
+    );
+}

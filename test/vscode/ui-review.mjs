@@ -1,0 +1,277 @@
+// Second half of the UI checks (after ui.mjs): the review commands as a user sees them. Packages the VSIX
+// (or takes INTEG_E2E_VSIX), installs it into a fresh code-server and drives the workbench in headless
+// chromium: "Integration: Show Brief" (the COO brief, live, a heat-map cell opening the department's
+// diagram under the findings lens), "Integration: Show Lineage" from the editor's context menu, and
+// "Integration: Export Evidence…" through the save dialog (which must ask before replacing a file), and
+// "Integration: Compare with…" HEAD (the workspace copy is made a git repository): the diagram in its
+// changes lens beside the Markdown summary, following each edit.
+// Screenshots: test-results/vscode-brief.png, vscode-brief-department.png, vscode-lineage.png, vscode-compare.png.
+// Env as ui.mjs: INTEG_E2E_VSIX, INTEG_E2E_SAMPLE, INTEG_E2E_VERBOSE=1, INTEG_E2E_KEEP=1, INTEG_E2E_TIMEOUT (s, default 180).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { ROOT, buildForTests } from './build-suite.mjs';
+import { createSandbox, ensureCodeServer, launchChromium, startCodeServer, workbenchUrl } from './lib/code-server.mjs';
+import { focusWorkbench, goTo, openFile, pickItem, restMouse, runCommand, until, webviewFrame } from './lib/workbench-actions.mjs';
+
+const RESULTS = join(ROOT, 'test-results');
+const verbose = process.env.INTEG_E2E_VERBOSE === '1';
+const started = Date.now();
+const say = message => console.log(`[test:ui-review ${((Date.now() - started) / 1000).toFixed(1)} s] ${message}`);
+const checks = [];
+const TIMEOUT_S = Number(process.env.INTEG_E2E_TIMEOUT ?? 180);
+
+/** Each check is reported by name; the first failure stops the run (later steps depend on it). */
+async function check(name, body) {
+    const begun = Date.now();
+    try {
+        const detail = await body();
+        checks.push({ name, ok: true });
+        say(`✓ ${name}${typeof detail === 'string' ? ` — ${detail}` : ''} (${Date.now() - begun} ms)`);
+        return detail;
+    } catch (error) {
+        checks.push({ name, ok: false });
+        say(`✗ ${name}\n    ${String(error?.message ?? error).split('\n').join('\n    ')}`);
+        throw error;
+    }
+}
+
+function packageVsix() {
+    if (process.env.INTEG_E2E_VSIX) return process.env.INTEG_E2E_VSIX;
+    const since = Date.now() - 1000;
+    const run = spawnSync('npm', ['run', 'package'], { cwd: ROOT, encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`npm run package failed:\n${run.stdout}${run.stderr}`);
+    const candidates = readdirSync(ROOT).filter(name => name.endsWith('.vsix')).map(name => join(ROOT, name))
+        .filter(file => statSync(file).mtimeMs >= since).sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
+    if (candidates.length === 0) throw new Error(`npm run package wrote no new .vsix:\n${run.stdout}`);
+    return candidates[0];
+}
+
+function installVsix(bin, sandbox, vsix) {
+    const run = spawnSync(bin, ['--extensions-dir', sandbox.extensionsDir, '--user-data-dir', sandbox.userDataDir, '--install-extension', vsix], { encoding: 'utf8' });
+    if (run.status !== 0 || !/success/i.test(run.stdout)) throw new Error(`code-server --install-extension failed:\n${run.stdout}${run.stderr}`);
+    return run.stdout.trim().split('\n').pop();
+}
+
+/** The first `carries Entity.field` of the sample: file, 1-based line and column of the field, and the name. */
+function carriedField(workspace) {
+    for (const file of readdirSync(workspace).filter(name => name.endsWith('.integ')).sort()) {
+        const lines = readFileSync(join(workspace, file), 'utf8').split('\n');
+        for (const [index, line] of lines.entries()) {
+            const match = /\bcarries\s+([A-Z][\w-]*)\.([a-z][\w-]*)/.exec(line);
+            if (match) return { file, line: index + 1, column: match.index + match[0].length - match[2].length + 2, name: `${match[1]}.${match[2]}` };
+        }
+    }
+    throw new Error('the sample carries no Entity.field');
+}
+
+/** Two live systems of one file, for a manual flow the brief must count at once. */
+function twoSystems(workspace) {
+    for (const file of readdirSync(workspace).filter(name => name.startsWith('systems-') && name.endsWith('.integ')).sort()) {
+        const names = [...readFileSync(join(workspace, file), 'utf8').matchAll(/^system\s+([A-Za-z_][\w-]*)/gm)].map(match => match[1]);
+        if (names.length >= 2) return { file, from: names[0], to: names[1] };
+    }
+    throw new Error('no systems file declares two systems');
+}
+
+async function main() {
+    await buildForTests({ dist: false });
+    const vsix = packageVsix();
+    say(`VSIX ${relative(ROOT, vsix)} (${(statSync(vsix).size / 1024).toFixed(0)} KB)`);
+    const bin = ensureCodeServer();
+    const sandbox = createSandbox('ui-review');
+    say(installVsix(bin, sandbox, vsix));
+    mkdirSync(RESULTS, { recursive: true });
+    const settingsFile = join(sandbox.userDataDir, 'User', 'settings.json');
+    // The live-update check types into the editor: nothing may complete, close or indent what it types.
+    writeFileSync(settingsFile, JSON.stringify({
+        ...JSON.parse(readFileSync(settingsFile, 'utf8')), 'workbench.colorTheme': 'Default Light Modern', 'integ.diagram.layoutTimeoutMs': 30_000,
+        'editor.autoClosingBrackets': 'never', 'editor.autoClosingQuotes': 'never', 'editor.autoIndent': 'none',
+        'editor.quickSuggestions': { other: false, comments: false, strings: false }, 'editor.suggestOnTriggerCharacters': false,
+        'editor.acceptSuggestionOnEnter': 'off', 'editor.formatOnType': false
+    }, null, 2));
+
+    // The copy as a repository with one commit: "Compare with…" HEAD shows the edits made below.
+    for (const args of [['init', '-q'], ['add', '-A'], ['-c', 'user.name=ui-review', '-c', 'user.email=ui-review@example.invalid', 'commit', '-q', '-m', 'sample']]) {
+        execFileSync('git', args, { cwd: sandbox.workspace, stdio: 'pipe' });
+    }
+
+    const server = await startCodeServer(bin, sandbox, { log: line => { if (verbose) console.log(`  [code-server] ${line}`); } });
+    let browser;
+    let page;
+    let failed = false;
+    const timeout = setTimeout(() => { say(`FAILED: timed out after ${TIMEOUT_S} s`); failed = true; browser?.close(); }, TIMEOUT_S * 1000);
+    try {
+        browser = await launchChromium();
+        page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+        const consoleErrors = [];
+        page.on('console', message => { if (message.type() === 'error') consoleErrors.push(message.text()); });
+        await page.goto(workbenchUrl(server, sandbox.workspace));
+        await check('workbench loads', async () => {
+            await page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 30_000 });
+            await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 30_000 });
+        });
+        const edit = twoSystems(sandbox.workspace);
+        await openFile(page, edit.file);
+
+        let brief;
+        const manualHours = () => brief.locator('.card[data-figure="manual-hours"] .big').innerText();
+        await check('"Integration: Show Brief" opens the COO brief: four headline cards, the actions, the charts', async () => {
+            await runCommand(page, 'Integration: Show Brief');
+            brief = await webviewFrame(page, '#brief .cards');
+            const tab = (await page.locator('.tab', { hasText: 'Integration brief' }).first().innerText()).trim();
+            const cards = await brief.locator('.card').count();
+            const charts = await brief.locator('figure[data-chart]').count();
+            const cells = await brief.locator('rect.cell[data-key]').count();
+            if (tab !== 'Integration brief' || cards !== 4 || charts < 3 || cells === 0) throw new Error(`tab "${tab}", ${cards} cards, ${charts} charts, ${cells} department cells`);
+            await restMouse(page);
+            await page.screenshot({ path: join(RESULTS, 'vscode-brief.png') });
+            return `tab "${tab}", ${cards} cards, ${charts} charts, ${cells} heat-map cells of departments; manual work ${await manualHours()} (screenshot vscode-brief.png)`;
+        });
+
+        await check('the brief follows an edit at once: a new 40 h manual flow raises the manual hours, reverting lowers them again', async () => {
+            const before = await manualHours();
+            await page.locator('.tab', { hasText: edit.file }).first().click();
+            await page.locator('.editor-instance .view-lines').first().click();
+            await page.keyboard.press('Control+End');
+            await page.keyboard.type(`\nflow UiReviewManual : ${edit.from} -> ${edit.to} { style manual  effort 40 hours per week }\n`);
+            const after = await until(async () => { const now = await manualHours(); return now !== before ? now : undefined; }, 30_000, 'the manual hours did not change');
+            await runCommand(page, 'File: Revert File');
+            await until(async () => (await manualHours()) === before, 30_000, 'the manual hours did not return after the revert');
+            return `${before} → ${after} → ${before}`;
+        });
+
+        await check('a heat-map cell of a department opens the diagram on that department, coloured by findings', async () => {
+            const cell = brief.locator('rect.cell[data-key]:not(.zero)').first();
+            const department = await cell.getAttribute('data-key');
+            const row = await cell.getAttribute('data-row');
+            await cell.click();
+            const diagram = await webviewFrame(page, '#canvas svg.lens-findings g.integ-node');
+            const title = await until(async () => { const text = await diagram.locator('#title').innerText(); return text.startsWith('Department') ? text : undefined; }, 30_000, 'the diagram shows no department');
+            if (!title.includes(row)) throw new Error(`the diagram shows "${title}", not the department ${row}`);
+            const lens = await diagram.locator('#lens').inputValue();
+            if (lens !== 'findings') throw new Error(`the lens picker says ${lens}`);
+            await restMouse(page);
+            await page.screenshot({ path: join(RESULTS, 'vscode-brief-department.png') });
+            return `${department} → "${title}", lens ${lens} (screenshot vscode-brief-department.png)`;
+        });
+
+        const field = carriedField(sandbox.workspace);
+        await check(`"Show Lineage" in the editor's context menu on ${field.name} follows it in the diagram`, async () => {
+            await openFile(page, field.file);
+            await goTo(page, field.line, field.column);
+            await page.keyboard.press('Shift+F10');
+            const item = page.locator('.monaco-menu .action-label').getByText('Show Lineage', { exact: true });
+            await item.hover();
+            await page.keyboard.press('Enter');
+            const diagram = await webviewFrame(page, '#canvas svg g.integ-node');
+            await until(async () => (await diagram.locator('#follow').inputValue()) === field.name, 30_000, `the diagram does not follow ${field.name}`);
+            const notes = await until(async () => { const text = await diagram.locator('#notes').innerText(); return text.includes(field.name) ? text : undefined; }, 30_000, 'no note says what is followed');
+            const dimmed = await diagram.locator('#canvas svg.following [data-id].dim').count();
+            if (dimmed === 0) throw new Error('nothing is dimmed');
+            // The whole estate at a readable size: the diagram's editor group maximised, fitted, then restored.
+            await page.locator('.tab', { hasText: 'Integration diagram' }).first().click();
+            await runCommand(page, 'View: Toggle Maximize Editor Group');
+            await page.waitForTimeout(500);
+            await diagram.locator('#fit').click();
+            await restMouse(page);
+            await page.waitForTimeout(300);
+            await page.screenshot({ path: join(RESULTS, 'vscode-lineage.png') });
+            await runCommand(page, 'View: Toggle Maximize Editor Group');
+            return `"${notes.split('\n').find(line => line.includes(field.name))}", ${dimmed} elements dimmed (screenshot vscode-lineage.png)`;
+        });
+
+        const evidence = join(sandbox.workspace, 'gdpr-ropa.md');
+        const exportRopa = async () => {
+            await runCommand(page, 'Integration: Export Evidence…', { opensPicker: true });
+            await pickItem(page, 'Record of processing activities');
+            await pickItem(page, 'Markdown');
+            // The save dialog (code-server's own, a quick input) proposes <folder>/gdpr-ropa.md.
+            const input = page.locator('.quick-input-widget input.input');
+            await until(async () => (await input.inputValue()).endsWith('gdpr-ropa.md'), 10_000, 'the save dialog does not propose gdpr-ropa.md');
+            await page.keyboard.press('Enter');
+        };
+        await check('"Export Evidence…" writes the GDPR record chosen in the quick picks where the save dialog says', async () => {
+            await focusWorkbench(page);
+            await exportRopa();
+            const text = await until(() => existsSync(evidence) && readFileSync(evidence, 'utf8'), 30_000, 'gdpr-ropa.md was not written');
+            if (!text.startsWith('# Record of processing activities')) throw new Error(`gdpr-ropa.md starts "${text.slice(0, 60)}"`);
+            await page.locator('.notifications-toasts', { hasText: 'Evidence written to gdpr-ropa.md' }).first().waitFor({ timeout: 10_000 });
+            return `${text.split('\n').length} lines, "${text.split('\n')[0]}"`;
+        });
+        await check('exporting over an existing file asks first; declining leaves the file as it was', async () => {
+            writeFileSync(evidence, 'kept\n');
+            await exportRopa();
+            // code-server's save dialog asks in its own title, with OK and Cancel beside the path.
+            const dialog = page.locator('.quick-input-widget', { hasText: 'already exists' });
+            await dialog.waitFor({ state: 'visible', timeout: 10_000 });
+            const question = (await dialog.locator('.quick-input-title').innerText()).trim();
+            await dialog.locator('.monaco-button', { hasText: 'Cancel' }).first().click();
+            await page.waitForTimeout(1500);
+            const text = readFileSync(evidence, 'utf8');
+            if (text !== 'kept\n') throw new Error('the file was replaced although the dialog was declined');
+            return `"${question}" → Cancel, file unchanged`;
+        });
+
+        const typeAtEnd = async text => {
+            await page.locator('.tab', { hasText: edit.file }).first().click();
+            await page.locator('.editor-instance .view-lines').first().click();
+            await page.keyboard.press('Control+End');
+            await page.keyboard.type(text);
+        };
+        await check('"Compare with…" HEAD shows the unsaved edit in the diagram\'s changes lens, with the Markdown summary beside it', async () => {
+            await openFile(page, edit.file);
+            await typeAtEnd('\nsystem UiReviewBi "UI review BI" { kind analytics  department Finance }\n');
+            await runCommand(page, 'Integration: Compare with…', { opensPicker: true });
+            await pickItem(page, 'HEAD');
+            const diagram = await webviewFrame(page, '#canvas svg.comparing [data-id="system:UiReviewBi"].diff-added');
+            const title = await diagram.locator('#title').innerText();
+            if (!title.startsWith('Estate diff HEAD → working tree')) throw new Error(`the diagram's title is "${title}"`);
+            const unchanged = await diagram.locator('#canvas svg.comparing .diff-unchanged[data-id]').count();
+            const summaryTab = page.locator('.tab', { hasText: 'Untitled' }).first();
+            await summaryTab.click();
+            const summary = await until(async () => {
+                const text = await page.locator('.editor-group-container.active .view-lines').first().innerText();
+                return text.includes('UiReviewBi') ? text : undefined;
+            }, 10_000, 'the Markdown summary does not name the added system');
+            return `"${title}", UiReviewBi marked added, ${unchanged} elements unchanged; summary "${summary.split('\n')[0]}"`;
+        });
+        await check('the changes lens follows the next edit: a second new system is marked added too', async () => {
+            await typeAtEnd('system UiReviewCrm "UI review CRM" { kind crm  department Finance }\n');
+            const diagram = await webviewFrame(page, '#canvas svg.comparing [data-id="system:UiReviewCrm"].diff-added');
+            const added = await diagram.locator('#canvas svg.comparing .integ-node.diff-added[data-id]').count();
+            await page.locator('.tab', { hasText: 'Integration diagram' }).first().click();
+            await runCommand(page, 'View: Toggle Maximize Editor Group');
+            await page.waitForTimeout(500);
+            await diagram.locator('#fit').click();
+            await restMouse(page);
+            await page.waitForTimeout(300);
+            await page.screenshot({ path: join(RESULTS, 'vscode-compare.png') });
+            await runCommand(page, 'View: Toggle Maximize Editor Group');
+            return `${added} systems marked added (screenshot vscode-compare.png)`;
+        });
+
+        const extensionErrors = consoleErrors.filter(text => /integ/i.test(text) && !/vsda|gallery|marketplace/i.test(text));
+        await check('no console errors from the extension or its webviews', async () => {
+            if (extensionErrors.length > 0) throw new Error(extensionErrors.slice(0, 10).join('\n'));
+        });
+    } catch {
+        failed = true;
+        await page?.screenshot({ path: join(RESULTS, 'vscode-review-failure.png') }).catch(() => {});
+        say('the screen at the failure: test-results/vscode-review-failure.png');
+    } finally {
+        clearTimeout(timeout);
+        await browser?.close().catch(() => {});
+        await server.stop();
+        if (!failed && process.env.INTEG_E2E_KEEP !== '1') rmSync(sandbox.dir, { recursive: true, force: true });
+        else say(`sandbox kept for inspection: ${sandbox.dir}`);
+    }
+    const passed = checks.filter(item => item.ok).length;
+    say(`${failed ? 'FAILED' : 'PASSED'}: ${passed} of ${checks.length} checks passed; screenshots in ${relative(ROOT, RESULTS)}/`);
+    return failed ? 1 : 0;
+}
+
+main().then(code => process.exit(code), error => {
+    console.error(`[test:ui-review] ${error?.stack ?? error}`);
+    process.exit(1);
+});
