@@ -11,6 +11,7 @@ import { registerRoadmapRequest } from './lsp/roadmap-request.js';
 import { registerFindingsRequest } from './lsp/findings-request.js';
 import { registerRetirementImpactRequest } from './lsp/retirement-impact-request.js';
 import { registerBriefRequest } from './lsp/brief-request.js';
+import { registerLineageRequest } from './lsp/lineage-request.js';
 import { registerEvidenceRequest } from './lsp/evidence-request.js';
 import { registerChangePictureRequest } from './lsp/change-picture-request.js';
 import { warmUpEditPath } from './lsp/edit-warm-up.js';
@@ -32,6 +33,7 @@ registerRoadmapRequest(connection, shared, integ.analysis.WorkspaceAnalysis, int
 registerFindingsRequest(connection, shared, integ.analysis.WorkspaceAnalysis, integ.log.Log);
 registerRetirementImpactRequest(connection, shared, integ.analysis.WorkspaceAnalysis, integ.log.Log);
 registerBriefRequest(connection, shared, integ.analysis.WorkspaceAnalysis, integ.log.Log);
+registerLineageRequest(connection, shared, integ.analysis.WorkspaceAnalysis, integ.log.Log);
 registerEvidenceRequest(connection, shared, integ.analysis.WorkspaceAnalysis, integ.log.Log);
 registerChangePictureRequest(connection, shared, integ.analysis.WorkspaceAnalysis, integ.log.Log);
 warmUpEditPath(shared, integ.log.Log);

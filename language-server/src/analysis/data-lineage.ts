@@ -166,3 +166,31 @@ function order(system: Pick<LineageSystem, 'hopsToMaster' | 'hopsFromMaster'>): 
     if (system.hopsToMaster !== undefined) return -system.hopsToMaster;
     return system.hopsFromMaster ?? Number.MAX_SAFE_INTEGER;
 }
+
+/** A finding as the lineage's readers (the MCP tool, the language server's `integ/lineage`) show it. */
+export interface LineageFinding { ruleId: string; severity: string; message: string }
+
+/** The lineage as plain data: what a client shows of each system and hop, without the model's records. */
+export interface LineageFacts {
+    entity: string;
+    field?: string;
+    classifications: Array<{ name: string; regulations: string[] }>;
+    systems: Array<{ name: string; master: boolean; stores: boolean; shadow: boolean; hopsFromMaster?: number; hopsToMaster?: number; findings: LineageFinding[] }>;
+    flows: Array<{
+        name: string; from: string; to: string; twoWay: boolean; style?: string; status: string; tls?: number | 'none'; requiredTls: number;
+        auth?: string; audit: boolean; platform?: string; findings: LineageFinding[];
+    }>;
+}
+
+export function lineageFacts(lineage: Lineage): LineageFacts {
+    const shown = (findings: readonly Finding[]): LineageFinding[] => findings.map(({ ruleId, severity, message }) => ({ ruleId, severity, message }));
+    const systems = lineage.systems.map(({ name, master, stores, shadow, hopsFromMaster, hopsToMaster, findings }) => ({
+        name, master, stores, shadow, ...(hopsFromMaster === undefined ? {} : { hopsFromMaster }), ...(hopsToMaster === undefined ? {} : { hopsToMaster }), findings: shown(findings)
+    }));
+    const flows = lineage.hops.map(({ flow, from, to, twoWay, status, style, controls, findings }) => ({
+        name: flow, from, to, twoWay, status, ...(style ? { style } : {}), ...(controls.tls === undefined ? {} : { tls: controls.tls }),
+        requiredTls: controls.requiredTls, ...(controls.auth ? { auth: controls.auth } : {}), audit: controls.audit,
+        ...(controls.platform ? { platform: controls.platform } : {}), findings: shown(findings)
+    }));
+    return { entity: lineage.entity, ...(lineage.field ? { field: lineage.field } : {}), classifications: lineage.classifications, systems, flows };
+}

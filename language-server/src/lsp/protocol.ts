@@ -303,3 +303,28 @@ export interface ChangePictureResult {
     /** True when nothing a review would look at differs. */
     empty: boolean;
 }
+
+/**
+ * Client → server: where a piece of data goes, as `integ lineage` lists it: every system that holds
+ * or handles it, from its sources through the system of record to its copies, and every hop with
+ * its controls and findings. The facts are `analysis/data-lineage.ts`'s `LineageFacts`.
+ */
+export const LineageRequest = new RequestType<LineageRequestParams, LineageRequestResult, void>('integ/lineage');
+export interface LineageRequestParams {
+    /** An entity (`Customer`) or one of its fields (`Customer.email`). */
+    data: string;
+}
+export interface LineageFinding { ruleId: string; severity: string; message: string }
+export type LineageRequestResult =
+    | {
+        entity: string;
+        field?: string;
+        classifications: Array<{ name: string; regulations: string[] }>;
+        systems: Array<{ name: string; master: boolean; stores: boolean; shadow: boolean; hopsFromMaster?: number; hopsToMaster?: number; findings: LineageFinding[] }>;
+        flows: Array<{
+            name: string; from: string; to: string; twoWay: boolean; style?: string; status: string; tls?: number | 'none'; requiredTls: number;
+            auth?: string; audit: boolean; platform?: string; findings: LineageFinding[];
+        }>;
+    }
+    /** The data named is not in the model: says which entities or fields there are. */
+    | { error: string };

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { dataLineage } from '../analysis/data-lineage.js';
+import { dataLineage, lineageFacts } from '../analysis/data-lineage.js';
 import { resolveFollow } from '../model/followed-data.js';
-import type { Finding } from '../rules/finding.js';
 import type { EstateSource } from './estate-source.js';
 import { count, toolResult, ToolInputError } from './tool-result.js';
 
@@ -20,10 +19,6 @@ const outputSchema = {
         .describe('In the order of the systems they leave, each with its controls and the findings on it')
 };
 
-function brief(findings: Finding[]): Array<{ ruleId: string; severity: string; message: string }> {
-    return findings.map(({ ruleId, severity, message }) => ({ ruleId, severity, message }));
-}
-
 /** The path of an entity or a field through the estate, as the diagram's "follow" highlights it. */
 export function registerLineageTool(server: McpServer, source: EstateSource): void {
     server.registerTool('lineage', {
@@ -35,23 +30,16 @@ export function registerLineageTool(server: McpServer, source: EstateSource): vo
         const followed = resolveFollow(estate, data);
         if (typeof followed === 'string') throw new ToolInputError(followed);
         const lineage = dataLineage(estate, followed, findings);
-        const systems = lineage.systems.map(({ name, master, stores, shadow, hopsFromMaster, hopsToMaster, findings: on }) => ({
-            name, master, stores, shadow, ...(hopsFromMaster === undefined ? {} : { hopsFromMaster }), ...(hopsToMaster === undefined ? {} : { hopsToMaster }), findings: brief(on)
-        }));
-        const flows = lineage.hops.map(({ flow, from, to, twoWay, status, style, controls, findings: on }) => ({
-            name: flow, from, to, twoWay, status, ...(style ? { style } : {}), ...(controls.tls === undefined ? {} : { tls: controls.tls }),
-            requiredTls: controls.requiredTls, ...(controls.auth ? { auth: controls.auth } : {}), audit: controls.audit,
-            ...(controls.platform ? { platform: controls.platform } : {}), findings: brief(on)
-        }));
+        const facts = lineageFacts(lineage);
         const shadow = lineage.systems.filter(system => system.shadow).map(system => system.name);
         const names = (keep: (system: typeof lineage.systems[number]) => boolean) => lineage.systems.filter(keep).map(system => system.name).join(', ');
         const part = (label: string, list: string) => list === '' ? '' : `; ${label}: ${list}`;
-        const summary = `${data}: ${count(flows.length, 'flow')} carry it through ${count(lineage.systems.length, 'system')}`
+        const summary = `${data}: ${count(facts.flows.length, 'flow')} carry it through ${count(lineage.systems.length, 'system')}`
             + part('upstream of the system of record', names(s => s.hopsToMaster !== undefined))
             + part('system of record', names(s => s.master))
             + part('downstream', names(s => !s.master && s.hopsFromMaster !== undefined))
             + part('held with no flow to or from the system of record', names(s => !s.master && s.hopsFromMaster === undefined && s.hopsToMaster === undefined))
             + part('shadow IT', shadow.join(', ')) + '.';
-        return toolResult(summary, { entity: lineage.entity, ...(lineage.field ? { field: lineage.field } : {}), classifications: lineage.classifications, systems, flows });
+        return toolResult(summary, { ...facts });
     });
 }
