@@ -23,7 +23,7 @@ export function flowsPlannedForReplacement(estate: Pick<Estate, 'initiatives'>):
  * The impact of retiring a system whose flows are `touching` (into or out of it, any status):
  * the live ones not planned for replacement, the processes that use them and their manual hours.
  */
-export function retirementImpact(estate: Pick<Estate, 'processes'>, touching: Iterable<Flow>, planned: ReadonlySet<string>): RetirementImpact {
+export function retirementImpact(estate: Pick<Estate, 'processes'>, touching: Iterable<Flow>, planned: Pick<ReadonlySet<string>, 'has'>): RetirementImpact {
     const flows = [...new Set(touching)].filter(flow => flow.status === 'live' && !planned.has(flow.name));
     const names = new Set(flows.map(flow => flow.name));
     const processes = [...estate.processes.values()].filter(process => process.steps.some(step => names.has(step)));

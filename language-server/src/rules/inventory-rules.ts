@@ -104,13 +104,17 @@ function monthText(initiative: Initiative): string {
  */
 function* retiredByInitiatives(estate: RuleContext['estate'], index: RuleContext['index']): Iterable<RawFinding> {
     const retiredOf = new Map<string, { flow: Flow; systems: string[]; initiatives: Initiative[] }>();
+    const retiring = [...estate.initiatives.values()].filter(initiative => initiative.retires.length > 0);
+    if (retiring.length === 0) return;
+    /** Per replaced flow, the earliest end of an initiative replacing it (-∞ when one has no months: its order cannot be told). */
+    const replacedBy = new Map<string, number>();
     for (const initiative of estate.initiatives.values()) {
-        const end = endOf(initiative);
-        const inTime = new Set<string>();
-        for (const other of estate.initiatives.values()) {
-            const otherEnd = endOf(other);
-            if (other === initiative || end === undefined || otherEnd === undefined || otherEnd <= end) other.replaces.forEach(name => inTime.add(name));
-        }
+        const end = endOf(initiative) ?? Number.NEGATIVE_INFINITY;
+        for (const name of initiative.replaces) replacedBy.set(name, Math.min(replacedBy.get(name) ?? Number.POSITIVE_INFINITY, end));
+    }
+    for (const initiative of retiring) {
+        const end = endOf(initiative) ?? Number.POSITIVE_INFINITY;
+        const inTime = { has: (name: string) => (replacedBy.get(name) ?? Number.POSITIVE_INFINITY) <= end };
         for (const name of initiative.retires) {
             const system = estate.systems.get(name);
             if (!system || system.source.builtin || system.status === 'retired') continue;
