@@ -150,7 +150,7 @@ export function compoundElkGraph(graph: DiagramGraph, plan: CompoundPlan): Compo
         if (backwards) reversed.add(edge.id);
         const labels: ElkLabel[] = [];
         if (plan.labelled && edge.label) {
-            const size = labelSize(edge);
+            const size = labelSize(edge, plan.direction);
             labelLines.set(edge.id, size.lines);
             labels.push({ text: edge.label, width: size.width, height: size.height, layoutOptions: { 'elk.edgeLabels.placement': 'CENTER' } });
         }

@@ -6,7 +6,7 @@
  * their layer; a reader who has just typed one flow should not have to find the picture again.
  * Undefined when the edit is not small or something does not fit cleanly: the caller lays out afresh.
  */
-import type { Box, DiagramEdge, DiagramGraph, DiagramGroup, DiagramLayout, DiagramNode, EdgeGeometry, Point } from './diagram-graph.js';
+import type { Box, DiagramEdge, DiagramGraph, DiagramGroup, DiagramLayout, DiagramNode, EdgeGeometry, LayoutDirection, Point } from './diagram-graph.js';
 import { alongside, centre, facingPoints, inflate, overlaps, pathLength, segmentsOf, spotsBeside, type Segment } from './box-geometry.js';
 import { crossingPoint, segmentThroughBox } from './layout-quality.js';
 import { GROUP_TITLE_HEIGHT, groupTitleBox, labelSize } from './node-sizing.js';
@@ -66,16 +66,16 @@ export function fitIntoPrevious(graph: DiagramGraph, previous: DiagramLayout, la
         if (Math.abs(box.width - node.width) > 0.5 || Math.abs(box.height - node.height) > 0.5 || !inItsGroup(box, node.group, groups)) return undefined;
         nodes[node.id] = box;
     }
+    const direction = previous.direction ?? 'DOWN';
     const edges: Record<string, EdgeGeometry> = {};
     for (const edge of graph.edges) {
         const kept = previous.edges[edge.id];
         if (!kept) continue;
-        const geometry = keptGeometry(edge, kept, nodes, labelled);
+        const geometry = keptGeometry(edge, kept, nodes, labelled, direction);
         if (!geometry) return undefined;
         edges[edge.id] = geometry;
     }
 
-    const direction = previous.direction ?? 'DOWN';
     for (const node of added) {
         const spot = freeSpot(node, graph, { nodes, groups, edges, groupOf, ends, groupsOf }, direction);
         if (!spot) return undefined;
@@ -83,7 +83,7 @@ export function fitIntoPrevious(graph: DiagramGraph, previous: DiagramLayout, la
         if (node.group) groups[node.group] = grownGroup(groups[node.group], spot);
     }
     for (const edge of newEdges) {
-        const geometry = newLine(edge, { nodes, groups, edges, groupOf, ends, groupsOf }, labelled);
+        const geometry = newLine(edge, { nodes, groups, edges, groupOf, ends, groupsOf }, labelled, direction);
         if (!geometry) return undefined;
         edges[edge.id] = geometry;
     }
@@ -115,7 +115,7 @@ function distanceToBox(p: Point, box: Box): number {
 }
 
 /** A kept line as it was, if its ends are still on its boxes and its label is still the same size. */
-function keptGeometry(edge: DiagramEdge, kept: EdgeGeometry, nodes: Record<string, Box>, labelled: boolean): EdgeGeometry | undefined {
+function keptGeometry(edge: DiagramEdge, kept: EdgeGeometry, nodes: Record<string, Box>, labelled: boolean, direction: LayoutDirection): EdgeGeometry | undefined {
     const [source, target] = [nodes[edge.source], nodes[edge.target]];
     const points = kept.points;
     if (!source || !target || points.length < 2) return undefined;
@@ -123,7 +123,7 @@ function keptGeometry(edge: DiagramEdge, kept: EdgeGeometry, nodes: Record<strin
     const wantsLabel = labelled && edge.label !== '';
     if (wantsLabel !== (kept.label !== undefined)) return undefined;
     if (!kept.label) return kept;
-    const size = labelSize(edge);
+    const size = labelSize(edge, direction);
     if (Math.abs(size.width - kept.label.width) > 0.5 || Math.abs(size.height - kept.label.height) > 0.5) return undefined;
     return { ...kept, labelLines: size.lines };
 }
@@ -208,7 +208,7 @@ function groupsAllow(node: DiagramNode, spot: Box, placed: Placed): boolean {
  * where none fits, a path of horizontal and vertical runs through the channels between the boxes.
  * Its label beside its longest run.
  */
-function newLine(edge: DiagramEdge, placed: Placed, labelled: boolean): EdgeGeometry | undefined {
+function newLine(edge: DiagramEdge, placed: Placed, labelled: boolean, direction: LayoutDirection): EdgeGeometry | undefined {
     const [source, target] = [placed.nodes[edge.source], placed.nodes[edge.target]];
     if (!source || !target || edge.source === edge.target) return undefined;
     const own = new Set([placed.groupOf.get(edge.source), placed.groupOf.get(edge.target)]);
@@ -264,7 +264,7 @@ function newLine(edge: DiagramEdge, placed: Placed, labelled: boolean): EdgeGeom
     if (!best) return undefined;
     const points = best.points;
     if (!labelled || edge.label === '') return { points };
-    const size = labelSize(edge);
+    const size = labelSize(edge, direction);
     const taken = [...Object.values(placed.nodes), ...labels(placed.edges).map(box => inflate(box, 2)), ...barriers];
     const runs = segmentsOf(points).sort((p, q) => Math.hypot(q.b.x - q.a.x, q.b.y - q.a.y) - Math.hypot(p.b.x - p.a.x, p.b.y - p.a.y));
     // Beside the line first; else on it, as an inline label whose background interrupts only its own line.

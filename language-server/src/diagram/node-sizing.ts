@@ -2,7 +2,7 @@
  * How big a box and a label are, decided before layout from the text they show: a title wraps to a
  * second line, then ends in an ellipsis (the tooltip has it whole); nothing is ever wider than its box.
  */
-import type { Box, DiagramEdge, DiagramGroup, DiagramNode, FindingCounts } from './diagram-graph.js';
+import type { Box, DiagramEdge, DiagramGroup, DiagramNode, FindingCounts, LayoutDirection } from './diagram-graph.js';
 import { DETAIL_FONT_PX, EDGE_FONT_PX, LABEL_FONT_PX, textWidth, wrapText } from './text-metrics.js';
 
 const NODE_MIN_WIDTH = 130;
@@ -28,6 +28,11 @@ const BADGE_GAP = 4;
 /** Labels longer than this take two lines, each at most the longest line's width. */
 const NARROW_LABEL_WIDTH = 118;
 const LONGEST_LABEL_LINE = 160;
+/**
+ * Left to right, a layer of labels is as wide as its widest label and every such layer widens the
+ * picture: labels there take up to three narrower lines, which costs height the layer has anyway.
+ */
+const ACROSS_LABEL_WIDTH = 100;
 
 /**
  * A label in two lines: between its parts (`title · 3 manual · 8 h/wk`) where that balances the
@@ -94,8 +99,9 @@ export interface LabelSize {
  * text takes two lines: a label's width spreads the lines of a picture apart (the layers left to
  * right, the lines of one layer top to bottom), its height costs less.
  */
-export function labelSize(edge: DiagramEdge): LabelSize {
-    const lines = textWidth(edge.label, EDGE_FONT_PX) > NARROW_LABEL_WIDTH ? twoLines(edge.label) : [edge.label];
+export function labelSize(edge: DiagramEdge, direction: LayoutDirection = 'DOWN'): LabelSize {
+    const lines = textWidth(edge.label, EDGE_FONT_PX) <= NARROW_LABEL_WIDTH ? [edge.label]
+        : direction === 'RIGHT' ? wrapText(edge.label, ACROSS_LABEL_WIDTH, EDGE_FONT_PX, 3) : twoLines(edge.label);
     const text = Math.max(...lines.map(line => textWidth(line, EDGE_FONT_PX)));
     const badge = edgeBadgeWidth(edge);
     return {

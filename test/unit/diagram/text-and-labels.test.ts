@@ -43,6 +43,16 @@ describe('node and label sizes', () => {
         expect(labelSize({ ...edge, label: 'Leads' }).lines).toEqual(['Leads']);
     });
 
+    it('left to right, wraps a long label into up to three narrower lines, so its layer takes less width', () => {
+        const edge = { id: 'flow:PoReentry', flows: ['PoReentry'], label: 'Approved POs re-keyed into Epicor · 14 h/wk', regulated: true, findings: emptyCounts() } as DiagramEdge;
+        const across = labelSize(edge, 'RIGHT');
+        expect(across.lines.length).toBeGreaterThan(1);
+        expect(across.lines.length).toBeLessThanOrEqual(3);
+        for (const line of across.lines) expect(textWidth(line, 12)).toBeLessThanOrEqual(100);
+        expect(across.width).toBeLessThan(labelSize(edge, 'DOWN').width);
+        expect(labelSize({ ...edge, label: 'Leads' }, 'RIGHT').lines).toEqual(['Leads']);
+    });
+
     it('counts errors, warnings and infos separately on a badge, accepted findings not at all', () => {
         expect(badgeCounts({ error: 2, warning: 0, info: 3, accepted: 5 })).toEqual([['error', 2], ['info', 3]]);
         expect(badgeCounts({ error: 0, warning: 0, info: 0, accepted: 1 })).toEqual([]);
