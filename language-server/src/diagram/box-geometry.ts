@@ -35,6 +35,13 @@ export function pathLength(points: readonly Point[]): number {
     return segmentsOf(points).reduce((sum, { a, b }) => sum + Math.hypot(b.x - a.x, b.y - a.y), 0);
 }
 
+/** How far a point lies outside a box (0 inside or on its outline). */
+export function distanceToBox(p: Point, box: Box): number {
+    const dx = Math.max(box.x - p.x, 0, p.x - (box.x + box.width));
+    const dy = Math.max(box.y - p.y, 0, p.y - (box.y + box.height));
+    return Math.hypot(dx, dy);
+}
+
 export function centre(box: Box): Point {
     return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }

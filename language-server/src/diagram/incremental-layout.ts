@@ -1,13 +1,12 @@
 /**
  * After a small edit, the picture the reader already has with the new elements fitted in, when they
  * fit: every box stays exactly where it was, a new system takes a free spot beside the system it is
- * linked to, and a new line runs straight between the sides its boxes turn to each other, its label
- * beside it. ELK's layout of the edited graph, even guided by the old positions, moves boxes along
+ * linked to, and a new line runs as straight as the boxes in its way allow, its label beside it. ELK's layout of the edited graph, even guided by the old positions, moves boxes along
  * their layer; a reader who has just typed one flow should not have to find the picture again.
  * Undefined when the edit is not small or something does not fit cleanly: the caller lays out afresh.
  */
 import type { Box, DiagramEdge, DiagramGraph, DiagramGroup, DiagramLayout, DiagramNode, EdgeGeometry, LayoutDirection, Point } from './diagram-graph.js';
-import { alongside, centre, facingPoints, inflate, overlaps, pathLength, segmentsOf, spotsBeside, type Segment } from './box-geometry.js';
+import { alongside, centre, distanceToBox, facingPoints, inflate, overlaps, pathLength, segmentsOf, spotsBeside, type Segment } from './box-geometry.js';
 import { crossingPoint, segmentThroughBox } from './layout-quality.js';
 import { GROUP_TITLE_HEIGHT, groupTitleBox, labelSize } from './node-sizing.js';
 import { orthogonalRoute } from './orthogonal-route.js';
@@ -56,7 +55,7 @@ export function fitIntoPrevious(graph: DiagramGraph, previous: DiagramLayout, la
 
     const groupOf = new Map(graph.nodes.map(node => [node.id, node.group]));
     const ends = new Map(graph.edges.map(edge => [edge.id, [edge.source, edge.target] as const]));
-    const groupsOf = new Map(graph.groups.map(group => [group.id, group]));
+    const groupById = new Map(graph.groups.map(group => [group.id, group]));
     const groups: Record<string, Box> = {};
     for (const group of graph.groups) groups[group.id] = { ...previous.groups[group.id] };
     const nodes: Record<string, Box> = {};
@@ -77,13 +76,13 @@ export function fitIntoPrevious(graph: DiagramGraph, previous: DiagramLayout, la
     }
 
     for (const node of added) {
-        const spot = freeSpot(node, graph, { nodes, groups, edges, groupOf, ends, groupsOf }, direction);
+        const spot = freeSpot(node, graph, { nodes, groups, edges, groupOf, ends, groupById }, direction);
         if (!spot) return undefined;
         nodes[node.id] = spot;
         if (node.group) groups[node.group] = grownGroup(groups[node.group], spot);
     }
     for (const edge of newEdges) {
-        const geometry = newLine(edge, { nodes, groups, edges, groupOf, ends, groupsOf }, labelled, direction);
+        const geometry = newLine(edge, { nodes, groups, edges, groupOf, ends, groupById }, labelled, direction);
         if (!geometry) return undefined;
         edges[edge.id] = geometry;
     }
@@ -97,7 +96,7 @@ interface Placed {
     groupOf: ReadonlyMap<string, string | undefined>;
     /** The two node ids each edge links. */
     ends: ReadonlyMap<string, readonly [string, string]>;
-    groupsOf: ReadonlyMap<string, DiagramGroup>;
+    groupById: ReadonlyMap<string, DiagramGroup>;
 }
 
 function contains(outer: Box, inner: Box): boolean {
@@ -106,12 +105,6 @@ function contains(outer: Box, inner: Box): boolean {
 
 function inItsGroup(box: Box, group: string | undefined, groups: Record<string, Box>): boolean {
     return Object.entries(groups).every(([id, frame]) => id === group ? contains(frame, box) : !overlaps(frame, box));
-}
-
-function distanceToBox(p: Point, box: Box): number {
-    const dx = Math.max(box.x - p.x, 0, p.x - (box.x + box.width));
-    const dy = Math.max(box.y - p.y, 0, p.y - (box.y + box.height));
-    return Math.hypot(dx, dy);
 }
 
 /** A kept line as it was, if its ends are still on its boxes and its label is still the same size. */
@@ -136,8 +129,8 @@ function grownGroup(frame: Box, box: Box): Box {
     return { x, y, width: right - x, height: bottom - y };
 }
 
-function allSegments(edges: Record<string, EdgeGeometry>, except?: (id: string) => boolean): Segment[] {
-    return Object.entries(edges).filter(([id]) => !except?.(id)).flatMap(([, geometry]) => segmentsOf(geometry.points));
+function allSegments(edges: Record<string, EdgeGeometry>): Segment[] {
+    return Object.values(edges).flatMap(geometry => segmentsOf(geometry.points));
 }
 
 function labels(edges: Record<string, EdgeGeometry>): Box[] {
@@ -145,7 +138,7 @@ function labels(edges: Record<string, EdgeGeometry>): Box[] {
 }
 
 /** Boxes beside the linked box, the side the flow runs to first, nearest first. */
-function candidates(node: DiagramNode, anchor: Box, downstream: boolean, direction: 'DOWN' | 'RIGHT'): Box[] {
+function candidates(node: DiagramNode, anchor: Box, downstream: boolean, direction: LayoutDirection): Box[] {
     const { width, height } = node;
     const [cx, cy] = [anchor.x + anchor.width / 2, anchor.y + anchor.height / 2];
     const spots: Box[] = [];
@@ -164,7 +157,7 @@ function candidates(node: DiagramNode, anchor: Box, downstream: boolean, directi
 }
 
 /** The first spot beside a linked box where the new box and its department's grown box touch nothing. */
-function freeSpot(node: DiagramNode, graph: DiagramGraph, placed: Placed, direction: 'DOWN' | 'RIGHT'): Box | undefined {
+function freeSpot(node: DiagramNode, graph: DiagramGraph, placed: Placed, direction: LayoutDirection): Box | undefined {
     const link = graph.edges.find(edge => (edge.source === node.id && placed.nodes[edge.target]) || (edge.target === node.id && placed.nodes[edge.source]));
     if (!link) return undefined;
     const anchor = placed.nodes[link.source === node.id ? link.target : link.source];
@@ -197,7 +190,6 @@ function groupsAllow(node: DiagramNode, spot: Box, placed: Placed): boolean {
     const frame = placed.groups[node.group];
     if (labels(placed.edges).some(label => overlaps(label, grown) && !overlaps(label, frame))) return false;
     const foreign = Object.entries(placed.edges).filter(([id]) => placed.ends.get(id)!.every(end => placed.groupOf.get(end) !== node.group)).map(([, geometry]) => geometry);
-    if (foreign.some(geometry => geometry.label && overlaps(geometry.label, grown))) return false;
     return !foreign.some(geometry => segmentsOf(geometry.points).some(({ a, b }) => segmentThroughBox(a, b, grown)));
 }
 
@@ -212,7 +204,7 @@ function newLine(edge: DiagramEdge, placed: Placed, labelled: boolean, direction
     const [source, target] = [placed.nodes[edge.source], placed.nodes[edge.target]];
     if (!source || !target || edge.source === edge.target) return undefined;
     const own = new Set([placed.groupOf.get(edge.source), placed.groupOf.get(edge.target)]);
-    const titles = Object.entries(placed.groups).map(([id, frame]) => groupTitleBox(frame, placed.groupsOf.get(id)!));
+    const titles = Object.entries(placed.groups).map(([id, frame]) => groupTitleBox(frame, placed.groupById.get(id)!));
     const barriers = [...titles, ...Object.entries(placed.groups).filter(([id]) => !own.has(id)).map(([, frame]) => frame)];
     const inWay = Object.entries(placed.nodes).filter(([id]) => id !== edge.source && id !== edge.target).map(([, box]) => inflate(box, CLEARANCE));
     const obstacles = [...inWay, ...labels(placed.edges).map(box => inflate(box, 2)), ...barriers];

@@ -11,7 +11,7 @@
  */
 import type { Box, DiagramLayout, Point } from './diagram-graph.js';
 import { crossingPoint, segmentThroughBox } from './layout-quality.js';
-import { inflate, overlaps, spotsBeside } from './box-geometry.js';
+import { distanceToBox, inflate, overlaps, spotsBeside } from './box-geometry.js';
 
 /** Clearance kept between a straightened line and any box it passes. */
 const CLEARANCE = 6;
@@ -27,12 +27,6 @@ export interface SmoothingContext {
     ends(edgeId: string): [string, string];
     /** Boxes an edge must keep out of beside the nodes and labels: department titles, departments it does not belong to. */
     barriers(edgeId: string): readonly Box[];
-}
-
-function distanceToBox(p: Point, box: Box): number {
-    const dx = Math.max(box.x - p.x, 0, p.x - (box.x + box.width));
-    const dy = Math.max(box.y - p.y, 0, p.y - (box.y + box.height));
-    return Math.hypot(dx, dy);
 }
 
 /** The route with the point nearest its label added as a vertex, and that vertex's index. */
