@@ -5,6 +5,7 @@
  * classes from vscode-languageclient's copy of the JSON-RPC library, whose connection it sends them
  * on (see scripts/build.mjs); the webview imports the types only.
  */
+import type { LineageFacts } from '../analysis/data-lineage.js';
 import { NotificationType, RequestType } from 'vscode-languageserver';
 import type { DiagramView } from '../diagram/diagram-graph.js';
 import type { Lens } from '../diagram/lenses.js';
@@ -307,24 +308,14 @@ export interface ChangePictureResult {
 /**
  * Client → server: where a piece of data goes, as `integ lineage` lists it: every system that holds
  * or handles it, from its sources through the system of record to its copies, and every hop with
- * its controls and findings. The facts are `analysis/data-lineage.ts`'s `LineageFacts`.
+ * its controls and findings.
  */
 export const LineageRequest = new RequestType<LineageRequestParams, LineageRequestResult, void>('integ/lineage');
 export interface LineageRequestParams {
     /** An entity (`Customer`) or one of its fields (`Customer.email`). */
     data: string;
 }
-export interface LineageFinding { ruleId: string; severity: string; message: string }
 export type LineageRequestResult =
-    | {
-        entity: string;
-        field?: string;
-        classifications: Array<{ name: string; regulations: string[] }>;
-        systems: Array<{ name: string; master: boolean; stores: boolean; shadow: boolean; hopsFromMaster?: number; hopsToMaster?: number; findings: LineageFinding[] }>;
-        flows: Array<{
-            name: string; from: string; to: string; twoWay: boolean; style?: string; status: string; tls?: number | 'none'; requiredTls: number;
-            auth?: string; audit: boolean; platform?: string; findings: LineageFinding[];
-        }>;
-    }
+    | LineageFacts
     /** The data named is not in the model: says which entities or fields there are. */
     | { error: string };

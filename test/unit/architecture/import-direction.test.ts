@@ -35,7 +35,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
     'module': ['workspace', 'validation', 'linking', 'scoping', 'parser', 'generated', 'stdlib'],
     'fixes': ['workspace', 'parser', 'generated', ...CORE],
     // What the editor and the command line run, and the one protocol the extension shares with the server.
-    'protocol': ['diagram', 'roadmap'],
+    'protocol': ['diagram', 'roadmap', 'analysis'],
     'lsp': ['protocol', 'module', 'fixes', ...LANGUAGE, ...CORE],
     // The MCP server answers an assistant from the same estate; the CLI hosts it as `integ mcp` and lends it its file loader.
     'mcp': ['fixes', ...LANGUAGE, ...CORE],
