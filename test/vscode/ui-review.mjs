@@ -7,50 +7,28 @@
 // changes lens beside the Markdown summary, following each edit.
 // Screenshots: test-results/vscode-brief.png, vscode-brief-department.png, vscode-lineage.png, vscode-compare.png.
 // Env as ui.mjs: INTEG_E2E_VSIX, INTEG_E2E_SAMPLE, INTEG_E2E_VERBOSE=1, INTEG_E2E_KEEP=1, INTEG_E2E_TIMEOUT (s, default 180).
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ROOT, buildForTests } from './build-suite.mjs';
 import { createSandbox, ensureCodeServer, launchChromium, startCodeServer, workbenchUrl } from './lib/code-server.mjs';
+import { endRun, installVsix, packageVsix, RESULTS, uiReporter, writeTypingSettings } from './lib/ui-run.mjs';
 import { focusWorkbench, goTo, openFile, pickItem, restMouse, runCommand, until, webviewFrame } from './lib/workbench-actions.mjs';
 
-const RESULTS = join(ROOT, 'test-results');
 const verbose = process.env.INTEG_E2E_VERBOSE === '1';
-const started = Date.now();
-const say = message => console.log(`[test:ui-review ${((Date.now() - started) / 1000).toFixed(1)} s] ${message}`);
-const checks = [];
+const { say, check, summary } = uiReporter('test:ui-review');
 const TIMEOUT_S = Number(process.env.INTEG_E2E_TIMEOUT ?? 180);
 
-/** Each check is reported by name; the first failure stops the run (later steps depend on it). */
-async function check(name, body) {
-    const begun = Date.now();
-    try {
-        const detail = await body();
-        checks.push({ name, ok: true });
-        say(`✓ ${name}${typeof detail === 'string' ? ` — ${detail}` : ''} (${Date.now() - begun} ms)`);
-        return detail;
-    } catch (error) {
-        checks.push({ name, ok: false });
-        say(`✗ ${name}\n    ${String(error?.message ?? error).split('\n').join('\n    ')}`);
-        throw error;
-    }
-}
-
-function packageVsix() {
-    if (process.env.INTEG_E2E_VSIX) return process.env.INTEG_E2E_VSIX;
-    const since = Date.now() - 1000;
-    const run = spawnSync('npm', ['run', 'package'], { cwd: ROOT, encoding: 'utf8' });
-    if (run.status !== 0) throw new Error(`npm run package failed:\n${run.stdout}${run.stderr}`);
-    const candidates = readdirSync(ROOT).filter(name => name.endsWith('.vsix')).map(name => join(ROOT, name))
-        .filter(file => statSync(file).mtimeMs >= since).sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
-    if (candidates.length === 0) throw new Error(`npm run package wrote no new .vsix:\n${run.stdout}`);
-    return candidates[0];
-}
-
-function installVsix(bin, sandbox, vsix) {
-    const run = spawnSync(bin, ['--extensions-dir', sandbox.extensionsDir, '--user-data-dir', sandbox.userDataDir, '--install-extension', vsix], { encoding: 'utf8' });
-    if (run.status !== 0 || !/success/i.test(run.stdout)) throw new Error(`code-server --install-extension failed:\n${run.stdout}${run.stderr}`);
-    return run.stdout.trim().split('\n').pop();
+/** The whole picture at a readable size: the diagram's editor group maximised, fitted, shot, then restored. */
+async function fittedScreenshot(page, diagram, file) {
+    await page.locator('.tab', { hasText: 'Integration diagram' }).first().click();
+    await runCommand(page, 'View: Toggle Maximize Editor Group');
+    await page.waitForTimeout(500);
+    await diagram.locator('#fit').click();
+    await restMouse(page);
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(RESULTS, file) });
+    await runCommand(page, 'View: Toggle Maximize Editor Group');
 }
 
 /** The first `carries Entity.field` of the sample: file, 1-based line and column of the field, and the name. */
@@ -82,14 +60,8 @@ async function main() {
     const sandbox = createSandbox('ui-review');
     say(installVsix(bin, sandbox, vsix));
     mkdirSync(RESULTS, { recursive: true });
-    const settingsFile = join(sandbox.userDataDir, 'User', 'settings.json');
-    // The live-update check types into the editor: nothing may complete, close or indent what it types.
-    writeFileSync(settingsFile, JSON.stringify({
-        ...JSON.parse(readFileSync(settingsFile, 'utf8')), 'workbench.colorTheme': 'Default Light Modern', 'integ.diagram.layoutTimeoutMs': 30_000,
-        'editor.autoClosingBrackets': 'never', 'editor.autoClosingQuotes': 'never', 'editor.autoIndent': 'none',
-        'editor.quickSuggestions': { other: false, comments: false, strings: false }, 'editor.suggestOnTriggerCharacters': false,
-        'editor.acceptSuggestionOnEnter': 'off', 'editor.formatOnType': false
-    }, null, 2));
+    // The live-update check types into the editor.
+    writeTypingSettings(sandbox);
 
     // The copy as a repository with one commit: "Compare with…" HEAD shows the edits made below.
     for (const args of [['init', '-q'], ['add', '-A'], ['-c', 'user.name=ui-review', '-c', 'user.email=ui-review@example.invalid', 'commit', '-q', '-m', 'sample']]) {
@@ -169,15 +141,7 @@ async function main() {
             const notes = await until(async () => { const text = await diagram.locator('#notes').innerText(); return text.includes(field.name) ? text : undefined; }, 30_000, 'no note says what is followed');
             const dimmed = await diagram.locator('#canvas svg.following [data-id].dim').count();
             if (dimmed === 0) throw new Error('nothing is dimmed');
-            // The whole estate at a readable size: the diagram's editor group maximised, fitted, then restored.
-            await page.locator('.tab', { hasText: 'Integration diagram' }).first().click();
-            await runCommand(page, 'View: Toggle Maximize Editor Group');
-            await page.waitForTimeout(500);
-            await diagram.locator('#fit').click();
-            await restMouse(page);
-            await page.waitForTimeout(300);
-            await page.screenshot({ path: join(RESULTS, 'vscode-lineage.png') });
-            await runCommand(page, 'View: Toggle Maximize Editor Group');
+            await fittedScreenshot(page, diagram, 'vscode-lineage.png');
             return `"${notes.split('\n').find(line => line.includes(field.name))}", ${dimmed} elements dimmed (screenshot vscode-lineage.png)`;
         });
 
@@ -240,14 +204,7 @@ async function main() {
             await typeAtEnd('system UiReviewCrm "UI review CRM" { kind crm  department Finance }\n');
             const diagram = await webviewFrame(page, '#canvas svg.comparing [data-id="system:UiReviewCrm"].diff-added');
             const added = await diagram.locator('#canvas svg.comparing .integ-node.diff-added[data-id]').count();
-            await page.locator('.tab', { hasText: 'Integration diagram' }).first().click();
-            await runCommand(page, 'View: Toggle Maximize Editor Group');
-            await page.waitForTimeout(500);
-            await diagram.locator('#fit').click();
-            await restMouse(page);
-            await page.waitForTimeout(300);
-            await page.screenshot({ path: join(RESULTS, 'vscode-compare.png') });
-            await runCommand(page, 'View: Toggle Maximize Editor Group');
+            await fittedScreenshot(page, diagram, 'vscode-compare.png');
             return `${added} systems marked added (screenshot vscode-compare.png)`;
         });
 
@@ -260,15 +217,9 @@ async function main() {
         await page?.screenshot({ path: join(RESULTS, 'vscode-review-failure.png') }).catch(() => {});
         say('the screen at the failure: test-results/vscode-review-failure.png');
     } finally {
-        clearTimeout(timeout);
-        await browser?.close().catch(() => {});
-        await server.stop();
-        if (!failed && process.env.INTEG_E2E_KEEP !== '1') rmSync(sandbox.dir, { recursive: true, force: true });
-        else say(`sandbox kept for inspection: ${sandbox.dir}`);
+        await endRun({ failed, browser, server, sandbox, timeout, say });
     }
-    const passed = checks.filter(item => item.ok).length;
-    say(`${failed ? 'FAILED' : 'PASSED'}: ${passed} of ${checks.length} checks passed; screenshots in ${relative(ROOT, RESULTS)}/`);
-    return failed ? 1 : 0;
+    return summary(failed);
 }
 
 main().then(code => process.exit(code), error => {

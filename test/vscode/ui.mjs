@@ -8,19 +8,16 @@
 // screenshots in test-results/vscode-*.png.
 // Env: INTEG_E2E_VSIX (use this VSIX, skip packaging), INTEG_E2E_SAMPLE, INTEG_E2E_SKIP_BUILD=1,
 // INTEG_E2E_VERBOSE=1, INTEG_E2E_KEEP=1, INTEG_E2E_TIMEOUT (s, default 240).
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ROOT, SAMPLE_SCAN_MODULE, buildForTests } from './build-suite.mjs';
 import { createSandbox, ensureCodeServer, launchChromium, sampleFolder, startCodeServer, workbenchUrl } from './lib/code-server.mjs';
 import { writeExpectedFindings } from './lib/expected-findings.mjs';
+import { endRun, installVsix, packageVsix, RESULTS, uiReporter, writeTypingSettings } from './lib/ui-run.mjs';
 import { focusWorkbench, openFile, restMouse, runCommand, until, webviewFrame } from './lib/workbench-actions.mjs';
 
-const RESULTS = join(ROOT, 'test-results');
 const verbose = process.env.INTEG_E2E_VERBOSE === '1';
-const started = Date.now();
-const say = message => console.log(`[test:ui ${((Date.now() - started) / 1000).toFixed(1)} s] ${message}`);
-const checks = [];
+const { say, check, summary } = uiReporter('test:ui');
 const TIMEOUT_S = Number(process.env.INTEG_E2E_TIMEOUT ?? 240);
 /** The themes every control must be visible in; `workbench` is the class the workbench takes. */
 const THEMES = [
@@ -29,41 +26,6 @@ const THEMES = [
     { label: 'Dark High Contrast', file: 'dark-hc', workbench: '.monaco-workbench.hc-black', highContrast: true },
     { label: 'Light High Contrast', file: 'light-hc', workbench: '.monaco-workbench.hc-light', highContrast: true }
 ];
-
-/** Each check is reported by name; the first failure stops the run (later steps depend on it). */
-async function check(name, body) {
-    const begun = Date.now();
-    try {
-        const detail = await body();
-        checks.push({ name, ok: true });
-        say(`✓ ${name}${typeof detail === 'string' ? ` — ${detail}` : ''} (${Date.now() - begun} ms)`);
-        return detail;
-    } catch (error) {
-        checks.push({ name, ok: false });
-        say(`✗ ${name}\n    ${String(error?.message ?? error).split('\n').join('\n    ')}`);
-        throw error;
-    }
-}
-
-function packageVsix() {
-    if (process.env.INTEG_E2E_VSIX) return process.env.INTEG_E2E_VSIX;
-    const scripts = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts ?? {};
-    if (!scripts.package) throw new Error('package.json has no "package" script: the VSIX cannot be built');
-    const since = Date.now() - 1000;
-    const run = spawnSync('npm', ['run', 'package'], { cwd: ROOT, encoding: 'utf8' });
-    if (run.status !== 0) throw new Error(`npm run package failed:\n${run.stdout}${run.stderr}`);
-    const candidates = [ROOT, join(ROOT, 'dist'), join(ROOT, 'out')].flatMap(dir => {
-        try { return readdirSync(dir).filter(name => name.endsWith('.vsix')).map(name => join(dir, name)); } catch { return []; }
-    }).filter(file => statSync(file).mtimeMs >= since).sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
-    if (candidates.length === 0) throw new Error(`npm run package wrote no new .vsix:\n${run.stdout}`);
-    return candidates[0];
-}
-
-function installVsix(bin, sandbox, vsix) {
-    const run = spawnSync(bin, ['--extensions-dir', sandbox.extensionsDir, '--user-data-dir', sandbox.userDataDir, '--install-extension', vsix], { encoding: 'utf8' });
-    if (run.status !== 0 || !/success/i.test(run.stdout)) throw new Error(`code-server --install-extension failed:\n${run.stdout}${run.stderr}`);
-    return run.stdout.trim().split('\n').pop();
-}
 
 /** Declarations of the copied sample: systems and initiatives with file and 1-based line, and the ends of live flows. */
 async function scanSample(workspace) {
@@ -218,15 +180,8 @@ async function main() {
 
     // Start light, so switching to dark later is a visible change. A busy CI machine can exceed the 5 s
     // layout budget (the preview then falls back to the aggregated view, covered by the diagram's own tests).
-    const settingsFile = join(sandbox.userDataDir, 'User', 'settings.json');
-    const settings = JSON.parse(readFileSync(settingsFile, 'utf8'));
-    // The stability check types into the editor: nothing may complete, close or indent what it types.
-    writeFileSync(settingsFile, JSON.stringify({
-        ...settings, 'workbench.colorTheme': 'Default Light Modern', 'integ.diagram.layoutTimeoutMs': 30_000,
-        'editor.autoClosingBrackets': 'never', 'editor.autoClosingQuotes': 'never', 'editor.autoIndent': 'none',
-        'editor.quickSuggestions': { other: false, comments: false, strings: false }, 'editor.suggestOnTriggerCharacters': false,
-        'editor.acceptSuggestionOnEnter': 'off', 'editor.formatOnType': false
-    }, null, 2));
+    // The stability check types into the editor.
+    writeTypingSettings(sandbox);
 
     const server = await startCodeServer(bin, sandbox, { log: line => { if (verbose) console.log(`  [code-server] ${line}`); } });
     let browser;
@@ -655,15 +610,9 @@ async function main() {
         await page?.screenshot({ path: join(RESULTS, 'vscode-failure.png') }).catch(() => {});
         say('the screen at the failure: test-results/vscode-failure.png');
     } finally {
-        clearTimeout(timeout);
-        await browser?.close().catch(() => {});
-        await server.stop();
-        if (!failed && process.env.INTEG_E2E_KEEP !== '1') rmSync(sandbox.dir, { recursive: true, force: true });
-        else say(`sandbox kept for inspection: ${sandbox.dir}`);
+        await endRun({ failed, browser, server, sandbox, timeout, say });
     }
-    const passed = checks.filter(item => item.ok).length;
-    say(`${failed ? 'FAILED' : 'PASSED'}: ${passed} of ${checks.length} checks passed; screenshots in ${relative(ROOT, RESULTS)}/`);
-    return failed ? 1 : 0;
+    return summary(failed);
 }
 
 main().then(code => process.exit(code), error => {

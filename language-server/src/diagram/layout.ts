@@ -143,10 +143,13 @@ export class DiagramLayouter {
                 return { ...compoundLayout(graph, await this.runner.run(input.root, timeLeft(deadline)), input, direction), spread };
             };
             if (previous) {
-                const relaid = padToAspect(await steadiest(graph, previous, seed => compound(directions[0], previous.spread, seed), this.editBudgetMs));
-                // The picture as it was, with the new elements fitted in, unless that reads worse than laying it out again.
+                // The picture as it was, with the new elements fitted in, unless that reads worse than
+                // laying it out again; one that misses no target cannot, and saves the layout.
                 const fitted = fitIntoPrevious(graph, previous, labelled);
-                return fitted && targetsMissed(measureLayout(graph, fitted)) <= targetsMissed(measureLayout(graph, relaid)) ? fitted : relaid;
+                const fittedMissed = fitted ? targetsMissed(measureLayout(graph, fitted)) : Number.POSITIVE_INFINITY;
+                if (fitted && fittedMissed === 0) return fitted;
+                const relaid = padToAspect(await steadiest(graph, previous, seed => compound(directions[0], previous.spread, seed), this.editBudgetMs));
+                return fitted && fittedMissed <= targetsMissed(measureLayout(graph, relaid)) ? fitted : relaid;
             }
             // A strip across the flow (a tall layer beside a short one) gets more room between the
             // boxes of a layer: the lines between layers get steeper and the picture nearer the panel's shape.

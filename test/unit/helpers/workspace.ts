@@ -1,9 +1,16 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createIntegCoreServices } from '../../../language-server/src/module.js';
 import { loadWorkspace, type LoadedWorkspace } from '../../../language-server/src/workspace/load-workspace.js';
 
 /** Loads in-memory files (name → text) as one workspace with the standard library; URIs are `file:///ws/<name>`. */
 export async function loadTexts(files: Record<string, string>): Promise<LoadedWorkspace> {
     return loadWorkspace(createIntegCoreServices(), Object.entries(files).map(([name, text]) => ({ uri: uri(name), text })));
+}
+
+/** The `.integ` files of a folder (not its subfolders), by file name: what a test loads as a workspace. */
+export function folderTexts(folder: string): Record<string, string> {
+    return Object.fromEntries(readdirSync(folder).filter(name => name.endsWith('.integ')).map(name => [name, readFileSync(join(folder, name), 'utf8')]));
 }
 
 export function uri(name: string): string {

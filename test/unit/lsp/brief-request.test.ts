@@ -1,5 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { folderTexts } from '../helpers/workspace.js';
 import { describe, expect, it } from 'vitest';
 import { answerBriefRequest } from '../../../language-server/src/lsp/brief-request.js';
 import { parseBriefMessage } from '../../../extension/src/preview/brief-messages.js';
@@ -10,10 +9,6 @@ import { lspWorkspace } from './lsp-workspace.js';
 const TODAY = '2026-03-01';
 const ACME = 'samples/acme';
 
-function acmeFiles(): Record<string, string> {
-    return Object.fromEntries(readdirSync(ACME).filter(name => name.endsWith('.integ')).map(name => [name, readFileSync(join(ACME, name), 'utf8')]));
-}
-
 /** The brief without its subtitle: headline cards, actions and charts. */
 function briefBody(html: string): string {
     return html.slice(html.indexOf('<div class="cards">'), html.indexOf('</section>'));
@@ -21,7 +16,7 @@ function briefBody(html: string): string {
 
 describe('integ/brief: the COO brief for the editor', () => {
     it('is the first page of `integ report --format html`, from the same functions', async () => {
-        const { integ } = await lspWorkspace(acmeFiles());
+        const { integ } = await lspWorkspace(folderTexts(ACME));
         const answer = answerBriefRequest({ today: TODAY }, integ.analysis.WorkspaceAnalysis, false);
         const report = await runCliIn(process.cwd(), 'report', ACME, '--format', 'html', '--today', TODAY);
         expect(report.code).toBe(0);

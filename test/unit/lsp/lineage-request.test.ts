@@ -1,5 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { folderTexts } from '../helpers/workspace.js';
 import { describe, expect, it } from 'vitest';
 import { answerLineageRequest } from '../../../language-server/src/lsp/lineage-request.js';
 import { runCliIn } from '../helpers/cli-run.js';
@@ -7,13 +6,9 @@ import { lspWorkspace } from './lsp-workspace.js';
 
 const ACME = 'samples/acme';
 
-function acmeFiles(): Record<string, string> {
-    return Object.fromEntries(readdirSync(ACME).filter(name => name.endsWith('.integ')).map(name => [name, readFileSync(join(ACME, name), 'utf8')]));
-}
-
 describe('integ/lineage: where a piece of data goes, in the editor', () => {
     it('lists the systems and hops `integ lineage` lists, in its order, with the same controls and findings', async () => {
-        const { integ } = await lspWorkspace(acmeFiles());
+        const { integ } = await lspWorkspace(folderTexts(ACME));
         const answer = answerLineageRequest({ data: 'Customer.contactEmail' }, integ.analysis.WorkspaceAnalysis);
         if ('error' in answer) throw new Error(answer.error);
         const cli = await runCliIn(process.cwd(), 'lineage', 'Customer.contactEmail', ACME, '--format', 'json');
@@ -28,7 +23,7 @@ describe('integ/lineage: where a piece of data goes, in the editor', () => {
     });
 
     it('names the fields there are when the one asked for is not in the model, and asks for a name when none is given', async () => {
-        const { integ } = await lspWorkspace(acmeFiles());
+        const { integ } = await lspWorkspace(folderTexts(ACME));
         const answer = answerLineageRequest({ data: 'Customer.email' }, integ.analysis.WorkspaceAnalysis);
         expect(answer).toEqual({ error: expect.stringContaining("entity Customer has no field 'email' (fields: accountName, contactName, contactEmail") });
         expect(answerLineageRequest({ data: '  ' }, integ.analysis.WorkspaceAnalysis)).toEqual({ error: 'Name an entity or a field: Customer or Customer.email.' });

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateEstate, scaledOptions } from '../../../scripts/gen-estate.js';
@@ -14,7 +14,7 @@ import { scheduleRoadmaps } from '../../../language-server/src/analysis/roadmap-
 import { inventory } from '../../../language-server/src/model/inventory.js';
 import type { Estate } from '../../../language-server/src/model/estate.js';
 import type { Finding } from '../../../language-server/src/rules/finding.js';
-import { loadTexts } from '../helpers/workspace.js';
+import { folderTexts, loadTexts } from '../helpers/workspace.js';
 import { readBrief, type ShownBrief } from './read-brief.js';
 
 /**
@@ -34,7 +34,7 @@ async function report(format: string): Promise<string> {
 }
 
 beforeAll(async () => {
-    const files = Object.fromEntries(readdirSync('samples/acme').filter(f => f.endsWith('.integ')).map(f => [f, readFileSync(`samples/acme/${f}`, 'utf8')]));
+    const files = folderTexts('samples/acme');
     ({ estate, findings } = (await loadTexts(files)).analysis);
     brief = readBrief(await report('html'));
     markdown = await report('md');
@@ -71,7 +71,7 @@ interface Subject { estate: Estate; findings: Finding[]; brief: ShownBrief }
 
 /** The brief of the estate in `folder`, and the same estate analysed outside the CLI. */
 async function subjectIn(folder: string): Promise<Subject> {
-    const files = Object.fromEntries(readdirSync(folder).filter(f => f.endsWith('.integ')).map(f => [f, readFileSync(join(folder, f), 'utf8')]));
+    const files = folderTexts(folder);
     const { estate, findings } = (await loadTexts(files)).analysis;
     let stdout = '';
     await runCli(['report', '.', '--format', 'html', '--today', TODAY], { stdout: { write: t => (stdout += t) }, stderr: { write: () => true }, cwd: folder });

@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { folderTexts } from '../helpers/workspace.js';
 import { describe, expect, it } from 'vitest';
 import { todayIso } from '../../../language-server/src/model/units.js';
 import type { Finding } from '../../../language-server/src/rules/finding.js';
@@ -7,10 +7,6 @@ import { runRules } from '../../../language-server/src/rules/run-rules.js';
 import { freshLoad, openWorkspace } from '../helpers/open-workspace.js';
 
 const ACME = join(__dirname, '../../../samples/acme');
-
-function acmeFiles(): Record<string, string> {
-    return Object.fromEntries(readdirSync(ACME).filter(name => name.endsWith('.integ')).map(name => [name, readFileSync(join(ACME, name), 'utf8')]));
-}
 
 /** Everything a user sees of a finding, in the order the server publishes them. */
 function shown(findings: readonly Finding[]): string[] {
@@ -63,7 +59,7 @@ function edit(text: string, original: string, next: () => number): string {
 
 describe('after each edit, the findings the server keeps are those of a fresh run', () => {
     it('over a seeded sequence of edits across the acme sample', async () => {
-        const original = acmeFiles();
+        const original = folderTexts(ACME);
         const names = Object.keys(original).sort();
         const workspace = await openWorkspace(original);
         const next = random(8);
