@@ -1,7 +1,7 @@
 import type { CliIo } from './run-cli.js';
 import { choice, parseArgs } from './cli-args.js';
 import { UsageError } from './collect-files.js';
-import { loadSide, type LoadedSide } from './diff-sides.js';
+import { loadSides, type LoadedSide } from './diff-sides.js';
 import { parseToday } from './roadmap-command.js';
 import { writeOutput } from './write-output.js';
 import { diffEstates, type EstateDiff } from '../diff/estate-diff.js';
@@ -30,9 +30,7 @@ export async function diffCommand(args: string[], io: CliIo): Promise<number> {
     const failOn = parsed.options.has('--fail-on') ? choice(parsed, '--fail-on', ['new-errors', 'new-warnings'], 'new-errors') : undefined;
     const today = parseToday(parsed.options.get('--today'));
     const warn = (note: string) => io.stderr.write(`integ diff: ${visible(note)}\n`);
-    // In turn, not side by side: two builds at once would only compete for the same cores.
-    const base = await loadSide(parsed.paths[0], paths, io.cwd, warn);
-    const head = await loadSide(parsed.paths[1], paths, io.cwd, warn);
+    const [base, head] = await loadSides(parsed.paths[0], parsed.paths[1], paths, io.cwd, warn);
     // One empty side is a new or a deleted estate; two are a mistyped path.
     if (base.files + head.files === 0) throw new UsageError(`no .integ files in ${base.label} or ${head.label}${paths.length > 0 ? ` under ${paths.join(', ')}` : ''}`);
     for (const side of [base, head]) warnBroken(side, warn);
