@@ -10,6 +10,7 @@ import { alongside, centre, distanceToBox, facingPoints, inflate, overlaps, path
 import { crossingPoint, segmentThroughBox } from './layout-quality.js';
 import { GROUP_TITLE_HEIGHT, groupTitleBox, labelSize } from './node-sizing.js';
 import { orthogonalRoute } from './orthogonal-route.js';
+import { occupiedRows, openBand } from './flow-compaction.js';
 
 /** An edit larger than this is laid out afresh: the old picture would fit the new model badly. */
 const MAX_NEW_NODES = 2;
@@ -76,7 +77,8 @@ export function fitIntoPrevious(graph: DiagramGraph, previous: DiagramLayout, la
     }
 
     for (const node of added) {
-        const spot = freeSpot(node, graph, { nodes, groups, edges, groupOf, ends, groupById }, direction);
+        const placed = { nodes, groups, edges, groupOf, ends, groupById };
+        const spot = freeSpot(node, graph, placed, direction) ?? spotInOpenedRow(node, graph, placed, direction);
         if (!spot) return undefined;
         nodes[node.id] = spot;
         if (node.group) groups[node.group] = grownGroup(groups[node.group], spot);
@@ -172,6 +174,36 @@ function freeSpot(node: DiagramNode, graph: DiagramGraph, placed: Placed, direct
         return spot;
     }
     return undefined;
+}
+
+/**
+ * With no free spot beside its linked box, a new box gets a row of its own: the picture's rows from
+ * the one after the linked box's (or from the linked box's own, for a box that feeds it) move on by
+ * the new box and its gaps, lines across the opened row stretch, and nothing changes order, as
+ * a person makes room on a whiteboard. `placed` takes the opened picture when the box fits there.
+ */
+function spotInOpenedRow(node: DiagramNode, graph: DiagramGraph, placed: Placed, direction: LayoutDirection): Box | undefined {
+    const link = graph.edges.find(edge => (edge.source === node.id && placed.nodes[edge.target]) || (edge.target === node.id && placed.nodes[edge.source]));
+    if (!link) return undefined;
+    const anchor = placed.nodes[link.source === node.id ? link.target : link.source];
+    const picture: DiagramLayout = { width: 0, height: 0, direction, nodes: placed.nodes, groups: placed.groups, edges: placed.edges };
+    const [from, to] = direction === 'DOWN' ? [anchor.y, anchor.y + anchor.height] : [anchor.x, anchor.x + anchor.width];
+    const row = occupiedRows(picture).find(interval => interval.from <= from && interval.to >= to);
+    if (!row) return undefined;
+    const downstream = link.source !== node.id;
+    const extent = direction === 'DOWN' ? node.height : node.width;
+    const opened = openBand(picture, downstream ? row.to : row.from - 0.5, ALONG_GAPS[0] + extent + ROOM);
+    const spot = freeSpot(node, graph, { ...placed, nodes: opened.nodes, groups: opened.groups, edges: opened.edges }, direction);
+    if (!spot) return undefined;
+    replaceContents(placed.nodes, opened.nodes);
+    replaceContents(placed.groups, opened.groups);
+    replaceContents(placed.edges, opened.edges);
+    return spot;
+}
+
+function replaceContents<T>(target: Record<string, T>, source: Record<string, T>): void {
+    for (const key of Object.keys(target)) delete target[key];
+    Object.assign(target, source);
 }
 
 /**

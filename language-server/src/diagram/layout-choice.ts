@@ -5,8 +5,12 @@
  * titles come out largest when fitted into the panel.
  */
 import type { DiagramGraph, DiagramLayout } from './diagram-graph.js';
-import { fittedTitlePx, measureLayout, type LayoutQuality } from './layout-quality.js';
+import { fittedTitlePx, measureLayout, type Displacement, type LayoutQuality } from './layout-quality.js';
 import { REFERENCE_PANEL, type PanelSize } from './panel-shape.js';
+
+/** Drawn length over straight distance a picture's lines may average, and its longest line may reach. */
+export const DETOUR_MEAN = 1.3;
+export const DETOUR_WORST = 2.5;
 
 /** The targets of the readability issue; a layout is judged by how many it misses, and by how much. */
 export function targetsMissed(quality: LayoutQuality): number {
@@ -14,11 +18,20 @@ export function targetsMissed(quality: LayoutQuality): number {
     let missed = overlaps > 0 ? 10 : 0;
     if (quality.hiddenShare > 0.02) missed += 4;
     if (quality.bendsPerEdge > 2) missed += 2;
-    if (quality.detourMean > 1.3) missed += 2;
-    if (quality.detourWorst > 2.5) missed += 1;
+    if (quality.detourMean > DETOUR_MEAN) missed += 2;
+    if (quality.detourWorst > DETOUR_WORST) missed += 1;
     if (quality.labelDistanceWorst > 10) missed += 2;
     if (quality.nodes <= 30 && quality.aspect > 2.5) missed += 2;
     return missed;
+}
+
+/** After an edit, boxes the reader already sees move on average at most this far, and none further than that (median box widths). */
+const MOVED_MEAN = 0.5;
+const MOVED_WORST = 2;
+
+/** The stability target, judged like the others: a picture that moves what the reader knows misses it. */
+export function stabilityMissed(moved: Displacement): number {
+    return moved.alignedMean > MOVED_MEAN || moved.alignedWorst > MOVED_WORST ? 2 : 0;
 }
 
 /** Of two readings of one layout (same boxes, other lines and labels), the one that misses fewer targets, then the straighter. */

@@ -6,8 +6,9 @@ import { contextLayout } from './context-layout.js';
 import { COMPOUND_UP_TO_EDGES, COMPOUND_UP_TO_NODES } from './layout-size.js';
 import type { Box, DiagramGraph, DiagramLayout, LayoutDirection } from './diagram-graph.js';
 import type { ElkNode } from './elk-types.js';
-import { chooseLayout, targetsMissed } from './layout-choice.js';
+import { chooseLayout, stabilityMissed, targetsMissed } from './layout-choice.js';
 import { fitIntoPrevious } from './incremental-layout.js';
+import { withBandsClosed } from './flow-compaction.js';
 import { displacement, measureLayout } from './layout-quality.js';
 import { panelShape, type PanelSize } from './panel-shape.js';
 import { LayoutTimeoutError, WorkerLayoutRunner, type LayoutRunner } from './layout-runner.js';
@@ -140,16 +141,18 @@ export class DiagramLayouter {
             const newEdges = previous ? new Set(graph.edges.filter(edge => !previous.edges[edge.id]).map(edge => edge.id)) : undefined;
             const compound = async (direction: LayoutDirection, spread?: number, seed?: number) => {
                 const input = compoundElkGraph(graph, { direction, labelled, previous: hints, newEdges, spread, seed });
-                return { ...compoundLayout(graph, await this.runner.run(input.root, timeLeft(deadline)), input, direction), spread };
+                return withBandsClosed(graph, { ...compoundLayout(graph, await this.runner.run(input.root, timeLeft(deadline)), input, direction), spread });
             };
             if (previous) {
                 // The picture as it was, with the new elements fitted in, unless that reads worse than
-                // laying it out again; one that misses no target cannot, and saves the layout.
+                // laying it out again, where moving boxes the reader knows counts against the new
+                // layout; one that misses no target cannot read worse, and saves the layout.
                 const fitted = fitIntoPrevious(graph, previous, labelled);
                 const fittedMissed = fitted ? targetsMissed(measureLayout(graph, fitted)) : Number.POSITIVE_INFINITY;
                 if (fitted && fittedMissed === 0) return fitted;
                 const relaid = padToAspect(await steadiest(graph, previous, seed => compound(directions[0], previous.spread, seed), this.editBudgetMs));
-                return fitted && fittedMissed <= targetsMissed(measureLayout(graph, relaid)) ? fitted : relaid;
+                const relaidMissed = targetsMissed(measureLayout(graph, relaid)) + stabilityMissed(displacement(graph, previous, relaid));
+                return fitted && fittedMissed <= relaidMissed ? fitted : relaid;
             }
             // A strip across the flow (a tall layer beside a short one) gets more room between the
             // boxes of a layer: the lines between layers get steeper and the picture nearer the panel's shape.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Box, DiagramGraph, DiagramLayout } from '../../../language-server/src/diagram/diagram-graph.js';
+import { emptyCounts, type Box, type DiagramGraph, type DiagramLayout } from '../../../language-server/src/diagram/diagram-graph.js';
 import { buildDiagramGraph } from '../../../language-server/src/diagram/graph-builder.js';
 import { fitIntoPrevious } from '../../../language-server/src/diagram/incremental-layout.js';
 import { DiagramLayouter } from '../../../language-server/src/diagram/layout.js';
@@ -105,5 +105,35 @@ describe('a line through the channels between boxes', () => {
         const other = { a: { x: 50, y: 60 }, b: { x: 50, y: 180 } };
         const route = orthogonalRoute({ point: { x: 50, y: 40 }, box: from }, { point: { x: 50, y: 200 }, box: to }, [], [other]);
         expect(route).toBeUndefined();
+    });
+});
+
+describe('a new system with no free spot beside its linked box', () => {
+    const lens = { data: 'none', owner: 'owned', roadmap: 'none' } as const;
+    const node = (id: string) => ({ id, kind: 'system' as const, name: id, label: id, lines: [id], detail: '', shadow: false, findings: emptyCounts(), findingList: [], lens, width: 100, height: 40 });
+    // Five rows 40 px apart, all full but for A's: above, beside and below A there is no room for a box and its gaps.
+    const rows: Record<string, Box> = {};
+    for (const row of [0, 1, 3, 4]) for (let i = 0; i < 5; i++) rows[`r${row}c${i}`] = { x: 12 + 128 * i, y: 12 + 80 * row, width: 100, height: 40 };
+    const previous: DiagramLayout = {
+        width: 640, height: 384, direction: 'DOWN', groups: {}, edges: {},
+        nodes: { ...rows, L: { x: 140, y: 172, width: 100, height: 40 }, A: { x: 268, y: 172, width: 100, height: 40 }, R: { x: 396, y: 172, width: 100, height: 40 } }
+    };
+    const graph: DiagramGraph = {
+        title: 't', view: { kind: 'estate' }, state: 'as-is', aggregated: false, groups: [], notes: [],
+        nodes: [...Object.keys(previous.nodes), 'New'].map(node),
+        edges: [{ id: 'A->New', source: 'A', target: 'New', label: '', title: 'A to New', flows: ['AToNew'], edgeClass: 'realtime', twoWay: false, classifications: [], regulated: false, findings: emptyCounts(), findingList: [], lens }]
+    };
+
+    it('opens a row after the linked box\'s row: the rows beyond move on together, the new box sits in the opened row', () => {
+        const fitted = fitIntoPrevious(graph, previous, false)!;
+        expect(fitted).toBeDefined();
+        for (const id of ['L', 'A', 'R', 'r0c0', 'r1c4']) expect(fitted.nodes[id], id).toEqual(previous.nodes[id]);
+        // 56 px of gap, the 40 px box and 20 px of room.
+        for (const id of ['r3c0', 'r3c4', 'r4c2']) expect(fitted.nodes[id], id).toEqual({ ...rows[id], y: rows[id].y + 116 });
+        const box = fitted.nodes.New;
+        expect(box.y).toBeGreaterThanOrEqual(212);
+        expect(box.y + box.height).toBeLessThanOrEqual(252 + 116);
+        expect(fitIntoPrevious(graph, { ...previous, nodes: { ...previous.nodes, L: { ...previous.nodes.L, x: 12 } } }, false)?.nodes.r3c0).toEqual(rows.r3c0);
+        expectClean(graph, fitted);
     });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyCounts, type DiagramEdge, type DiagramGraph, type DiagramLayout, type DiagramNode } from '../../../language-server/src/diagram/diagram-graph.js';
 import { displacement, fittedTitlePx, measureLayout, quarterTurns } from '../../../language-server/src/diagram/layout-quality.js';
+import { stabilityMissed } from '../../../language-server/src/diagram/layout-choice.js';
 
 const lens = { data: 'none', owner: 'owned', roadmap: 'none' } as const;
 
@@ -100,5 +101,15 @@ describe('layout quality on near-parallel lines', () => {
         const quality = measureLayout(graph, layout);
         expect(quality.hiddenShareAnyEdge).toBeGreaterThan(0);
         expect(quality.hiddenShareAnyEdge).toBeLessThan(1);
+    });
+});
+
+describe('stability judged as a readability target', () => {
+    const moved = (alignedMean: number, alignedWorst: number) => ({ compared: 10, mean: alignedMean, worst: alignedWorst, alignedMean, alignedWorst });
+
+    it('counts a new layout that moves one known box more than two box widths, or all by half a width on average, as missing it', () => {
+        expect(stabilityMissed(moved(0.1, 2.2))).toBe(2);
+        expect(stabilityMissed(moved(0.6, 1.0))).toBe(2);
+        expect(stabilityMissed(moved(0.5, 2.0))).toBe(0);
     });
 });
