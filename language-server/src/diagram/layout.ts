@@ -141,7 +141,9 @@ export class DiagramLayouter {
             const newEdges = previous ? new Set(graph.edges.filter(edge => !previous.edges[edge.id]).map(edge => edge.id)) : undefined;
             const compound = async (direction: LayoutDirection, spread?: number, seed?: number) => {
                 const input = compoundElkGraph(graph, { direction, labelled, previous: hints, newEdges, spread, seed });
-                return withBandsClosed(graph, { ...compoundLayout(graph, await this.runner.run(input.root, timeLeft(deadline)), input, direction), spread });
+                const laidOut = { ...compoundLayout(graph, await this.runner.run(input.root, timeLeft(deadline)), input, direction), spread };
+                // Closing bands measures the picture once per band tried: only where a layout is quick.
+                return both ? withBandsClosed(graph, laidOut) : laidOut;
             };
             if (previous) {
                 // The picture as it was, with the new elements fitted in, unless that reads worse than
