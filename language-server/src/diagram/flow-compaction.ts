@@ -9,7 +9,7 @@
 import type { Box, DiagramGraph, DiagramLayout, Point } from './diagram-graph.js';
 import { DETOUR_MEAN, DETOUR_WORST, targetsMissed } from './layout-choice.js';
 import { measureLayout } from './layout-quality.js';
-import { GROUP_TITLE_HEIGHT } from './node-sizing.js';
+import { GROUP_TITLE_HEIGHT, groupTitleBox } from './node-sizing.js';
 
 /** A band between two rows keeps at least this much: room for a line's turn and its arrowhead. */
 const KEPT_BAND = 28;
@@ -36,7 +36,8 @@ const BANDS_TRIED_ALONE = 12;
  * pass through a label it went by before.
  */
 export function withBandsClosed(graph: DiagramGraph, layout: DiagramLayout): DiagramLayout {
-    const bands = bareBands(layout);
+    const titles = graph.groups.flatMap(group => layout.groups[group.id] ? [groupTitleBox(layout.groups[group.id], group)] : []);
+    const bands = bareBands(layout, titles);
     if (bands.length === 0) return layout;
     const before = measureLayout(graph, layout);
     const readsAsWell = (closed: DiagramLayout) => {
@@ -61,10 +62,13 @@ function alongOf(layout: DiagramLayout): (box: Box) => Interval {
     return isDown(layout) ? box => ({ from: box.y, to: box.y + box.height }) : box => ({ from: box.x, to: box.x + box.width });
 }
 
-/** The rows along the flow that boxes, labels and department margins take, merged where they touch. */
-export function occupiedRows(layout: DiagramLayout): Interval[] {
+/**
+ * The rows along the flow that boxes, labels, department titles and margins take, merged where they
+ * touch. Left to right a department's title runs along the flow: its frame must not get narrower.
+ */
+export function occupiedRows(layout: DiagramLayout, titles: readonly Box[]): Interval[] {
     const along = alongOf(layout);
-    const occupied: Interval[] = [...Object.values(layout.nodes).map(along)];
+    const occupied: Interval[] = [...Object.values(layout.nodes).map(along), ...titles.map(along)];
     for (const edge of Object.values(layout.edges)) if (edge.label) occupied.push(along(edge.label));
     for (const frame of Object.values(layout.groups)) {
         const span = along(frame);
@@ -76,8 +80,8 @@ export function occupiedRows(layout: DiagramLayout): Interval[] {
 }
 
 /** The gaps between rows of boxes and labels (along the flow) that are longer than they need to be. */
-export function bareBands(layout: DiagramLayout): Band[] {
-    const rows = occupiedRows(layout);
+export function bareBands(layout: DiagramLayout, titles: readonly Box[]): Band[] {
+    const rows = occupiedRows(layout, titles);
     const bends = Object.values(layout.edges).flatMap(edge => edge.points.slice(1, -1).map(point => isDown(layout) ? point.y : point.x));
     const bands: Band[] = [];
     for (let i = 1; i < rows.length; i++) {

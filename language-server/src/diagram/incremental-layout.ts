@@ -188,7 +188,8 @@ function spotInOpenedRow(node: DiagramNode, graph: DiagramGraph, placed: Placed,
     const anchor = placed.nodes[link.source === node.id ? link.target : link.source];
     const picture: DiagramLayout = { width: 0, height: 0, direction, nodes: placed.nodes, groups: placed.groups, edges: placed.edges };
     const [from, to] = direction === 'DOWN' ? [anchor.y, anchor.y + anchor.height] : [anchor.x, anchor.x + anchor.width];
-    const row = occupiedRows(picture).find(interval => interval.from <= from && interval.to >= to);
+    const titles = Object.entries(placed.groups).map(([id, frame]) => groupTitleBox(frame, placed.groupById.get(id)!));
+    const row = occupiedRows(picture, titles).find(interval => interval.from <= from && interval.to >= to);
     if (!row) return undefined;
     const downstream = link.source !== node.id;
     const extent = direction === 'DOWN' ? node.height : node.width;

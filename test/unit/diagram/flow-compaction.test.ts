@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyCounts, type DiagramEdge, type DiagramGraph, type DiagramLayout, type DiagramNode } from '../../../language-server/src/diagram/diagram-graph.js';
 import { bareBands, closeBands, withBandsClosed } from '../../../language-server/src/diagram/flow-compaction.js';
+import { groupTitleBox } from '../../../language-server/src/diagram/node-sizing.js';
 
 const lens = { data: 'none', owner: 'owned', roadmap: 'none' } as const;
 
@@ -27,7 +28,7 @@ function chain(): DiagramLayout {
 
 describe('closing the bare bands along the flow', () => {
     it('moves the label and the box beyond each band up by what the band gives, keeping 28 px', () => {
-        const closed = closeBands(chain(), bareBands(chain()));
+        const closed = closeBands(chain(), bareBands(chain(), []));
         // 40..150 keeps 28 (82 closed), 170..300 keeps 28 (102 closed).
         expect(closed.edges.ab.label).toEqual({ x: 55, y: 68, width: 60, height: 20 });
         expect(closed.nodes.b).toEqual({ x: 0, y: 116, width: 100, height: 40 });
@@ -42,7 +43,7 @@ describe('closing the bare bands along the flow', () => {
         delete layout.edges.ab.label;
         // Four lines turning at different heights between a and b.
         layout.edges.ab.points = [{ x: 50, y: 40 }, { x: 50, y: 100 }, { x: 60, y: 100 }, { x: 60, y: 150 }, { x: 70, y: 150 }, { x: 70, y: 200 }, { x: 80, y: 200 }, { x: 80, y: 250 }, { x: 50, y: 250 }, { x: 50, y: 300 }];
-        const bands = bareBands(layout);
+        const bands = bareBands(layout, []);
         expect(bands).toEqual([{ from: 40, to: 300, kept: 50, turns: [100, 150, 200, 250] }]);
         const turns = [...new Set(closeBands(layout, bands).edges.ab.points.map(point => point.y))];
         expect(turns).toHaveLength(6);
@@ -56,7 +57,7 @@ describe('closing the bare bands along the flow', () => {
             nodes: { a: { x: 0, y: 0, width: 100, height: 40 }, b: { x: 300, y: 0, width: 100, height: 40 } },
             edges: { ab: { points: [{ x: 100, y: 20 }, { x: 300, y: 20 }] } }
         };
-        const closed = closeBands(layout, bareBands(layout));
+        const closed = closeBands(layout, bareBands(layout, []));
         expect(closed.nodes.b.x).toBe(128);
         expect(closed.width).toBe(228);
         expect(closed.height).toBe(40);
@@ -69,7 +70,7 @@ describe('closing the bare bands along the flow', () => {
             nodes: { a: { x: 20, y: 40, width: 100, height: 40 }, b: { x: 20, y: 346, width: 100, height: 40 } },
             edges: { ab: { points: [{ x: 70, y: 80 }, { x: 70, y: 346 }] } }
         };
-        const closed = closeBands(layout, bareBands(layout));
+        const closed = closeBands(layout, bareBands(layout, []));
         expect(closed.nodes.a.y).toBe(40);
         expect(closed.nodes.b.y).toBe(108);
         expect(closed.groups.g).toEqual({ x: 0, y: 0, width: 200, height: 162 });
@@ -82,9 +83,26 @@ describe('closing the bare bands along the flow', () => {
             nodes: { a: { x: 0, y: 0, width: 100, height: 40 }, b: { x: 0, y: 300, width: 100, height: 40 } },
             edges: { ab: { points: [{ x: 100, y: 20 }, { x: 400, y: 20 }, { x: 400, y: 320 }, { x: 100, y: 320 }] } }
         };
-        expect(bareBands(layout)).toHaveLength(1);
+        expect(bareBands(layout, [])).toHaveLength(1);
         expect(withBandsClosed(graph, layout)).toBe(layout);
         expect(withBandsClosed(graph, chain())).not.toBe(chain());
         expect(withBandsClosed(graphOf(['a', 'b'], [edge('ab', 'a', 'b')]), chain()).height).toBe(156);
+    });
+
+    it('keeps a department frame left to right at least as wide as its title', () => {
+        const group = { id: 'g', label: 'Manufacturing Operations and Maintenance', collapsible: true };
+        const graph: DiagramGraph = { ...graphOf(['a', 'b'], [edge('ab', 'a', 'b')]), groups: [group] };
+        graph.nodes[0].group = 'g';
+        const frame = { x: 0, y: 0, width: 420, height: 90 };
+        const layout: DiagramLayout = {
+            width: 700, height: 90, direction: 'RIGHT', groups: { g: frame },
+            nodes: { a: { x: 14, y: 38, width: 100, height: 40 }, b: { x: 600, y: 38, width: 100, height: 40 } },
+            edges: { ab: { points: [{ x: 114, y: 58 }, { x: 600, y: 58 }] } }
+        };
+        const title = groupTitleBox(frame, group);
+        expect(title.width).toBeGreaterThan(200);
+        const closed = withBandsClosed(graph, layout);
+        expect(closed.width).toBeLessThan(700);
+        expect(closed.groups.g.width).toBeGreaterThanOrEqual(title.width);
     });
 });
