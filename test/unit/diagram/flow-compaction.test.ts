@@ -90,7 +90,7 @@ describe('closing the bare bands along the flow', () => {
     });
 
     it('keeps a department frame left to right at least as wide as its title', () => {
-        const group = { id: 'g', label: 'Manufacturing Operations and Maintenance', collapsible: true };
+        const group = { id: 'g', department: 'Ops', label: 'Manufacturing Operations and Maintenance', collapsible: true };
         const graph: DiagramGraph = { ...graphOf(['a', 'b'], [edge('ab', 'a', 'b')]), groups: [group] };
         graph.nodes[0].group = 'g';
         const frame = { x: 0, y: 0, width: 420, height: 90 };
