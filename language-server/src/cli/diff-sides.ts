@@ -63,9 +63,12 @@ export async function loadSides(baseSpec: string, headSpec: string | undefined, 
     return [baseSide, side(head, services.integ.analysis.WorkspaceAnalysis.result, headDocuments)];
 }
 
-/** A URI of its own per relative path, the same on both sides: both sides live in one workspace in turn. */
+/**
+ * A URI of its own per relative path, the same on both sides: both sides live in one workspace in
+ * turn. Spelled as Langium spells it, since the changed files' texts are looked up by that spelling.
+ */
 function uriOf(key: string): string {
-    return `file:///integ-diff/${key.split('/').map(encodeURIComponent).join('/')}`;
+    return URI.parse(`file:///integ-diff/${key.split('/').map(encodeURIComponent).join('/')}`).toString();
 }
 
 async function readSide(spec: string | undefined, paths: string[], cwd: string, warn: (note: string) => void): Promise<SideFiles> {

@@ -28,6 +28,10 @@ const CASES: Record<string, { base: Record<string, string>; head: Record<string,
         base: { 'people.integ': PEOPLE, 'systems.integ': SYSTEMS + BILLING, 'flows.integ': FLOWS },
         head: { 'people.integ': PEOPLE, 'systems.integ': SYSTEMS + BILLING, 'flows.integ': FLOWS, 'platforms.integ': 'platform MuleSoft "In-house Mule" { kind ipaas }\n' }
     },
+    'a file whose name a URI must escape changes': {
+        base: { 'people.integ': PEOPLE, 'estate (copy) #2.integ': SYSTEMS + BILLING, 'flows.integ': FLOWS },
+        head: { 'people.integ': PEOPLE, 'estate (copy) #2.integ': SYSTEMS.replace('tls 1.0', 'tls 1.2') + BILLING, 'flows.integ': FLOWS }
+    },
     'a file with syntax errors appears beside unchanged ones': {
         base: { 'people.integ': PEOPLE, 'systems.integ': SYSTEMS + BILLING, 'flows.integ': FLOWS },
         head: { 'people.integ': PEOPLE, 'systems.integ': SYSTEMS.replace('system Erp "ERP" {', 'system "ERP" {') + BILLING, 'flows.integ': FLOWS }
