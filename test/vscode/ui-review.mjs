@@ -11,8 +11,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ROOT, buildForTests } from './build-suite.mjs';
-import { createSandbox, ensureCodeServer, launchChromium, startCodeServer, workbenchUrl } from './lib/code-server.mjs';
-import { endRun, installVsix, packageVsix, RESULTS, uiReporter, writeTypingSettings } from './lib/ui-run.mjs';
+import { createSandbox, ensureCodeServer } from './lib/code-server.mjs';
+import { installVsix, packageVsix, RESULTS, runInWorkbench, uiReporter, writeTypingSettings } from './lib/ui-run.mjs';
 import { focusWorkbench, goTo, openFile, pickItem, restMouse, runCommand, until, webviewFrame } from './lib/workbench-actions.mjs';
 
 const verbose = process.env.INTEG_E2E_VERBOSE === '1';
@@ -68,21 +68,7 @@ async function main() {
         execFileSync('git', args, { cwd: sandbox.workspace, stdio: 'pipe' });
     }
 
-    const server = await startCodeServer(bin, sandbox, { log: line => { if (verbose) console.log(`  [code-server] ${line}`); } });
-    let browser;
-    let page;
-    let failed = false;
-    const timeout = setTimeout(() => { say(`FAILED: timed out after ${TIMEOUT_S} s`); failed = true; browser?.close(); }, TIMEOUT_S * 1000);
-    try {
-        browser = await launchChromium();
-        page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-        const consoleErrors = [];
-        page.on('console', message => { if (message.type() === 'error') consoleErrors.push(message.text()); });
-        await page.goto(workbenchUrl(server, sandbox.workspace));
-        await check('workbench loads', async () => {
-            await page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 30_000 });
-            await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 30_000 });
-        });
+    const failed = await runInWorkbench({ bin, sandbox, say, check, verbose, timeoutS: TIMEOUT_S, failureShot: 'vscode-review-failure.png' }, async ({ page, server }) => {
         const edit = twoSystems(sandbox.workspace);
         await openFile(page, edit.file);
 
@@ -207,18 +193,7 @@ async function main() {
             await fittedScreenshot(page, diagram, 'vscode-compare.png');
             return `${added} systems marked added (screenshot vscode-compare.png)`;
         });
-
-        const extensionErrors = consoleErrors.filter(text => /integ/i.test(text) && !/vsda|gallery|marketplace/i.test(text));
-        await check('no console errors from the extension or its webviews', async () => {
-            if (extensionErrors.length > 0) throw new Error(extensionErrors.slice(0, 10).join('\n'));
-        });
-    } catch {
-        failed = true;
-        await page?.screenshot({ path: join(RESULTS, 'vscode-review-failure.png') }).catch(() => {});
-        say('the screen at the failure: test-results/vscode-review-failure.png');
-    } finally {
-        await endRun({ failed, browser, server, sandbox, timeout, say });
-    }
+    });
     return summary(failed);
 }
 

@@ -11,9 +11,9 @@
 import { mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ROOT, SAMPLE_SCAN_MODULE, buildForTests } from './build-suite.mjs';
-import { createSandbox, ensureCodeServer, launchChromium, sampleFolder, startCodeServer, workbenchUrl } from './lib/code-server.mjs';
+import { createSandbox, ensureCodeServer, sampleFolder } from './lib/code-server.mjs';
 import { writeExpectedFindings } from './lib/expected-findings.mjs';
-import { endRun, installVsix, packageVsix, RESULTS, uiReporter, writeTypingSettings } from './lib/ui-run.mjs';
+import { installVsix, packageVsix, RESULTS, runInWorkbench, uiReporter, writeTypingSettings } from './lib/ui-run.mjs';
 import { focusWorkbench, openFile, restMouse, runCommand, until, webviewFrame } from './lib/workbench-actions.mjs';
 
 const verbose = process.env.INTEG_E2E_VERBOSE === '1';
@@ -183,26 +183,7 @@ async function main() {
     // The stability check types into the editor.
     writeTypingSettings(sandbox);
 
-    const server = await startCodeServer(bin, sandbox, { log: line => { if (verbose) console.log(`  [code-server] ${line}`); } });
-    let browser;
-    let page;
-    let failed = false;
-    const timeout = setTimeout(() => { say(`FAILED: timed out after ${TIMEOUT_S} s`); failed = true; browser?.close(); }, TIMEOUT_S * 1000);
-    try {
-        browser = await launchChromium();
-        page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-        const consoleErrors = [];
-        const allConsole = [];
-        page.on('console', message => {
-            allConsole.push(message.text());
-            if (message.type() === 'error') consoleErrors.push(message.text());
-        });
-        await page.goto(workbenchUrl(server, sandbox.workspace));
-        await check('workbench loads', async () => {
-            await page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 30_000 });
-            await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 30_000 });
-        });
-
+    const failed = await runInWorkbench({ bin, sandbox, say, check, verbose, timeoutS: TIMEOUT_S, failureShot: 'vscode-failure.png' }, async ({ page, server, allConsole }) => {
         const counted = expected.filter(finding => !finding.accepted);
         const firstError = counted.find(finding => finding.severity === 'error') ?? expected[0];
         if (!firstError) throw new Error('the sample has no findings: nothing to see in the editor');
@@ -600,18 +581,7 @@ async function main() {
             if (disposed.length > 0) throw new Error(disposed.slice(0, 5).join('\n'));
             return 'no "Webview is disposed" in the console';
         });
-
-        const extensionErrors = consoleErrors.filter(text => /integ/i.test(text) && !/vsda|gallery|marketplace/i.test(text));
-        await check('no console errors from the extension or its webviews', async () => {
-            if (extensionErrors.length > 0) throw new Error(extensionErrors.slice(0, 10).join('\n'));
-        });
-    } catch {
-        failed = true;
-        await page?.screenshot({ path: join(RESULTS, 'vscode-failure.png') }).catch(() => {});
-        say('the screen at the failure: test-results/vscode-failure.png');
-    } finally {
-        await endRun({ failed, browser, server, sandbox, timeout, say });
-    }
+    });
     return summary(failed);
 }
 

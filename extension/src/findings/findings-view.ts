@@ -110,18 +110,12 @@ export function registerFindingsView(context: vscode.ExtensionContext, client: B
         onModelChanged(client, () => void tree.refresh()),
         vscode.commands.registerCommand('integ.findings.refresh', () => tree.refresh()),
         vscode.commands.registerCommand('integ.findings.groupBy', async () => {
-            const current = tree.query.groupBy;
-            const picked = await vscode.window.showQuickPick(
-                FINDINGS_GROUPINGS.map(groupBy => ({ label: GROUPING_LABELS[groupBy], groupBy, description: groupBy === current ? 'current' : undefined })),
-                { title: 'Group findings by' });
-            if (picked) await tree.setQuery({ groupBy: picked.groupBy });
+            const groupBy = await pickOne(FINDINGS_GROUPINGS, GROUPING_LABELS, tree.query.groupBy, 'Group findings by');
+            if (groupBy) await tree.setQuery({ groupBy });
         }),
         vscode.commands.registerCommand('integ.findings.sortBy', async () => {
-            const current = tree.query.sortBy;
-            const picked = await vscode.window.showQuickPick(
-                FINDINGS_SORTS.map(sortBy => ({ label: SORT_LABELS[sortBy], sortBy, description: sortBy === current ? 'current' : undefined })),
-                { title: 'Sort groups and findings by' });
-            if (picked) await tree.setQuery({ sortBy: picked.sortBy });
+            const sortBy = await pickOne(FINDINGS_SORTS, SORT_LABELS, tree.query.sortBy, 'Sort groups and findings by');
+            if (sortBy) await tree.setQuery({ sortBy });
         }),
         vscode.commands.registerCommand('integ.findings.filterSeverity', async () => {
             const kept = new Set(tree.query.states ?? []);
@@ -155,4 +149,11 @@ export function registerFindingsView(context: vscode.ExtensionContext, client: B
             return finding ? applyFindingFix(client, finding, 'accept') : undefined;
         })
     );
+}
+
+/** One of `options`, picked by its label; the current one is marked. */
+async function pickOne<T extends string>(options: readonly T[], labels: Record<T, string>, current: T | undefined, title: string): Promise<T | undefined> {
+    const picked = await vscode.window.showQuickPick(
+        options.map(value => ({ label: labels[value], value, description: value === current ? 'current' : undefined })), { title });
+    return picked?.value;
 }

@@ -1,4 +1,4 @@
-import type { Agreement, Encryption, Estate, Hosting, Status } from '../model/estate.js';
+import type { Agreement, Estate, System } from '../model/estate.js';
 import { indexEstate } from '../model/estate-index.js';
 import { isShadow } from '../model/inventory.js';
 import type { Finding } from '../rules/finding.js';
@@ -7,22 +7,11 @@ import { dataLineage, type LineageHop } from './data-lineage.js';
 /** How a system comes to hold the data, in the words the documents use. */
 export type DataRole = 'system of record' | 'stores' | 'receives' | 'sends';
 
-export interface MappedSystem {
-    name: string;
-    title: string;
-    department?: string;
-    owner?: string;
-    hosting?: Hosting;
-    region?: string;
-    /** The external processor (vendor) that runs it, and what was signed with it. */
-    processor?: string;
-    agreements: Agreement[];
-    shadow: boolean;
-    status: Status;
+/** The system's own facts as the documents show them, and what it does with the data. */
+export interface MappedSystem extends Pick<System, 'name' | 'title' | 'department' | 'owner' | 'hosting' | 'region' | 'processor' | 'agreements' | 'shadow' | 'status' | 'encryption'> {
     roles: DataRole[];
     /** `Entity.field (Classification)` for each regulated field it holds or handles. */
     fields: string[];
-    encryption?: Encryption;
     findings: Finding[];
     /** What the model does not say about it: never a blank. */
     todos: string[];

@@ -1,10 +1,11 @@
 // What both UI scripts (ui.mjs, ui-review.mjs) run in: named checks reported as they pass, the VSIX
 // packaged and installed into the sandbox's code-server, editor settings that leave typed text as
-// typed, and the clean-up and summary after the run.
+// typed, and the run itself in the workbench: start, the checks, the clean-up.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ROOT } from '../build-suite.mjs';
+import { launchChromium, startCodeServer, workbenchUrl } from './code-server.mjs';
 
 export const RESULTS = join(ROOT, 'test-results');
 
@@ -70,11 +71,48 @@ export function writeTypingSettings(sandbox) {
     }, null, 2));
 }
 
-/** After the checks: the browser and code-server stopped, the sandbox removed unless the run failed or is kept. */
-export async function endRun({ failed, browser, server, sandbox, timeout, say }) {
-    clearTimeout(timeout);
-    await browser?.close().catch(() => {});
-    await server.stop();
-    if (!failed && process.env.INTEG_E2E_KEEP !== '1') rmSync(sandbox.dir, { recursive: true, force: true });
-    else say(`sandbox kept for inspection: ${sandbox.dir}`);
+/**
+ * Starts code-server on the sandbox, opens the workbench in Chromium and, once it has loaded, runs
+ * `checks({ page, server, allConsole })` (every console line of the page in `allConsole`); then checks
+ * that the extension and its webviews logged no console error. A failure or the time limit leaves a
+ * screenshot named `failureShot` in test-results/. The browser and code-server are stopped in every
+ * case, the sandbox removed unless the run failed or is kept. Resolves to whether the run failed.
+ */
+export async function runInWorkbench({ bin, sandbox, say, check, verbose, timeoutS, failureShot }, checks) {
+    const server = await startCodeServer(bin, sandbox, { log: line => { if (verbose) console.log(`  [code-server] ${line}`); } });
+    let browser;
+    let page;
+    let failed = false;
+    const timeout = setTimeout(() => { say(`FAILED: timed out after ${timeoutS} s`); failed = true; browser?.close(); }, timeoutS * 1000);
+    try {
+        browser = await launchChromium();
+        page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+        const consoleErrors = [];
+        const allConsole = [];
+        page.on('console', message => {
+            allConsole.push(message.text());
+            if (message.type() === 'error') consoleErrors.push(message.text());
+        });
+        await page.goto(workbenchUrl(server, sandbox.workspace));
+        await check('workbench loads', async () => {
+            await page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 30_000 });
+            await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 30_000 });
+        });
+        await checks({ page, server, allConsole });
+        const extensionErrors = consoleErrors.filter(text => /integ/i.test(text) && !/vsda|gallery|marketplace/i.test(text));
+        await check('no console errors from the extension or its webviews', async () => {
+            if (extensionErrors.length > 0) throw new Error(extensionErrors.slice(0, 10).join('\n'));
+        });
+    } catch {
+        failed = true;
+        await page?.screenshot({ path: join(RESULTS, failureShot) }).catch(() => {});
+        say(`the screen at the failure: ${relative(ROOT, join(RESULTS, failureShot))}`);
+    } finally {
+        clearTimeout(timeout);
+        await browser?.close().catch(() => {});
+        await server.stop();
+        if (!failed && process.env.INTEG_E2E_KEEP !== '1') rmSync(sandbox.dir, { recursive: true, force: true });
+        else say(`sandbox kept for inspection: ${sandbox.dir}`);
+    }
+    return failed;
 }
