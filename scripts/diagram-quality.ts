@@ -159,13 +159,13 @@ function fmt(value: number, digits = 1): string {
 }
 
 function printRows(rows: Row[]): void {
-    const header = ['view', 'nodes', 'edges', 'cross', 'hidden %', 'hidden any %', 'bends', 'detour mean/worst', 'edge∩node', 'edge∩dept', 'lbl∩lbl', 'lbl∩node', 'edge∩lbl', 'lbl dist', 'aspect', 'title px', 'moved mean/worst', 'raw mean/worst', 'after edits: overlaps, detour', 'ms'];
+    const header = ['view', 'nodes', 'edges', 'cross', 'hidden %', 'hidden any %', 'bends', 'detour mean/worst', 'edge∩node', 'edge∩dept or title', 'lbl∩lbl', 'lbl∩node', 'edge∩lbl', 'lbl dist', 'aspect', 'title px', 'moved mean/worst', 'raw mean/worst', 'after edits: overlaps, detour', 'ms'];
     console.log(`| ${header.join(' | ')} |`);
     console.log(`|${header.map(() => '---').join('|')}|`);
     for (const { view, quality: q, ms, stability } of rows) {
         console.log(`| ${[
             view, q.nodes, q.edges, q.crossings, fmt(100 * q.hiddenShare), fmt(100 * q.hiddenShareAnyEdge), fmt(q.bendsPerEdge),
-            `${fmt(q.detourMean, 2)}/${fmt(q.detourWorst, 2)}`, q.edgeThroughNode, q.edgeThroughGroup, q.labelLabelOverlaps, q.labelNodeOverlaps,
+            `${fmt(q.detourMean, 2)}/${fmt(q.detourWorst, 2)}`, q.edgeThroughNode, q.edgeThroughGroup + q.edgeThroughTitle, q.labelLabelOverlaps, q.labelNodeOverlaps,
             q.edgeThroughLabel, fmt(q.labelDistanceWorst), fmt(q.aspect), fmt(q.titlePx),
             stability ? `${fmt(stability.alignedMean, 2)}/${fmt(stability.alignedWorst, 2)}` : '', stability ? `${fmt(stability.mean, 2)}/${fmt(stability.worst, 2)}` : '',
             stability ? `${stability.editOverlaps}, ${fmt(stability.editDetour, 2)}` : '', Math.round(ms)
@@ -183,7 +183,7 @@ function summary(rows: Row[]): void {
         `${rows.length} views: hidden ≤ ${fmt(100 * worst(r => r.quality.hiddenShare))} % (any edge ${fmt(100 * worst(r => r.quality.hiddenShareAnyEdge))} %)`,
         `bends/edge ≤ ${fmt(worst(r => r.quality.bendsPerEdge))} (mean ${fmt(mean(r => r.quality.bendsPerEdge))})`,
         `detour mean ≤ ${fmt(worst(r => r.quality.detourMean), 2)}, worst ${fmt(worst(r => r.quality.detourWorst), 2)}`,
-        `overlaps ${rows.reduce((s, r) => s + r.quality.edgeThroughNode + r.quality.labelLabelOverlaps + r.quality.labelNodeOverlaps + r.quality.edgeThroughLabel + r.quality.nodeOverlaps, 0)}`,
+        `overlaps ${rows.reduce((s, r) => s + r.quality.edgeThroughNode + r.quality.labelLabelOverlaps + r.quality.labelNodeOverlaps + r.quality.edgeThroughLabel + r.quality.nodeOverlaps + r.quality.edgeThroughGroup + r.quality.edgeThroughTitle, 0)}`,
         `label distance ≤ ${fmt(worst(r => r.quality.labelDistanceWorst))} px`,
         mid.length > 0 ? `aspect (≤ 30 nodes) ≤ ${fmt(Math.max(...mid.map(r => r.quality.aspect)))}` : '',
         small.length > 0 ? `title px (≤ 20 nodes) ≥ ${fmt(Math.min(...small.map(r => r.quality.titlePx)))}` : '',
@@ -221,7 +221,7 @@ async function measureSubject(subject: Subject, args: Args, projectRoot: string)
                     const edited = measureLayout(after, afterLayout);
                     moves.push({
                         ...moved,
-                        editOverlaps: edited.edgeThroughNode + edited.edgeThroughGroup + edited.nodeOverlaps + edited.labelLabelOverlaps + edited.labelNodeOverlaps + edited.edgeThroughLabel,
+                        editOverlaps: edited.edgeThroughNode + edited.edgeThroughGroup + edited.edgeThroughTitle + edited.nodeOverlaps + edited.labelLabelOverlaps + edited.labelNodeOverlaps + edited.edgeThroughLabel,
                         editDetour: edited.detourMean
                     });
                     if (args.dump && moved.alignedWorst > 2) dumpPair(args.dump, `${subject.name}-${view.label}-${i}`, { graph, layout }, { graph: after, layout: afterLayout });

@@ -14,6 +14,7 @@ import { GROUP_TITLE_HEIGHT, groupTitleBox, labelSize } from './node-sizing.js';
 import { betterReading } from './layout-choice.js';
 import { linesFirst } from './lines-first.js';
 import { straightenLayout, type SmoothingContext } from './route-smoothing.js';
+import { clearTitles } from './title-clearance.js';
 import { textWidth } from './text-metrics.js';
 
 export interface CompoundPlan {
@@ -244,7 +245,7 @@ export function compoundLayout(graph: DiagramGraph, laidOut: ElkNode, input: Pic
         }
     };
     const straightened = straightenLayout(layout, context);
-    return betterReading(graph, straightened, linesFirst(straightened, context));
+    return clearTitles(betterReading(graph, straightened, linesFirst(straightened, context)), context, titles);
 }
 
 function geometryOf(elkEdge: ElkEdge, reversed: boolean, labelLines: string[] | undefined): EdgeGeometry {

@@ -14,7 +14,7 @@ export const DETOUR_WORST = 2.5;
 
 /** The targets of the readability issue; a layout is judged by how many it misses, and by how much. */
 export function targetsMissed(quality: LayoutQuality): number {
-    const overlaps = quality.edgeThroughNode + quality.nodeOverlaps + quality.labelLabelOverlaps + quality.labelNodeOverlaps + quality.edgeThroughLabel;
+    const overlaps = quality.edgeThroughNode + quality.nodeOverlaps + quality.labelLabelOverlaps + quality.labelNodeOverlaps + quality.edgeThroughLabel + quality.edgeThroughTitle;
     let missed = overlaps > 0 ? 10 : 0;
     if (quality.hiddenShare > 0.02) missed += 4;
     if (quality.bendsPerEdge > 2) missed += 2;

@@ -5,6 +5,7 @@
  * far from their line, a picture too thin or too large to read in a side panel, and a picture
  * that moves when one element is added.
  */
+import { groupTitleBox } from './node-sizing.js';
 import type { Box, DiagramGraph, DiagramLayout, Point } from './diagram-graph.js';
 import { REFERENCE_PANEL, type PanelSize } from './panel-shape.js';
 import { LABEL_FONT_PX } from './text-metrics.js';
@@ -38,6 +39,8 @@ export interface LayoutQuality {
     edgeThroughNode: number;
     /** Segments passing through a department box that holds neither end of the edge. */
     edgeThroughGroup: number;
+    /** Segments crossing a department's title text, the edge's own departments' included. */
+    edgeThroughTitle: number;
     nodeOverlaps: number;
     labelLabelOverlaps: number;
     labelNodeOverlaps: number;
@@ -241,6 +244,8 @@ export function measureLayout(graph: DiagramGraph, layout: DiagramLayout): Layou
     const groupIds = new Set(graph.groups.map(group => group.id));
     let edgeThroughNode = 0;
     let edgeThroughGroup = 0;
+    let edgeThroughTitle = 0;
+    const titles = graph.groups.flatMap(group => layout.groups[group.id] ? [groupTitleBox(layout.groups[group.id], group)] : []);
     for (const segment of segments) {
         const edge = drawn[segment.edge];
         for (const { id, box } of nodeBoxes) {
@@ -254,6 +259,7 @@ export function measureLayout(graph: DiagramGraph, layout: DiagramLayout): Layou
             if (!box || endGroups.has(group.id)) continue;
             if (segmentThroughBox(segment.a, segment.b, shrink(box, INSIDE_PX))) edgeThroughGroup++;
         }
+        for (const title of titles) if (segmentThroughBox(segment.a, segment.b, title)) edgeThroughTitle++;
     }
 
     let nodeOverlaps = 0;
@@ -292,6 +298,7 @@ export function measureLayout(graph: DiagramGraph, layout: DiagramLayout): Layou
         detourWorst: detours.reduce((worst, detour) => Math.max(worst, detour), 1),
         edgeThroughNode,
         edgeThroughGroup,
+        edgeThroughTitle,
         nodeOverlaps,
         labelLabelOverlaps,
         labelNodeOverlaps,

@@ -63,7 +63,8 @@ function brokenPromises(graph: DiagramGraph, layout: DiagramLayout): string[] {
     const quality = measureLayout(graph, layout);
     const counts: Array<[string, number]> = [
         ['flows not drawn', quality.undrawn], ['nodes overlapping', quality.nodeOverlaps], ['lines through a node', quality.edgeThroughNode],
-        ['labels overlapping', quality.labelLabelOverlaps], ['labels on a node', quality.labelNodeOverlaps], ['lines through a label', quality.edgeThroughLabel]
+        ['labels overlapping', quality.labelLabelOverlaps], ['labels on a node', quality.labelNodeOverlaps], ['lines through a label', quality.edgeThroughLabel],
+        ['lines through a department title', quality.edgeThroughTitle]
     ];
     for (const [what, count] of counts) if (count > 0) broken.push(`${count} ${what}`);
     if (quality.hiddenShareAnyEdge > 0) broken.push(`${(100 * quality.hiddenShareAnyEdge).toFixed(1)} % of the line length hidden under other lines`);

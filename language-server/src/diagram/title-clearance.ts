@@ -1,0 +1,118 @@
+/**
+ * A department's title is read like a label, and a line through it strikes it out. ELK enters a
+ * system from the side that faces the line, through the department's title band when the system
+ * sits under the title: on the samples and generated estates 25 views had a line across a title.
+ * Each run across a title is moved off it: its end slides to another point of its box's outline, or
+ * it turns round a corner of the title. A new run is kept only where it passes no box it does not end
+ * at, no other label, title or foreign department, lies on no other line, crosses no more lines than
+ * the run it replaces and leaves the line's label within reach; else the line stays as it was.
+ */
+import type { Box, DiagramLayout, Point } from './diagram-graph.js';
+import { alongside, distanceToBox, facingPoints, inflate, pathLength, segmentsOf, type Segment } from './box-geometry.js';
+import { crossingPoint, segmentThroughBox } from './layout-quality.js';
+import type { SmoothingContext } from './route-smoothing.js';
+
+/** Clearance kept between a moved run and any box it passes, as the other line passes keep. */
+const CLEARANCE = 6;
+/** Ends of two lines on one box keep this far apart. */
+const ENDS_APART = 12;
+/** A label stays this close to its line. */
+const LABEL_REACH = 10;
+/** Runs across titles moved per line, at most: a line crossing more titles than this keeps the rest. */
+const MOVES_PER_LINE = 3;
+
+/** The layout with every line it can moved off the department titles (`titles`), or the layout itself. */
+export function clearTitles(layout: DiagramLayout, context: SmoothingContext, titles: readonly Box[]): DiagramLayout {
+    const ids = Object.keys(layout.edges);
+    const crossesTitle = (points: readonly Point[]) => segmentsOf(points).findIndex(({ a, b }) => titles.some(title => segmentThroughBox(a, b, title)));
+    if (titles.length === 0 || ids.every(id => crossesTitle(layout.edges[id].points) < 0)) return layout;
+    const edges: DiagramLayout['edges'] = { ...layout.edges };
+    for (const id of ids) {
+        for (let move = 0; move < MOVES_PER_LINE; move++) {
+            const points = edges[id].points;
+            const at = crossesTitle(points);
+            if (at < 0) break;
+            const moved = movedOffTitle(id, at, layout, edges, context, titles);
+            if (!moved) break;
+            edges[id] = { ...edges[id], points: moved };
+        }
+    }
+    return { ...layout, edges };
+}
+
+/** The line with its run `at` replaced by the shortest clear way round the title, if there is one. */
+function movedOffTitle(id: string, at: number, layout: DiagramLayout, edges: DiagramLayout['edges'], context: SmoothingContext, titles: readonly Box[]): Point[] | undefined {
+    const points = edges[id].points;
+    const [source, target] = context.ends(id);
+    const last = points.length - 2;
+    const candidates: Point[][] = [];
+    if (at === last) for (const end of outline(layout.nodes[target])) candidates.push([...points.slice(0, -1), end]);
+    if (at === 0) for (const start of outline(layout.nodes[source])) candidates.push([start, ...points.slice(1)]);
+    const crossed = titles.filter(title => segmentThroughBox(points[at], points[at + 1], title));
+    for (const title of crossed) {
+        const round = inflate(title, CLEARANCE);
+        const [left, right, top, bottom] = [round.x, round.x + round.width, round.y, round.y + round.height];
+        // Round one corner, or along one side of the title (two corners).
+        const ways: Point[][] = [[{ x: left, y: top }], [{ x: right, y: top }], [{ x: left, y: bottom }], [{ x: right, y: bottom }]];
+        for (const x of [left, right]) ways.push([{ x, y: top }, { x, y: bottom }], [{ x, y: bottom }, { x, y: top }]);
+        for (const y of [top, bottom]) ways.push([{ x: left, y }, { x: right, y }], [{ x: right, y }, { x: left, y }]);
+        for (const way of ways) {
+            candidates.push([...points.slice(0, at + 1), ...way, ...points.slice(at + 1)]);
+            // And into the box from another point of its outline: a box right under a title.
+            if (at === last) for (const end of outline(layout.nodes[target])) candidates.push([...points.slice(0, -1), ...way, end]);
+            if (at === 0) for (const start of outline(layout.nodes[source])) candidates.push([start, ...way, ...points.slice(1)]);
+        }
+    }
+    const others = Object.keys(edges).filter(other => other !== id);
+    const otherSegments = others.flatMap(other => segmentsOf(edges[other].points));
+    const otherEnds = others.flatMap(other => [edges[other].points[0], edges[other].points[edges[other].points.length - 1]]);
+    const obstacles = [
+        ...Object.entries(layout.nodes).filter(([node]) => node !== source && node !== target).map(([, box]) => inflate(box, CLEARANCE)),
+        ...others.flatMap(other => edges[other].label ? [inflate(edges[other].label!, 2)] : []),
+        ...context.barriers(id)
+    ];
+    const insides = [layout.nodes[source], layout.nodes[target]].map(box => inflate(box, -1));
+    const label = edges[id].label;
+    const key = ({ a, b }: Segment) => `${a.x},${a.y},${b.x},${b.y}`;
+    const runsOf = (line: readonly Point[]) => segmentsOf(line).filter(({ a, b }) => Math.hypot(b.x - a.x, b.y - a.y) > 0.5);
+    const kept = new Set(runsOf(points).map(key));
+    return candidates
+        .map(candidate => ({ candidate, length: pathLength(candidate) }))
+        .sort((p, q) => p.length - q.length)
+        .map(({ candidate }) => candidate)
+        .find(candidate => {
+            const runs = runsOf(candidate);
+            const fresh = runs.filter(run => !kept.has(key(run)));
+            const still = new Set(runs.map(key));
+            const replaced = runsOf(points).filter(run => !still.has(key(run)));
+            if (fresh.length === 0) return false;
+            if (fresh.some(({ a, b }) => obstacles.some(box => segmentThroughBox(a, b, box)) || insides.some(box => segmentThroughBox(a, b, box)))) return false;
+            if (fresh.some(run => otherSegments.some(segment => alongside(run, segment)))) return false;
+            const ends = [candidate[0], candidate[candidate.length - 1]].filter(end => end !== points[0] && end !== points[points.length - 1]);
+            if (ends.some(end => otherEnds.some(other => Math.hypot(other.x - end.x, other.y - end.y) < ENDS_APART))) return false;
+            if (label && Math.min(...runs.map(run => distanceToRun(label, run))) > LABEL_REACH) return false;
+            return crossingsOf(fresh, otherSegments) <= crossingsOf(replaced, otherSegments);
+        });
+}
+
+/** Points of a box's outline where a line may meet it: along each of its four sides. */
+function outline(box: Box): Point[] {
+    const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
+    const far = Math.max(box.width, box.height) * 10;
+    return [{ x: cx, y: box.y - far }, { x: cx, y: box.y + box.height + far }, { x: box.x - far, y: cy }, { x: box.x + box.width + far, y: cy }]
+        .flatMap(towards => facingPoints(box, towards));
+}
+
+function crossingsOf(runs: readonly Segment[], others: readonly Segment[]): number {
+    let count = 0;
+    for (const run of runs) for (const other of others) if (crossingPoint(run, other)) count++;
+    return count;
+}
+
+/** How far a label lies from a run: the nearest of points along the run. */
+function distanceToRun(label: Box, run: Segment): number {
+    const steps = Math.max(1, Math.ceil(Math.hypot(run.b.x - run.a.x, run.b.y - run.a.y) / 4));
+    let nearest = Number.POSITIVE_INFINITY;
+    for (let k = 0; k <= steps; k++) nearest = Math.min(nearest, distanceToBox({ x: run.a.x + (run.b.x - run.a.x) * k / steps, y: run.a.y + (run.b.y - run.a.y) * k / steps }, label));
+    return nearest;
+}
