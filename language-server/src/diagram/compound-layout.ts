@@ -232,6 +232,16 @@ export function compoundLayout(graph: DiagramGraph, laidOut: ElkNode, input: Pic
         const elkEdge = elkEdges.get(edge.id);
         if (elkEdge) layout.edges[edge.id] = geometryOf(elkEdge, input.reversed.has(edge.id), input.labelLines.get(edge.id));
     }
+    const { context, titles } = lineContext(graph, layout);
+    const straightened = straightenLayout(layout, context);
+    return clearTitles(betterReading(graph, straightened, linesFirst(straightened, context)), context, titles);
+}
+
+/**
+ * What the line passes keep a view's lines out of: every department's title text, and the
+ * departments a line does not belong to (it ends in neither).
+ */
+function lineContext(graph: DiagramGraph, layout: Pick<DiagramLayout, 'groups'>): { context: SmoothingContext; titles: Box[] } {
     const ends = new Map(graph.edges.map(edge => [edge.id, [edge.source, edge.target] as [string, string]]));
     const groupOf = new Map(graph.nodes.map(node => [node.id, node.group]));
     const groups = graph.groups.map(group => ({ id: group.id, box: layout.groups[group.id] })).filter((group): group is { id: string; box: Box } => group.box !== undefined);
@@ -244,8 +254,7 @@ export function compoundLayout(graph: DiagramGraph, laidOut: ElkNode, input: Pic
             return [...titles, ...groups.filter(group => !own.has(group.id)).map(group => group.box)];
         }
     };
-    const straightened = straightenLayout(layout, context);
-    return clearTitles(betterReading(graph, straightened, linesFirst(straightened, context)), context, titles);
+    return { context, titles };
 }
 
 function geometryOf(elkEdge: ElkEdge, reversed: boolean, labelLines: string[] | undefined): EdgeGeometry {

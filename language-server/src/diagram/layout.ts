@@ -6,7 +6,7 @@ import { contextLayout } from './context-layout.js';
 import { COMPOUND_UP_TO_EDGES, COMPOUND_UP_TO_NODES } from './layout-size.js';
 import type { Box, DiagramGraph, DiagramLayout, LayoutDirection } from './diagram-graph.js';
 import type { ElkNode } from './elk-types.js';
-import { chooseLayout, stabilityMissed, targetsMissed } from './layout-choice.js';
+import { chooseLayout, overlapsAnything, stabilityMissed, targetsMissed } from './layout-choice.js';
 import { fitIntoPrevious } from './incremental-layout.js';
 import { withBandsClosed } from './flow-compaction.js';
 import { displacement, measureLayout } from './layout-quality.js';
@@ -204,19 +204,25 @@ const STEADY_WORST = 1;
 /** Another seed is tried only while the edit's layouts stay within this time (the view budget is 500 ms). */
 const EDIT_BUDGET_MS = 300;
 
-/** Of the layouts after an edit, the one that moves the nodes a reader already sees the least. */
+/**
+ * Of the layouts after an edit, the one that moves the nodes a reader already sees the least, of
+ * those that draw nothing over anything where there is one.
+ */
 async function steadiest(graph: DiagramGraph, previous: DiagramLayout, layOut: (seed?: number) => Promise<DiagramLayout>, budgetMs: number): Promise<DiagramLayout> {
     const started = Date.now();
-    let best: { layout: DiagramLayout; worst: number; mean: number } | undefined;
+    let best: { layout: DiagramLayout; worst: number; mean: number; clean: boolean } | undefined;
     for (const seed of EDIT_SEEDS) {
         const runStarted = Date.now();
         const layout = await layOut(seed);
         const moved = displacement(graph, previous, layout);
-        if (!best || moved.alignedWorst < best.worst - 0.05 || (moved.alignedWorst <= best.worst + 0.05 && moved.alignedMean < best.mean)) {
-            best = { layout, worst: moved.alignedWorst, mean: moved.alignedMean };
+        const clean = !overlapsAnything(measureLayout(graph, layout));
+        const steadier = (than: { worst: number; mean: number }) =>
+            moved.alignedWorst < than.worst - 0.05 || (moved.alignedWorst <= than.worst + 0.05 && moved.alignedMean < than.mean);
+        if (!best || (clean && !best.clean) || (clean === best.clean && steadier(best))) {
+            best = { layout, worst: moved.alignedWorst, mean: moved.alignedMean, clean };
         }
         const took = Date.now() - runStarted;
-        if (best.worst <= STEADY_WORST || Date.now() - started + took > budgetMs) break;
+        if ((best.clean && best.worst <= STEADY_WORST) || Date.now() - started + took > budgetMs) break;
     }
     return best!.layout;
 }
