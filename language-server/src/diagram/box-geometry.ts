@@ -61,6 +61,22 @@ export function facingPoints(box: Box, towards: Point): Point[] {
     return [hit, ...SIDE_FRACTIONS.map(f => box.y + box.height * f)].map(y => ({ x, y: clamp(y, box.y + CORNER_MARGIN, box.y + box.height - CORNER_MARGIN) }));
 }
 
+/** Points of a box's outline where a line may meet it: along each of its four sides. */
+export function outlinePoints(box: Box): Point[] {
+    const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
+    const far = Math.max(box.width, box.height) * 10;
+    return [{ x: cx, y: box.y - far }, { x: cx, y: box.y + box.height + far }, { x: box.x - far, y: cy }, { x: box.x + box.width + far, y: cy }]
+        .flatMap(towards => facingPoints(box, towards));
+}
+
+/** How far a label lies from a run: the nearest of points along the run. */
+export function distanceToRun(label: Box, run: Segment): number {
+    const steps = Math.max(1, Math.ceil(Math.hypot(run.b.x - run.a.x, run.b.y - run.a.y) / 4));
+    let nearest = Number.POSITIVE_INFINITY;
+    for (let k = 0; k <= steps; k++) nearest = Math.min(nearest, distanceToBox({ x: run.a.x + (run.b.x - run.a.x) * k / steps, y: run.a.y + (run.b.y - run.a.y) * k / steps }, label));
+    return nearest;
+}
+
 /** Spots for a label beside a run (or centred on a flat one), best first. */
 export function spotsBeside(a: Point, b: Point, size: { width: number; height: number }): Box[] {
     const steep = Math.abs(b.y - a.y) > Math.abs(b.x - a.x);

@@ -13,6 +13,7 @@ import { groupedRanks, type RankedLink } from './node-order.js';
 import { GROUP_TITLE_HEIGHT, groupTitleBox, labelSize } from './node-sizing.js';
 import { betterReading } from './layout-choice.js';
 import { linesFirst } from './lines-first.js';
+import { shortenDetours } from './line-shortcuts.js';
 import { straightenLayout, type SmoothingContext } from './route-smoothing.js';
 import { clearTitles } from './title-clearance.js';
 import { textWidth } from './text-metrics.js';
@@ -234,7 +235,7 @@ export function compoundLayout(graph: DiagramGraph, laidOut: ElkNode, input: Pic
     }
     const { context, titles } = lineContext(graph, layout);
     const straightened = straightenLayout(layout, context);
-    return clearTitles(betterReading(graph, straightened, linesFirst(straightened, context)), context, titles);
+    return clearTitles(shortenDetours(betterReading(graph, straightened, linesFirst(straightened, context)), context), context, titles);
 }
 
 /**

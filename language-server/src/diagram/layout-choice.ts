@@ -47,9 +47,18 @@ export function betterReading(graph: DiagramGraph, first: DiagramLayout, second:
     return q.detourMean + q.bendsPerEdge < p.detourMean + p.bendsPerEdge - 0.01 ? second : first;
 }
 
+/** Title sizes this close are the same (both views at the zoom cap). */
+const SAME_TITLE_PX = 0.05;
+
 export function chooseLayout(graph: DiagramGraph, candidates: readonly DiagramLayout[], panel: PanelSize = REFERENCE_PANEL): DiagramLayout {
     if (candidates.length === 1) return candidates[0];
-    const scored = candidates.map(layout => ({ layout, missed: targetsMissed(measureLayout(graph, layout)), titlePx: fittedTitlePx(layout, panel) }));
+    const scored = candidates.map(layout => {
+        const quality = measureLayout(graph, layout);
+        return { layout, missed: targetsMissed(quality), titlePx: fittedTitlePx(layout, panel), crooked: quality.detourMean + quality.bendsPerEdge };
+    });
     const fewest = Math.min(...scored.map(entry => entry.missed));
-    return scored.filter(entry => entry.missed === fewest).sort((a, b) => b.titlePx - a.titlePx)[0].layout;
+    const kept = scored.filter(entry => entry.missed === fewest);
+    // Titles about as large either way (small views reach the zoom cap in both): the straighter lines.
+    const largest = Math.max(...kept.map(entry => entry.titlePx));
+    return kept.filter(entry => entry.titlePx >= largest - SAME_TITLE_PX).sort((a, b) => a.crooked - b.crooked)[0].layout;
 }

@@ -134,7 +134,7 @@ export class DiagramLayouter {
         // spreads out is the worst kind of reshuffle. A view opened afresh takes what suits the panel.
         const directions: LayoutDirection[] = previous?.direction ? [previous.direction] : both ? ['DOWN', 'RIGHT'] : ['DOWN'];
         if (graph.focus) {
-            return padToAspect(chooseLayout(graph, directions.map(direction => contextLayout(graph, direction, labelled, previous)), panel));
+            return chooseLayout(graph, directions.map(direction => padToAspect(contextLayout(graph, direction, labelled, previous))), panel);
         }
         if (graph.nodes.length <= COMPOUND_UP_TO_NODES && graph.edges.length <= COMPOUND_UP_TO_EDGES) {
             const hints = previous ? knownBoxes(graph, previous) : undefined;
@@ -162,9 +162,10 @@ export class DiagramLayouter {
             for (const direction of directions) {
                 const first = await compound(direction);
                 const thin = stripFactor(first);
-                candidates.push(both && thin > 1 ? chooseLayout(graph, [first, await compound(direction, Math.min(MAX_SPREAD, thin * thin))], panel) : first);
+                candidates.push(both && thin > 1 ? chooseLayout(graph, [first, await compound(direction, Math.min(MAX_SPREAD, thin * thin))].map(padToAspect), panel) : padToAspect(first));
             }
-            return padToAspect(chooseLayout(graph, candidates, panel));
+            // Judged as shown: a thin picture is padded to the panel's shape, and its titles say how well it fits.
+            return chooseLayout(graph, candidates, panel);
         }
         return { ...splitLayout(graph, await this.laySplit(splitElkGraph(graph), deadline)), direction: 'DOWN' };
     }

@@ -8,7 +8,7 @@
  * the run it replaces and leaves the line's label within reach; else the line stays as it was.
  */
 import type { Box, DiagramLayout, Point } from './diagram-graph.js';
-import { alongside, distanceToBox, facingPoints, inflate, pathLength, segmentsOf, type Segment } from './box-geometry.js';
+import { alongside, distanceToRun, inflate, outlinePoints, pathLength, segmentsOf, type Segment } from './box-geometry.js';
 import { crossingPoint, segmentThroughBox } from './layout-quality.js';
 import type { SmoothingContext } from './route-smoothing.js';
 
@@ -46,8 +46,8 @@ function movedOffTitle(id: string, at: number, layout: DiagramLayout, edges: Dia
     const [source, target] = context.ends(id);
     const last = points.length - 2;
     const candidates: Point[][] = [];
-    if (at === last) for (const end of outline(layout.nodes[target])) candidates.push([...points.slice(0, -1), end]);
-    if (at === 0) for (const start of outline(layout.nodes[source])) candidates.push([start, ...points.slice(1)]);
+    if (at === last) for (const end of outlinePoints(layout.nodes[target])) candidates.push([...points.slice(0, -1), end]);
+    if (at === 0) for (const start of outlinePoints(layout.nodes[source])) candidates.push([start, ...points.slice(1)]);
     const crossed = titles.filter(title => segmentThroughBox(points[at], points[at + 1], title));
     for (const title of crossed) {
         const round = inflate(title, CLEARANCE);
@@ -59,8 +59,8 @@ function movedOffTitle(id: string, at: number, layout: DiagramLayout, edges: Dia
         for (const way of ways) {
             candidates.push([...points.slice(0, at + 1), ...way, ...points.slice(at + 1)]);
             // And into the box from another point of its outline: a box right under a title.
-            if (at === last) for (const end of outline(layout.nodes[target])) candidates.push([...points.slice(0, -1), ...way, end]);
-            if (at === 0) for (const start of outline(layout.nodes[source])) candidates.push([start, ...way, ...points.slice(1)]);
+            if (at === last) for (const end of outlinePoints(layout.nodes[target])) candidates.push([...points.slice(0, -1), ...way, end]);
+            if (at === 0) for (const start of outlinePoints(layout.nodes[source])) candidates.push([start, ...way, ...points.slice(1)]);
         }
     }
     const others = Object.keys(edges).filter(other => other !== id);
@@ -95,24 +95,8 @@ function movedOffTitle(id: string, at: number, layout: DiagramLayout, edges: Dia
         });
 }
 
-/** Points of a box's outline where a line may meet it: along each of its four sides. */
-function outline(box: Box): Point[] {
-    const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
-    const far = Math.max(box.width, box.height) * 10;
-    return [{ x: cx, y: box.y - far }, { x: cx, y: box.y + box.height + far }, { x: box.x - far, y: cy }, { x: box.x + box.width + far, y: cy }]
-        .flatMap(towards => facingPoints(box, towards));
-}
-
 function crossingsOf(runs: readonly Segment[], others: readonly Segment[]): number {
     let count = 0;
     for (const run of runs) for (const other of others) if (crossingPoint(run, other)) count++;
     return count;
-}
-
-/** How far a label lies from a run: the nearest of points along the run. */
-function distanceToRun(label: Box, run: Segment): number {
-    const steps = Math.max(1, Math.ceil(Math.hypot(run.b.x - run.a.x, run.b.y - run.a.y) / 4));
-    let nearest = Number.POSITIVE_INFINITY;
-    for (let k = 0; k <= steps; k++) nearest = Math.min(nearest, distanceToBox({ x: run.a.x + (run.b.x - run.a.x) * k / steps, y: run.a.y + (run.b.y - run.a.y) * k / steps }, label));
-    return nearest;
 }

@@ -1,0 +1,154 @@
+/**
+ * A line that still goes far out of its way after the other line passes. ELK leads a flow through
+ * the layers between its ends and out round whatever fills them: a hub's flows leave it as a bundle
+ * that runs down the free side of its department and fans out at the bottom, and a line whose
+ * label slot sits at the end of a row bends out to it. Straightening keeps each line's own points
+ * and cannot find the way round the other side of a box. Here each such line, worst first, is tried
+ * as one run, or as two runs turning at a corner of something in its way (a box, a label, a title or
+ * a foreign department, grown by the clearance), between points of its boxes' outlines. The shortest
+ * way is kept that passes no box it does not end at, no other label, title or foreign department,
+ * lies on no other line, ends apart from the other lines' ends, crosses no more lines than its old
+ * route and keeps its label within reach (moving it beside the new way if need be); else the line
+ * stays as it was. Nodes never move, so this costs the picture's stability nothing.
+ */
+import type { Box, DiagramLayout, EdgeGeometry, Point } from './diagram-graph.js';
+import { alongside, distanceToBox, distanceToRun, inflate, outlinePoints, overlaps, pathLength, segmentsOf, spotsBeside, type Segment } from './box-geometry.js';
+import { crossingPoint, segmentThroughBox } from './layout-quality.js';
+import type { SmoothingContext } from './route-smoothing.js';
+
+/** Lines longer than this times the distance between their ends are tried; the target is a mean of 1.3. */
+const WORTH_FIXING = 1.2;
+/** A new way is taken only if it is at most this share of the old one's length. */
+const GAIN = 0.85;
+/** Above this many edges the search (every turn of every long line against every other line) costs more than the layout. */
+const UP_TO_EDGES = 120;
+const CLEARANCE = 6;
+const ENDS_APART = 12;
+const LABEL_REACH = 10;
+/** Ends tried on each box for a way round a corner: its outline points nearest the corner. */
+const NEAREST_ENDS = 3;
+const BLOCKED = -1;
+/** Ways tried per line, shortest first: past these the rest are rarely clear and cost more than the layout. */
+const TRIES_PER_LINE = 400;
+/** The last run carries the arrowhead; no run is shorter than this. */
+const SHORTEST_RUN = 14;
+
+/** The layout with every line it can shortened (nodes untouched), or the layout itself. */
+export function shortenDetours(layout: DiagramLayout, context: SmoothingContext): DiagramLayout {
+    const ids = Object.keys(layout.edges);
+    if (ids.length > UP_TO_EDGES) return layout;
+    const detour = (points: readonly Point[]) => {
+        const [a, b] = [points[0], points[points.length - 1]];
+        return pathLength(points) / Math.max(1, Math.hypot(b.x - a.x, b.y - a.y));
+    };
+    const long = ids.filter(id => layout.edges[id].points.length > 2 && detour(layout.edges[id].points) >= WORTH_FIXING)
+        .sort((p, q) => detour(layout.edges[q].points) - detour(layout.edges[p].points));
+    if (long.length === 0) return layout;
+    const edges: DiagramLayout['edges'] = { ...layout.edges };
+    for (const id of long) {
+        const shorter = shortcut(id, layout, edges, context);
+        if (shorter) edges[id] = shorter;
+    }
+    return { ...layout, edges };
+}
+
+/** The line's shortest clear way with its label, if one is short enough to be worth taking. */
+function shortcut(id: string, layout: DiagramLayout, edges: DiagramLayout['edges'], context: SmoothingContext): EdgeGeometry | undefined {
+    const [source, target] = context.ends(id);
+    const [from, to] = [layout.nodes[source], layout.nodes[target]];
+    if (!from || !to || source === target) return undefined;
+    const current = edges[id];
+    const others = Object.keys(edges).filter(other => other !== id);
+    const otherSegments = others.flatMap(other => segmentsOf(edges[other].points));
+    const otherBounds = otherSegments.map(({ a, b }) => ({ x: Math.min(a.x, b.x), y: Math.min(a.y, b.y), width: Math.abs(b.x - a.x) + 0.01, height: Math.abs(b.y - a.y) + 0.01 }));
+    const otherEnds = others.flatMap(other => [edges[other].points[0], edges[other].points[edges[other].points.length - 1]]);
+    const otherLabels = others.flatMap(other => edges[other].label ? [inflate(edges[other].label!, 2)] : []);
+    const boxes = Object.entries(layout.nodes).filter(([node]) => node !== source && node !== target).map(([, box]) => inflate(box, CLEARANCE));
+    const obstacles = [...boxes, ...otherLabels, ...context.barriers(id)];
+    const insides = [from, to].map(box => inflate(box, -1));
+    const crossings = (runs: readonly Segment[]) => runs.reduce((sum, run) => sum + otherSegments.filter(other => crossingPoint(run, other)).length, 0);
+    const limit = pathLength(current.points) * GAIN;
+    const [start, end] = [current.points[0], current.points[current.points.length - 1]];
+    const apart = (p: Point) => otherEnds.every(other => Math.abs(other.x - p.x) >= ENDS_APART || Math.abs(other.y - p.y) >= ENDS_APART || Math.hypot(other.x - p.x, other.y - p.y) >= ENDS_APART);
+    const starts = [start, ...outlinePoints(from).filter(apart)];
+    const ends = [end, ...outlinePoints(to).filter(apart)];
+
+    const ways: Point[][] = [];
+    for (const a of starts) for (const b of nearest(ends, a)) ways.push([a, b]);
+    // Round a corner, from the few outline points nearest to it (the shortest ways there); a corner
+    // farther from the boxes than the old line is long is not tried.
+    for (const box of obstacles) {
+        for (const turn of corners(inflate(box, 1))) {
+            if (distanceToBox(turn, from) + distanceToBox(turn, to) > limit) continue;
+            for (const a of nearest(starts, turn)) for (const b of nearest(ends, turn)) ways.push([a, turn, b]);
+        }
+    }
+    const before = crossings(segmentsOf(current.points));
+    const candidates = ways.map(points => ({ points, length: pathLength(points) }))
+        .filter(way => way.length <= limit)
+        .sort((p, q) => p.length - q.length)
+        .slice(0, TRIES_PER_LINE);
+    // Candidates share their runs (a start to a turn, a turn to an end, the same point objects):
+    // each run is judged once, as blocked or by the lines it crosses.
+    const judged = new Map<Point, Map<Point, number>>();
+    const judge = (a: Point, b: Point): number => {
+        const row = judged.get(a) ?? judged.set(a, new Map()).get(a)!;
+        let verdict = row.get(b);
+        if (verdict === undefined) {
+            const run = { a, b };
+            const reach = inflate({ x: Math.min(a.x, b.x), y: Math.min(a.y, b.y), width: Math.abs(b.x - a.x), height: Math.abs(b.y - a.y) }, CLEARANCE);
+            const near = otherSegments.filter((_, i) => overlaps(reach, otherBounds[i]));
+            const blocked = Math.hypot(b.x - a.x, b.y - a.y) < SHORTEST_RUN
+                || obstacles.some(box => overlaps(reach, box) && segmentThroughBox(a, b, box)) || insides.some(box => segmentThroughBox(a, b, box))
+                || near.some(other => alongside(run, other));
+            verdict = blocked ? BLOCKED : near.filter(other => crossingPoint(run, other)).length;
+            row.set(b, verdict);
+        }
+        return verdict;
+    };
+    for (const { points } of candidates) {
+        let crossed = 0;
+        for (let i = 1; i < points.length && crossed <= before; i++) {
+            const verdict = judge(points[i - 1], points[i]);
+            crossed = verdict === BLOCKED ? Number.POSITIVE_INFINITY : crossed + verdict;
+        }
+        if (crossed > before) continue;
+        const runs = segmentsOf(points);
+        const label = labelFor(current.label, runs, layout, obstacles, otherSegments);
+        if (label === null) continue;
+        return label ? { ...current, points, label } : { ...current, points };
+    }
+    return undefined;
+}
+
+/**
+ * Where the label goes with the new way: where it is if that is within reach, else the first free
+ * spot beside one of its runs (longest first); undefined for a line without a label, null where no spot is free.
+ */
+function labelFor(label: Box | undefined, runs: readonly Segment[], layout: DiagramLayout, taken: readonly Box[], otherSegments: readonly Segment[]): Box | undefined | null {
+    if (!label) return undefined;
+    const crossedBy = (segments: readonly Segment[], box: Box) => segments.some(({ a, b }) => segmentThroughBox(a, b, box));
+    if (Math.min(...runs.map(run => distanceToRun(label, run))) <= LABEL_REACH && !crossedBy(runs, label)) return label;
+    const inPicture = (box: Box) => box.x >= 0 && box.y >= 0 && box.x + box.width <= layout.width && box.y + box.height <= layout.height;
+    const longestFirst = [...runs].sort((s, t) => Math.hypot(t.b.x - t.a.x, t.b.y - t.a.y) - Math.hypot(s.b.x - s.a.x, s.b.y - s.a.y));
+    return longestFirst.flatMap(({ a, b }) => spotsBeside(a, b, label))
+        .find(box => inPicture(box) && !taken.some(other => overlaps(other, box)) && !crossedBy(otherSegments, box) && !crossedBy(runs, box)) ?? null;
+}
+
+function corners(box: Box): Point[] {
+    const [right, bottom] = [box.x + box.width, box.y + box.height];
+    return [{ x: box.x, y: box.y }, { x: right, y: box.y }, { x: box.x, y: bottom }, { x: right, y: bottom }];
+}
+
+/** The `NEAREST_ENDS` points nearest to `turn`. */
+function nearest(points: readonly Point[], turn: Point): Point[] {
+    const chosen: Array<{ point: Point; distance: number }> = [];
+    for (const point of points) {
+        const distance = Math.hypot(point.x - turn.x, point.y - turn.y);
+        if (chosen.length === NEAREST_ENDS && distance >= chosen[NEAREST_ENDS - 1].distance) continue;
+        const at = chosen.findIndex(other => distance < other.distance);
+        chosen.splice(at < 0 ? chosen.length : at, 0, { point, distance });
+        if (chosen.length > NEAREST_ENDS) chosen.pop();
+    }
+    return chosen.map(({ point }) => point);
+}

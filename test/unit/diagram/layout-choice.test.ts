@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { emptyCounts, type DiagramGraph, type DiagramLayout, type DiagramNode } from '../../../language-server/src/diagram/diagram-graph.js';
+import { chooseLayout } from '../../../language-server/src/diagram/layout-choice.js';
+
+const lens = { data: 'none', owner: 'owned', roadmap: 'none' } as const;
+
+function node(id: string): DiagramNode {
+    return { id, kind: 'system', name: id, label: id, lines: [id], detail: '', shadow: false, findings: emptyCounts(), findingList: [], lens, width: 100, height: 40 };
+}
+
+const graph: DiagramGraph = {
+    title: 't', view: { kind: 'estate' }, state: 'as-is', aggregated: false, nodes: [node('a'), node('b')], groups: [], notes: [],
+    edges: [{ id: 'ab', source: 'a', target: 'b', label: 'ab', title: 'ab', flows: ['ab'], edgeClass: 'realtime', twoWay: false, classifications: [], regulated: false, findings: emptyCounts(), findingList: [], lens }]
+};
+
+/** a and b in a row `gap` apart, their line straight or bent `jog` px out at its middle. */
+function row(gap: number, jog: number, direction: 'DOWN' | 'RIGHT'): DiagramLayout {
+    const b = 100 + gap;
+    const points = jog === 0
+        ? [{ x: 100, y: 20 }, { x: b, y: 20 }]
+        : [{ x: 100, y: 20 }, { x: 100 + gap / 2, y: 20 + jog }, { x: b, y: 20 }];
+    return {
+        width: b + 100, height: 40 + jog, direction, groups: {},
+        nodes: { a: { x: 0, y: 0, width: 100, height: 40 }, b: { x: b, y: 0, width: 100, height: 40 } },
+        edges: { ab: { points } }
+    };
+}
+
+describe('choosing between layouts of one view', () => {
+    it('takes the straighter of two pictures that both fit the panel at the largest zoom', () => {
+        const crooked = row(150, 25, 'DOWN');
+        const straight = row(150, 0, 'RIGHT');
+        expect(chooseLayout(graph, [crooked, straight])).toBe(straight);
+        expect(chooseLayout(graph, [straight, crooked])).toBe(straight);
+    });
+
+    it('takes the picture whose titles come out larger, however straight the other', () => {
+        const crooked = row(150, 25, 'DOWN');
+        // So wide that fitted into 1600×900 its titles shrink.
+        const straight = row(2400, 0, 'RIGHT');
+        expect(chooseLayout(graph, [straight, crooked])).toBe(crooked);
+    });
+});

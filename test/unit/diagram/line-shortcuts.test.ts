@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import type { Box, DiagramLayout, Point } from '../../../language-server/src/diagram/diagram-graph.js';
+import { pathLength } from '../../../language-server/src/diagram/box-geometry.js';
+import { crossingPoint, segmentThroughBox } from '../../../language-server/src/diagram/layout-quality.js';
+import { shortenDetours } from '../../../language-server/src/diagram/line-shortcuts.js';
+import type { SmoothingContext } from '../../../language-server/src/diagram/route-smoothing.js';
+
+/**
+ * A above-left, B below-right, C between them in the way of a straight line. ELK's line goes from
+ * A far out to the left, down and back right to B (a detour of about 2), its label out on the left.
+ */
+function picture(): DiagramLayout {
+    return {
+        width: 600, height: 500, direction: 'DOWN', groups: {},
+        nodes: {
+            a: { x: 100, y: 20, width: 120, height: 40 },
+            c: { x: 150, y: 200, width: 160, height: 40 },
+            b: { x: 240, y: 420, width: 120, height: 40 }
+        },
+        edges: {
+            ab: {
+                points: [{ x: 100, y: 40 }, { x: 20, y: 40 }, { x: 20, y: 440 }, { x: 240, y: 440 }],
+                label: { x: 26, y: 230, width: 70, height: 20 }
+            }
+        }
+    };
+}
+const context: SmoothingContext = { ends: () => ['a', 'b'], barriers: () => [] };
+
+function throughBox(points: readonly Point[], box: Box): boolean {
+    return points.slice(1).some((b, i) => segmentThroughBox(points[i], b, box));
+}
+
+function distanceToLine(box: Box, points: readonly Point[]): number {
+    let nearest = Number.POSITIVE_INFINITY;
+    for (let i = 1; i < points.length; i++) {
+        for (let k = 0; k <= 100; k++) {
+            const p = { x: points[i - 1].x + (points[i].x - points[i - 1].x) * k / 100, y: points[i - 1].y + (points[i].y - points[i - 1].y) * k / 100 };
+            nearest = Math.min(nearest, Math.hypot(Math.max(box.x - p.x, 0, p.x - box.x - box.width), Math.max(box.y - p.y, 0, p.y - box.y - box.height)));
+        }
+    }
+    return nearest;
+}
+
+describe('lines that go far out of their way are shortened', () => {
+    it('takes the line round the corner of the box in its way, and its label with it', () => {
+        const before = picture();
+        const after = shortenDetours(before, context);
+        const { points, label } = after.edges.ab;
+        expect(pathLength(points)).toBeLessThan(0.85 * pathLength(before.edges.ab.points));
+        expect(points.length).toBeLessThanOrEqual(3);
+        expect(throughBox(points, before.nodes.c)).toBe(false);
+        expect(label).toBeDefined();
+        expect(distanceToLine(label!, points)).toBeLessThanOrEqual(10);
+        expect(throughBox(points, label!)).toBe(false);
+        expect(after.nodes).toEqual(before.nodes);
+    });
+
+    it('keeps a line whose every short way would cross more lines than it does', () => {
+        const before = picture();
+        // A wall of lines between C's row and B's, ending at boxes far off: every way to B crosses it.
+        before.nodes.w1 = { x: 540, y: 300, width: 40, height: 40 };
+        before.edges.wall = { points: [{ x: 40, y: 320 }, { x: 540, y: 320 }] };
+        const walled: SmoothingContext = { ends: id => (id === 'ab' ? ['a', 'b'] : ['a', 'w1']), barriers: () => [] };
+        before.edges.ab.points = [{ x: 100, y: 40 }, { x: 30, y: 40 }, { x: 30, y: 440 }, { x: 240, y: 440 }];
+        const wall = { a: before.edges.wall.points[0], b: before.edges.wall.points[1] };
+        const crossesWall = (points: readonly Point[]) => points.slice(1).some((b, i) => crossingPoint({ a: points[i], b }, wall) !== undefined);
+        expect(crossesWall(before.edges.ab.points)).toBe(false);
+        expect(crossesWall([{ x: 160, y: 60 }, { x: 300, y: 420 }])).toBe(true);
+        expect(shortenDetours(before, walled).edges.ab.points).toEqual(before.edges.ab.points);
+    });
+
+    it('returns the layout itself when no line goes out of its way', () => {
+        const before = picture();
+        before.edges.ab.points = [{ x: 300, y: 60 }, { x: 300, y: 200 }];
+        expect(shortenDetours(before, context)).toBe(before);
+    });
+});
