@@ -31,6 +31,11 @@ export function segmentsOf(points: readonly Point[]): Segment[] {
     return points.slice(1).map((b, i) => ({ a: points[i], b }));
 }
 
+/** The box a run spans, grown by `by`: what lies outside it cannot touch the run. */
+export function spanOf({ a, b }: Segment, by = 0): Box {
+    return inflate({ x: Math.min(a.x, b.x), y: Math.min(a.y, b.y), width: Math.abs(b.x - a.x), height: Math.abs(b.y - a.y) }, by);
+}
+
 export function pathLength(points: readonly Point[]): number {
     return segmentsOf(points).reduce((sum, { a, b }) => sum + Math.hypot(b.x - a.x, b.y - a.y), 0);
 }

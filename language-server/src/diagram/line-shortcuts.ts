@@ -12,7 +12,7 @@
  * stays as it was. Nodes never move, so this costs the picture's stability nothing.
  */
 import type { Box, DiagramLayout, EdgeGeometry, Point } from './diagram-graph.js';
-import { alongside, distanceToBox, distanceToRun, inflate, outlinePoints, overlaps, pathLength, segmentsOf, spotsBeside, type Segment } from './box-geometry.js';
+import { alongside, distanceToBox, distanceToRun, inflate, outlinePoints, overlaps, pathLength, segmentsOf, spanOf, spotsBeside, type Segment } from './box-geometry.js';
 import { crossingPoint, segmentThroughBox } from './layout-quality.js';
 import type { SmoothingContext } from './route-smoothing.js';
 
@@ -60,7 +60,7 @@ function shortcut(id: string, layout: DiagramLayout, edges: DiagramLayout['edges
     const current = edges[id];
     const others = Object.keys(edges).filter(other => other !== id);
     const otherSegments = others.flatMap(other => segmentsOf(edges[other].points));
-    const otherBounds = otherSegments.map(({ a, b }) => ({ x: Math.min(a.x, b.x), y: Math.min(a.y, b.y), width: Math.abs(b.x - a.x) + 0.01, height: Math.abs(b.y - a.y) + 0.01 }));
+    const otherSpans = otherSegments.map(segment => spanOf(segment, 0.01));
     const otherEnds = others.flatMap(other => [edges[other].points[0], edges[other].points[edges[other].points.length - 1]]);
     const otherLabels = others.flatMap(other => edges[other].label ? [inflate(edges[other].label!, 2)] : []);
     const boxes = Object.entries(layout.nodes).filter(([node]) => node !== source && node !== target).map(([, box]) => inflate(box, CLEARANCE));
@@ -96,8 +96,8 @@ function shortcut(id: string, layout: DiagramLayout, edges: DiagramLayout['edges
         let verdict = row.get(b);
         if (verdict === undefined) {
             const run = { a, b };
-            const reach = inflate({ x: Math.min(a.x, b.x), y: Math.min(a.y, b.y), width: Math.abs(b.x - a.x), height: Math.abs(b.y - a.y) }, CLEARANCE);
-            const near = otherSegments.filter((_, i) => overlaps(reach, otherBounds[i]));
+            const reach = spanOf(run, CLEARANCE);
+            const near = otherSegments.filter((_, i) => overlaps(reach, otherSpans[i]));
             const blocked = Math.hypot(b.x - a.x, b.y - a.y) < SHORTEST_RUN
                 || obstacles.some(box => overlaps(reach, box) && segmentThroughBox(a, b, box)) || insides.some(box => segmentThroughBox(a, b, box))
                 || near.some(other => alongside(run, other));

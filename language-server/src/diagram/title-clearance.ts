@@ -5,19 +5,24 @@
  * Each run across a title is moved off it: its end slides to another point of its box's outline, or
  * it turns round a corner of the title. A new run is kept only where it passes no box it does not end
  * at, no other label, title or foreign department, lies on no other line, crosses no more lines than
- * the run it replaces and leaves the line's label within reach; else the line stays as it was.
+ * the run it replaces (or, where no way does, as few more as possible, up to two) and leaves the
+ * line's label within reach; else the line stays as it was.
  */
 import type { Box, DiagramLayout, Point } from './diagram-graph.js';
-import { alongside, distanceToRun, inflate, outlinePoints, pathLength, segmentsOf, type Segment } from './box-geometry.js';
+import { alongside, distanceToRun, inflate, outlinePoints, overlaps, pathLength, segmentsOf, spanOf, type Segment } from './box-geometry.js';
 import { crossingPoint, segmentThroughBox } from './layout-quality.js';
 import type { SmoothingContext } from './route-smoothing.js';
 
 /** Clearance kept between a moved run and any box it passes, as the other line passes keep. */
 const CLEARANCE = 6;
+/** How much further out than the clearance a way round a title may pass: side-by-side lanes, a line's gap apart. */
+const LANES = [0, 8, 16, 24, 32];
 /** Ends of two lines on one box keep this far apart. */
 const ENDS_APART = 12;
 /** A label stays this close to its line. */
 const LABEL_REACH = 10;
+/** Lines a way round a title may cross beyond those its old run crossed, where no way crosses none more. */
+const EXTRA_CROSSINGS = 2;
 /** Runs across titles moved per line, at most: a line crossing more titles than this keeps the rest. */
 const MOVES_PER_LINE = 3;
 
@@ -49,8 +54,8 @@ function movedOffTitle(id: string, at: number, layout: DiagramLayout, edges: Dia
     if (at === last) for (const end of outlinePoints(layout.nodes[target])) candidates.push([...points.slice(0, -1), end]);
     if (at === 0) for (const start of outlinePoints(layout.nodes[source])) candidates.push([start, ...points.slice(1)]);
     const crossed = titles.filter(title => segmentThroughBox(points[at], points[at + 1], title));
-    for (const title of crossed) {
-        const round = inflate(title, CLEARANCE);
+    // Several lines across one title go round it side by side, each a lane further out.
+    for (const [lane, round] of crossed.flatMap(title => LANES.map(lane => [lane, inflate(title, CLEARANCE + lane)] as const))) {
         const [left, right, top, bottom] = [round.x, round.x + round.width, round.y, round.y + round.height];
         // Round one corner, or along one side of the title (two corners).
         const ways: Point[][] = [[{ x: left, y: top }], [{ x: right, y: top }], [{ x: left, y: bottom }], [{ x: right, y: bottom }]];
@@ -58,13 +63,18 @@ function movedOffTitle(id: string, at: number, layout: DiagramLayout, edges: Dia
         for (const y of [top, bottom]) ways.push([{ x: left, y }, { x: right, y }], [{ x: right, y }, { x: left, y }]);
         for (const way of ways) {
             candidates.push([...points.slice(0, at + 1), ...way, ...points.slice(at + 1)]);
-            // And into the box from another point of its outline: a box right under a title.
+            // A bend right beside the title is skipped: the way round starts from the run before it (or ends on the run after).
+            if (at > 0) candidates.push([...points.slice(0, at), ...way, ...points.slice(at + 1)]);
+            if (at < last) candidates.push([...points.slice(0, at + 1), ...way, ...points.slice(at + 2)]);
+            // And into the box from another point of its outline: a box right under a title (the nearest lane only).
+            if (lane > 0) continue;
             if (at === last) for (const end of outlinePoints(layout.nodes[target])) candidates.push([...points.slice(0, -1), ...way, end]);
             if (at === 0) for (const start of outlinePoints(layout.nodes[source])) candidates.push([start, ...way, ...points.slice(1)]);
         }
     }
     const others = Object.keys(edges).filter(other => other !== id);
     const otherSegments = others.flatMap(other => segmentsOf(edges[other].points));
+    const otherSpans = otherSegments.map(segment => spanOf(segment, 0.01));
     const otherEnds = others.flatMap(other => [edges[other].points[0], edges[other].points[edges[other].points.length - 1]]);
     const obstacles = [
         ...Object.entries(layout.nodes).filter(([node]) => node !== source && node !== target).map(([, box]) => inflate(box, CLEARANCE)),
@@ -76,23 +86,27 @@ function movedOffTitle(id: string, at: number, layout: DiagramLayout, edges: Dia
     const key = ({ a, b }: Segment) => `${a.x},${a.y},${b.x},${b.y}`;
     const runsOf = (line: readonly Point[]) => segmentsOf(line).filter(({ a, b }) => Math.hypot(b.x - a.x, b.y - a.y) > 0.5);
     const kept = new Set(runsOf(points).map(key));
-    return candidates
-        .map(candidate => ({ candidate, length: pathLength(candidate) }))
-        .sort((p, q) => p.length - q.length)
-        .map(({ candidate }) => candidate)
-        .find(candidate => {
-            const runs = runsOf(candidate);
-            const fresh = runs.filter(run => !kept.has(key(run)));
-            const still = new Set(runs.map(key));
-            const replaced = runsOf(points).filter(run => !still.has(key(run)));
-            if (fresh.length === 0) return false;
-            if (fresh.some(({ a, b }) => obstacles.some(box => segmentThroughBox(a, b, box)) || insides.some(box => segmentThroughBox(a, b, box)))) return false;
-            if (fresh.some(run => otherSegments.some(segment => alongside(run, segment)))) return false;
-            const ends = [candidate[0], candidate[candidate.length - 1]].filter(end => end !== points[0] && end !== points[points.length - 1]);
-            if (ends.some(end => otherEnds.some(other => Math.hypot(other.x - end.x, other.y - end.y) < ENDS_APART))) return false;
-            if (label && Math.min(...runs.map(run => distanceToRun(label, run))) > LABEL_REACH) return false;
-            return crossingsOf(fresh, otherSegments) <= crossingsOf(replaced, otherSegments);
-        });
+    // The shortest clear way that crosses no more lines; failing that, the one that crosses fewest
+    // more (up to EXTRA_CROSSINGS): a struck-out title reads worse than a line crossed once more.
+    let fallback: { candidate: Point[]; extra: number } | undefined;
+    const sorted = candidates.map(candidate => ({ candidate, length: pathLength(candidate) })).sort((p, q) => p.length - q.length);
+    for (const { candidate } of sorted) {
+        const runs = runsOf(candidate);
+        const fresh = runs.filter(run => !kept.has(key(run)));
+        const still = new Set(runs.map(key));
+        const replaced = runsOf(points).filter(run => !still.has(key(run)));
+        if (fresh.length === 0) continue;
+        const reaches = fresh.map(run => spanOf(run, CLEARANCE));
+        if (fresh.some(({ a, b }, i) => obstacles.some(box => overlaps(reaches[i], box) && segmentThroughBox(a, b, box)) || insides.some(box => segmentThroughBox(a, b, box)))) continue;
+        if (fresh.some((run, i) => otherSegments.some((segment, j) => overlaps(reaches[i], otherSpans[j]) && alongside(run, segment)))) continue;
+        const ends = [candidate[0], candidate[candidate.length - 1]].filter(end => end !== points[0] && end !== points[points.length - 1]);
+        if (ends.some(end => otherEnds.some(other => Math.hypot(other.x - end.x, other.y - end.y) < ENDS_APART))) continue;
+        if (label && Math.min(...runs.map(run => distanceToRun(label, run))) > LABEL_REACH) continue;
+        const extra = crossingsOf(fresh, otherSegments) - crossingsOf(replaced, otherSegments);
+        if (extra <= 0) return candidate;
+        if (extra <= EXTRA_CROSSINGS && (!fallback || extra < fallback.extra)) fallback = { candidate, extra };
+    }
+    return fallback?.candidate;
 }
 
 function crossingsOf(runs: readonly Segment[], others: readonly Segment[]): number {
