@@ -266,7 +266,10 @@ function newLine(edge: DiagramEdge, placed: Placed, labelled: boolean, direction
     let best: { points: Point[]; crossings: number; cost: number } | undefined;
     for (const points of routes) {
         const runs = segmentsOf(points).filter(({ a, b }) => Math.hypot(b.x - a.x, b.y - a.y) > 0.5);
-        const cost = runs.reduce((sum, { a, b }) => sum + Math.hypot(b.x - a.x, b.y - a.y), 0) + (runs.length - 1) * BEND_COST;
+        const length = runs.reduce((sum, { a, b }) => sum + Math.hypot(b.x - a.x, b.y - a.y), 0);
+        // A way round that avoids a crossing but goes far out of its way reads worse than the crossing.
+        if (runs.length > 1 && length > LONGEST_DETOUR * Math.hypot(points[points.length - 1].x - points[0].x, points[points.length - 1].y - points[0].y)) continue;
+        const cost = length + (runs.length - 1) * BEND_COST;
         if (best && cost >= best.cost && best.crossings === 0) continue;
         if (runs.some(({ a, b }) => obstacles.some(box => segmentThroughBox(a, b, box)) || insides.some(box => segmentThroughBox(a, b, box)))) continue;
         if (runs.some(run => others.some(segment => alongside(run, segment)))) continue;

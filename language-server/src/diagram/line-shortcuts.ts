@@ -27,6 +27,7 @@ const ENDS_APART = 12;
 const LABEL_REACH = 10;
 /** Ends tried on each box for a way round a corner: its outline points nearest the corner. */
 const NEAREST_ENDS = 3;
+/** A run that passes something or lies on another line; else a run is judged by the lines it crosses. */
 const BLOCKED = -1;
 /** Ways tried per line, shortest first: past these the rest are rarely clear and cost more than the layout. */
 const TRIES_PER_LINE = 400;

@@ -8,6 +8,8 @@ import { orthogonalRoute } from '../../../language-server/src/diagram/orthogonal
 import { segmentThroughBox } from '../../../language-server/src/diagram/layout-quality.js';
 import { loadTexts } from '../helpers/workspace.js';
 import { CountingRunner } from './helpers.js';
+import { generateEstate, scaledOptions } from '../../../scripts/gen-estate.js';
+import { pathLength } from '../../../language-server/src/diagram/box-geometry.js';
 
 /** A department of a small chain with an outside feeder: enough room round it for a few more. */
 const BASE = `
@@ -135,5 +137,31 @@ describe('a new system with no free spot beside its linked box', () => {
         expect(box.y + box.height).toBeLessThanOrEqual(252 + 116);
         expect(fitIntoPrevious(graph, { ...previous, nodes: { ...previous.nodes, L: { ...previous.nodes.L, x: 12 } } }, false)?.nodes.r3c0).toEqual(rows.r3c0);
         expectClean(graph, fitted);
+    });
+});
+
+describe('a system with no flows that gets its first one', () => {
+    it('keeps the picture: the new system takes a spot beside it, joined by the short run even where that crosses a line', async () => {
+        // The generated 150-system estate's Human Resources department: its lake has no flows, and a
+        // line runs right under the lake's row, so every way round that line is a long detour.
+        const estateFiles = generateEstate(scaledOptions(150, { files: 4, seed: 11 })).files;
+        const { analysis } = await loadTexts(Object.fromEntries(estateFiles.map(file => [file.name, file.text])));
+        const options = { view: { kind: 'department' as const, name: 'HumanResources' }, state: 'as-is' as const };
+        const graph = buildDiagramGraph(analysis.estate, analysis.findings, options);
+        const layouter = new DiagramLayouter(new CountingRunner());
+        const layout = await layouter.layout(graph, { viewKey: 'hr' });
+        const estate = analysis.estate;
+        const lake = estate.systems.get('HumanResourcesLake')!;
+        expect(graph.edges.some(edge => [edge.source, edge.target].some(end => end.endsWith('HumanResourcesLake')))).toBe(false);
+        const template = [...estate.flows.values()].find(flow => flow.status === 'live' && !flow.source.builtin)!;
+        const systems = new Map(estate.systems).set('Added', { ...lake, name: 'Added', title: 'Added system', shadow: false, status: 'live', stores: [], edits: [] });
+        const flows = new Map(estate.flows).set('AddedFlow', { ...template, name: 'AddedFlow', title: 'Added flow', sourceSystem: 'Added', targetSystem: lake.name, twoWay: false, style: 'manual', status: 'live', effortHoursPerWeek: undefined });
+        const edited = buildDiagramGraph({ ...estate, systems, flows }, analysis.findings, options);
+        const after = await layouter.layout(edited, { viewKey: 'hr' });
+        for (const node of graph.nodes) expect(after.nodes[node.id], node.id).toEqual(layout.nodes[node.id]);
+        const line = after.edges[edited.edges.find(edge => edge.flows.includes('AddedFlow'))!.id].points;
+        const [a, b] = [line[0], line[line.length - 1]];
+        expect(pathLength(line)).toBeLessThanOrEqual(2.5 * Math.hypot(b.x - a.x, b.y - a.y));
+        expectClean(edited, after);
     });
 });
