@@ -38,6 +38,8 @@ const CORNER_ENDS = 3;
 const BEND_COST = 40;
 /** A path round the boxes longer than this times the distance between its ends is worse than a fresh layout. */
 const LONGEST_DETOUR = 2.5;
+/** What a crossing costs a path through the channels when the way round the other lines is too long (a line's length in px). */
+const ACROSS_CROWD_CROSSING_COST = 20;
 /** Spacing of the points along a box's outline where a line may meet it. */
 const OUTLINE_STEP = 10;
 /** Where along a run a label may sit on it. */
@@ -280,8 +282,11 @@ function newLine(edge: DiagramEdge, placed: Placed, labelled: boolean, direction
         const walls = [...obstacles, source, target];
         for (const a of starts.slice(0, CORNER_ENDS)) {
             for (const b of stops.slice(0, CORNER_ENDS)) {
-                const route = orthogonalRoute({ point: a, box: source }, { point: b, box: target }, walls, others);
-                if (!route || pathLength(route) > LONGEST_DETOUR * Math.hypot(b.x - a.x, b.y - a.y)) continue;
+                // Round a crowd of lines if that is not far; else straight across it.
+                const within = (route: Point[] | undefined) => route && pathLength(route) <= LONGEST_DETOUR * Math.hypot(b.x - a.x, b.y - a.y) ? route : undefined;
+                const ends = [{ point: a, box: source }, { point: b, box: target }] as const;
+                const route = within(orthogonalRoute(...ends, walls, others)) ?? within(orthogonalRoute(...ends, walls, others, ACROSS_CROWD_CROSSING_COST));
+                if (!route) continue;
                 const runs = segmentsOf(route);
                 const cost = runs.reduce((sum, { a: p, b: q }) => sum + Math.hypot(q.x - p.x, q.y - p.y), 0) + (runs.length - 1) * BEND_COST;
                 const crossings = runs.reduce((sum, run) => sum + others.filter(segment => crossingPoint(run, segment)).length, 0);

@@ -35,7 +35,7 @@ function outward(end: RouteEnd): Point {
 }
 
 /** The route from one box side to another, or undefined when the channels are closed. */
-export function orthogonalRoute(from: RouteEnd, to: RouteEnd, obstacles: readonly Box[], others: readonly Segment[]): Point[] | undefined {
+export function orthogonalRoute(from: RouteEnd, to: RouteEnd, obstacles: readonly Box[], others: readonly Segment[], crossingCost = CROSSING_COST): Point[] | undefined {
     const [n1, n2] = [outward(from), outward(to)];
     const start = { x: from.point.x + n1.x * STUB, y: from.point.y + n1.y * STUB };
     const goal = { x: to.point.x + n2.x * STUB, y: to.point.y + n2.y * STUB };
@@ -71,7 +71,7 @@ export function orthogonalRoute(from: RouteEnd, to: RouteEnd, obstacles: readonl
             const b = { x: xs[ni], y: ys[nj] };
             if (blocked(a, b)) return;
             const crossings = others.filter(segment => crossingPoint({ a, b }, segment)).length;
-            const step = Math.abs(b.x - a.x) + Math.abs(b.y - a.y) + crossings * CROSSING_COST + (d !== 4 && d !== direction ? BEND_COST : 0);
+            const step = Math.abs(b.x - a.x) + Math.abs(b.y - a.y) + crossings * crossingCost + (d !== 4 && d !== direction ? BEND_COST : 0);
             const next = key(ni, nj, direction);
             const total = priority + step;
             if (total < (cost.get(next) ?? Number.POSITIVE_INFINITY)) {

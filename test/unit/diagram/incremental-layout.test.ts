@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { emptyCounts, type Box, type DiagramGraph, type DiagramLayout } from '../../../language-server/src/diagram/diagram-graph.js';
+import { emptyCounts, type Box, type DiagramGraph, type DiagramLayout, type Point } from '../../../language-server/src/diagram/diagram-graph.js';
 import { buildDiagramGraph } from '../../../language-server/src/diagram/graph-builder.js';
 import { fitIntoPrevious } from '../../../language-server/src/diagram/incremental-layout.js';
 import { DiagramLayouter } from '../../../language-server/src/diagram/layout.js';
 import { measureLayout } from '../../../language-server/src/diagram/layout-quality.js';
 import { orthogonalRoute } from '../../../language-server/src/diagram/orthogonal-route.js';
-import { segmentThroughBox } from '../../../language-server/src/diagram/layout-quality.js';
+import { crossingPoint, segmentThroughBox } from '../../../language-server/src/diagram/layout-quality.js';
 import { loadTexts } from '../helpers/workspace.js';
 import { CountingRunner } from './helpers.js';
 import { generateEstate, scaledOptions } from '../../../scripts/gen-estate.js';
@@ -94,6 +94,22 @@ describe('a line through the channels between boxes', () => {
             expect(a.x === b.x || a.y === b.y, `run ${i} is straight across or down`).toBe(true);
             expect(segmentThroughBox(a, b, wall)).toBe(false);
         }
+    });
+
+    it('goes round a crowd of lines at the usual cost of a crossing, and across it when crossings cost little', () => {
+        const from: Box = { x: 0, y: 200, width: 100, height: 40 };
+        const to: Box = { x: 600, y: 200, width: 100, height: 40 };
+        // Ten long lines down between the two boxes, from a box above to a box below.
+        const crowd = Array.from({ length: 10 }, (_, i) => ({ a: { x: 200 + 30 * i, y: -400 }, b: { x: 200 + 30 * i, y: 840 } }));
+        const walls: Box[] = [from, to, { x: 150, y: -440, width: 400, height: 40 }, { x: 150, y: 840, width: 400, height: 40 }];
+        const ends = [{ point: { x: 100, y: 220 }, box: from }, { point: { x: 600, y: 220 }, box: to }] as const;
+        const crossed = (route: Point[]) => crowd.filter(line => route.slice(1).some((b, i) => crossingPoint({ a: route[i], b }, line))).length;
+        const round = orthogonalRoute(...ends, walls, crowd)!;
+        expect(crossed(round)).toBe(0);
+        expect(pathLength(round)).toBeGreaterThan(1000);
+        const across = orthogonalRoute(...ends, walls, crowd, 20)!;
+        expect(crossed(across)).toBe(10);
+        expect(pathLength(across)).toBeLessThan(520);
     });
 
     it('finds no way through a closed wall and does not lie on another line', () => {
