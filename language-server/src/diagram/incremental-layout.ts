@@ -9,7 +9,7 @@ import type { Box, DiagramEdge, DiagramGraph, DiagramGroup, DiagramLayout, Diagr
 import { alongside, centre, distanceToBox, facingPoints, inflate, overlaps, pathLength, segmentsOf, spotsBeside, type Segment } from './box-geometry.js';
 import { crossingPoint, segmentThroughBox } from './layout-quality.js';
 import { GROUP_TITLE_HEIGHT, groupTitleBox, labelSize } from './node-sizing.js';
-import { orthogonalRoute } from './orthogonal-route.js';
+import { canLeave, orthogonalRoute } from './orthogonal-route.js';
 import { occupiedRows, openBand } from './flow-compaction.js';
 
 /** An edit larger than this is laid out afresh: the old picture would fit the new model badly. */
@@ -280,8 +280,11 @@ function newLine(edge: DiagramEdge, placed: Placed, labelled: boolean, direction
     }
     if (!best) {
         const walls = [...obstacles, source, target];
-        for (const a of starts.slice(0, CORNER_ENDS)) {
-            for (const b of stops.slice(0, CORNER_ENDS)) {
+        // The nearest points facing the other box it can leave from: a box right under its
+        // department's title leaves by its sides.
+        const leaving = (points: Point[], box: Box) => points.filter(point => canLeave({ point, box }, walls, others)).slice(0, CORNER_ENDS);
+        for (const a of leaving(starts, source)) {
+            for (const b of leaving(stops, target)) {
                 // Round a crowd of lines if that is not far; else straight across it.
                 const within = (route: Point[] | undefined) => route && pathLength(route) <= LONGEST_DETOUR * Math.hypot(b.x - a.x, b.y - a.y) ? route : undefined;
                 const ends = [{ point: a, box: source }, { point: b, box: target }] as const;

@@ -34,12 +34,26 @@ function outward(end: RouteEnd): Point {
     return distances.sort((p1, p2) => p1[0] - p2[0])[0][1];
 }
 
+/** Where a line leaving (or entering) a box at `end` may first turn. */
+function stubEnd(end: RouteEnd): Point {
+    const out = outward(end);
+    return { x: end.point.x + out.x * STUB, y: end.point.y + out.y * STUB };
+}
+
+function blockedBy(obstacles: readonly Box[], others: readonly Segment[]): (a: Point, b: Point) => boolean {
+    return (a, b) => obstacles.some(box => segmentThroughBox(a, b, box)) || others.some(segment => alongside({ a, b }, segment));
+}
+
+/** Whether a line can leave its box at `end` at all: its first stretch straight out passes nothing. */
+export function canLeave(end: RouteEnd, obstacles: readonly Box[], others: readonly Segment[]): boolean {
+    return !blockedBy(obstacles, others)(end.point, stubEnd(end));
+}
+
 /** The route from one box side to another, or undefined when the channels are closed. */
 export function orthogonalRoute(from: RouteEnd, to: RouteEnd, obstacles: readonly Box[], others: readonly Segment[], crossingCost = CROSSING_COST): Point[] | undefined {
     const [n1, n2] = [outward(from), outward(to)];
-    const start = { x: from.point.x + n1.x * STUB, y: from.point.y + n1.y * STUB };
-    const goal = { x: to.point.x + n2.x * STUB, y: to.point.y + n2.y * STUB };
-    const blocked = (a: Point, b: Point) => obstacles.some(box => segmentThroughBox(a, b, box)) || others.some(segment => alongside({ a, b }, segment));
+    const [start, goal] = [stubEnd(from), stubEnd(to)];
+    const blocked = blockedBy(obstacles, others);
     if (blocked(from.point, start) || blocked(goal, to.point)) return undefined;
 
     const xs = sortedUnique([start.x, goal.x, ...obstacles.flatMap(box => [box.x - 1, box.x + box.width + 1])]);

@@ -4,7 +4,7 @@ import { buildDiagramGraph } from '../../../language-server/src/diagram/graph-bu
 import { fitIntoPrevious } from '../../../language-server/src/diagram/incremental-layout.js';
 import { DiagramLayouter } from '../../../language-server/src/diagram/layout.js';
 import { measureLayout } from '../../../language-server/src/diagram/layout-quality.js';
-import { orthogonalRoute } from '../../../language-server/src/diagram/orthogonal-route.js';
+import { canLeave, orthogonalRoute } from '../../../language-server/src/diagram/orthogonal-route.js';
 import { crossingPoint, segmentThroughBox } from '../../../language-server/src/diagram/layout-quality.js';
 import { loadTexts } from '../helpers/workspace.js';
 import { CountingRunner } from './helpers.js';
@@ -110,6 +110,14 @@ describe('a line through the channels between boxes', () => {
         const across = orthogonalRoute(...ends, walls, crowd, 20)!;
         expect(crossed(across)).toBe(10);
         expect(pathLength(across)).toBeLessThan(520);
+    });
+
+    it('leaves a box only where its first stretch out passes nothing: not up through a title right above it', () => {
+        const box: Box = { x: 100, y: 100, width: 120, height: 40 };
+        const title: Box = { x: 90, y: 80, width: 110, height: 16 };
+        expect(canLeave({ point: { x: 160, y: 100 }, box }, [title], [])).toBe(false);
+        expect(canLeave({ point: { x: 220, y: 120 }, box }, [title], [])).toBe(true);
+        expect(canLeave({ point: { x: 160, y: 140 }, box }, [title], [{ a: { x: 160, y: 150 }, b: { x: 160, y: 300 } }])).toBe(false);
     });
 
     it('finds no way through a closed wall and does not lie on another line', () => {
