@@ -15,7 +15,7 @@ import { betterReading } from './layout-choice.js';
 import { linesFirst } from './lines-first.js';
 import { shortenDetours } from './line-shortcuts.js';
 import { straightenLayout, type SmoothingContext } from './route-smoothing.js';
-import { clearTitles } from './title-clearance.js';
+import { clearTitles, shiftStruckTitles } from './title-clearance.js';
 import { textWidth } from './text-metrics.js';
 
 export interface CompoundPlan {
@@ -235,7 +235,8 @@ export function compoundLayout(graph: DiagramGraph, laidOut: ElkNode, input: Pic
     }
     const { context, titles } = lineContext(graph, layout);
     const straightened = straightenLayout(layout, context);
-    return clearTitles(shortenDetours(betterReading(graph, straightened, linesFirst(straightened, context)), context), context, titles);
+    const read = shortenDetours(betterReading(graph, straightened, linesFirst(straightened, context)), context);
+    return shiftStruckTitles(clearTitles(read, context, titles), graph.groups);
 }
 
 /**

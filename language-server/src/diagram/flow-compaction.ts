@@ -9,7 +9,7 @@
 import type { Box, DiagramGraph, DiagramLayout, Point } from './diagram-graph.js';
 import { DETOUR_MEAN, DETOUR_WORST, targetsMissed } from './layout-choice.js';
 import { measureLayout } from './layout-quality.js';
-import { GROUP_TITLE_HEIGHT, groupTitleBox } from './node-sizing.js';
+import { GROUP_TITLE_HEIGHT, layoutTitleBoxes } from './node-sizing.js';
 
 /** A band between two rows keeps at least this much: room for a line's turn and its arrowhead. */
 const KEPT_BAND = 28;
@@ -36,7 +36,7 @@ const BANDS_TRIED_ALONE = 12;
  * pass through a label it went by before.
  */
 export function withBandsClosed(graph: DiagramGraph, layout: DiagramLayout): DiagramLayout {
-    const titles = graph.groups.flatMap(group => layout.groups[group.id] ? [groupTitleBox(layout.groups[group.id], group)] : []);
+    const titles = layoutTitleBoxes(layout, graph.groups);
     const bands = bareBands(layout, titles);
     if (bands.length === 0) return layout;
     const before = measureLayout(graph, layout);

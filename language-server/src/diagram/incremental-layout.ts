@@ -79,14 +79,14 @@ export function fitIntoPrevious(graph: DiagramGraph, previous: DiagramLayout, la
     }
 
     for (const node of added) {
-        const placed = { nodes, groups, edges, groupOf, ends, groupById };
+        const placed = { nodes, groups, edges, groupOf, ends, groupById, titleShifts: previous.titleShifts };
         const spot = freeSpot(node, graph, placed, direction) ?? spotInOpenedRow(node, graph, placed, direction);
         if (!spot) return undefined;
         nodes[node.id] = spot;
         if (node.group) groups[node.group] = grownGroup(groups[node.group], spot);
     }
     for (const edge of newEdges) {
-        const geometry = newLine(edge, { nodes, groups, edges, groupOf, ends, groupById }, labelled, direction);
+        const geometry = newLine(edge, { nodes, groups, edges, groupOf, ends, groupById, titleShifts: previous.titleShifts }, labelled, direction);
         if (!geometry) return undefined;
         edges[edge.id] = geometry;
     }
@@ -101,6 +101,7 @@ interface Placed {
     /** The two node ids each edge links. */
     ends: ReadonlyMap<string, readonly [string, string]>;
     groupById: ReadonlyMap<string, DiagramGroup>;
+    titleShifts?: Readonly<Record<string, number>>;
 }
 
 function contains(outer: Box, inner: Box): boolean {
@@ -190,7 +191,7 @@ function spotInOpenedRow(node: DiagramNode, graph: DiagramGraph, placed: Placed,
     const anchor = placed.nodes[link.source === node.id ? link.target : link.source];
     const picture: DiagramLayout = { width: 0, height: 0, direction, nodes: placed.nodes, groups: placed.groups, edges: placed.edges };
     const [from, to] = direction === 'DOWN' ? [anchor.y, anchor.y + anchor.height] : [anchor.x, anchor.x + anchor.width];
-    const titles = Object.entries(placed.groups).map(([id, frame]) => groupTitleBox(frame, placed.groupById.get(id)!));
+    const titles = Object.entries(placed.groups).map(([id, frame]) => groupTitleBox(frame, placed.groupById.get(id)!, placed.titleShifts?.[id]));
     const row = occupiedRows(picture, titles).find(interval => interval.from <= from && interval.to >= to);
     if (!row) return undefined;
     const downstream = link.source !== node.id;
@@ -239,7 +240,7 @@ function newLine(edge: DiagramEdge, placed: Placed, labelled: boolean, direction
     const [source, target] = [placed.nodes[edge.source], placed.nodes[edge.target]];
     if (!source || !target || edge.source === edge.target) return undefined;
     const own = new Set([placed.groupOf.get(edge.source), placed.groupOf.get(edge.target)]);
-    const titles = Object.entries(placed.groups).map(([id, frame]) => groupTitleBox(frame, placed.groupById.get(id)!));
+    const titles = Object.entries(placed.groups).map(([id, frame]) => groupTitleBox(frame, placed.groupById.get(id)!, placed.titleShifts?.[id]));
     const barriers = [...titles, ...Object.entries(placed.groups).filter(([id]) => !own.has(id)).map(([, frame]) => frame)];
     const inWay = Object.entries(placed.nodes).filter(([id]) => id !== edge.source && id !== edge.target).map(([, box]) => inflate(box, CLEARANCE));
     const obstacles = [...inWay, ...labels(placed.edges).map(box => inflate(box, 2)), ...barriers];

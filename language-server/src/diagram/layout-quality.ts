@@ -5,7 +5,7 @@
  * far from their line, a picture too thin or too large to read in a side panel, and a picture
  * that moves when one element is added.
  */
-import { groupTitleBox } from './node-sizing.js';
+import { layoutTitleBoxes } from './node-sizing.js';
 import type { Box, DiagramGraph, DiagramLayout, Point } from './diagram-graph.js';
 import { REFERENCE_PANEL, type PanelSize } from './panel-shape.js';
 import { LABEL_FONT_PX } from './text-metrics.js';
@@ -245,7 +245,7 @@ export function measureLayout(graph: DiagramGraph, layout: DiagramLayout): Layou
     let edgeThroughNode = 0;
     let edgeThroughGroup = 0;
     let edgeThroughTitle = 0;
-    const titles = graph.groups.flatMap(group => layout.groups[group.id] ? [groupTitleBox(layout.groups[group.id], group)] : []);
+    const titles = layoutTitleBoxes(layout, graph.groups);
     for (const segment of segments) {
         const edge = drawn[segment.edge];
         for (const { id, box } of nodeBoxes) {

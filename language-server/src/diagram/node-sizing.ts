@@ -2,7 +2,7 @@
  * How big a box and a label are, decided before layout from the text they show: a title wraps to a
  * second line, then ends in an ellipsis (the tooltip has it whole); nothing is ever wider than its box.
  */
-import type { Box, DiagramEdge, DiagramGroup, DiagramNode, FindingCounts, LayoutDirection } from './diagram-graph.js';
+import type { Box, DiagramEdge, DiagramGroup, DiagramLayout, DiagramNode, FindingCounts, LayoutDirection } from './diagram-graph.js';
 import { DETAIL_FONT_PX, EDGE_FONT_PX, LABEL_FONT_PX, textWidth, wrapText } from './text-metrics.js';
 
 const NODE_MIN_WIDTH = 130;
@@ -83,9 +83,14 @@ export function sizeNode(node: DiagramNode): void {
  * Where a department's title is written: lines keep out of it, but may cross the rest of the title
  * band on their way in or out of the box.
  */
-export function groupTitleBox(frame: Box, group: Pick<DiagramGroup, 'label' | 'collapsible'>): Box {
+export function groupTitleBox(frame: Box, group: Pick<DiagramGroup, 'label' | 'collapsible'>, shift = 0): Box {
     const width = GROUP_TITLE_INSET + (group.collapsible ? FOLD_MARK_WIDTH : 0) + textWidth(group.label, LABEL_FONT_PX) + GROUP_TITLE_INSET;
-    return { x: frame.x, y: frame.y, width: Math.min(frame.width, width), height: GROUP_TITLE_HEIGHT };
+    return { x: frame.x + shift, y: frame.y, width: Math.min(frame.width - shift, width), height: GROUP_TITLE_HEIGHT };
+}
+
+/** The title boxes of a layout's departments, where they are written (`titleShifts`). */
+export function layoutTitleBoxes(layout: Pick<DiagramLayout, 'groups' | 'titleShifts'>, groups: ReadonlyArray<Pick<DiagramGroup, 'id' | 'label' | 'collapsible'>>): Box[] {
+    return groups.flatMap(group => layout.groups[group.id] ? [groupTitleBox(layout.groups[group.id], group, layout.titleShifts?.[group.id])] : []);
 }
 
 export interface LabelSize {

@@ -60,7 +60,7 @@ export function renderSvg(diagram: LaidOutDiagram, options: SvgOptions = {}): st
     out.push(`<g class='integ-content' transform='translate(${margin},${top})'>`);
     for (const group of graph.groups) {
         const box = layout.groups[group.id];
-        if (box) out.push(renderGroup(group, box, graph, title));
+        if (box) out.push(renderGroup(group, box, layout.titleShifts?.[group.id] ?? 0, graph, title));
     }
     for (const edge of graph.edges) {
         const geometry = layout.edges[edge.id];
@@ -98,15 +98,15 @@ function elementClasses(graph: DiagramGraph, element: DiagramNode | DiagramEdge)
     return classes;
 }
 
-function renderGroup(group: DiagramGroup, box: Box, graph: DiagramGraph, title: HoverTitle): string {
+function renderGroup(group: DiagramGroup, box: Box, titleShift: number, graph: DiagramGraph, title: HoverTitle): string {
     const members = graph.nodes.filter(node => node.group === group.id);
     const dim = graph.follow && !members.some(node => node.lens.followed) ? ' dim' : '';
     const parts = [`<g class='integ-group${group.collapsible ? ' collapsible' : ''}${dim}' data-id='${escapeXml(group.id)}'>`];
     parts.push(title(`Department ${group.label}${group.collapsible ? ' (click the title to fold it back)' : ''}`));
     parts.push(`<rect class='frame' x='${num(box.x)}' y='${num(box.y)}' width='${num(box.width)}' height='${num(box.height)}' rx='8'/>`);
-    let textX = box.x + 12;
+    let textX = box.x + titleShift + 12;
     if (group.collapsible) {
-        parts.push(foldMark(box.x + 10, box.y + 8, '−'));
+        parts.push(foldMark(box.x + titleShift + 10, box.y + 8, '−'));
         textX += 18;
     }
     parts.push(`<text x='${num(textX)}' y='${num(box.y + 20)}'>${escapeXml(group.label)}</text></g>`);

@@ -6,9 +6,10 @@
  * it turns round a corner of the title. A new run is kept only where it passes no box it does not end
  * at, no other label, title or foreign department, lies on no other line, crosses no more lines than
  * the run it replaces (or, where no way does, as few more as possible, up to two) and leaves the
- * line's label within reach; else the line stays as it was.
+ * line's label within reach; else the line stays as it was, and its title moves instead.
  */
-import type { Box, DiagramLayout, Point } from './diagram-graph.js';
+import type { Box, DiagramGroup, DiagramLayout, Point } from './diagram-graph.js';
+import { groupTitleBox } from './node-sizing.js';
 import { alongside, distanceToRun, inflate, outlinePoints, overlaps, pathLength, segmentsOf, spanOf, type Segment } from './box-geometry.js';
 import { crossingPoint, segmentThroughBox } from './layout-quality.js';
 import type { SmoothingContext } from './route-smoothing.js';
@@ -23,6 +24,8 @@ const ENDS_APART = 12;
 const LABEL_REACH = 10;
 /** Lines a way round a title may cross beyond those its old run crossed, where no way crosses none more. */
 const EXTRA_CROSSINGS = 2;
+/** A title still struck out slides along its band in steps of this much. */
+const SHIFT_STEP = 8;
 /** Runs across titles moved per line, at most: a line crossing more titles than this keeps the rest. */
 const MOVES_PER_LINE = 3;
 
@@ -113,4 +116,29 @@ function crossingsOf(runs: readonly Segment[], others: readonly Segment[]): numb
     let count = 0;
     for (const run of runs) for (const other of others) if (crossingPoint(run, other)) count++;
     return count;
+}
+
+/**
+ * A title a line still strikes out (a bundle through it in a dense view, where no way round crosses
+ * no more lines) slides right along its department's title band to the nearest stretch that no line
+ * crosses and no label covers; a title with no such stretch stays where it was.
+ */
+export function shiftStruckTitles(layout: DiagramLayout, groups: readonly DiagramGroup[]): DiagramLayout {
+    const segments = Object.values(layout.edges).flatMap(edge => segmentsOf(edge.points));
+    const labels = Object.values(layout.edges).flatMap(edge => edge.label ? [edge.label] : []);
+    const clear = (box: Box) => !segments.some(({ a, b }) => segmentThroughBox(a, b, box)) && !labels.some(label => overlaps(label, box));
+    const shifts: Record<string, number> = { ...layout.titleShifts };
+    let moved = false;
+    for (const group of groups) {
+        const frame = layout.groups[group.id];
+        if (!frame || clear(groupTitleBox(frame, group, shifts[group.id]))) continue;
+        const width = groupTitleBox(frame, group).width;
+        for (let shift = SHIFT_STEP; shift + width <= frame.width; shift += SHIFT_STEP) {
+            if (!clear(groupTitleBox(frame, group, shift))) continue;
+            shifts[group.id] = shift;
+            moved = true;
+            break;
+        }
+    }
+    return moved ? { ...layout, titleShifts: shifts } : layout;
 }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Box, DiagramLayout, Point } from '../../../language-server/src/diagram/diagram-graph.js';
-import { segmentThroughBox } from '../../../language-server/src/diagram/layout-quality.js';
+import { emptyCounts, type Box, type DiagramGraph, type DiagramLayout, type Point } from '../../../language-server/src/diagram/diagram-graph.js';
 import type { SmoothingContext } from '../../../language-server/src/diagram/route-smoothing.js';
-import { clearTitles } from '../../../language-server/src/diagram/title-clearance.js';
+import { clearTitles, shiftStruckTitles } from '../../../language-server/src/diagram/title-clearance.js';
+import { measureLayout, segmentThroughBox } from '../../../language-server/src/diagram/layout-quality.js';
+import { renderSvg } from '../../../language-server/src/diagram/svg-renderer.js';
 
 /** A department (frame at 100,100) whose title is written across the top of its system B; A above it sends B a line straight down. */
 const TITLE: Box = { x: 100, y: 100, width: 150, height: 28 };
@@ -50,5 +51,40 @@ describe('lines moved off department titles', () => {
         const before = picture();
         before.edges.ab.points = [{ x: 280, y: 50 }, { x: 280, y: 140 }];
         expect(clearTitles(before, context, [TITLE])).toBe(before);
+    });
+});
+
+describe('a title still struck out slides along its band', () => {
+    const group = { id: 'g', department: 'Finance', label: 'Finance' };
+    const lens = { data: 'none', owner: 'owned', roadmap: 'none' } as const;
+    const xs = [30, 50, 70];
+    /** A department 150 px tall; three lines from a box below it to a box above it, up through the left of its title band. */
+    function crowded(width: number): DiagramLayout {
+        const edges: DiagramLayout['edges'] = {};
+        for (const x of xs) edges[`l${x}`] = { points: [{ x, y: 280 }, { x, y: 20 }] };
+        return {
+            width: 500, height: 300, direction: 'DOWN', groups: { g: { x: 10, y: 100, width, height: 150 } }, edges,
+            nodes: { a: { x: 0, y: 280, width: 100, height: 20 }, b: { x: 0, y: 0, width: 100, height: 20 } }
+        };
+    }
+    const graph: DiagramGraph = {
+        title: 't', view: { kind: 'estate' }, state: 'as-is', aggregated: false, groups: [group], notes: [],
+        nodes: ['a', 'b'].map(id => ({ id, kind: 'system' as const, name: id, label: id, lines: [id], detail: '', shadow: false, findings: emptyCounts(), findingList: [], lens, width: 100, height: 20 })),
+        edges: xs.map(x => ({ id: `l${x}`, source: 'a', target: 'b', label: '', title: `l${x}`, flows: [`l${x}`], edgeClass: 'realtime' as const, twoWay: false, classifications: [], regulated: false, findings: emptyCounts(), findingList: [], lens }))
+    };
+
+    it('to the nearest stretch no line crosses, and the picture is measured and drawn with it there', () => {
+        const before = crowded(400);
+        expect(measureLayout(graph, before).edgeThroughTitle).toBeGreaterThan(0);
+        const after = shiftStruckTitles(before, [group]);
+        // Past the last line at x 70 (the frame starts at 10), in steps of 8.
+        expect(after.titleShifts?.g).toBe(64);
+        expect(measureLayout(graph, after).edgeThroughTitle).toBe(0);
+        expect(renderSvg({ graph, layout: after })).toContain(`<text x='${10 + 64 + 12}' y='120'>Finance</text>`);
+    });
+
+    it('stays where it was in a frame with no clear stretch', () => {
+        const before = crowded(120);
+        expect(shiftStruckTitles(before, [group])).toBe(before);
     });
 });
