@@ -78,19 +78,25 @@ export function fitIntoPrevious(graph: DiagramGraph, previous: DiagramLayout, la
         edges[edge.id] = geometry;
     }
 
+    const titleShifts: Record<string, number> = { ...previous.titleShifts };
     for (const node of added) {
-        const placed = { nodes, groups, edges, groupOf, ends, groupById, titleShifts: previous.titleShifts };
+        const placed = { nodes, groups, edges, groupOf, ends, groupById, titleShifts };
         const spot = freeSpot(node, graph, placed, direction) ?? spotInOpenedRow(node, graph, placed, direction);
         if (!spot) return undefined;
         nodes[node.id] = spot;
-        if (node.group) groups[node.group] = grownGroup(groups[node.group], spot);
+        if (node.group) {
+            const grown = grownGroup(groups[node.group], spot);
+            const shift = shiftedTitle(titleShifts[node.group], groups[node.group], grown);
+            if (shift !== undefined) titleShifts[node.group] = shift;
+            groups[node.group] = grown;
+        }
     }
     for (const edge of newEdges) {
-        const geometry = newLine(edge, { nodes, groups, edges, groupOf, ends, groupById, titleShifts: previous.titleShifts }, labelled, direction);
+        const geometry = newLine(edge, { nodes, groups, edges, groupOf, ends, groupById, titleShifts }, labelled, direction);
         if (!geometry) return undefined;
         edges[edge.id] = geometry;
     }
-    return framed({ ...previous, nodes, groups, edges });
+    return framed({ ...previous, nodes, groups, edges, titleShifts });
 }
 
 interface Placed {
@@ -226,7 +232,16 @@ function groupsAllow(node: DiagramNode, spot: Box, placed: Placed): boolean {
     const frame = placed.groups[node.group];
     if (labels(placed.edges).some(label => overlaps(label, grown) && !overlaps(label, frame))) return false;
     const foreign = Object.entries(placed.edges).filter(([id]) => placed.ends.get(id)!.every(end => placed.groupOf.get(end) !== node.group)).map(([, geometry]) => geometry);
-    return !foreign.some(geometry => segmentsOf(geometry.points).some(({ a, b }) => segmentThroughBox(a, b, grown)));
+    if (foreign.some(geometry => segmentsOf(geometry.points).some(({ a, b }) => segmentThroughBox(a, b, grown)))) return false;
+    // A frame grown up (or left) takes its title band with it, where the lines of its own systems may run.
+    if (grown.y === frame.y && grown.x === frame.x) return true;
+    const title = groupTitleBox(grown, placed.groupById.get(node.group)!, shiftedTitle(placed.titleShifts?.[node.group], frame, grown));
+    return !Object.values(placed.edges).some(geometry => segmentsOf(geometry.points).some(({ a, b }) => segmentThroughBox(a, b, title)));
+}
+
+/** A title moved along its band off the lines stays where it is written when its frame grows to the left. */
+function shiftedTitle(shift: number | undefined, frame: Box, grown: Box): number | undefined {
+    return shift ? shift + frame.x - grown.x : shift;
 }
 
 /**

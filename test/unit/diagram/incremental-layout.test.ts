@@ -189,3 +189,30 @@ describe('a system with no flows that gets its first one', () => {
         expectClean(edited, after);
     });
 });
+
+describe('a department grown for a new system', () => {
+    const lens = { data: 'none', owner: 'owned', roadmap: 'none' } as const;
+    const node = (id: string, group?: string) => ({ id, kind: 'system' as const, name: id, label: id, lines: [id], detail: '', shadow: false, findings: emptyCounts(), findingList: [], lens, width: 100, height: 40, group });
+    const edge = (id: string, source: string, target: string) => ({ id, source, target, label: '', title: id, flows: [id], edgeClass: 'realtime' as const, twoWay: false, classifications: [], regulated: false, findings: emptyCounts(), findingList: [], lens });
+
+    it('is not grown up where its title would move onto a line of its own systems', () => {
+        // A in department g; A's line to B above leaves A's left side and runs up past the department's top-left corner.
+        const previous: DiagramLayout = {
+            width: 420, height: 420, direction: 'DOWN', edges: { ab: { points: [{ x: 20, y: 270 }, { x: 10, y: 270 }, { x: 10, y: 40 }] } },
+            groups: { g: { x: 0, y: 200, width: 400, height: 200 } },
+            nodes: { A: { x: 20, y: 250, width: 100, height: 40 }, B: { x: 0, y: 0, width: 100, height: 40 } }
+        };
+        const graph: DiagramGraph = {
+            title: 't', view: { kind: 'estate' }, state: 'as-is', aggregated: false, notes: [],
+            groups: [{ id: 'g', department: 'Finance', label: 'Finance' }],
+            nodes: [node('A', 'g'), node('B'), node('New', 'g')],
+            edges: [edge('ab', 'A', 'B'), edge('newa', 'New', 'A')]
+        };
+        const fitted = fitIntoPrevious(graph, previous, false)!;
+        expect(fitted).toBeDefined();
+        // The spot right above A (New feeds A) would grow the frame up to y 116, its title across the line.
+        expect(measureLayout(graph, fitted).edgeThroughTitle).toBe(0);
+        expect(fitted.nodes.New.x + fitted.nodes.New.width).toBeLessThan(fitted.nodes.A.x);
+        expectClean(graph, fitted);
+    });
+});
