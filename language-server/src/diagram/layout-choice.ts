@@ -12,14 +12,23 @@ import { REFERENCE_PANEL, type PanelSize } from './panel-shape.js';
 export const DETOUR_MEAN = 1.3;
 export const DETOUR_WORST = 2.5;
 
-/** Something drawn over something else: a line through a box, a label or a title, boxes or labels on each other. */
-export function overlapsAnything(quality: LayoutQuality): boolean {
-    return quality.edgeThroughNode + quality.nodeOverlaps + quality.labelLabelOverlaps + quality.labelNodeOverlaps + quality.edgeThroughLabel + quality.edgeThroughTitle > 0;
+function overlapCount(quality: LayoutQuality): number {
+    return quality.edgeThroughNode + quality.nodeOverlaps + quality.labelLabelOverlaps + quality.labelNodeOverlaps + quality.edgeThroughLabel + quality.edgeThroughTitle;
 }
 
-/** The targets of the readability issue; a layout is judged by how many it misses, and by how much. */
-export function targetsMissed(quality: LayoutQuality): number {
-    let missed = overlapsAnything(quality) ? 10 : 0;
+/** Something drawn over something else: a line through a box, a label or a title, boxes or labels on each other. */
+export function overlapsAnything(quality: LayoutQuality): boolean {
+    return overlapCount(quality) > 0;
+}
+
+/**
+ * The targets of the readability issue; a layout is judged by how many it misses, and by how much.
+ * `before`: the picture an edit was fitted into, whose overlaps the reader already has: the fitted
+ * picture misses the overlap target only if it adds to them.
+ */
+export function targetsMissed(quality: LayoutQuality, before?: LayoutQuality): number {
+    const added = before ? overlapCount(quality) > overlapCount(before) : overlapsAnything(quality);
+    let missed = added ? 10 : 0;
     if (quality.hiddenShare > 0.02) missed += 4;
     if (quality.bendsPerEdge > 2) missed += 2;
     if (quality.detourMean > DETOUR_MEAN) missed += 2;

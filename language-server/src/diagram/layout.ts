@@ -148,9 +148,10 @@ export class DiagramLayouter {
             if (previous) {
                 // The picture as it was, with the new elements fitted in, unless that reads worse than
                 // laying it out again, where moving boxes the reader knows counts against the new
-                // layout; one that misses no target cannot read worse, and saves the layout.
+                // layout; one that misses no target cannot read worse, and saves the layout. Overlaps the
+                // picture already had are the reader's picture, not the edit's: they do not count against it.
                 const fitted = fitIntoPrevious(graph, previous, labelled);
-                const fittedMissed = fitted ? targetsMissed(measureLayout(graph, fitted)) : Number.POSITIVE_INFINITY;
+                const fittedMissed = fitted ? targetsMissed(measureLayout(graph, fitted), measureLayout(graph, previous)) : Number.POSITIVE_INFINITY;
                 if (fitted && fittedMissed === 0) return fitted;
                 const relaid = padToAspect(await steadiest(graph, previous, seed => compound(directions[0], previous.spread, seed), this.editBudgetMs));
                 const relaidMissed = targetsMissed(measureLayout(graph, relaid)) + stabilityMissed(displacement(graph, previous, relaid));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyCounts, type DiagramGraph, type DiagramLayout, type DiagramNode } from '../../../language-server/src/diagram/diagram-graph.js';
-import { chooseLayout } from '../../../language-server/src/diagram/layout-choice.js';
+import { chooseLayout, targetsMissed } from '../../../language-server/src/diagram/layout-choice.js';
+import { measureLayout } from '../../../language-server/src/diagram/layout-quality.js';
 
 const lens = { data: 'none', owner: 'owned', roadmap: 'none' } as const;
 
@@ -39,5 +40,22 @@ describe('choosing between layouts of one view', () => {
         // So wide that fitted into 1600×900 its titles shrink.
         const straight = row(2400, 0, 'RIGHT');
         expect(chooseLayout(graph, [straight, crooked])).toBe(crooked);
+    });
+});
+
+describe('the targets an edited picture misses', () => {
+    const clean = measureLayout(graph, row(150, 0, 'RIGHT'));
+    const struck = { ...clean, edgeThroughTitle: 2 };
+
+    const others = targetsMissed(clean);
+
+    it('counts a title struck out as a miss of the overlap target', () => {
+        expect(targetsMissed(struck)).toBe(others + 10);
+    });
+
+    it('does not count the overlaps the picture had before the edit against it, only those it adds', () => {
+        expect(targetsMissed(struck, struck)).toBe(others);
+        expect(targetsMissed({ ...struck, edgeThroughNode: 1 }, struck)).toBe(others + 10);
+        expect(targetsMissed(struck, clean)).toBe(others + 10);
     });
 });
