@@ -3,7 +3,7 @@
  * of a box that faces a point, and the spots beside a run where a label can sit.
  */
 import type { Box, Point } from './diagram-graph.js';
-import { sharedInterval } from './layout-quality.js';
+import { crossingPoint, sharedInterval } from './layout-quality.js';
 
 export interface Segment { a: Point; b: Point }
 
@@ -29,6 +29,19 @@ export function overlaps(a: Box, b: Box): boolean {
 
 export function segmentsOf(points: readonly Point[]): Segment[] {
     return points.slice(1).map((b, i) => ({ a: points[i], b }));
+}
+
+/** Drawn length over the straight distance between a line's ends. */
+export function detourOf(points: readonly Point[]): number {
+    const [a, b] = [points[0], points[points.length - 1]];
+    return pathLength(points) / Math.max(1, Math.hypot(b.x - a.x, b.y - a.y));
+}
+
+/** How many times `runs` cross `others` (touching at an end is not crossing). */
+export function crossingCount(runs: readonly Segment[], others: readonly Segment[]): number {
+    let count = 0;
+    for (const run of runs) for (const other of others) if (crossingPoint(run, other)) count++;
+    return count;
 }
 
 /** The box a run spans, grown by `by`: what lies outside it cannot touch the run. */

@@ -6,8 +6,8 @@
  * Undefined when the edit is not small or something does not fit cleanly: the caller lays out afresh.
  */
 import type { Box, DiagramEdge, DiagramGraph, DiagramGroup, DiagramLayout, DiagramNode, EdgeGeometry, LayoutDirection, Point } from './diagram-graph.js';
-import { alongside, centre, distanceToBox, facingPoints, inflate, overlaps, pathLength, segmentsOf, spotsBeside, type Segment } from './box-geometry.js';
-import { crossingPoint, segmentThroughBox } from './layout-quality.js';
+import { alongside, centre, crossingCount, distanceToBox, facingPoints, inflate, overlaps, pathLength, segmentsOf, spotsBeside, type Segment } from './box-geometry.js';
+import { segmentThroughBox } from './layout-quality.js';
 import { GROUP_TITLE_HEIGHT, groupTitleBox, labelSize } from './node-sizing.js';
 import { canLeave, orthogonalRoute } from './orthogonal-route.js';
 import { occupiedRows, openBand } from './flow-compaction.js';
@@ -291,7 +291,7 @@ function newLine(edge: DiagramEdge, placed: Placed, labelled: boolean, direction
         if (best && cost >= best.cost && best.crossings === 0) continue;
         if (runs.some(({ a, b }) => obstacles.some(box => segmentThroughBox(a, b, box)) || insides.some(box => segmentThroughBox(a, b, box)))) continue;
         if (runs.some(run => others.some(segment => alongside(run, segment)))) continue;
-        const crossings = runs.reduce((sum, run) => sum + others.filter(segment => crossingPoint(run, segment)).length, 0);
+        const crossings = crossingCount(runs, others);
         if (!best || crossings < best.crossings || (crossings === best.crossings && cost < best.cost)) best = { points: [runs[0].a, ...runs.map(run => run.b)], crossings, cost };
     }
     if (!best) {
@@ -308,7 +308,7 @@ function newLine(edge: DiagramEdge, placed: Placed, labelled: boolean, direction
                 if (!route) continue;
                 const runs = segmentsOf(route);
                 const cost = runs.reduce((sum, { a: p, b: q }) => sum + Math.hypot(q.x - p.x, q.y - p.y), 0) + (runs.length - 1) * BEND_COST;
-                const crossings = runs.reduce((sum, run) => sum + others.filter(segment => crossingPoint(run, segment)).length, 0);
+                const crossings = crossingCount(runs, others);
                 if (!best || crossings < best.crossings || (crossings === best.crossings && cost < best.cost)) best = { points: route, crossings, cost };
             }
         }

@@ -151,7 +151,11 @@ export class DiagramLayouter {
                 // layout; one that misses no target cannot read worse, and saves the layout. Overlaps the
                 // picture already had are the reader's picture, not the edit's: they do not count against it.
                 const fitted = fitIntoPrevious(graph, previous, labelled);
-                const fittedMissed = fitted ? targetsMissed(measureLayout(graph, fitted), measureLayout(graph, previous)) : Number.POSITIVE_INFINITY;
+                const fittedQuality = fitted && measureLayout(graph, fitted);
+                // The picture before is measured only when there is an overlap to compare.
+                const fittedMissed = fittedQuality
+                    ? targetsMissed(fittedQuality, overlapsAnything(fittedQuality) ? measureLayout(graph, previous) : undefined)
+                    : Number.POSITIVE_INFINITY;
                 if (fitted && fittedMissed === 0) return fitted;
                 const relaid = padToAspect(await steadiest(graph, previous, seed => compound(directions[0], previous.spread, seed), this.editBudgetMs));
                 const relaidMissed = targetsMissed(measureLayout(graph, relaid)) + stabilityMissed(displacement(graph, previous, relaid));

@@ -12,8 +12,8 @@
  * stays as it was. Nodes never move, so this costs the picture's stability nothing.
  */
 import type { Box, DiagramLayout, EdgeGeometry, Point } from './diagram-graph.js';
-import { alongside, distanceToBox, distanceToRun, inflate, outlinePoints, overlaps, pathLength, segmentsOf, spanOf, spotsBeside, type Segment } from './box-geometry.js';
-import { crossingPoint, segmentThroughBox } from './layout-quality.js';
+import { alongside, crossingCount, detourOf, distanceToBox, distanceToRun, inflate, outlinePoints, overlaps, pathLength, segmentsOf, spanOf, spotsBeside, type Segment } from './box-geometry.js';
+import { segmentThroughBox } from './layout-quality.js';
 import type { SmoothingContext } from './route-smoothing.js';
 
 /** Lines longer than this times the distance between their ends are tried; the target is a mean of 1.3. */
@@ -38,12 +38,8 @@ const SHORTEST_RUN = 14;
 export function shortenDetours(layout: DiagramLayout, context: SmoothingContext): DiagramLayout {
     const ids = Object.keys(layout.edges);
     if (ids.length > UP_TO_EDGES) return layout;
-    const detour = (points: readonly Point[]) => {
-        const [a, b] = [points[0], points[points.length - 1]];
-        return pathLength(points) / Math.max(1, Math.hypot(b.x - a.x, b.y - a.y));
-    };
-    const long = ids.filter(id => layout.edges[id].points.length > 2 && detour(layout.edges[id].points) >= WORTH_FIXING)
-        .sort((p, q) => detour(layout.edges[q].points) - detour(layout.edges[p].points));
+    const long = ids.filter(id => layout.edges[id].points.length > 2 && detourOf(layout.edges[id].points) >= WORTH_FIXING)
+        .sort((p, q) => detourOf(layout.edges[q].points) - detourOf(layout.edges[p].points));
     if (long.length === 0) return layout;
     const edges: DiagramLayout['edges'] = { ...layout.edges };
     for (const id of long) {
@@ -67,7 +63,6 @@ function shortcut(id: string, layout: DiagramLayout, edges: DiagramLayout['edges
     const boxes = Object.entries(layout.nodes).filter(([node]) => node !== source && node !== target).map(([, box]) => inflate(box, CLEARANCE));
     const obstacles = [...boxes, ...otherLabels, ...context.barriers(id)];
     const insides = [from, to].map(box => inflate(box, -1));
-    const crossings = (runs: readonly Segment[]) => runs.reduce((sum, run) => sum + otherSegments.filter(other => crossingPoint(run, other)).length, 0);
     const limit = pathLength(current.points) * GAIN;
     const [start, end] = [current.points[0], current.points[current.points.length - 1]];
     const apart = (p: Point) => otherEnds.every(other => Math.abs(other.x - p.x) >= ENDS_APART || Math.abs(other.y - p.y) >= ENDS_APART || Math.hypot(other.x - p.x, other.y - p.y) >= ENDS_APART);
@@ -84,7 +79,7 @@ function shortcut(id: string, layout: DiagramLayout, edges: DiagramLayout['edges
             for (const a of nearest(starts, turn)) for (const b of nearest(ends, turn)) ways.push([a, turn, b]);
         }
     }
-    const before = crossings(segmentsOf(current.points));
+    const before = crossingCount(segmentsOf(current.points), otherSegments);
     const candidates = ways.map(points => ({ points, length: pathLength(points) }))
         .filter(way => way.length <= limit)
         .sort((p, q) => p.length - q.length)
@@ -102,7 +97,7 @@ function shortcut(id: string, layout: DiagramLayout, edges: DiagramLayout['edges
             const blocked = Math.hypot(b.x - a.x, b.y - a.y) < SHORTEST_RUN
                 || obstacles.some(box => overlaps(reach, box) && segmentThroughBox(a, b, box)) || insides.some(box => segmentThroughBox(a, b, box))
                 || near.some(other => alongside(run, other));
-            verdict = blocked ? BLOCKED : near.filter(other => crossingPoint(run, other)).length;
+            verdict = blocked ? BLOCKED : crossingCount([run], near);
             row.set(b, verdict);
         }
         return verdict;

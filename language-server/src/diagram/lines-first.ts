@@ -10,7 +10,7 @@
 import type { Box, DiagramLayout, Point } from './diagram-graph.js';
 import { crossingPoint, segmentThroughBox, sharedInterval } from './layout-quality.js';
 import type { SmoothingContext } from './route-smoothing.js';
-import { centre, facingPoints, inflate, overlaps, pathLength, segmentsOf, spotsBeside, type Segment } from './box-geometry.js';
+import { centre, crossingCount, detourOf, facingPoints, inflate, overlaps, pathLength, segmentsOf, spotsBeside } from './box-geometry.js';
 
 /** Above this many edges the search (every end pair of every line against every other line) costs more than the layout. */
 const UP_TO_EDGES = 120;
@@ -24,11 +24,7 @@ export function linesFirst(layout: DiagramLayout, context: SmoothingContext): Di
     if (ids.length === 0 || ids.length > UP_TO_EDGES || !ids.some(id => layout.edges[id].label)) return undefined;
     const edges: DiagramLayout['edges'] = Object.fromEntries(ids.map(id => [id, { ...layout.edges[id] }]));
     const nodes = Object.entries(layout.nodes).map(([id, box]) => ({ id, box: inflate(box, CLEARANCE) }));
-    const detour = (id: string) => {
-        const points = edges[id].points;
-        const [a, b] = [points[0], points[points.length - 1]];
-        return pathLength(points) / Math.max(1, Math.hypot(b.x - a.x, b.y - a.y));
-    };
+    const detour = (id: string) => detourOf(edges[id].points);
     const detouring = () => ids.filter(id => edges[id].points.length > 2 && detour(id) >= DETOUR_WORTH_FIXING).sort((p, q) => detour(q) - detour(p));
     for (const id of detouring()) {
         const run = straightRun(id, edges, ids, nodes, layout, context, new Set());
@@ -109,8 +105,7 @@ function straightRun(id: string, edges: DiagramLayout['edges'], ids: readonly st
     const otherSegments = others.filter(other => !movingTogether.has(other)).flatMap(other => segmentsOf(edges[other].points));
     const otherEnds = others.flatMap(other => [edges[other].points[0], edges[other].points[edges[other].points.length - 1]]);
     const inWay = [...nodes.filter(node => node.id !== source && node.id !== target).map(node => node.box), ...context.barriers(id)];
-    const crossingsOf = (segments: readonly Segment[]) => segments.reduce((sum, s) => sum + otherSegments.filter(t => crossingPoint(s, t)).length, 0);
-    const before = crossingsOf(segmentsOf(edges[id].points));
+    const before = crossingCount(segmentsOf(edges[id].points), otherSegments);
     const points = edges[id].points;
     const apart = (p: Point) => otherEnds.every(end => Math.hypot(end.x - p.x, end.y - p.y) >= ENDS_APART);
     const runs: Array<[Point, Point]> = [[points[0], points[points.length - 1]]];
@@ -121,7 +116,7 @@ function straightRun(id: string, edges: DiagramLayout['edges'], ids: readonly st
     for (const [a, b] of runs) {
         if (inWay.some(box => segmentThroughBox(a, b, box))) continue;
         if (otherSegments.some(segment => sharedInterval({ a, b }, segment))) continue;
-        if (crossingsOf([{ a, b }]) > before) continue;
+        if (crossingCount([{ a, b }], otherSegments) > before) continue;
         return [a, b];
     }
     return undefined;

@@ -10,8 +10,8 @@
  *    on or beside that run.
  */
 import type { Box, DiagramLayout, Point } from './diagram-graph.js';
-import { crossingPoint, segmentThroughBox } from './layout-quality.js';
-import { distanceToBox, inflate, overlaps, spotsBeside } from './box-geometry.js';
+import { segmentThroughBox } from './layout-quality.js';
+import { crossingCount, distanceToBox, inflate, overlaps, spotsBeside } from './box-geometry.js';
 
 /** Clearance kept between a straightened line and any box it passes. */
 const CLEARANCE = 6;
@@ -46,12 +46,6 @@ function withAnchor(points: Point[], label: Box | undefined): { points: Point[];
     return { points: route, anchor: best.index };
 }
 
-function crossings(run: readonly Segment[], others: readonly Segment[]): number {
-    let count = 0;
-    for (const s of run) for (const t of others) if (crossingPoint(s, t)) count++;
-    return count;
-}
-
 function segmentsOf(points: readonly Point[], from = 0, to = points.length - 1): Segment[] {
     const list: Segment[] = [];
     for (let i = from + 1; i <= to; i++) list.push({ a: points[i - 1], b: points[i] });
@@ -76,7 +70,7 @@ export function straighten(points: readonly Point[], obstacles: readonly Box[], 
         const stop = anchor !== undefined && anchor > i ? anchor : route.length - 1;
         for (let j = stop; j >= i + 2; j--) {
             const shortcut = { a: route[i], b: route[j] };
-            if (clear(shortcut.a, shortcut.b) && crossings([shortcut], others) <= crossings(segmentsOf(route, i, j), others)) {
+            if (clear(shortcut.a, shortcut.b) && crossingCount([shortcut], others) <= crossingCount(segmentsOf(route, i, j), others)) {
                 next = j;
                 break;
             }
@@ -138,7 +132,7 @@ function relaxLine(id: string, state: Relaxing): void {
     const otherSegments = others.flatMap(other => segmentsOf(edges[other].points));
     const inWay = [...nodes.filter(node => node.id !== source && node.id !== target).map(node => node.box), ...otherLabels, ...context.barriers(id)];
     if (inWay.some(box => segmentThroughBox(a, b, box))) return;
-    if (crossings([{ a, b }], otherSegments) > crossings(segmentsOf(points), otherSegments)) return;
+    if (crossingCount([{ a, b }], otherSegments) > crossingCount(segmentsOf(points), otherSegments)) return;
     const label = edges[id].label;
     if (!label) {
         edges[id] = { ...edges[id], points: [a, b] };

@@ -10,8 +10,8 @@
  */
 import type { Box, DiagramGroup, DiagramLayout, Point } from './diagram-graph.js';
 import { groupTitleBox } from './node-sizing.js';
-import { alongside, distanceToRun, inflate, outlinePoints, overlaps, pathLength, segmentsOf, spanOf, type Segment } from './box-geometry.js';
-import { crossingPoint, segmentThroughBox } from './layout-quality.js';
+import { alongside, crossingCount, distanceToRun, inflate, outlinePoints, overlaps, pathLength, segmentsOf, spanOf, type Segment } from './box-geometry.js';
+import { segmentThroughBox } from './layout-quality.js';
 import type { SmoothingContext } from './route-smoothing.js';
 
 /** Clearance kept between a moved run and any box it passes, as the other line passes keep. */
@@ -105,18 +105,13 @@ function movedOffTitle(id: string, at: number, layout: DiagramLayout, edges: Dia
         const ends = [candidate[0], candidate[candidate.length - 1]].filter(end => end !== points[0] && end !== points[points.length - 1]);
         if (ends.some(end => otherEnds.some(other => Math.hypot(other.x - end.x, other.y - end.y) < ENDS_APART))) continue;
         if (label && Math.min(...runs.map(run => distanceToRun(label, run))) > LABEL_REACH) continue;
-        const extra = crossingsOf(fresh, otherSegments) - crossingsOf(replaced, otherSegments);
+        const extra = crossingCount(fresh, otherSegments) - crossingCount(replaced, otherSegments);
         if (extra <= 0) return candidate;
         if (extra <= EXTRA_CROSSINGS && (!fallback || extra < fallback.extra)) fallback = { candidate, extra };
     }
     return fallback?.candidate;
 }
 
-function crossingsOf(runs: readonly Segment[], others: readonly Segment[]): number {
-    let count = 0;
-    for (const run of runs) for (const other of others) if (crossingPoint(run, other)) count++;
-    return count;
-}
 
 /**
  * A title a line still strikes out (a bundle through it in a dense view, where no way round crosses
