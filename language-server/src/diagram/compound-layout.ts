@@ -8,6 +8,7 @@
  */
 import type { Box, DiagramGraph, DiagramLayout, EdgeGeometry, LayoutDirection, Point } from './diagram-graph.js';
 import type { ElkEdge, ElkLabel, ElkNode } from './elk-types.js';
+import { centre, facingPoints, spotsBeside } from './box-geometry.js';
 import { colourNodes } from './colour-layers.js';
 import { groupedRanks, type RankedLink } from './node-order.js';
 import { GROUP_TITLE_HEIGHT, groupTitleBox, labelSize } from './node-sizing.js';
@@ -29,6 +30,11 @@ export interface CompoundPlan {
     newEdges?: ReadonlySet<string>;
     /** ELK's random seed, when not the usual one: another seed is another try at ordering the layers. */
     seed?: number;
+    /**
+     * Cut the layers into rows (columns, going down) for a picture of about this width over height:
+     * a long chain of departments then reads like lines of text instead of one strip too long for the panel.
+     */
+    wrap?: number;
 }
 
 const BASE: Record<string, string> = {
@@ -102,7 +108,10 @@ export function compoundElkGraph(graph: DiagramGraph, plan: CompoundPlan): Compo
     const quick = graph.nodes.length > THOROUGH_UP_TO_NODES || graph.edges.length > THOROUGH_UP_TO_EDGES ? QUICK : {};
     const spread: Record<string, string> = plan.spread ? { 'elk.spacing.nodeNode': String(Math.round(Number(BASE['elk.spacing.nodeNode']) * plan.spread)) } : {};
     const seed: Record<string, string> = plan.seed !== undefined ? { 'elk.randomSeed': String(plan.seed) } : {};
-    const root: ElkNode = { id: 'root', layoutOptions: { ...BASE, ...quick, ...interactive, ...spread, ...seed, 'elk.direction': plan.direction, 'elk.padding': ROOT_PADDING }, children: [], edges: [] };
+    // SINGLE_EDGE wrapping throws with nested graphs; MULTI_EDGE leads the lines between rows round
+    // the picture, which the line passes then take through the channels between the boxes.
+    const wrap: Record<string, string> = plan.wrap ? { 'elk.layered.wrapping.strategy': 'MULTI_EDGE', 'elk.aspectRatio': plan.wrap.toFixed(2) } : {};
+    const root: ElkNode = { id: 'root', layoutOptions: { ...BASE, ...quick, ...interactive, ...spread, ...seed, ...wrap, 'elk.direction': plan.direction, 'elk.padding': ROOT_PADDING }, children: [], edges: [] };
     const groups = new Map<string, ElkNode>();
     for (const group of graph.groups) {
         groups.set(group.id, {
@@ -231,7 +240,11 @@ export function compoundLayout(graph: DiagramGraph, laidOut: ElkNode, input: Pic
     }
     for (const edge of graph.edges) {
         const elkEdge = elkEdges.get(edge.id);
-        if (elkEdge) layout.edges[edge.id] = geometryOf(elkEdge, input.reversed.has(edge.id), input.labelLines.get(edge.id));
+        if (!elkEdge) continue;
+        const geometry = geometryOf(elkEdge, input.reversed.has(edge.id), input.labelLines.get(edge.id));
+        // ELK sometimes returns an edge without a route (wrapping with position hints): it is drawn
+        // straight between its boxes, for the line passes to lead round what lies in its way.
+        layout.edges[edge.id] = geometry.points.length >= 2 ? geometry : directLine(geometry, layout.nodes[edge.source], layout.nodes[edge.target]);
     }
     const { context, titles } = lineContext(graph, layout);
     const straightened = straightenLayout(layout, context);
@@ -257,6 +270,13 @@ function lineContext(graph: DiagramGraph, layout: Pick<DiagramLayout, 'groups'>)
         }
     };
     return { context, titles };
+}
+
+/** The shortest line between the sides two boxes turn to each other, its label beside it. */
+function directLine(geometry: EdgeGeometry, from: Box, to: Box): EdgeGeometry {
+    const [starts, ends] = [facingPoints(from, centre(to)), facingPoints(to, centre(from))];
+    const [a, b] = starts.flatMap(p => ends.map(q => [p, q])).sort((p, q) => Math.hypot(p[1].x - p[0].x, p[1].y - p[0].y) - Math.hypot(q[1].x - q[0].x, q[1].y - q[0].y))[0];
+    return { ...geometry, points: [a, b], label: geometry.label && spotsBeside(a, b, geometry.label)[0] };
 }
 
 function geometryOf(elkEdge: ElkEdge, reversed: boolean, labelLines: string[] | undefined): EdgeGeometry {

@@ -212,6 +212,8 @@ export interface DiagramLayout {
     direction?: LayoutDirection;
     /** How much more room than usual the boxes of a layer were given (a thin strip spread out). */
     spread?: number;
+    /** The shape (width over height) ELK was asked to cut a long strip of layers into rows for, if it was. */
+    wrap?: number;
     /**
      * How far right of its frame's left edge a department's title is written (0 when absent): moved
      * along its title band where lines would strike it out at the left.

@@ -16,6 +16,8 @@ import { occupiedRows, openBand } from './flow-compaction.js';
 const MAX_NEW_NODES = 2;
 const MAX_NEW_EDGES = 3;
 const MAX_REMOVED = 3;
+/** Free spots tried for a new box, nearest first, before a row is opened for it. */
+const SPOTS_TRIED = 6;
 /** Clearance between a line and a box it passes. */
 const CLEARANCE = 6;
 /** Free space kept round a new box. */
@@ -79,19 +81,44 @@ export function fitIntoPrevious(graph: DiagramGraph, previous: DiagramLayout, la
     }
 
     const titleShifts: Record<string, number> = { ...previous.titleShifts };
+    /** Puts a new box at `spot`, growing its department; returns how to take it back. */
+    const put = (node: DiagramNode, spot: Box): (() => void) => {
+        nodes[node.id] = spot;
+        const group = node.group;
+        if (!group) return () => delete nodes[node.id];
+        const [frame, shift] = [groups[group], titleShifts[group]];
+        const grown = grownGroup(frame, spot);
+        groups[group] = grown;
+        const moved = shiftedTitle(shift, frame, grown);
+        if (moved !== undefined) titleShifts[group] = moved;
+        return () => {
+            delete nodes[node.id];
+            groups[group] = frame;
+            if (shift !== undefined) titleShifts[group] = shift;
+        };
+    };
     for (const node of added) {
         const placed = { nodes, groups, edges, groupOf, ends, groupById, titleShifts };
-        const spot = freeSpot(node, graph, placed, direction) ?? spotInOpenedRow(node, graph, placed, direction);
+        // The nearest free spot whose new lines can all be drawn (the spot right beside its linked
+        // box may leave no room for a line's label); else a row opened for it.
+        const lines = newEdges.filter(edge => (edge.source === node.id || edge.target === node.id) && (nodes[edge.source] || nodes[edge.target]));
+        const fitted = freeSpots(node, graph, placed, direction).slice(0, SPOTS_TRIED).some(spot => {
+            const takeBack = put(node, spot);
+            const drawn = lines.map(edge => [edge.id, newLine(edge, placed, labelled, direction)] as const);
+            if (drawn.some(([, geometry]) => !geometry)) {
+                takeBack();
+                return false;
+            }
+            for (const [id, geometry] of drawn) edges[id] = geometry!;
+            return true;
+        });
+        if (fitted) continue;
+        const spot = spotInOpenedRow(node, graph, placed, direction);
         if (!spot) return undefined;
-        nodes[node.id] = spot;
-        if (node.group) {
-            const grown = grownGroup(groups[node.group], spot);
-            const shift = shiftedTitle(titleShifts[node.group], groups[node.group], grown);
-            if (shift !== undefined) titleShifts[node.group] = shift;
-            groups[node.group] = grown;
-        }
+        put(node, spot);
     }
     for (const edge of newEdges) {
+        if (edges[edge.id]) continue;
         const geometry = newLine(edge, { nodes, groups, edges, groupOf, ends, groupById, titleShifts }, labelled, direction);
         if (!geometry) return undefined;
         edges[edge.id] = geometry;
@@ -167,22 +194,20 @@ function candidates(node: DiagramNode, anchor: Box, downstream: boolean, directi
     return spots;
 }
 
-/** The first spot beside a linked box where the new box and its department's grown box touch nothing. */
-function freeSpot(node: DiagramNode, graph: DiagramGraph, placed: Placed, direction: LayoutDirection): Box | undefined {
+/** The spots beside a linked box, nearest first, where the new box and its department's grown box touch nothing. */
+function freeSpots(node: DiagramNode, graph: DiagramGraph, placed: Placed, direction: LayoutDirection): Box[] {
     const link = graph.edges.find(edge => (edge.source === node.id && placed.nodes[edge.target]) || (edge.target === node.id && placed.nodes[edge.source]));
-    if (!link) return undefined;
+    if (!link) return [];
     const anchor = placed.nodes[link.source === node.id ? link.target : link.source];
     const boxes = Object.values(placed.nodes);
     const labelBoxes = labels(placed.edges);
     const segments = allSegments(placed.edges);
-    for (const spot of candidates(node, anchor, link.source !== node.id, direction)) {
+    return candidates(node, anchor, link.source !== node.id, direction).filter(spot => {
         const room = inflate(spot, ROOM);
-        if (boxes.some(box => overlaps(room, box)) || labelBoxes.some(box => overlaps(room, box))) continue;
-        if (segments.some(({ a, b }) => segmentThroughBox(a, b, inflate(spot, CLEARANCE)))) continue;
-        if (!groupsAllow(node, spot, placed)) continue;
-        return spot;
-    }
-    return undefined;
+        if (boxes.some(box => overlaps(room, box)) || labelBoxes.some(box => overlaps(room, box))) return false;
+        if (segments.some(({ a, b }) => segmentThroughBox(a, b, inflate(spot, CLEARANCE)))) return false;
+        return groupsAllow(node, spot, placed);
+    });
 }
 
 /**
@@ -203,7 +228,7 @@ function spotInOpenedRow(node: DiagramNode, graph: DiagramGraph, placed: Placed,
     const downstream = link.source !== node.id;
     const extent = direction === 'DOWN' ? node.height : node.width;
     const opened = openBand(picture, downstream ? row.to : row.from - 0.5, ALONG_GAPS[0] + extent + ROOM);
-    const spot = freeSpot(node, graph, { ...placed, nodes: opened.nodes, groups: opened.groups, edges: opened.edges }, direction);
+    const spot = freeSpots(node, graph, { ...placed, nodes: opened.nodes, groups: opened.groups, edges: opened.edges }, direction)[0];
     if (!spot) return undefined;
     replaceContents(placed.nodes, opened.nodes);
     replaceContents(placed.groups, opened.groups);

@@ -11,6 +11,8 @@ import { REFERENCE_PANEL, type PanelSize } from './panel-shape.js';
 /** Drawn length over straight distance a picture's lines may average, and its longest line may reach. */
 export const DETOUR_MEAN = 1.3;
 export const DETOUR_WORST = 2.5;
+/** Node titles of a small view come out at least this large when it is fitted into the panel. */
+export const SMALLEST_TITLE_PX = 10;
 
 function overlapCount(quality: LayoutQuality): number {
     return quality.edgeThroughNode + quality.nodeOverlaps + quality.labelLabelOverlaps + quality.labelNodeOverlaps + quality.edgeThroughLabel + quality.edgeThroughTitle;
@@ -59,11 +61,15 @@ export function betterReading(graph: DiagramGraph, first: DiagramLayout, second:
 /** Title sizes this close are the same (both views at the zoom cap). */
 const SAME_TITLE_PX = 0.05;
 
-export function chooseLayout(graph: DiagramGraph, candidates: readonly DiagramLayout[], panel: PanelSize = REFERENCE_PANEL): DiagramLayout {
+/**
+ * `titlesLargeEnough`: titles at least this large count as equally readable, and among those the
+ * straighter lines win (a picture cut into rows reads best with the fewest rows that fit).
+ */
+export function chooseLayout(graph: DiagramGraph, candidates: readonly DiagramLayout[], panel: PanelSize = REFERENCE_PANEL, titlesLargeEnough = Number.POSITIVE_INFINITY): DiagramLayout {
     if (candidates.length === 1) return candidates[0];
     const scored = candidates.map(layout => {
         const quality = measureLayout(graph, layout);
-        return { layout, missed: targetsMissed(quality), titlePx: fittedTitlePx(layout, panel), crooked: quality.detourMean + quality.bendsPerEdge };
+        return { layout, missed: targetsMissed(quality), titlePx: Math.min(titlesLargeEnough, fittedTitlePx(layout, panel)), crooked: quality.detourMean + quality.bendsPerEdge };
     });
     const fewest = Math.min(...scored.map(entry => entry.missed));
     const kept = scored.filter(entry => entry.missed === fewest);

@@ -1,15 +1,15 @@
 import { BoxCache } from './box-cache.js';
 import { joinLayouts, topLevelOf } from './box-layout.js';
-import { compoundElkGraph, compoundLayout, THOROUGH_UP_TO_EDGES, THOROUGH_UP_TO_NODES } from './compound-layout.js';
+import { compoundElkGraph, compoundLayout, THOROUGH_UP_TO_EDGES, THOROUGH_UP_TO_NODES, type CompoundPlan } from './compound-layout.js';
 import { contentHash } from './content-hash.js';
 import { contextLayout } from './context-layout.js';
 import { COMPOUND_UP_TO_EDGES, COMPOUND_UP_TO_NODES } from './layout-size.js';
 import type { Box, DiagramGraph, DiagramLayout, LayoutDirection } from './diagram-graph.js';
 import type { ElkNode } from './elk-types.js';
-import { chooseLayout, overlapsAnything, stabilityMissed, targetsMissed } from './layout-choice.js';
+import { chooseLayout, overlapsAnything, SMALLEST_TITLE_PX, stabilityMissed, targetsMissed } from './layout-choice.js';
 import { fitIntoPrevious } from './incremental-layout.js';
 import { withBandsClosed } from './flow-compaction.js';
-import { displacement, measureLayout } from './layout-quality.js';
+import { displacement, fittedTitlePx, measureLayout } from './layout-quality.js';
 import { panelShape, type PanelSize } from './panel-shape.js';
 import { LayoutTimeoutError, WorkerLayoutRunner, type LayoutRunner } from './layout-runner.js';
 import { splitElkGraph, splitLayout } from './split-layout.js';
@@ -139,9 +139,9 @@ export class DiagramLayouter {
         if (graph.nodes.length <= COMPOUND_UP_TO_NODES && graph.edges.length <= COMPOUND_UP_TO_EDGES) {
             const hints = previous ? knownBoxes(graph, previous) : undefined;
             const newEdges = previous ? new Set(graph.edges.filter(edge => !previous.edges[edge.id]).map(edge => edge.id)) : undefined;
-            const compound = async (direction: LayoutDirection, spread?: number, seed?: number) => {
-                const input = compoundElkGraph(graph, { direction, labelled, previous: hints, newEdges, spread, seed });
-                const laidOut = { ...compoundLayout(graph, await this.runner.run(input.root, timeLeft(deadline)), input, direction), spread };
+            const compound = async (direction: LayoutDirection, shape: Pick<CompoundPlan, 'spread' | 'seed' | 'wrap'> = {}) => {
+                const input = compoundElkGraph(graph, { direction, labelled, previous: hints, newEdges, ...shape });
+                const laidOut = { ...compoundLayout(graph, await this.runner.run(input.root, timeLeft(deadline)), input, direction), spread: shape.spread, wrap: shape.wrap };
                 // Closing bands measures the picture once per band tried: only where a layout is quick.
                 return both ? withBandsClosed(graph, laidOut) : laidOut;
             };
@@ -157,7 +157,7 @@ export class DiagramLayouter {
                     ? targetsMissed(fittedQuality, overlapsAnything(fittedQuality) ? measureLayout(graph, previous) : undefined)
                     : Number.POSITIVE_INFINITY;
                 if (fitted && fittedMissed === 0) return fitted;
-                const relaid = padToAspect(await steadiest(graph, previous, seed => compound(directions[0], previous.spread, seed), this.editBudgetMs));
+                const relaid = padToAspect(await steadiest(graph, previous, seed => compound(directions[0], { spread: previous.spread, wrap: previous.wrap, seed }), this.editBudgetMs));
                 const relaidMissed = targetsMissed(measureLayout(graph, relaid)) + stabilityMissed(displacement(graph, previous, relaid));
                 return fitted && fittedMissed <= relaidMissed ? fitted : relaid;
             }
@@ -167,10 +167,15 @@ export class DiagramLayouter {
             for (const direction of directions) {
                 const first = await compound(direction);
                 const thin = stripFactor(first);
-                candidates.push(both && thin > 1 ? chooseLayout(graph, [first, await compound(direction, Math.min(MAX_SPREAD, thin * thin))].map(padToAspect), panel) : padToAspect(first));
+                candidates.push(both && thin > 1 ? chooseLayout(graph, [first, await compound(direction, { spread: Math.min(MAX_SPREAD, thin * thin) })].map(padToAspect), panel) : padToAspect(first));
             }
             // Judged as shown: a thin picture is padded to the panel's shape, and its titles say how well it fits.
-            return chooseLayout(graph, candidates, panel);
+            const chosen = chooseLayout(graph, candidates, panel);
+            if (!both || fittedTitlePx(chosen, panel) >= SMALLEST_TITLE_PX) return chosen;
+            // Still too small to read in the panel (a long chain of departments): its layers cut into rows.
+            const wrapped: DiagramLayout[] = [chosen];
+            for (const factor of WRAP_SHAPES) wrapped.push(padToAspect(await compound(chosen.direction ?? directions[0], { wrap: factor * panel.width / panel.height })));
+            return chooseLayout(graph, wrapped, panel, SMALLEST_TITLE_PX);
         }
         return { ...splitLayout(graph, await this.laySplit(splitElkGraph(graph), deadline)), direction: 'DOWN' };
     }
@@ -237,6 +242,12 @@ async function steadiest(graph: DiagramGraph, previous: DiagramLayout, layOut: (
 const MAX_ASPECT = 2.4;
 const TARGET_ASPECT = 2.1;
 const MAX_SPREAD = 3.5;
+/**
+ * Shapes (times the panel's) a wrapped picture is asked for. ELK cuts rows by its own estimate of
+ * the lines between them, which comes out taller than asked: the wider shape gave two rows on
+ * estates where the panel's own gave four, with lines leading round every one.
+ */
+const WRAP_SHAPES = [1.4, 1];
 
 /**
  * How much too thin the picture is across its flow (a RIGHT picture too wide for its height, a

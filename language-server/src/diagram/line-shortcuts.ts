@@ -8,12 +8,15 @@
  * a foreign department, grown by the clearance), between points of its boxes' outlines. The shortest
  * way is kept that passes no box it does not end at, no other label, title or foreign department,
  * lies on no other line, ends apart from the other lines' ends, crosses no more lines than its old
- * route and keeps its label within reach (moving it beside the new way if need be); else the line
- * stays as it was. Nodes never move, so this costs the picture's stability nothing.
+ * route and keeps its label within reach (moving it beside the new way if need be). A line still far
+ * out of its way in a small view (a flow from the end of one row of a wrapped picture back to another)
+ * is then tried through the channels between the boxes, on the same terms; else it stays as it was.
+ * Nodes never move, so this costs the picture's stability nothing.
  */
 import type { Box, DiagramLayout, EdgeGeometry, Point } from './diagram-graph.js';
 import { alongside, crossingCount, detourOf, distanceToBox, distanceToRun, inflate, outlinePoints, overlaps, pathLength, segmentsOf, spanOf, spotsBeside, type Segment } from './box-geometry.js';
 import { segmentThroughBox } from './layout-quality.js';
+import { canLeave, orthogonalRoute } from './orthogonal-route.js';
 import type { SmoothingContext } from './route-smoothing.js';
 
 /** Lines longer than this times the distance between their ends are tried; the target is a mean of 1.3. */
@@ -33,6 +36,16 @@ const BLOCKED = -1;
 const TRIES_PER_LINE = 400;
 /** The last run carries the arrowhead; no run is shorter than this. */
 const SHORTEST_RUN = 14;
+/**
+ * A line still this far out of its way after the straight tries is routed through the channels
+ * between the boxes (a flow from the end of one row of a wrapped picture back to the start of
+ * another); only in views this small, where the search is cheap.
+ */
+const CHANNEL_WORTH = 1.6;
+const CHANNEL_UP_TO_EDGES = 40;
+/** Outline points a channel route may start and end at on each box: those nearest the other box that a line can leave by. */
+const CHANNEL_ENDS = 4;
+const CHANNEL_CLEARANCE = 10;
 
 /** The layout with every line it can shortened (nodes untouched), or the layout itself. */
 export function shortenDetours(layout: DiagramLayout, context: SmoothingContext): DiagramLayout {
@@ -109,12 +122,26 @@ function shortcut(id: string, layout: DiagramLayout, edges: DiagramLayout['edges
             crossed = verdict === BLOCKED ? Number.POSITIVE_INFINITY : crossed + verdict;
         }
         if (crossed > before) continue;
-        const runs = segmentsOf(points);
-        const label = labelFor(current.label, runs, layout, obstacles, otherSegments);
-        if (label === null) continue;
-        return label ? { ...current, points, label } : { ...current, points };
+        const taken = withLabel(current, points, layout, obstacles, otherSegments);
+        if (taken) return taken;
     }
-    return undefined;
+    if (Object.keys(edges).length > CHANNEL_UP_TO_EDGES || detourOf(current.points) < CHANNEL_WORTH) return undefined;
+    // Channels keep as far from what they pass as lines keep from boxes, not a pixel off a department's border.
+    const walls = [...obstacles.map(box => inflate(box, CHANNEL_CLEARANCE)), from, to];
+    const leaving = (points: readonly Point[], box: Box, other: Box) => points
+        .filter(point => canLeave({ point, box }, walls, otherSegments))
+        .sort((p, q) => distanceToBox(p, other) - distanceToBox(q, other))
+        .slice(0, CHANNEL_ENDS)
+        .map(point => ({ point, box }));
+    const route = orthogonalRoute(leaving(starts, from, to), leaving(ends, to, from), walls, otherSegments);
+    return route && pathLength(route) <= limit && crossingCount(segmentsOf(route), otherSegments) <= before ? withLabel(current, route, layout, obstacles, otherSegments) : undefined;
+}
+
+/** The line on its new way, its label moved beside it if need be; undefined where the label finds no spot. */
+function withLabel(current: EdgeGeometry, points: Point[], layout: DiagramLayout, obstacles: readonly Box[], otherSegments: readonly Segment[]): EdgeGeometry | undefined {
+    const label = labelFor(current.label, segmentsOf(points), layout, obstacles, otherSegments);
+    if (label === null) return undefined;
+    return label ? { ...current, points, label } : { ...current, points };
 }
 
 /**

@@ -6,7 +6,7 @@
  * boxes a new flow links.
  */
 import type { Box, Point } from './diagram-graph.js';
-import { alongside, type Segment } from './box-geometry.js';
+import { alongside, overlaps, spanOf, type Segment } from './box-geometry.js';
 import { crossingPoint, segmentThroughBox } from './layout-quality.js';
 
 /** How far a line runs straight out of its box before it may turn. */
@@ -15,6 +15,8 @@ const BEND_COST = 40;
 const CROSSING_COST = 160;
 /** Grid points searched before giving up: a bound on the time one line may take. */
 const MAX_VISITS = 40_000;
+/** A line or box farther than this from a step can neither block it nor be crossed by it (`alongside` counts lines 6 px apart as one). */
+const NEAR = 8;
 
 export interface RouteEnd {
     point: Point;
@@ -49,49 +51,86 @@ export function canLeave(end: RouteEnd, obstacles: readonly Box[], others: reado
     return !blockedBy(obstacles, others)(end.point, stubEnd(end));
 }
 
-/** The route from one box side to another, or undefined when the channels are closed. */
-export function orthogonalRoute(from: RouteEnd, to: RouteEnd, obstacles: readonly Box[], others: readonly Segment[], crossingCost = CROSSING_COST): Point[] | undefined {
-    const [n1, n2] = [outward(from), outward(to)];
-    const [start, goal] = [stubEnd(from), stubEnd(to)];
+/**
+ * The route from one box side to another, or undefined when the channels are closed. Given several
+ * ends on either side, the cheapest route between any of them, found in one search.
+ */
+export function orthogonalRoute(
+    from: RouteEnd | readonly RouteEnd[], to: RouteEnd | readonly RouteEnd[], obstacles: readonly Box[], others: readonly Segment[], crossingCost = CROSSING_COST
+): Point[] | undefined {
     const blocked = blockedBy(obstacles, others);
-    if (blocked(from.point, start) || blocked(goal, to.point)) return undefined;
+    const open = (ends: RouteEnd | readonly RouteEnd[], leaving: boolean) => (Array.isArray(ends) ? ends as readonly RouteEnd[] : [ends as RouteEnd])
+        .map(end => ({ end, stub: stubEnd(end), out: outward(end) }))
+        .filter(({ end, stub }) => !(leaving ? blocked(end.point, stub) : blocked(stub, end.point)));
+    const [starts, goals] = [open(from, true), open(to, false)];
+    if (starts.length === 0 || goals.length === 0) return undefined;
 
-    const xs = sortedUnique([start.x, goal.x, ...obstacles.flatMap(box => [box.x - 1, box.x + box.width + 1])]);
-    const ys = sortedUnique([start.y, goal.y, ...obstacles.flatMap(box => [box.y - 1, box.y + box.height + 1])]);
-    const [sx, sy, gx, gy] = [xs.indexOf(onGrid(start.x)), ys.indexOf(onGrid(start.y)), xs.indexOf(onGrid(goal.x)), ys.indexOf(onGrid(goal.y))];
+    const xs = sortedUnique([...starts, ...goals].map(({ stub }) => stub.x).concat(obstacles.flatMap(box => [box.x - 1, box.x + box.width + 1])));
+    const ys = sortedUnique([...starts, ...goals].map(({ stub }) => stub.y).concat(obstacles.flatMap(box => [box.y - 1, box.y + box.height + 1])));
+    const cellOf = (p: Point) => xs.indexOf(onGrid(p.x)) * ys.length + ys.indexOf(onGrid(p.y));
     const moves = [[1, 0], [-1, 0], [0, 1], [0, -1]] as const;
     /** State: grid point and the direction of the run that reached it (4 = none yet). */
     const key = (i: number, j: number, d: number) => (i * ys.length + j) * 5 + d;
     const cost = new Map<number, number>();
     const came = new Map<number, number>();
+    const startAt = new Map<number, Point>();
+    const goalsAt = new Map<number, Array<{ point: Point; out: Point }>>();
+    for (const { end, stub, out } of goals) {
+        const cell = cellOf(stub);
+        (goalsAt.get(cell) ?? goalsAt.set(cell, []).get(cell)!).push({ point: end.point, out });
+    }
+    // A*: no way to a goal is shorter than the straight runs across and along to it, measured between
+    // grid points as the steps are (a state's priority must come out the same each time).
+    const goalPoints = goals.map(({ stub }) => ({ x: onGrid(stub.x), y: onGrid(stub.y) }));
+    const toGoal = (x: number, y: number) => Math.min(...goalPoints.map(goal => Math.abs(goal.x - x) + Math.abs(goal.y - y)));
     const queue = new MinQueue();
-    const first = moves.findIndex(([dx, dy]) => dx === n1.x && dy === n1.y);
-    cost.set(key(sx, sy, first), 0);
-    queue.push(key(sx, sy, first), 0);
+    for (const { end, stub, out } of starts) {
+        const state = cellOf(stub) * 5 + moves.findIndex(([dx, dy]) => dx === out.x && dy === out.y);
+        if (cost.has(state)) continue;
+        cost.set(state, 0);
+        startAt.set(state, end.point);
+        queue.push(state, toGoal(onGrid(stub.x), onGrid(stub.y)));
+    }
+    // Each step of the grid is judged once, whichever way and from whichever start it is taken, and
+    // only against what lies near it.
+    const spans = others.map(segment => spanOf(segment));
+    const stepCost = new Map<number, number>();
+    const judge = (i: number, j: number, direction: number, a: Point, b: Point) => {
+        const step = key(i, j, direction);
+        let judged = stepCost.get(step);
+        if (judged === undefined) {
+            const reach = spanOf({ a, b }, NEAR);
+            const near = others.filter((_, k) => overlaps(reach, spans[k]));
+            const passes = obstacles.some(box => overlaps(reach, box) && segmentThroughBox(a, b, box)) || near.some(segment => alongside({ a, b }, segment));
+            judged = passes ? Number.POSITIVE_INFINITY : near.filter(segment => crossingPoint({ a, b }, segment)).length * crossingCost;
+            stepCost.set(step, judged);
+        }
+        return judged;
+    };
     let visits = 0;
     while (queue.size > 0 && visits++ < MAX_VISITS) {
         const { item: state, priority } = queue.pop();
-        if (priority > (cost.get(state) ?? Number.POSITIVE_INFINITY)) continue;
         const d = state % 5;
         const cell = (state - d) / 5;
         const [i, j] = [Math.floor(cell / ys.length), cell % ys.length];
+        const spent = cost.get(state)!;
+        if (priority > spent + toGoal(xs[i], ys[j]) + 1e-9) continue;
         // Arriving while heading away from the target box would turn back onto the same run.
-        if (i === gx && j === gy && (d === 4 || moves[d][0] !== n2.x || moves[d][1] !== n2.y)) return path(state, came, xs, ys, from.point, to.point);
+        const goal = goalsAt.get(cell)?.find(({ out }) => d === 4 || moves[d][0] !== out.x || moves[d][1] !== out.y);
+        if (goal) return path(state, came, startAt, xs, ys, goal.point);
         moves.forEach(([dx, dy], direction) => {
             const [ni, nj] = [i + dx, j + dy];
             if (ni < 0 || nj < 0 || ni >= xs.length || nj >= ys.length) return;
             if (d !== 4 && moves[d][0] === -dx && moves[d][1] === -dy) return;
-            const a = { x: xs[i], y: ys[j] };
-            const b = { x: xs[ni], y: ys[nj] };
-            if (blocked(a, b)) return;
-            const crossings = others.filter(segment => crossingPoint({ a, b }, segment)).length;
-            const step = Math.abs(b.x - a.x) + Math.abs(b.y - a.y) + crossings * crossingCost + (d !== 4 && d !== direction ? BEND_COST : 0);
+            const extra = judge(i, j, direction, { x: xs[i], y: ys[j] }, { x: xs[ni], y: ys[nj] });
+            if (extra === Number.POSITIVE_INFINITY) return;
+            const step = Math.abs(xs[ni] - xs[i]) + Math.abs(ys[nj] - ys[j]) + extra + (d !== 4 && d !== direction ? BEND_COST : 0);
             const next = key(ni, nj, direction);
-            const total = priority + step;
+            const total = spent + step;
             if (total < (cost.get(next) ?? Number.POSITIVE_INFINITY)) {
                 cost.set(next, total);
                 came.set(next, state);
-                queue.push(next, total);
+                queue.push(next, total + toGoal(xs[ni], ys[nj]));
             }
         });
     }
@@ -108,13 +147,15 @@ function sortedUnique(values: number[]): number[] {
 }
 
 /** The grid path back from the goal, its straight stretches merged, with the two ends on their boxes. */
-function path(goal: number, came: Map<number, number>, xs: number[], ys: number[], start: Point, end: Point): Point[] {
+function path(goal: number, came: Map<number, number>, startAt: Map<number, Point>, xs: number[], ys: number[], end: Point): Point[] {
     const cells: Point[] = [];
+    let first = goal;
     for (let state: number | undefined = goal; state !== undefined; state = came.get(state)) {
         const cell = (state - (state % 5)) / 5;
         cells.push({ x: xs[Math.floor(cell / ys.length)], y: ys[cell % ys.length] });
+        first = state;
     }
-    const points = [start, ...cells.reverse(), end];
+    const points = [startAt.get(first)!, ...cells.reverse(), end];
     const merged: Point[] = [points[0]];
     for (let k = 1; k < points.length - 1; k++) {
         const [p, q, r] = [merged[merged.length - 1], points[k], points[k + 1]];

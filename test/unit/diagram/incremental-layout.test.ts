@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { emptyCounts, type Box, type DiagramGraph, type DiagramLayout, type Point } from '../../../language-server/src/diagram/diagram-graph.js';
+import { EXPAND_ALL, emptyCounts, type Box, type DiagramGraph, type DiagramLayout, type Point } from '../../../language-server/src/diagram/diagram-graph.js';
 import { buildDiagramGraph } from '../../../language-server/src/diagram/graph-builder.js';
 import { fitIntoPrevious } from '../../../language-server/src/diagram/incremental-layout.js';
 import { DiagramLayouter } from '../../../language-server/src/diagram/layout.js';
@@ -71,6 +72,23 @@ describe('an edit fitted into the picture the reader has', () => {
         expectClean(edited, after);
     });
 
+    it('gives a new system the next free spot when the nearest leaves no room for its line and label (a wrapped estate)', async () => {
+        const text = readFileSync(new URL('../../fixtures/estates/freight/estate.integ', import.meta.url), 'utf8');
+        const options = { view: { kind: 'estate' as const }, state: 'as-is' as const, expand: [EXPAND_ALL] };
+        const load = async (extra: string) => {
+            const { analysis } = await loadTexts({ 'estate.integ': text + extra });
+            return buildDiagramGraph(analysis.estate, analysis.findings, options, '2026-12-01');
+        };
+        const layouter = new DiagramLayouter(new CountingRunner(), 32, 60_000);
+        const graph = await load('');
+        const layout = await layouter.layout(graph, { viewKey: 'all' });
+        const edited = await load('\nsystem Billing2 "Billing two" { kind finance department Finance }\nflow Added : Billing2 -> Invoicing { style batch }\n');
+        const fitted = fitIntoPrevious(edited, layout, true);
+        expect(fitted).toBeDefined();
+        for (const node of graph.nodes) expect(fitted!.nodes[node.id], node.id).toEqual(layout.nodes[node.id]);
+        expectClean(edited, fitted!);
+    });
+
     it('leaves a larger edit to a fresh layout', async () => {
         const { layout } = await before();
         const many = await graphOf(`${BASE}\n${['A', 'B', 'C', 'D'].map(n => `flow More${n} : Recon -> Payables { style api }`).join('\n')}`);
@@ -110,6 +128,32 @@ describe('a line through the channels between boxes', () => {
         const across = orthogonalRoute(...ends, walls, crowd, 20)!;
         expect(crossed(across)).toBe(10);
         expect(pathLength(across)).toBeLessThan(520);
+    });
+
+    it('given several ends on each box, takes the cheapest route between any of them in one search', () => {
+        const from: Box = { x: 0, y: 0, width: 100, height: 40 };
+        const to: Box = { x: 0, y: 200, width: 100, height: 40 };
+        const wall: Box = { x: -40, y: 90, width: 180, height: 40 };
+        // Leaving by the top means going all the way round A first; the bottom end is the one to take.
+        const route = orthogonalRoute(
+            [{ point: { x: 50, y: 0 }, box: from }, { point: { x: 50, y: 40 }, box: from }],
+            [{ point: { x: 50, y: 240 }, box: to }, { point: { x: 50, y: 200 }, box: to }],
+            [wall, from, to], []
+        )!;
+        expect(route[0]).toEqual({ x: 50, y: 40 });
+        expect(route[route.length - 1]).toEqual({ x: 50, y: 200 });
+        expect(route.slice(1).some((b, i) => segmentThroughBox(route[i], b, wall))).toBe(false);
+    });
+
+    it('finds its way from ends that lie off the half-pixel grid of the channels', () => {
+        const from: Box = { x: 0.3, y: 0.31, width: 100, height: 40 };
+        const to: Box = { x: 0.7, y: 200.2, width: 100, height: 40 };
+        const wall: Box = { x: -40, y: 90, width: 180, height: 40 };
+        const route = orthogonalRoute({ point: { x: 50.28, y: 40.31 }, box: from }, { point: { x: 50.95, y: 200.2 }, box: to }, [wall], [])!;
+        expect(route).toBeDefined();
+        expect(route[0]).toEqual({ x: 50.28, y: 40.31 });
+        expect(route[route.length - 1]).toEqual({ x: 50.95, y: 200.2 });
+        expect(route.slice(1).some((b, i) => segmentThroughBox(route[i], b, wall))).toBe(false);
     });
 
     it('leaves a box only where its first stretch out passes nothing: not up through a title right above it', () => {

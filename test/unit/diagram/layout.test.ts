@@ -190,6 +190,38 @@ describe('compound layout', () => {
     });
 });
 
+/**
+ * Five departments in a line, each a short chain of its own, each feeding the next: laid out left to
+ * right as one strip it is several times wider than tall and its titles shrink below 10 px in the panel.
+ */
+function chainEstate(): string {
+    const departments = ['Intake', 'Planning', 'Making', 'Shipping', 'Billing'];
+    const lines: string[] = [];
+    departments.forEach((department, d) => {
+        lines.push(`department ${department} "${department} team"`);
+        for (let s = 0; s < 3; s++) lines.push(`system ${department}${s} "${department} system ${s}" { kind custom department ${department} }`);
+        for (let s = 0; s < 2; s++) lines.push(`flow ${department}Step${s} "Step ${s} handover" : ${department}${s} -> ${department}${s + 1} { style ${s === 0 ? 'api' : 'manual'} }`);
+        if (d > 0) lines.push(`flow Into${department} "Work into ${department}" : ${departments[d - 1]}2 -> ${department}0 { style batch }`);
+    });
+    return lines.join('\n');
+}
+
+describe('a long chain of departments', () => {
+    it('is cut into rows, so that its titles stay readable in the panel, with nothing drawn over anything', async () => {
+        const { analysis } = await loadTexts({ 'estate.integ': chainEstate() });
+        const graph = buildDiagramGraph(analysis.estate, analysis.findings, { view: { kind: 'estate' }, state: 'as-is', expand: [EXPAND_ALL] }, '2026-12-01');
+        expect(graph.nodes).toHaveLength(15);
+        const layout = await new DiagramLayouter(new CountingRunner()).layout(graph);
+        const quality = measureLayout(graph, layout);
+        expect(layout.wrap).toBeDefined();
+        expect(quality.titlePx).toBeGreaterThanOrEqual(10);
+        expect(quality.edgeThroughNode + quality.edgeThroughGroup + quality.edgeThroughTitle + quality.nodeOverlaps + quality.labelLabelOverlaps + quality.labelNodeOverlaps + quality.edgeThroughLabel).toBe(0);
+        expect(quality.hiddenShare).toBe(0);
+        expect(quality.detourMean).toBeLessThanOrEqual(1.3);
+        expect(quality.detourWorst).toBeLessThanOrEqual(2.5);
+    });
+});
+
 describe('stable positions after an edit', () => {
     it('keeps the systems of Hire to retire within two node widths of their place whichever new flow between two of them becomes a step', async () => {
         const files = Object.fromEntries(readdirSync('samples/acme').filter(name => name.endsWith('.integ')).map(name => [name, readFileSync(join('samples/acme', name), 'utf8')]));

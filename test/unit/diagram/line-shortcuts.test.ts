@@ -76,3 +76,49 @@ describe('lines that go far out of their way are shortened', () => {
         expect(shortenDetours(before, context)).toBe(before);
     });
 });
+
+describe('a line that goes round the whole picture', () => {
+    /**
+     * A top right, B bottom left, two long boxes between them like the rows of a wrapped picture:
+     * no straight run or single corner leads from A to B, only the channels between the rows do.
+     * ELK's line goes right out of A, down past everything and back left under B.
+     */
+    function rows(): DiagramLayout {
+        return {
+            width: 820, height: 560, direction: 'RIGHT', groups: {},
+            nodes: {
+                a: { x: 500, y: 20, width: 120, height: 40 },
+                upper: { x: 0, y: 200, width: 450, height: 40 },
+                lower: { x: 150, y: 300, width: 550, height: 40 },
+                b: { x: 20, y: 420, width: 120, height: 40 }
+            },
+            edges: {
+                ab: {
+                    points: [{ x: 620, y: 40 }, { x: 780, y: 40 }, { x: 780, y: 520 }, { x: 80, y: 520 }, { x: 80, y: 460 }],
+                    label: { x: 786, y: 270, width: 60, height: 18 }
+                }
+            }
+        };
+    }
+
+    it('is led through the channels between the rows, clear of every box, its label beside it', () => {
+        const before = rows();
+        const after = shortenDetours(before, context);
+        const { points, label } = after.edges.ab;
+        expect(pathLength(points)).toBeLessThan(0.85 * pathLength(before.edges.ab.points));
+        for (const id of ['upper', 'lower']) expect(throughBox(points, before.nodes[id]), id).toBe(false);
+        for (let i = 1; i < points.length; i++) expect(points[i].x === points[i - 1].x || points[i].y === points[i - 1].y, `run ${i}`).toBe(true);
+        expect(points[0].y).toBeLessThanOrEqual(60);
+        expect(points[points.length - 1].y).toBeGreaterThanOrEqual(420);
+        expect(distanceToLine(label!, points)).toBeLessThanOrEqual(10);
+        expect(after.nodes).toEqual(before.nodes);
+    });
+
+    it('keeps its way round where the channels between the rows are closed and every other way is about as long', () => {
+        const before = rows();
+        before.nodes.gate = { x: 440, y: 236, width: 40, height: 70 };
+        before.nodes.right = { x: 700, y: 236, width: 120, height: 70 };
+        before.nodes.left = { x: -100, y: 100, width: 90, height: 300 };
+        expect(shortenDetours(before, context).edges.ab.points).toEqual(before.edges.ab.points);
+    });
+});

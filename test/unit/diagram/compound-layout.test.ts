@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { buildDiagramGraph } from '../../../language-server/src/diagram/graph-builder.js';
+import { compoundLayout } from '../../../language-server/src/diagram/compound-layout.js';
+import { distanceToBox } from '../../../language-server/src/diagram/box-geometry.js';
+import { measureLayout } from '../../../language-server/src/diagram/layout-quality.js';
+import { loadTexts } from '../helpers/workspace.js';
+
+describe("ELK's answer read back into a picture", () => {
+    it('draws an edge ELK returned without a route straight between the sides its boxes turn to each other', async () => {
+        const { analysis } = await loadTexts({ 'estate.integ': 'system Crm { kind crm }\nsystem Erp { kind erp }\nflow Orders : Crm -> Erp { style api }\n' });
+        const graph = buildDiagramGraph(analysis.estate, analysis.findings, { view: { kind: 'estate' }, state: 'as-is' }, '2026-12-01');
+        const [crm, erp] = ['Crm', 'Erp'].map(name => graph.nodes.find(node => node.name === name)!);
+        const edge = graph.edges[0];
+        const laidOut = {
+            id: 'root', width: 500, height: 200,
+            children: [
+                { id: crm.id, x: 20, y: 20, width: crm.width, height: crm.height },
+                { id: erp.id, x: 320, y: 120, width: erp.width, height: erp.height }
+            ],
+            edges: [{ id: edge.id, sources: [crm.id], targets: [erp.id] }]
+        };
+        const layout = compoundLayout(graph, laidOut, { reversed: new Set(), labelLines: new Map() }, 'RIGHT');
+        const points = layout.edges[edge.id].points;
+        expect(points.length).toBeGreaterThanOrEqual(2);
+        expect(distanceToBox(points[0], layout.nodes[crm.id])).toBeLessThan(1);
+        expect(distanceToBox(points[points.length - 1], layout.nodes[erp.id])).toBeLessThan(1);
+        const quality = measureLayout(graph, layout);
+        expect(quality.undrawn).toBe(0);
+        expect(quality.edgeThroughNode).toBe(0);
+    });
+});
