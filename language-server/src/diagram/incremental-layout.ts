@@ -75,7 +75,7 @@ export function fitIntoPrevious(graph: DiagramGraph, previous: DiagramLayout, la
     for (const edge of graph.edges) {
         const kept = previous.edges[edge.id];
         if (!kept) continue;
-        const geometry = keptGeometry(edge, kept, nodes, labelled, direction);
+        const geometry = keptGeometry(edge, kept, { ...groups, ...nodes }, labelled, direction);
         if (!geometry) return undefined;
         edges[edge.id] = geometry;
     }
@@ -117,6 +117,18 @@ export function fitIntoPrevious(graph: DiagramGraph, previous: DiagramLayout, la
         if (!spot) return undefined;
         put(node, spot);
     }
+    // A bundle of flows between departments ends on its departments' frames: where a frame grew, the
+    // end moves out to the side's new place.
+    for (const edge of graph.edges) {
+        const kept = edges[edge.id];
+        if (!kept || !previous.edges[edge.id]) continue;
+        const [first, last] = [edge.source, edge.target].map(id => groups[id] && previous.groups[id] ? [previous.groups[id], groups[id]] as const : undefined);
+        if (!first && !last) continue;
+        const points = [...kept.points];
+        if (first) points[0] = onGrownSide(points[0], ...first);
+        if (last) points[points.length - 1] = onGrownSide(points[points.length - 1], ...last);
+        edges[edge.id] = { ...kept, points };
+    }
     for (const edge of newEdges) {
         if (edges[edge.id]) continue;
         const geometry = newLine(edge, { nodes, groups, edges, groupOf, ends, groupById, titleShifts }, labelled, direction);
@@ -137,6 +149,16 @@ interface Placed {
     titleShifts?: Readonly<Record<string, number>>;
 }
 
+/** A point on a side of `frame`, moved with that side to where it lies on `grown`. */
+function onGrownSide(point: Point, frame: Box, grown: Box): Point {
+    const near = (a: number, b: number) => Math.abs(a - b) <= ON_OUTLINE;
+    if (near(point.y, frame.y)) return { x: point.x, y: grown.y };
+    if (near(point.y, frame.y + frame.height)) return { x: point.x, y: grown.y + grown.height };
+    if (near(point.x, frame.x)) return { x: grown.x, y: point.y };
+    if (near(point.x, frame.x + frame.width)) return { x: grown.x + grown.width, y: point.y };
+    return point;
+}
+
 function contains(outer: Box, inner: Box): boolean {
     return inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width && inner.y + inner.height <= outer.y + outer.height;
 }
@@ -146,8 +168,9 @@ function inItsGroup(box: Box, group: string | undefined, groups: Record<string, 
 }
 
 /** A kept line as it was, if its ends are still on its boxes and its label is still the same size. */
-function keptGeometry(edge: DiagramEdge, kept: EdgeGeometry, nodes: Record<string, Box>, labelled: boolean, direction: LayoutDirection): EdgeGeometry | undefined {
-    const [source, target] = [nodes[edge.source], nodes[edge.target]];
+/** An edge's line as it was, if it still fits its ends (boxes, or departments for a bundle between them) and label. */
+function keptGeometry(edge: DiagramEdge, kept: EdgeGeometry, ends: Record<string, Box>, labelled: boolean, direction: LayoutDirection): EdgeGeometry | undefined {
+    const [source, target] = [ends[edge.source], ends[edge.target]];
     const points = kept.points;
     if (!source || !target || points.length < 2) return undefined;
     if (distanceToBox(points[0], source) > ON_OUTLINE || distanceToBox(points[points.length - 1], target) > ON_OUTLINE) return undefined;
@@ -277,9 +300,10 @@ function shiftedTitle(shift: number | undefined, frame: Box, grown: Box): number
  * Its label beside its longest run.
  */
 function newLine(edge: DiagramEdge, placed: Placed, labelled: boolean, direction: LayoutDirection): EdgeGeometry | undefined {
-    const [source, target] = [placed.nodes[edge.source], placed.nodes[edge.target]];
+    // A bundle of flows between two departments (a large view) runs between their frames.
+    const [source, target] = [edge.source, edge.target].map(id => placed.nodes[id] ?? placed.groups[id]);
     if (!source || !target || edge.source === edge.target) return undefined;
-    const own = new Set([placed.groupOf.get(edge.source), placed.groupOf.get(edge.target)]);
+    const own = new Set([edge.source, edge.target].map(id => placed.groups[id] ? id : placed.groupOf.get(id)));
     const titles = Object.entries(placed.groups).map(([id, frame]) => groupTitleBox(frame, placed.groupById.get(id)!, placed.titleShifts?.[id]));
     const barriers = [...titles, ...Object.entries(placed.groups).filter(([id]) => !own.has(id)).map(([, frame]) => frame)];
     const inWay = Object.entries(placed.nodes).filter(([id]) => id !== edge.source && id !== edge.target).map(([, box]) => inflate(box, CLEARANCE));

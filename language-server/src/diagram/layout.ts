@@ -146,20 +146,8 @@ export class DiagramLayouter {
                 return both ? withBandsClosed(graph, laidOut) : laidOut;
             };
             if (previous) {
-                // The picture as it was, with the new elements fitted in, unless that reads worse than
-                // laying it out again, where moving boxes the reader knows counts against the new
-                // layout; one that misses no target cannot read worse, and saves the layout. Overlaps the
-                // picture already had are the reader's picture, not the edit's: they do not count against it.
-                const fitted = fitIntoPrevious(graph, previous, labelled);
-                const fittedQuality = fitted && measureLayout(graph, fitted);
-                // The picture before is measured only when there is an overlap to compare.
-                const fittedMissed = fittedQuality
-                    ? targetsMissed(fittedQuality, overlapsAnything(fittedQuality) ? measureLayout(graph, previous) : undefined)
-                    : Number.POSITIVE_INFINITY;
-                if (fitted && fittedMissed === 0) return fitted;
-                const relaid = padToAspect(await steadiest(graph, previous, seed => compound(directions[0], { spread: previous.spread, wrap: previous.wrap, seed }), this.editBudgetMs));
-                const relaidMissed = targetsMissed(measureLayout(graph, relaid)) + stabilityMissed(displacement(graph, previous, relaid));
-                return fitted && fittedMissed <= relaidMissed ? fitted : relaid;
+                return afterEdit(graph, previous, labelled, async () =>
+                    padToAspect(await steadiest(graph, previous, seed => compound(directions[0], { spread: previous.spread, wrap: previous.wrap, seed }), this.editBudgetMs)));
             }
             // A strip across the flow (a tall layer beside a short one) gets more room between the
             // boxes of a layer: the lines between layers get steeper and the picture nearer the panel's shape.
@@ -177,7 +165,9 @@ export class DiagramLayouter {
             for (const factor of WRAP_SHAPES) wrapped.push(padToAspect(await compound(chosen.direction ?? directions[0], { wrap: factor * panel.width / panel.height })));
             return chooseLayout(graph, wrapped, panel, SMALLEST_TITLE_PX);
         }
-        return { ...splitLayout(graph, await this.laySplit(splitElkGraph(graph), deadline)), direction: 'DOWN' };
+        const split = async (): Promise<DiagramLayout> => ({ ...splitLayout(graph, await this.laySplit(splitElkGraph(graph), deadline)), direction: 'DOWN' });
+        // A view laid out department by department carries no labels (their tooltips do).
+        return previous ? afterEdit(graph, previous, false, split) : split();
     }
 
     /**
@@ -202,6 +192,25 @@ export class DiagramLayouter {
         this.timedOut.clear();
         this.lastOfView.clear();
     }
+}
+
+/**
+ * The picture as it was, with the new elements fitted in, unless that reads worse than laying it out
+ * again, where moving boxes the reader knows counts against the new layout; one that misses no
+ * target cannot read worse, and saves the layout. Overlaps the picture already had are the reader's
+ * picture, not the edit's: they do not count against it.
+ */
+async function afterEdit(graph: DiagramGraph, previous: DiagramLayout, labelled: boolean, layOutAgain: () => Promise<DiagramLayout>): Promise<DiagramLayout> {
+    const fitted = fitIntoPrevious(graph, previous, labelled);
+    const fittedQuality = fitted && measureLayout(graph, fitted);
+    // The picture before is measured only when there is an overlap to compare.
+    const fittedMissed = fittedQuality
+        ? targetsMissed(fittedQuality, overlapsAnything(fittedQuality) ? measureLayout(graph, previous) : undefined)
+        : Number.POSITIVE_INFINITY;
+    if (fitted && fittedMissed === 0) return fitted;
+    const relaid = await layOutAgain();
+    const relaidMissed = targetsMissed(measureLayout(graph, relaid)) + stabilityMissed(displacement(graph, previous, relaid));
+    return fitted && fittedMissed <= relaidMissed ? fitted : relaid;
 }
 
 /**

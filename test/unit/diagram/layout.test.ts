@@ -392,3 +392,53 @@ describe('an estate too large for one compound graph, every department open', ()
         expect(quality.edgeThroughNode).toBe(0);
     });
 });
+
+describe('an edit to an estate too large for one compound graph', () => {
+    /** Every box of `graph` where it was, the picture at most moved as a whole (a line led round its edge widens it). */
+    function expectSameArrangement(graph: DiagramGraph, before: DiagramLayout, after: DiagramLayout): void {
+        const first = graph.nodes[0].id;
+        const [dx, dy] = [after.nodes[first].x - before.nodes[first].x, after.nodes[first].y - before.nodes[first].y];
+        for (const node of graph.nodes) {
+            expect(after.nodes[node.id].x - before.nodes[node.id].x, node.id).toBeCloseTo(dx, 6);
+            expect(after.nodes[node.id].y - before.nodes[node.id].y, node.id).toBeCloseTo(dy, 6);
+        }
+    }
+
+    it('is fitted into the picture: a new bundle between two departments and a new system leave every box where it was', async () => {
+        // F(i) joins S(i) in D(i mod 6) to S(i+1) in the next department: D0 and D2 have no bundle yet.
+        const base = generatedEstate(120, 6);
+        const options = { view: { kind: 'estate' as const }, state: 'as-is' as const, expand: [EXPAND_ALL] };
+        const load = async (text: string) => {
+            const { analysis } = await loadTexts({ 'large.integ': text });
+            return buildDiagramGraph(analysis.estate, analysis.findings, options);
+        };
+        const layouter = new DiagramLayouter(new CountingRunner(), 32, 60_000);
+        const graph = await load(base);
+        const before = await layouter.layout(graph, { viewKey: 'all' });
+        const bundled = await load(`${base}\nflow Skip : S0 -> S2 { style file }`);
+        const bundle = bundled.edges.find(edge => edge.flows.includes('Skip'))!;
+        expect([bundle.source, bundle.target]).toEqual(['group:D0', 'group:D2']);
+        expect(graph.edges.some(edge => edge.id === bundle.id)).toBe(false);
+        const after = await layouter.layout(bundled, { viewKey: 'all' });
+        expectSameArrangement(graph, before, after);
+        const points = after.edges[bundle.id].points;
+        expect(distanceToOutline(points[0], after.groups['group:D0'])).toBeLessThan(1.5);
+        expect(distanceToOutline(points[points.length - 1], after.groups['group:D2'])).toBeLessThan(1.5);
+        const quality = measureLayout(bundled, after);
+        expect(quality.edgeThroughNode + quality.edgeThroughGroup + quality.nodeOverlaps).toBe(0);
+
+        const grown = await load(`${base}\nflow Skip : S0 -> S2 { style file }\nsystem Extra { kind custom department D3 }\nflow ToExtra : S3 -> Extra { style api }`);
+        const last = await layouter.layout(grown, { viewKey: 'all' });
+        expectSameArrangement(graph, before, last);
+        const extra = grown.nodes.find(node => node.name === 'Extra')!;
+        expect(inside(last.nodes[extra.id], last.groups['group:D3'])).toBe(true);
+        const grownQuality = measureLayout(grown, last);
+        expect(grownQuality.edgeThroughNode + grownQuality.edgeThroughGroup + grownQuality.nodeOverlaps).toBe(0);
+        for (const edge of grown.edges) {
+            const line = last.edges[edge.id].points;
+            const end = (id: string) => last.nodes[id] ?? last.groups[id];
+            expect(distanceToOutline(line[0], end(edge.source)), `${edge.id} starts at ${edge.source}`).toBeLessThan(1.5);
+            expect(distanceToOutline(line[line.length - 1], end(edge.target)), `${edge.id} ends at ${edge.target}`).toBeLessThan(1.5);
+        }
+    });
+});
