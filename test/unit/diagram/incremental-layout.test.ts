@@ -98,6 +98,13 @@ describe('an edit fitted into the picture the reader has', () => {
     });
 });
 
+function expectRouteBetween(route: Point[] | undefined, start: Point, end: Point, wall: Box): void {
+    expect(route).toBeDefined();
+    expect(route![0]).toEqual(start);
+    expect(route![route!.length - 1]).toEqual(end);
+    expect(route!.slice(1).some((b, i) => segmentThroughBox(route![i], b, wall))).toBe(false);
+}
+
 describe('a line through the channels between boxes', () => {
     it('runs round a box in the way in horizontal and vertical runs, from one box side to the other', () => {
         const from: Box = { x: 0, y: 0, width: 100, height: 40 };
@@ -140,9 +147,7 @@ describe('a line through the channels between boxes', () => {
             [{ point: { x: 50, y: 240 }, box: to }, { point: { x: 50, y: 200 }, box: to }],
             [wall, from, to], []
         )!;
-        expect(route[0]).toEqual({ x: 50, y: 40 });
-        expect(route[route.length - 1]).toEqual({ x: 50, y: 200 });
-        expect(route.slice(1).some((b, i) => segmentThroughBox(route[i], b, wall))).toBe(false);
+        expectRouteBetween(route, { x: 50, y: 40 }, { x: 50, y: 200 }, wall);
     });
 
     it('finds its way from ends that lie off the half-pixel grid of the channels', () => {
@@ -150,10 +155,7 @@ describe('a line through the channels between boxes', () => {
         const to: Box = { x: 0.7, y: 200.2, width: 100, height: 40 };
         const wall: Box = { x: -40, y: 90, width: 180, height: 40 };
         const route = orthogonalRoute({ point: { x: 50.28, y: 40.31 }, box: from }, { point: { x: 50.95, y: 200.2 }, box: to }, [wall], [])!;
-        expect(route).toBeDefined();
-        expect(route[0]).toEqual({ x: 50.28, y: 40.31 });
-        expect(route[route.length - 1]).toEqual({ x: 50.95, y: 200.2 });
-        expect(route.slice(1).some((b, i) => segmentThroughBox(route[i], b, wall))).toBe(false);
+        expectRouteBetween(route, { x: 50.28, y: 40.31 }, { x: 50.95, y: 200.2 }, wall);
     });
 
     it('leaves a box only where its first stretch out passes nothing: not up through a title right above it', () => {
