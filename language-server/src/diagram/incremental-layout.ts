@@ -167,8 +167,10 @@ function inItsGroup(box: Box, group: string | undefined, groups: Record<string, 
     return Object.entries(groups).every(([id, frame]) => id === group ? contains(frame, box) : !overlaps(frame, box));
 }
 
-/** A kept line as it was, if its ends are still on its boxes and its label is still the same size. */
-/** An edge's line as it was, if it still fits its ends (boxes, or departments for a bundle between them) and label. */
+/**
+ * A kept line as it was, if its ends are still on its boxes (or its departments' frames, for a
+ * bundle between them) and its label is still the same size.
+ */
 function keptGeometry(edge: DiagramEdge, kept: EdgeGeometry, ends: Record<string, Box>, labelled: boolean, direction: LayoutDirection): EdgeGeometry | undefined {
     const [source, target] = [ends[edge.source], ends[edge.target]];
     const points = kept.points;

@@ -41,6 +41,16 @@ describe('choosing between layouts of one view', () => {
         const straight = row(2400, 0, 'RIGHT');
         expect(chooseLayout(graph, [straight, crooked])).toBe(crooked);
     });
+
+    it('takes the straighter of two pictures whose titles both come out large enough, when told what is enough', () => {
+        const crooked = row(150, 25, 'DOWN');
+        // Its titles come out smaller than the crooked picture's, but above 10 px.
+        const straight = row(1200, 0, 'RIGHT');
+        expect(chooseLayout(graph, [straight, crooked])).toBe(crooked);
+        expect(chooseLayout(graph, [crooked, straight], undefined, 10)).toBe(straight);
+        // Wider still, its titles drop below what is enough: the larger titles win again.
+        expect(chooseLayout(graph, [crooked, row(2400, 0, 'RIGHT')], undefined, 10)).toBe(crooked);
+    });
 });
 
 describe('the targets an edited picture misses', () => {
