@@ -159,8 +159,8 @@ export class DiagramLayouter {
             }
             // Judged as shown: a thin picture is padded to the panel's shape, and its titles say how well it fits.
             const chosen = chooseLayout(graph, candidates, panel);
-            if (!both || fittedTitlePx(chosen, panel) >= SMALLEST_TITLE_PX) return chosen;
-            // Still too small to read in the panel (a long chain of departments): its layers cut into rows.
+            if (!both || fittedTitlePx(chosen, panel) >= SMALLEST_TITLE_PX || !aStrip(chosen, panel)) return chosen;
+            // Still too small to read in the panel, and a strip (a long chain of departments): its layers cut into rows.
             const wrapped: DiagramLayout[] = [chosen];
             for (const factor of WRAP_SHAPES) wrapped.push(padToAspect(await compound(chosen.direction ?? directions[0], { wrap: factor * panel.width / panel.height })));
             return chooseLayout(graph, wrapped, panel, SMALLEST_TITLE_PX);
@@ -257,6 +257,22 @@ const MAX_SPREAD = 3.5;
  * estates where the panel's own gave four, with lines leading round every one.
  */
 const WRAP_SHAPES = [1.4, 1];
+/** A picture whose boxes are this many times wider (or taller) than the panel's shape is a strip. */
+const STRIP_OFF_PANEL = 2;
+
+/**
+ * Whether the boxes of a picture make a strip far longer than the panel in one direction: only then
+ * can cutting its layers into rows make its titles larger (a picture of the panel's shape that is
+ * merely large, such as an estate of 38 systems, only gets longer lines).
+ */
+function aStrip(layout: DiagramLayout, panel: PanelSize): boolean {
+    const boxes = [...Object.values(layout.nodes), ...Object.values(layout.groups)];
+    if (boxes.length === 0) return false;
+    const width = Math.max(...boxes.map(box => box.x + box.width)) - Math.min(...boxes.map(box => box.x));
+    const height = Math.max(...boxes.map(box => box.y + box.height)) - Math.min(...boxes.map(box => box.y));
+    const off = (width / Math.max(1, height)) / (panel.width / panel.height);
+    return Math.max(off, 1 / off) >= STRIP_OFF_PANEL;
+}
 
 /**
  * How much too thin the picture is across its flow (a RIGHT picture too wide for its height, a
