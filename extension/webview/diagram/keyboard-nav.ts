@@ -57,7 +57,11 @@ export class KeyboardNav {
         });
     }
 
-    /** Makes the new picture's nodes focusable; the node focused before keeps focus if it is still drawn. */
+    /**
+     * Makes the new picture's nodes focusable; the node focused before keeps focus if it is still
+     * drawn and the panel has focus: a live update must not pull focus out of the editor or a quick
+     * pick the user has moved to (the webview's document keeps its focused node while it is unfocused).
+     */
     prepare(svg: SVGSVGElement, focusedId: string | undefined): void {
         const nodes = nodeElements(svg);
         for (const node of nodes) {
@@ -70,7 +74,7 @@ export class KeyboardNav {
         const keep = nodes.find(node => node.getAttribute('data-id') === focusedId);
         const current = keep ?? nodes[0];
         current?.setAttribute('tabindex', '0');
-        if (keep) keep.focus({ preventScroll: true });
+        if (keep && document.hasFocus()) keep.focus({ preventScroll: true });
     }
 
     focus(node: SVGGElement): void {
