@@ -102,16 +102,19 @@ export function fitIntoPrevious(graph: DiagramGraph, previous: DiagramLayout, la
         // The nearest free spot whose new lines can all be drawn (the spot right beside its linked
         // box may leave no room for a line's label); else a row opened for it.
         const lines = newEdges.filter(edge => (edge.source === node.id || edge.target === node.id) && (nodes[edge.source] || nodes[edge.target]));
-        const fitted = freeSpots(node, graph, placed, direction).slice(0, SPOTS_TRIED).some(spot => {
+        let fitted = false;
+        let tried = 0;
+        for (const spot of freeSpots(node, graph, placed, direction)) {
             const takeBack = put(node, spot);
             const drawn = lines.map(edge => [edge.id, newLine(edge, placed, labelled, direction)] as const);
-            if (drawn.some(([, geometry]) => !geometry)) {
-                takeBack();
-                return false;
+            if (drawn.every(([, geometry]) => geometry)) {
+                for (const [id, geometry] of drawn) edges[id] = geometry!;
+                fitted = true;
+                break;
             }
-            for (const [id, geometry] of drawn) edges[id] = geometry!;
-            return true;
-        });
+            takeBack();
+            if (++tried === SPOTS_TRIED) break;
+        }
         if (fitted) continue;
         const spot = spotInOpenedRow(node, graph, placed, direction);
         if (!spot) return undefined;
@@ -219,20 +222,20 @@ function candidates(node: DiagramNode, anchor: Box, downstream: boolean, directi
     return spots;
 }
 
-/** The spots beside a linked box, nearest first, where the new box and its department's grown box touch nothing. */
-function freeSpots(node: DiagramNode, graph: DiagramGraph, placed: Placed, direction: LayoutDirection): Box[] {
+/** The spots beside a linked box, nearest first, where the new box and its department's grown box touch nothing (found as they are taken). */
+function* freeSpots(node: DiagramNode, graph: DiagramGraph, placed: Placed, direction: LayoutDirection): Generator<Box> {
     const link = graph.edges.find(edge => (edge.source === node.id && placed.nodes[edge.target]) || (edge.target === node.id && placed.nodes[edge.source]));
-    if (!link) return [];
+    if (!link) return;
     const anchor = placed.nodes[link.source === node.id ? link.target : link.source];
     const boxes = Object.values(placed.nodes);
     const labelBoxes = labels(placed.edges);
     const segments = allSegments(placed.edges);
-    return candidates(node, anchor, link.source !== node.id, direction).filter(spot => {
+    for (const spot of candidates(node, anchor, link.source !== node.id, direction)) {
         const room = inflate(spot, ROOM);
-        if (boxes.some(box => overlaps(room, box)) || labelBoxes.some(box => overlaps(room, box))) return false;
-        if (segments.some(({ a, b }) => segmentThroughBox(a, b, inflate(spot, CLEARANCE)))) return false;
-        return groupsAllow(node, spot, placed);
-    });
+        if (boxes.some(box => overlaps(room, box)) || labelBoxes.some(box => overlaps(room, box))) continue;
+        if (segments.some(({ a, b }) => segmentThroughBox(a, b, inflate(spot, CLEARANCE)))) continue;
+        if (groupsAllow(node, spot, placed)) yield spot;
+    }
 }
 
 /**
@@ -253,7 +256,7 @@ function spotInOpenedRow(node: DiagramNode, graph: DiagramGraph, placed: Placed,
     const downstream = link.source !== node.id;
     const extent = direction === 'DOWN' ? node.height : node.width;
     const opened = openBand(picture, downstream ? row.to : row.from - 0.5, ALONG_GAPS[0] + extent + ROOM);
-    const spot = freeSpots(node, graph, { ...placed, nodes: opened.nodes, groups: opened.groups, edges: opened.edges }, direction)[0];
+    const spot = freeSpots(node, graph, { ...placed, nodes: opened.nodes, groups: opened.groups, edges: opened.edges }, direction).next().value;
     if (!spot) return undefined;
     replaceContents(placed.nodes, opened.nodes);
     replaceContents(placed.groups, opened.groups);

@@ -17,7 +17,7 @@ import type { Box, DiagramLayout, EdgeGeometry, Point } from './diagram-graph.js
 import { alongside, crossingCount, detourOf, distanceToBox, distanceToRun, inflate, outlinePoints, overlaps, pathLength, segmentsOf, spanOf, spotsBeside, type Segment } from './box-geometry.js';
 import { segmentThroughBox } from './layout-quality.js';
 import { canLeave, orthogonalRoute } from './orthogonal-route.js';
-import type { SmoothingContext } from './route-smoothing.js';
+import { surroundingsOf, type SmoothingContext } from './route-smoothing.js';
 
 /** Lines longer than this times the distance between their ends are tried; the target is a mean of 1.3. */
 const WORTH_FIXING = 1.2;
@@ -68,14 +68,7 @@ function shortcut(id: string, layout: DiagramLayout, edges: DiagramLayout['edges
     const [from, to] = [layout.nodes[source], layout.nodes[target]];
     if (!from || !to || source === target) return undefined;
     const current = edges[id];
-    const others = Object.keys(edges).filter(other => other !== id);
-    const otherSegments = others.flatMap(other => segmentsOf(edges[other].points));
-    const otherSpans = otherSegments.map(segment => spanOf(segment, 0.01));
-    const otherEnds = others.flatMap(other => [edges[other].points[0], edges[other].points[edges[other].points.length - 1]]);
-    const otherLabels = others.flatMap(other => edges[other].label ? [inflate(edges[other].label!, 2)] : []);
-    const boxes = Object.entries(layout.nodes).filter(([node]) => node !== source && node !== target).map(([, box]) => inflate(box, CLEARANCE));
-    const obstacles = [...boxes, ...otherLabels, ...context.barriers(id)];
-    const insides = [from, to].map(box => inflate(box, -1));
+    const { otherSegments, otherSpans, otherEnds, obstacles, insides } = surroundingsOf(id, layout, edges, context, CLEARANCE);
     const limit = pathLength(current.points) * GAIN;
     const [start, end] = [current.points[0], current.points[current.points.length - 1]];
     const apart = (p: Point) => otherEnds.every(other => Math.abs(other.x - p.x) >= ENDS_APART || Math.abs(other.y - p.y) >= ENDS_APART || Math.hypot(other.x - p.x, other.y - p.y) >= ENDS_APART);

@@ -82,7 +82,11 @@ export function orthogonalRoute(
     // A*: no way to a goal is shorter than the straight runs across and along to it, measured between
     // grid points as the steps are (a state's priority must come out the same each time).
     const goalPoints = goals.map(({ stub }) => ({ x: onGrid(stub.x), y: onGrid(stub.y) }));
-    const toGoal = (x: number, y: number) => Math.min(...goalPoints.map(goal => Math.abs(goal.x - x) + Math.abs(goal.y - y)));
+    const toGoal = (x: number, y: number) => {
+        let nearest = Number.POSITIVE_INFINITY;
+        for (const goal of goalPoints) nearest = Math.min(nearest, Math.abs(goal.x - x) + Math.abs(goal.y - y));
+        return nearest;
+    };
     const queue = new MinQueue();
     for (const { end, stub, out } of starts) {
         const state = cellOf(stub) * 5 + moves.findIndex(([dx, dy]) => dx === out.x && dy === out.y);

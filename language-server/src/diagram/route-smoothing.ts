@@ -11,7 +11,7 @@
  */
 import type { Box, DiagramLayout, Point } from './diagram-graph.js';
 import { segmentThroughBox } from './layout-quality.js';
-import { crossingCount, distanceToBox, inflate, overlaps, spotsBeside } from './box-geometry.js';
+import { crossingCount, distanceToBox, inflate, overlaps, spanOf, spotsBeside, type Segment } from './box-geometry.js';
 
 /** Clearance kept between a straightened line and any box it passes. */
 const CLEARANCE = 6;
@@ -20,13 +20,41 @@ const MAX_EDGES = 400;
 /** Lines longer than this times the distance between their ends are tried as one straight run. */
 const DETOUR_WORTH_FIXING = 1.12;
 
-interface Segment { a: Point; b: Point }
-
 export interface SmoothingContext {
     /** The two node ids an edge links. */
     ends(edgeId: string): [string, string];
     /** Boxes an edge must keep out of beside the nodes and labels: department titles, departments it does not belong to. */
     barriers(edgeId: string): readonly Box[];
+}
+
+/** What a line moved by one of the line passes must keep clear of, and may not lie on. */
+export interface Surroundings {
+    /** The other lines' runs, and each run's span (for a quick test of what lies near a new run). */
+    otherSegments: Segment[];
+    otherSpans: Box[];
+    /** Where the other lines start and end: a moved end keeps apart from them. */
+    otherEnds: Point[];
+    /** The boxes the line does not end at (grown by `clearance`), the other labels, its barriers. */
+    obstacles: Box[];
+    /** The insides of the line's own two boxes: it meets them at their outline only. */
+    insides: Box[];
+}
+
+export function surroundingsOf(id: string, layout: DiagramLayout, edges: DiagramLayout['edges'], context: SmoothingContext, clearance: number): Surroundings {
+    const [source, target] = context.ends(id);
+    const others = Object.keys(edges).filter(other => other !== id);
+    const otherSegments = others.flatMap(other => segmentsOf(edges[other].points));
+    return {
+        otherSegments,
+        otherSpans: otherSegments.map(segment => spanOf(segment, 0.01)),
+        otherEnds: others.flatMap(other => [edges[other].points[0], edges[other].points[edges[other].points.length - 1]]),
+        obstacles: [
+            ...Object.entries(layout.nodes).filter(([node]) => node !== source && node !== target).map(([, box]) => inflate(box, clearance)),
+            ...others.flatMap(other => edges[other].label ? [inflate(edges[other].label!, 2)] : []),
+            ...context.barriers(id)
+        ],
+        insides: [layout.nodes[source], layout.nodes[target]].map(box => inflate(box, -1))
+    };
 }
 
 /** The route with the point nearest its label added as a vertex, and that vertex's index. */

@@ -12,7 +12,7 @@ import type { Box, DiagramGroup, DiagramLayout, Point } from './diagram-graph.js
 import { groupTitleBox } from './node-sizing.js';
 import { alongside, crossingCount, distanceToRun, inflate, outlinePoints, overlaps, pathLength, segmentsOf, spanOf, type Segment } from './box-geometry.js';
 import { segmentThroughBox } from './layout-quality.js';
-import type { SmoothingContext } from './route-smoothing.js';
+import { surroundingsOf, type SmoothingContext } from './route-smoothing.js';
 
 /** Clearance kept between a moved run and any box it passes, as the other line passes keep. */
 const CLEARANCE = 6;
@@ -75,16 +75,7 @@ function movedOffTitle(id: string, at: number, layout: DiagramLayout, edges: Dia
             if (at === 0) for (const start of outlinePoints(layout.nodes[source])) candidates.push([start, ...way, ...points.slice(1)]);
         }
     }
-    const others = Object.keys(edges).filter(other => other !== id);
-    const otherSegments = others.flatMap(other => segmentsOf(edges[other].points));
-    const otherSpans = otherSegments.map(segment => spanOf(segment, 0.01));
-    const otherEnds = others.flatMap(other => [edges[other].points[0], edges[other].points[edges[other].points.length - 1]]);
-    const obstacles = [
-        ...Object.entries(layout.nodes).filter(([node]) => node !== source && node !== target).map(([, box]) => inflate(box, CLEARANCE)),
-        ...others.flatMap(other => edges[other].label ? [inflate(edges[other].label!, 2)] : []),
-        ...context.barriers(id)
-    ];
-    const insides = [layout.nodes[source], layout.nodes[target]].map(box => inflate(box, -1));
+    const { otherSegments, otherSpans, otherEnds, obstacles, insides } = surroundingsOf(id, layout, edges, context, CLEARANCE);
     const label = edges[id].label;
     const key = ({ a, b }: Segment) => `${a.x},${a.y},${b.x},${b.y}`;
     const runsOf = (line: readonly Point[]) => segmentsOf(line).filter(({ a, b }) => Math.hypot(b.x - a.x, b.y - a.y) > 0.5);
