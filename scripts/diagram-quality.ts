@@ -109,7 +109,7 @@ function random(seed: number): () => number {
 
 /**
  * The estate with one element added to a view: a new system (with one flow to or from a system
- * the view shows) or a new flow between two systems it shows.
+ * the view shows, or holds in a closed department) or a new flow between two such systems.
  */
 function withAddition(estate: Estate, shown: string[], next: () => number, serial: number, process?: string): Estate {
     const pick = <T>(items: T[]) => items[Math.floor(next() * items.length)];
@@ -209,7 +209,8 @@ async function measureSubject(subject: Subject, args: Args, projectRoot: string)
             const row: Row = { subject: subject.name, view: view.label, quality: measureLayout(graph, layout), ms };
             if (args.stability > 0 && graph.nodes.length <= 150) {
                 const next = random(args.seed * 7919 + rows.length);
-                const shown = graph.nodes.filter(node => node.kind === 'system').map(node => node.name);
+                // A closed department shows its systems in its box and its bundles: an addition there changes the view too.
+                const shown = graph.nodes.flatMap(node => node.kind === 'system' ? [node.name] : node.members ?? []);
                 const process = view.options.view.kind === 'process' ? view.options.view.name : undefined;
                 const moves: Stability[] = [];
                 for (let i = 0; i < args.stability && shown.length > 0; i++) {

@@ -48,6 +48,8 @@ const OUTLINE_STEP = 10;
 const ON_LINE = [0.5, 0.4, 0.6, 0.3, 0.7];
 /** How far an end may lie from its box's outline and still be on it. */
 const ON_OUTLINE = 1.5;
+/** Routes of a new line tried for room for its label, best first. */
+const ROUTES_LABELLED = 12;
 
 export function fitIntoPrevious(graph: DiagramGraph, previous: DiagramLayout, labelled: boolean): DiagramLayout | undefined {
     const nodeIds = new Set(graph.nodes.map(node => node.id));
@@ -72,12 +74,14 @@ export function fitIntoPrevious(graph: DiagramGraph, previous: DiagramLayout, la
     }
     const direction = previous.direction ?? 'DOWN';
     const edges: Record<string, EdgeGeometry> = {};
+    const resized: DiagramEdge[] = [];
     for (const edge of graph.edges) {
         const kept = previous.edges[edge.id];
         if (!kept) continue;
         const geometry = keptGeometry(edge, kept, { ...groups, ...nodes }, labelled, direction);
         if (!geometry) return undefined;
         edges[edge.id] = geometry;
+        if (geometry.label && (geometry.label.width !== kept.label!.width || geometry.label.height !== kept.label!.height)) resized.push(edge);
     }
 
     const titleShifts: Record<string, number> = { ...previous.titleShifts };
@@ -97,28 +101,33 @@ export function fitIntoPrevious(graph: DiagramGraph, previous: DiagramLayout, la
             if (shift !== undefined) titleShifts[group] = shift;
         };
     };
+    const placed: Placed = { nodes, groups, edges, groupOf, ends, groupById, titleShifts };
+    // A bundle that carries one flow more says so in a longer label: it is written anew beside its
+    // line, as near the old as there is room; where there is none, the line is drawn anew as a new one.
+    for (const edge of resized) {
+        const { label, ...line } = edges[edge.id];
+        delete edges[edge.id];
+        const drawn = labelPlacer(edge, placed, labelled, direction, barriersOf(edge, placed), allSegments(edges), centre(label!))(line.points)
+            ?? newLine(edge, placed, labelled, direction);
+        if (!drawn) return undefined;
+        edges[edge.id] = { ...line, ...drawn };
+    }
+    /** Puts a new box at `spot` with its new lines; false, and nothing changed, where a line cannot be drawn from there. */
+    const putWithLines = (node: DiagramNode, spot: Box): boolean => {
+        const takeBack = put(node, spot);
+        const lines = newEdges.filter(edge => (edge.source === node.id || edge.target === node.id) && nodes[edge.source] && nodes[edge.target]);
+        const drawn = lines.map(edge => [edge.id, newLine(edge, placed, labelled, direction)] as const);
+        if (drawn.every(([, geometry]) => geometry)) {
+            for (const [id, geometry] of drawn) edges[id] = geometry!;
+            return true;
+        }
+        takeBack();
+        return false;
+    };
     for (const node of added) {
-        const placed = { nodes, groups, edges, groupOf, ends, groupById, titleShifts };
         // The nearest free spot whose new lines can all be drawn (the spot right beside its linked
         // box may leave no room for a line's label); else a row opened for it.
-        const lines = newEdges.filter(edge => (edge.source === node.id || edge.target === node.id) && (nodes[edge.source] || nodes[edge.target]));
-        let fitted = false;
-        let tried = 0;
-        for (const spot of freeSpots(node, graph, placed, direction)) {
-            const takeBack = put(node, spot);
-            const drawn = lines.map(edge => [edge.id, newLine(edge, placed, labelled, direction)] as const);
-            if (drawn.every(([, geometry]) => geometry)) {
-                for (const [id, geometry] of drawn) edges[id] = geometry!;
-                fitted = true;
-                break;
-            }
-            takeBack();
-            if (++tried === SPOTS_TRIED) break;
-        }
-        if (fitted) continue;
-        const spot = spotInOpenedRow(node, graph, placed, direction);
-        if (!spot) return undefined;
-        put(node, spot);
+        if (!firstFitting(freeSpots(node, graph, placed, direction), spot => putWithLines(node, spot)) && !fitsInOpenedRow(node, graph, placed, direction, spot => putWithLines(node, spot))) return undefined;
     }
     // A bundle of flows between departments ends on its departments' frames: where a frame grew, the
     // end moves out to the side's new place.
@@ -172,7 +181,7 @@ function inItsGroup(box: Box, group: string | undefined, groups: Record<string, 
 
 /**
  * A kept line as it was, if its ends are still on its boxes (or its departments' frames, for a
- * bundle between them) and its label is still the same size.
+ * bundle between them); a label that changed size is centred where it was, for a spot to be found.
  */
 function keptGeometry(edge: DiagramEdge, kept: EdgeGeometry, ends: Record<string, Box>, labelled: boolean, direction: LayoutDirection): EdgeGeometry | undefined {
     const [source, target] = [ends[edge.source], ends[edge.target]];
@@ -183,8 +192,9 @@ function keptGeometry(edge: DiagramEdge, kept: EdgeGeometry, ends: Record<string
     if (wantsLabel !== (kept.label !== undefined)) return undefined;
     if (!kept.label) return kept;
     const size = labelSize(edge, direction);
-    if (Math.abs(size.width - kept.label.width) > 0.5 || Math.abs(size.height - kept.label.height) > 0.5) return undefined;
-    return { ...kept, labelLines: size.lines };
+    if (Math.abs(size.width - kept.label.width) <= 0.5 && Math.abs(size.height - kept.label.height) <= 0.5) return { ...kept, labelLines: size.lines };
+    const middle = centre(kept.label);
+    return { ...kept, label: { x: middle.x - size.width / 2, y: middle.y - size.height / 2, width: size.width, height: size.height }, labelLines: size.lines };
 }
 
 function grownGroup(frame: Box, box: Box): Box {
@@ -242,26 +252,45 @@ function* freeSpots(node: DiagramNode, graph: DiagramGraph, placed: Placed, dire
  * With no free spot beside its linked box, a new box gets a row of its own: the picture's rows from
  * the one after the linked box's (or from the linked box's own, for a box that feeds it) move on by
  * the new box and its gaps, lines across the opened row stretch, and nothing changes order, as
- * a person makes room on a whiteboard. `placed` takes the opened picture when the box fits there.
+ * a person makes room on a whiteboard. A picture cut into rows has no row of its own across the
+ * whole flow: there the room is opened across the flow, beside the linked box. `placed` takes the
+ * opened picture where `fits` takes a spot in it.
  */
-function spotInOpenedRow(node: DiagramNode, graph: DiagramGraph, placed: Placed, direction: LayoutDirection): Box | undefined {
+function fitsInOpenedRow(node: DiagramNode, graph: DiagramGraph, placed: Placed, direction: LayoutDirection, fits: (spot: Box) => boolean): boolean {
     const link = graph.edges.find(edge => (edge.source === node.id && placed.nodes[edge.target]) || (edge.target === node.id && placed.nodes[edge.source]));
-    if (!link) return undefined;
+    if (!link) return false;
     const anchor = placed.nodes[link.source === node.id ? link.target : link.source];
-    const picture: DiagramLayout = { width: 0, height: 0, direction, nodes: placed.nodes, groups: placed.groups, edges: placed.edges };
-    const [from, to] = direction === 'DOWN' ? [anchor.y, anchor.y + anchor.height] : [anchor.x, anchor.x + anchor.width];
     const titles = Object.entries(placed.groups).map(([id, frame]) => groupTitleBox(frame, placed.groupById.get(id)!, placed.titleShifts?.[id]));
-    const row = occupiedRows(picture, titles).find(interval => interval.from <= from && interval.to >= to);
-    if (!row) return undefined;
     const downstream = link.source !== node.id;
-    const extent = direction === 'DOWN' ? node.height : node.width;
-    const opened = openBand(picture, downstream ? row.to : row.from - 0.5, ALONG_GAPS[0] + extent + ROOM);
-    const spot = freeSpots(node, graph, { ...placed, nodes: opened.nodes, groups: opened.groups, edges: opened.edges }, direction).next().value;
-    if (!spot) return undefined;
-    replaceContents(placed.nodes, opened.nodes);
-    replaceContents(placed.groups, opened.groups);
-    replaceContents(placed.edges, opened.edges);
-    return spot;
+    const across: LayoutDirection = direction === 'DOWN' ? 'RIGHT' : 'DOWN';
+    const openings: ReadonlyArray<readonly [LayoutDirection, boolean, number]> = [[direction, downstream, ALONG_GAPS[0]], [across, true, ACROSS_GAPS[0]], [across, false, ACROSS_GAPS[0]]];
+    const before = { nodes: { ...placed.nodes }, groups: { ...placed.groups }, edges: { ...placed.edges } };
+    for (const [axis, after, gap] of openings) {
+        const picture: DiagramLayout = { width: 0, height: 0, direction: axis, ...before };
+        const [from, to] = axis === 'DOWN' ? [anchor.y, anchor.y + anchor.height] : [anchor.x, anchor.x + anchor.width];
+        const row = occupiedRows(picture, titles).find(interval => interval.from <= from && interval.to >= to);
+        if (!row) continue;
+        const extent = axis === 'DOWN' ? node.height : node.width;
+        const opened = openBand(picture, after ? row.to : row.from - 0.5, gap + extent + ROOM);
+        replaceContents(placed.nodes, opened.nodes);
+        replaceContents(placed.groups, opened.groups);
+        replaceContents(placed.edges, opened.edges);
+        if (firstFitting(freeSpots(node, graph, placed, direction), fits)) return true;
+    }
+    replaceContents(placed.nodes, before.nodes);
+    replaceContents(placed.groups, before.groups);
+    replaceContents(placed.edges, before.edges);
+    return false;
+}
+
+/** Whether one of the first few spots fits. */
+function firstFitting(spots: Iterable<Box>, fits: (spot: Box) => boolean): boolean {
+    let tried = 0;
+    for (const spot of spots) {
+        if (fits(spot)) return true;
+        if (++tried === SPOTS_TRIED) return false;
+    }
+    return false;
 }
 
 function replaceContents<T>(target: Record<string, T>, source: Record<string, T>): void {
@@ -300,17 +329,15 @@ function shiftedTitle(shift: number | undefined, frame: Box, grown: Box): number
 /**
  * A new line: of the straight runs between the sides its boxes turn to each other, the runs that
  * turn twice half-way (as the lines of a layered picture do) and the runs round one corner of a box
- * in the way, the one crossing fewest lines, then the shortest counting a bend as a stretch of line;
- * where none fits, a path of horizontal and vertical runs through the channels between the boxes.
- * Its label beside its longest run.
+ * in the way, the one crossing fewest lines, then the shortest counting a bend as a stretch of line,
+ * that leaves room for its label beside its longest run; where none does, a path of horizontal and
+ * vertical runs through the channels between the boxes.
  */
 function newLine(edge: DiagramEdge, placed: Placed, labelled: boolean, direction: LayoutDirection): EdgeGeometry | undefined {
     // A bundle of flows between two departments (a large view) runs between their frames.
     const [source, target] = [edge.source, edge.target].map(id => placed.nodes[id] ?? placed.groups[id]);
     if (!source || !target || edge.source === edge.target) return undefined;
-    const own = new Set([edge.source, edge.target].map(id => placed.groups[id] ? id : placed.groupOf.get(id)));
-    const titles = Object.entries(placed.groups).map(([id, frame]) => groupTitleBox(frame, placed.groupById.get(id)!, placed.titleShifts?.[id]));
-    const barriers = [...titles, ...Object.entries(placed.groups).filter(([id]) => !own.has(id)).map(([, frame]) => frame)];
+    const barriers = barriersOf(edge, placed);
     const inWay = Object.entries(placed.nodes).filter(([id]) => id !== edge.source && id !== edge.target).map(([, box]) => inflate(box, CLEARANCE));
     const obstacles = [...inWay, ...labels(placed.edges).map(box => inflate(box, 2)), ...barriers];
     const insides = [source, target].map(box => inflate(box, -1));
@@ -335,49 +362,75 @@ function newLine(edge: DiagramEdge, placed: Placed, labelled: boolean, direction
         }
     }
     for (const a of starts.slice(0, CORNER_ENDS)) for (const b of stops.slice(0, CORNER_ENDS)) for (const c of corners) routes.push([a, c, b]);
-    let best: { points: Point[]; crossings: number; cost: number } | undefined;
+    const found: Route[] = [];
     for (const points of routes) {
         const runs = segmentsOf(points).filter(({ a, b }) => Math.hypot(b.x - a.x, b.y - a.y) > 0.5);
         const length = runs.reduce((sum, { a, b }) => sum + Math.hypot(b.x - a.x, b.y - a.y), 0);
         // A way round that avoids a crossing but goes far out of its way reads worse than the crossing.
         if (runs.length > 1 && length > LONGEST_DETOUR * Math.hypot(points[points.length - 1].x - points[0].x, points[points.length - 1].y - points[0].y)) continue;
-        const cost = length + (runs.length - 1) * BEND_COST;
-        if (best && cost >= best.cost && best.crossings === 0) continue;
         if (runs.some(({ a, b }) => obstacles.some(box => segmentThroughBox(a, b, box)) || insides.some(box => segmentThroughBox(a, b, box)))) continue;
         if (runs.some(run => others.some(segment => alongside(run, segment)))) continue;
-        const crossings = crossingCount(runs, others);
-        if (!best || crossings < best.crossings || (crossings === best.crossings && cost < best.cost)) best = { points: [runs[0].a, ...runs.map(run => run.b)], crossings, cost };
+        found.push({ points: [runs[0].a, ...runs.map(run => run.b)], crossings: crossingCount(runs, others), cost: length + (runs.length - 1) * BEND_COST });
     }
-    if (!best) {
-        const walls = [...obstacles, source, target];
-        // The nearest points facing the other box it can leave from: a box right under its
-        // department's title leaves by its sides.
-        const leaving = (points: Point[], box: Box) => points.filter(point => canLeave({ point, box }, walls, others)).slice(0, CORNER_ENDS);
-        for (const a of leaving(starts, source)) {
-            for (const b of leaving(stops, target)) {
-                // Round a crowd of lines if that is not far; else straight across it.
-                const within = (route: Point[] | undefined) => route && pathLength(route) <= LONGEST_DETOUR * Math.hypot(b.x - a.x, b.y - a.y) ? route : undefined;
-                const ends = [{ point: a, box: source }, { point: b, box: target }] as const;
-                const route = within(orthogonalRoute(...ends, walls, others)) ?? within(orthogonalRoute(...ends, walls, others, ACROSS_CROWD_CROSSING_COST));
-                if (!route) continue;
-                const runs = segmentsOf(route);
-                const cost = runs.reduce((sum, { a: p, b: q }) => sum + Math.hypot(q.x - p.x, q.y - p.y), 0) + (runs.length - 1) * BEND_COST;
-                const crossings = crossingCount(runs, others);
-                if (!best || crossings < best.crossings || (crossings === best.crossings && cost < best.cost)) best = { points: route, crossings, cost };
-            }
+    const label = labelPlacer(edge, placed, labelled, direction, barriers, others);
+    const drawn = firstLabelled(found, label);
+    if (drawn) return drawn;
+    const walls = [...obstacles, source, target];
+    // The nearest points facing the other box it can leave from: a box right under its
+    // department's title leaves by its sides.
+    const leaving = (points: Point[], box: Box) => points.filter(point => canLeave({ point, box }, walls, others)).slice(0, CORNER_ENDS);
+    const through: Route[] = [];
+    for (const a of leaving(starts, source)) {
+        for (const b of leaving(stops, target)) {
+            // Round a crowd of lines if that is not far; else straight across it.
+            const within = (route: Point[] | undefined) => route && pathLength(route) <= LONGEST_DETOUR * Math.hypot(b.x - a.x, b.y - a.y) ? route : undefined;
+            const ends = [{ point: a, box: source }, { point: b, box: target }] as const;
+            const route = within(orthogonalRoute(...ends, walls, others)) ?? within(orthogonalRoute(...ends, walls, others, ACROSS_CROWD_CROSSING_COST));
+            if (!route) continue;
+            const runs = segmentsOf(route);
+            through.push({ points: route, crossings: crossingCount(runs, others), cost: runs.reduce((sum, { a: p, b: q }) => sum + Math.hypot(q.x - p.x, q.y - p.y), 0) + (runs.length - 1) * BEND_COST });
         }
     }
-    if (!best) return undefined;
-    const points = best.points;
-    if (!labelled || edge.label === '') return { points };
+    return firstLabelled(through, label);
+}
+
+/** What a line and its label keep out of: every department's title, and the departments it does not belong to. */
+function barriersOf(edge: DiagramEdge, placed: Placed): Box[] {
+    const own = new Set([edge.source, edge.target].map(id => placed.groups[id] ? id : placed.groupOf.get(id)));
+    const titles = Object.entries(placed.groups).map(([id, frame]) => groupTitleBox(frame, placed.groupById.get(id)!, placed.titleShifts?.[id]));
+    return [...titles, ...Object.entries(placed.groups).filter(([id]) => !own.has(id)).map(([, frame]) => frame)];
+}
+
+interface Route { points: Point[]; crossings: number; cost: number }
+
+/** Of the routes, crossing fewest lines and then the cheapest, the first whose label finds room beside it. */
+function firstLabelled(routes: Route[], label: (points: Point[]) => EdgeGeometry | undefined): EdgeGeometry | undefined {
+    const ordered = [...routes].sort((p, q) => p.crossings - q.crossings || p.cost - q.cost);
+    for (const route of ordered.slice(0, ROUTES_LABELLED)) {
+        const drawn = label(route.points);
+        if (drawn) return drawn;
+    }
+    return undefined;
+}
+
+/**
+ * A line with its label beside its longest run (or, given `near`, as near that point as there is
+ * room), where nothing else lies; none where there is no room.
+ */
+function labelPlacer(edge: DiagramEdge, placed: Placed, labelled: boolean, direction: LayoutDirection, barriers: Box[], others: Segment[], near?: Point): (points: Point[]) => EdgeGeometry | undefined {
+    if (!labelled || edge.label === '') return points => ({ points });
     const size = labelSize(edge, direction);
     const taken = [...Object.values(placed.nodes), ...labels(placed.edges).map(box => inflate(box, 2)), ...barriers];
-    const runs = segmentsOf(points).sort((p, q) => Math.hypot(q.b.x - q.a.x, q.b.y - q.a.y) - Math.hypot(p.b.x - p.a.x, p.b.y - p.a.y));
     // Beside the line first; else on it, as an inline label whose background interrupts only its own line.
     const on = (a: Point, b: Point) => ON_LINE.map(t => ({ x: a.x + (b.x - a.x) * t - size.width / 2, y: a.y + (b.y - a.y) * t - size.height / 2, width: size.width, height: size.height }));
-    const spot = [...runs.flatMap(({ a, b }) => spotsBeside(a, b, size)), ...runs.flatMap(({ a, b }) => on(a, b))]
-        .find(box => !taken.some(other => overlaps(other, box)) && !others.some(({ a, b }) => segmentThroughBox(a, b, box)));
-    return spot ? { points, label: spot, labelLines: size.lines } : undefined;
+    const away = (box: Box) => near ? Math.hypot(box.x + box.width / 2 - near.x, box.y + box.height / 2 - near.y) : 0;
+    return points => {
+        const runs = segmentsOf(points).sort((p, q) => Math.hypot(q.b.x - q.a.x, q.b.y - q.a.y) - Math.hypot(p.b.x - p.a.x, p.b.y - p.a.y));
+        const beside = runs.flatMap(({ a, b }) => spotsBeside(a, b, size)).sort((p, q) => away(p) - away(q));
+        const spot = [...beside, ...runs.flatMap(({ a, b }) => on(a, b)).sort((p, q) => away(p) - away(q))]
+            .find(box => !taken.some(other => overlaps(other, box)) && !others.some(({ a, b }) => segmentThroughBox(a, b, box)));
+        return spot ? { points, label: spot, labelLines: size.lines } : undefined;
+    };
 }
 
 /**

@@ -161,8 +161,14 @@ export class DiagramLayouter {
             const chosen = chooseLayout(graph, candidates, panel);
             if (!both || fittedTitlePx(chosen, panel) >= SMALLEST_TITLE_PX || !aStrip(chosen, panel)) return chosen;
             // Still too small to read in the panel, and a strip (a long chain of departments): its layers cut into rows.
+            // Rows cost crossings and lines between them: they are worth it where the titles become
+            // readable, or at least markedly larger.
+            const worth = Math.min(SMALLEST_TITLE_PX, fittedTitlePx(chosen, panel) * WRAP_WORTH);
             const wrapped: DiagramLayout[] = [chosen];
-            for (const factor of WRAP_SHAPES) wrapped.push(padToAspect(await compound(chosen.direction ?? directions[0], { wrap: factor * panel.width / panel.height })));
+            for (const factor of WRAP_SHAPES) {
+                const rows = padToAspect(await compound(chosen.direction ?? directions[0], { wrap: factor * panel.width / panel.height }));
+                if (fittedTitlePx(rows, panel) >= worth) wrapped.push(rows);
+            }
             return chooseLayout(graph, wrapped, panel, SMALLEST_TITLE_PX);
         }
         const split = async (): Promise<DiagramLayout> => ({ ...splitLayout(graph, await this.laySplit(splitElkGraph(graph), deadline)), direction: 'DOWN' });
@@ -257,6 +263,8 @@ const MAX_SPREAD = 3.5;
  * estates where the panel's own gave four, with lines leading round every one.
  */
 const WRAP_SHAPES = [1.4, 1];
+/** Titles at least this many times larger (short of readable) make a picture cut into rows worth its crossings. */
+const WRAP_WORTH = 1.15;
 /** A picture whose boxes are this many times wider (or taller) than the panel's shape is a strip. */
 const STRIP_OFF_PANEL = 2;
 

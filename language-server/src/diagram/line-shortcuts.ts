@@ -23,6 +23,8 @@ import { surroundingsOf, type SmoothingContext } from './route-smoothing.js';
 const WORTH_FIXING = 1.2;
 /** A new way is taken only if it is at most this share of the old one's length. */
 const GAIN = 0.85;
+/** A line through something takes a clear way up to this many times its old length. */
+const STRUCK_LONGER = 1.5;
 /** Above this many edges the search (every turn of every long line against every other line) costs more than the layout. */
 const UP_TO_EDGES = 120;
 const CLEARANCE = 6;
@@ -51,25 +53,43 @@ const CHANNEL_CLEARANCE = 10;
 export function shortenDetours(layout: DiagramLayout, context: SmoothingContext): DiagramLayout {
     const ids = Object.keys(layout.edges);
     if (ids.length > UP_TO_EDGES) return layout;
-    const long = ids.filter(id => layout.edges[id].points.length > 2 && detourOf(layout.edges[id].points) >= WORTH_FIXING)
+    const struck = new Set(ids.filter(id => runsThroughSomething(id, layout, context)));
+    const long = ids.filter(id => struck.has(id) || (layout.edges[id].points.length > 2 && detourOf(layout.edges[id].points) >= WORTH_FIXING))
         .sort((p, q) => detourOf(layout.edges[q].points) - detourOf(layout.edges[p].points));
     if (long.length === 0) return layout;
     const edges: DiagramLayout['edges'] = { ...layout.edges };
     for (const id of long) {
-        const shorter = shortcut(id, layout, edges, context);
+        const shorter = shortcut(id, layout, edges, context, struck.has(id));
         if (shorter) edges[id] = shorter;
     }
     return { ...layout, edges };
 }
 
-/** The line's shortest clear way with its label, if one is short enough to be worth taking. */
-function shortcut(id: string, layout: DiagramLayout, edges: DiagramLayout['edges'], context: SmoothingContext): EdgeGeometry | undefined {
+/**
+ * Whether the line runs through a box it does not end at, another line's label, a title or a
+ * department it does not belong to (ELK's straight stretch between the rows of a wrapped picture can).
+ */
+function runsThroughSomething(id: string, layout: DiagramLayout, context: SmoothingContext): boolean {
+    const [source, target] = context.ends(id);
+    const boxes = [
+        ...Object.entries(layout.nodes).filter(([node]) => node !== source && node !== target).map(([, box]) => box),
+        ...Object.entries(layout.edges).flatMap(([other, geometry]) => other !== id && geometry.label ? [geometry.label] : []),
+        ...context.barriers(id)
+    ];
+    return segmentsOf(layout.edges[id].points).some(({ a, b }) => boxes.some(box => segmentThroughBox(a, b, box)));
+}
+
+/**
+ * The line's shortest clear way with its label, if one is short enough to be worth taking; a line
+ * that runs through something takes a clear way even if it is longer.
+ */
+function shortcut(id: string, layout: DiagramLayout, edges: DiagramLayout['edges'], context: SmoothingContext, struck: boolean): EdgeGeometry | undefined {
     const [source, target] = context.ends(id);
     const [from, to] = [layout.nodes[source], layout.nodes[target]];
     if (!from || !to || source === target) return undefined;
     const current = edges[id];
     const { otherSegments, otherSpans, otherEnds, obstacles, insides } = surroundingsOf(id, layout, edges, context, CLEARANCE);
-    const limit = pathLength(current.points) * GAIN;
+    const limit = pathLength(current.points) * (struck ? STRUCK_LONGER : GAIN);
     const [start, end] = [current.points[0], current.points[current.points.length - 1]];
     const apart = (p: Point) => otherEnds.every(other => Math.abs(other.x - p.x) >= ENDS_APART || Math.abs(other.y - p.y) >= ENDS_APART || Math.hypot(other.x - p.x, other.y - p.y) >= ENDS_APART);
     const starts = [start, ...outlinePoints(from).filter(apart)];
@@ -118,7 +138,7 @@ function shortcut(id: string, layout: DiagramLayout, edges: DiagramLayout['edges
         const taken = withLabel(current, points, layout, obstacles, otherSegments);
         if (taken) return taken;
     }
-    if (Object.keys(edges).length > CHANNEL_UP_TO_EDGES || detourOf(current.points) < CHANNEL_WORTH) return undefined;
+    if (Object.keys(edges).length > CHANNEL_UP_TO_EDGES || (!struck && detourOf(current.points) < CHANNEL_WORTH)) return undefined;
     // Channels keep as far from what they pass as lines keep from boxes, not a pixel off a department's border.
     const walls = [...obstacles.map(box => inflate(box, CHANNEL_CLEARANCE)), from, to];
     const leaving = (points: readonly Point[], box: Box, other: Box) => points

@@ -4,7 +4,7 @@ import { EXPAND_ALL, emptyCounts, type Box, type DiagramGraph, type DiagramLayou
 import { buildDiagramGraph } from '../../../language-server/src/diagram/graph-builder.js';
 import { fitIntoPrevious } from '../../../language-server/src/diagram/incremental-layout.js';
 import { DiagramLayouter } from '../../../language-server/src/diagram/layout.js';
-import { measureLayout } from '../../../language-server/src/diagram/layout-quality.js';
+import { displacement, measureLayout } from '../../../language-server/src/diagram/layout-quality.js';
 import { canLeave, orthogonalRoute } from '../../../language-server/src/diagram/orthogonal-route.js';
 import { crossingPoint, segmentThroughBox } from '../../../language-server/src/diagram/layout-quality.js';
 import { loadTexts } from '../helpers/workspace.js';
@@ -87,6 +87,53 @@ describe('an edit fitted into the picture the reader has', () => {
         expect(fitted).toBeDefined();
         for (const node of graph.nodes) expect(fitted!.nodes[node.id], node.id).toEqual(layout.nodes[node.id]);
         expectClean(edited, fitted!);
+    });
+
+    describe('in the utility estate with Customer and billing open (cut into rows)', () => {
+        const text = readFileSync(new URL('../../fixtures/estates/utility/estate.integ', import.meta.url), 'utf8');
+        const options = { view: { kind: 'estate' as const }, state: 'as-is' as const, expand: ['Cust'] };
+        const load = async (extra: string) => {
+            const { analysis } = await loadTexts({ 'estate.integ': text + extra });
+            return buildDiagramGraph(analysis.estate, analysis.findings, options, '2026-12-01');
+        };
+
+        it('draws a new flow the way that leaves room for its label when the shortest way leaves none, every box in place', async () => {
+            const layouter = new DiagramLayouter(new CountingRunner(), 32, 60_000);
+            const graph = await load('');
+            const layout = await layouter.layout(graph, { viewKey: 'cust' });
+            const edited = await load('\nflow Callbacks : Crm -> Complaints { style manual }\n');
+            const after = await layouter.layout(edited, { viewKey: 'cust' });
+            for (const node of graph.nodes) expect(after.nodes[node.id], node.id).toEqual(layout.nodes[node.id]);
+            expectClean(edited, after);
+        });
+
+        it('keeps every box when a flow joins a bundle between closed departments, its longer label written beside the bundle', async () => {
+            const layouter = new DiagramLayouter(new CountingRunner(), 32, 60_000);
+            const graph = await load('');
+            const layout = await layouter.layout(graph, { viewKey: 'cust' });
+            const bundle = graph.edges.find(edge => edge.source === 'dept:Assets' && edge.target === 'dept:Fin')!;
+            expect(bundle.label).toBe('Costs');
+            const edited = await load('\nflow Valuation : Gis -> Erp { style manual }\n');
+            const after = await layouter.layout(edited, { viewKey: 'cust' });
+            const grown = edited.edges.find(edge => edge.id === bundle.id)!;
+            expect(grown.label).toMatch(/^2 flows/);
+            for (const node of graph.nodes) expect(after.nodes[node.id], node.id).toEqual(layout.nodes[node.id]);
+            expect(after.edges[bundle.id].points).toEqual(layout.edges[bundle.id].points);
+            expect(after.edges[bundle.id].label!.width).toBeGreaterThan(layout.edges[bundle.id].label!.width);
+            expectClean(edited, after);
+        });
+
+        it('gives a new system room beside its linked system where no spot is free, the rest moving less than two box widths', async () => {
+            const layouter = new DiagramLayouter(new CountingRunner(), 32, 60_000);
+            const graph = await load('');
+            const layout = await layouter.layout(graph, { viewKey: 'cust' });
+            const edited = await load('\nsystem Forms "Complaint forms" { kind spreadsheet department Cust }\nflow Keyed : Forms -> Complaints { style manual }\n');
+            const after = await layouter.layout(edited, { viewKey: 'cust' });
+            const moved = displacement(edited, layout, after);
+            expect(moved.alignedWorst).toBeLessThanOrEqual(2);
+            expect(moved.alignedMean).toBeLessThanOrEqual(0.5);
+            expectClean(edited, after);
+        });
     });
 
     it('leaves a larger edit to a fresh layout', async () => {
@@ -206,6 +253,33 @@ describe('a new system with no free spot beside its linked box', () => {
         expect(box.y).toBeGreaterThanOrEqual(212);
         expect(box.y + box.height).toBeLessThanOrEqual(252 + 116);
         expect(fitIntoPrevious(graph, { ...previous, nodes: { ...previous.nodes, L: { ...previous.nodes.L, x: 12 } } }, false)?.nodes.r3c0).toEqual(rows.r3c0);
+        expectClean(graph, fitted);
+    });
+});
+
+describe('a new system in a picture cut into rows, with no free spot beside its linked box', () => {
+    const lens = { data: 'none', owner: 'owned', roadmap: 'none' } as const;
+    const node = (id: string) => ({ id, kind: 'system' as const, name: id, label: id, lines: [id], detail: '', shadow: false, findings: emptyCounts(), findingList: [], lens, width: 100, height: 40 });
+    // Left to right, five rows of seven boxes 20 px apart, every other row shifted half a box: no
+    // column is free from the first box to the last, and there is no room beside, above or below A.
+    const boxes: Record<string, Box> = {};
+    for (let row = 0; row < 5; row++) for (let i = 0; i < 7; i++) boxes[row === 2 && i === 3 ? 'A' : `r${row}c${i}`] = { x: 12 + 120 * i + (row % 2) * 60, y: 12 + 80 * row, width: 100, height: 40 };
+    const previous: DiagramLayout = { width: 916, height: 384, direction: 'RIGHT', groups: {}, edges: {}, nodes: boxes };
+    const graph: DiagramGraph = {
+        title: 't', view: { kind: 'estate' }, state: 'as-is', aggregated: false, groups: [], notes: [],
+        nodes: [...Object.keys(boxes), 'New'].map(node),
+        edges: [{ id: 'A->New', source: 'A', target: 'New', label: '', title: 'A to New', flows: ['AToNew'], edgeClass: 'realtime', twoWay: false, classifications: [], regulated: false, findings: emptyCounts(), findingList: [], lens }]
+    };
+
+    it('opens room across the flow, after the linked box\'s row: the rows below move down together, nothing moves sideways', () => {
+        const fitted = fitIntoPrevious(graph, previous, false)!;
+        expect(fitted).toBeDefined();
+        for (const id of ['A', 'r0c0', 'r1c6', 'r2c2', 'r2c4']) expect(fitted.nodes[id], id).toEqual(boxes[id]);
+        // 28 px of gap across the flow, the 40 px box and 20 px of room.
+        for (const id of ['r3c0', 'r3c6', 'r4c3']) expect(fitted.nodes[id], id).toEqual({ ...boxes[id], y: boxes[id].y + 88 });
+        const box = fitted.nodes.New;
+        expect(box.y).toBeGreaterThanOrEqual(212);
+        expect(box.y + box.height).toBeLessThanOrEqual(252 + 88);
         expectClean(graph, fitted);
     });
 });

@@ -222,6 +222,20 @@ describe('a long chain of departments', () => {
     });
 });
 
+describe('a square picture whose titles fall just short in the panel (retail, Marketing open)', () => {
+    it('is not cut into rows: a gain of a few tenths of a pixel is not worth the crossings and the lines between the rows', async () => {
+        const dir = 'test/fixtures/estates/retail';
+        const files = Object.fromEntries(readdirSync(dir).map(name => [name, readFileSync(join(dir, name), 'utf8')]));
+        const { analysis } = await loadTexts(files);
+        const graph = buildDiagramGraph(analysis.estate, analysis.findings, { view: { kind: 'estate' }, state: 'as-is', expand: ['Marketing'] }, '2026-12-01');
+        const layout = await new DiagramLayouter(new CountingRunner()).layout(graph);
+        const quality = measureLayout(graph, layout);
+        expect(quality.titlePx).toBeLessThan(10);
+        expect(layout.wrap).toBeUndefined();
+        expect(quality.edgeThroughNode + quality.edgeThroughGroup + quality.edgeThroughTitle + quality.nodeOverlaps + quality.labelLabelOverlaps + quality.labelNodeOverlaps + quality.edgeThroughLabel).toBe(0);
+    });
+});
+
 describe('stable positions after an edit', () => {
     it('keeps the systems of Hire to retire within two node widths of their place whichever new flow between two of them becomes a step', async () => {
         const files = Object.fromEntries(readdirSync('samples/acme').filter(name => name.endsWith('.integ')).map(name => [name, readFileSync(join('samples/acme', name), 'utf8')]));

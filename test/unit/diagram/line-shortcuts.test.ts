@@ -117,8 +117,38 @@ describe('a line that goes round the whole picture', () => {
     it('keeps its way round where the channels between the rows are closed and every other way is about as long', () => {
         const before = rows();
         before.nodes.gate = { x: 440, y: 236, width: 40, height: 70 };
-        before.nodes.right = { x: 700, y: 236, width: 120, height: 70 };
+        before.nodes.right = { x: 700, y: 236, width: 72, height: 70 };
         before.nodes.left = { x: -100, y: 100, width: 90, height: 300 };
         expect(shortenDetours(before, context).edges.ab.points).toEqual(before.edges.ab.points);
+    });
+});
+
+describe('a line through a department it does not belong to', () => {
+    // ELK's straight stretch between the rows of a wrapped picture: from A right through the
+    // department D between A and B, whose frame the line passes passes nothing of its own.
+    const department: Box = { x: 220, y: 170, width: 160, height: 100 };
+    function struck(): DiagramLayout {
+        return {
+            width: 640, height: 400, direction: 'RIGHT', groups: {},
+            nodes: { a: { x: 20, y: 200, width: 100, height: 40 }, b: { x: 480, y: 200, width: 100, height: 40 } },
+            edges: { ab: { points: [{ x: 120, y: 220 }, { x: 480, y: 220 }], label: { x: 150, y: 196, width: 60, height: 18 } } }
+        };
+    }
+    const around: SmoothingContext = { ends: () => ['a', 'b'], barriers: () => [department] };
+
+    it('is led round the department, though that is longer, its label beside the new way', () => {
+        const before = struck();
+        const after = shortenDetours(before, around);
+        const { points, label } = after.edges.ab;
+        expect(throughBox(points, department)).toBe(false);
+        expect(pathLength(points)).toBeLessThanOrEqual(1.5 * pathLength(before.edges.ab.points));
+        expect(distanceToLine(label!, points)).toBeLessThanOrEqual(10);
+        expect(throughBox(points, label!)).toBe(false);
+        expect(after.nodes).toEqual(before.nodes);
+    });
+
+    it('stays as it is where the department is its own', () => {
+        const before = struck();
+        expect(shortenDetours(before, context).edges.ab).toEqual(before.edges.ab);
     });
 });
