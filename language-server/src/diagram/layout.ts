@@ -18,6 +18,11 @@ export { LayoutTimeoutError, WorkerLayoutRunner, type LayoutRunner };
 
 /** Above this many edges, labels cost more room and layout time than they tell; tooltips carry them. */
 export const MAX_LABELLED_EDGES = 24;
+/**
+ * After an edit a view keeps its labels (or their absence) this many edges past the limit: one flow
+ * more must not strip every label off the picture the reader has and lay it out afresh.
+ */
+const LABELS_KEPT_FOR = 6;
 /** After a view of more nodes than this the layout engine is released: ELK keeps the memory of a big layout for good. */
 const LARGE_LAYOUT_NODES = 300;
 const DEFAULT_TIMEOUT_MS = 5_000;
@@ -127,7 +132,7 @@ export class DiagramLayouter {
     }
 
     private async layOut(graph: DiagramGraph, deadline: number, panel: PanelSize, previous: DiagramLayout | undefined): Promise<DiagramLayout> {
-        const labelled = graph.edges.length <= MAX_LABELLED_EDGES;
+        const labelled = labelsShown(graph, previous);
         // Both directions are laid out, and the better kept, where a layout is quick.
         const both = graph.nodes.length <= THOROUGH_UP_TO_NODES && graph.edges.length <= THOROUGH_UP_TO_EDGES;
         // After an edit the view keeps its direction and spacing: a picture that turns on its side or
@@ -198,6 +203,13 @@ export class DiagramLayouter {
         this.timedOut.clear();
         this.lastOfView.clear();
     }
+}
+
+function labelsShown(graph: DiagramGraph, previous: DiagramLayout | undefined): boolean {
+    const edges = graph.edges.length;
+    if (!previous) return edges <= MAX_LABELLED_EDGES;
+    const had = Object.values(previous.edges).some(edge => edge.label);
+    return edges <= MAX_LABELLED_EDGES + (had ? LABELS_KEPT_FOR : -LABELS_KEPT_FOR);
 }
 
 /**

@@ -236,6 +236,27 @@ describe('a square picture whose titles fall just short in the panel (retail, Ma
     });
 });
 
+describe('a view that passes the number of lines that carry labels by one', () => {
+    it('keeps its labels and every box in place, the new line labelled too (pharma, all open: 24 lines, then 25)', async () => {
+        const text = readFileSync('test/fixtures/estates/pharma/estate.integ', 'utf8');
+        const options = { view: { kind: 'estate' as const }, state: 'as-is' as const, expand: [EXPAND_ALL] };
+        const load = async (extra: string) => {
+            const { analysis } = await loadTexts({ 'estate.integ': text + extra });
+            return buildDiagramGraph(analysis.estate, analysis.findings, options, '2026-12-01');
+        };
+        const layouter = new DiagramLayouter(new CountingRunner(), 32, 60_000);
+        const graph = await load('');
+        expect(graph.edges).toHaveLength(24);
+        const layout = await layouter.layout(graph, { viewKey: 'all' });
+        const edited = await load('\nflow Faults : Cmms -> Scada { style api }\n');
+        const after = await layouter.layout(edited, { viewKey: 'all' });
+        for (const node of graph.nodes) expect(after.nodes[node.id], node.id).toEqual(layout.nodes[node.id]);
+        for (const edge of edited.edges) expect(after.edges[edge.id].label, edge.id).toBeDefined();
+        expect(Object.values(layout.edges).every(edge => edge.label)).toBe(true);
+        expect((await new DiagramLayouter(new CountingRunner()).layout(edited)).edges[edited.edges[0].id].label).toBeUndefined();
+    });
+});
+
 describe('stable positions after an edit', () => {
     it('keeps the systems of Hire to retire within two node widths of their place whichever new flow between two of them becomes a step', async () => {
         const files = Object.fromEntries(readdirSync('samples/acme').filter(name => name.endsWith('.integ')).map(name => [name, readFileSync(join('samples/acme', name), 'utf8')]));
