@@ -18,11 +18,13 @@ export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFIN
     if (Math.abs(a.length - b.length) > limit) return limit + 1;
     const band = Number.isFinite(limit) ? limit : Math.max(a.length, b.length);
     const over = band + 1;
-    let beforePrevious = new Array<number>(b.length + 1).fill(over);
-    let previous = new Array<number>(b.length + 1).fill(over);
+    // Three rows, reused: a row per letter made the link errors of a renamed hub mostly garbage collection.
+    let beforePrevious = new Int32Array(b.length + 1).fill(over);
+    let previous = new Int32Array(b.length + 1).fill(over);
+    let current = new Int32Array(b.length + 1);
     for (let j = 0; j <= Math.min(b.length, band); j++) previous[j] = j;
     for (let i = 1; i <= a.length; i++) {
-        const current = new Array<number>(b.length + 1).fill(over);
+        current.fill(over);
         if (i <= band) current[0] = i;
         let rowMinimum = current[0];
         for (let j = Math.max(1, i - band); j <= Math.min(b.length, i + band); j++) {
@@ -32,8 +34,7 @@ export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFIN
             rowMinimum = Math.min(rowMinimum, current[j]);
         }
         if (rowMinimum > limit) return limit + 1;
-        beforePrevious = previous;
-        previous = current;
+        [beforePrevious, previous, current] = [previous, current, beforePrevious];
     }
     return previous[b.length] > limit ? limit + 1 : previous[b.length];
 }

@@ -153,8 +153,10 @@ export class IntegDocumentValidator extends DefaultDocumentValidator {
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], _options: ValidationOptions): void {
         let suggested = 0;
-        // A renamed declaration turns every reference to it into a link error: list each scope's names once.
+        // A renamed declaration turns every reference to it into a link error: list each scope's names
+        // once, and look for each misspelt name in it once.
         const namesInScope = new Map<string, string[]>();
+        const suggestedFor = new Map<string, string[]>();
         for (const reference of document.references) {
             const error = reference.error;
             if (!error) continue;
@@ -167,9 +169,14 @@ export class IntegDocumentValidator extends DefaultDocumentValidator {
             let suggestions: string[] = [];
             if (++suggested <= MAX_SUGGESTED_LINK_ERRORS) {
                 const scopeKey = `${type}\u0000${where}`;
-                let names = namesInScope.get(scopeKey);
-                if (!names) namesInScope.set(scopeKey, names = this.scopes.getScope(error.info).getAllElements().map(description => description.name).toArray());
-                suggestions = closestNames(reference.$refText, names);
+                const key = `${scopeKey}\u0000${reference.$refText}`;
+                let found = suggestedFor.get(key);
+                if (!found) {
+                    let names = namesInScope.get(scopeKey);
+                    if (!names) namesInScope.set(scopeKey, names = this.scopes.getScope(error.info).getAllElements().map(description => description.name).toArray());
+                    suggestedFor.set(key, found = closestNames(reference.$refText, names));
+                }
+                suggestions = found;
             }
             const didYouMean = suggestions.length > 0 ? ` Did you mean ${orList(suggestions)}?` : '';
             diagnostics.push(this.toDiagnostic('error', `Unknown ${kind} '${reference.$refText}'${where}.${didYouMean}`, {

@@ -77,6 +77,15 @@ describe('did you mean, for an unknown reference', () => {
         ]);
     });
 
+    it('names the nearest for every reference to a renamed system, each with its own fix', async () => {
+        const { errors, actions } = await errorsOf(`${ESTATE}flow Orders : Salesforce -> SPA\nflow Invoices : SPA -> Salesforce\nflow Leads : Salesforc -> SPA\n`);
+        expect(errors.map(e => e.message)).toEqual([
+            "Unknown system 'SPA'. Did you mean 'SAP'?", "Unknown system 'SPA'. Did you mean 'SAP'?",
+            "Unknown system 'Salesforc'. Did you mean 'Salesforce'?", "Unknown system 'SPA'. Did you mean 'SAP'?"
+        ]);
+        for (const error of errors) expect((await actions(error)).find(action => action.isPreferred)?.edit?.changes?.[uri(FILE)]?.[0].range).toEqual(error.range);
+    });
+
     it('says nothing more when no name is near, and offers no fix', async () => {
         const { errors, actions } = await errorsOf(`${ESTATE}flow Orders : Salesforce -> Workday\n`);
         expect(errors.map(e => e.message)).toEqual(["Unknown system 'Workday'."]);
