@@ -5,6 +5,7 @@
  */
 import type { Estate, Flow, FlowStyle, SourceLocation, System } from '../model/estate.js';
 import { indexEstate, type EstateIndex } from '../model/estate-index.js';
+import { orList } from '../model/closest-names.js';
 import { roundToTenth } from '../model/rounding.js';
 import { todayIso } from '../model/units.js';
 import { isShadow } from '../model/inventory.js';
@@ -128,7 +129,10 @@ export function buildDiagramGraph(estate: Estate, findings: readonly Finding[], 
     if (options.state === 'to-be' && estate.initiatives.size === 0) {
         notes.push('No roadmap declares an initiative: the to-be state is today\'s estate with its planned systems and flows.');
     }
-    const sideways = flows.length - drawnFlows.length;
+    // A flow of a system to itself has no side of the context to go to: it is named, not counted as sideways.
+    const loops = focus ? flows.filter(flow => flow.sourceSystem === flow.targetSystem) : [];
+    const sideways = flows.length - drawnFlows.length - loops.length;
+    if (loops.length > 0) notes.push(`${orList(loops.map(flow => flow.name))} ${loops.length === 1 ? 'runs' : 'run'} from ${loops.length === 1 ? 'a system' : 'systems'} to ${loops.length === 1 ? 'itself' : 'themselves'}: the department view draws ${loops.length === 1 ? 'it' : 'them'}.`);
     if (sideways > 0) notes.push(`${sideways} flow${sideways === 1 ? '' : 's'} between the systems around it ${sideways === 1 ? 'is' : 'are'} not drawn: the department and estate views show ${sideways === 1 ? 'it' : 'them'}.`);
     if (followed) notes.push(followNote(estate, flows, followed));
     return {

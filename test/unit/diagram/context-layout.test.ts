@@ -45,6 +45,13 @@ describe('context layout', () => {
         expect(graph.notes.join(' ')).toMatch(/1 flow between the systems around it is not drawn/);
     });
 
+    it('names a flow of the system to itself, which has no side to go to, instead of counting it among the flows around it', async () => {
+        const graph = await hub(`${HUB}\nflow Recheck : Hub -> Hub { style manual }`);
+        expect(graph.edges.map(edge => edge.id)).not.toContain('flow:Recheck');
+        expect(graph.notes).toContain("'Recheck' runs from a system to itself: the department view draws it.");
+        expect(graph.notes.filter(note => note.includes('around it'))).toEqual(['1 flow between the systems around it is not drawn: the department and estate views show it.']);
+    });
+
     it('keeps a system linked both ways on the side it was on before', async () => {
         const graph = await hub();
         const before = contextLayout(graph, 'RIGHT', true);
