@@ -13,7 +13,8 @@ import { renderSvg } from '../language-server/src/diagram/svg-renderer.js';
 import type { ElkNode } from '../language-server/src/diagram/elk-types.js';
 import { buildDiagramGraph } from '../language-server/src/diagram/graph-builder.js';
 import { DiagramLayouter, type LayoutRunner } from '../language-server/src/diagram/layout.js';
-import { displacement, measureLayout, type LayoutQuality } from '../language-server/src/diagram/layout-quality.js';
+import { displacement, fittedTitlePx, measureLayout, type LayoutQuality } from '../language-server/src/diagram/layout-quality.js';
+import { REFERENCE_PANEL, type PanelSize } from '../language-server/src/diagram/panel-shape.js';
 import type { Estate, Flow, System } from '../language-server/src/model/estate.js';
 import type { Finding } from '../language-server/src/rules/finding.js';
 import { createIntegCoreServices } from '../language-server/src/module.js';
@@ -35,10 +36,10 @@ class InProcessRunner implements LayoutRunner {
     dispose(): void {}
 }
 
-interface Args { only?: string; stability: number; seed: number; dump?: string }
+interface Args { only?: string; stability: number; seed: number; dump?: string; panel: PanelSize }
 
 function parseArgs(argv: string[]): Args {
-    const args: Args = { stability: 10, seed: 1 };
+    const args: Args = { stability: 10, seed: 1, panel: REFERENCE_PANEL };
     for (let i = 0; i < argv.length; i++) {
         const value = () => argv[++i];
         switch (argv[i]) {
@@ -46,10 +47,18 @@ function parseArgs(argv: string[]): Args {
             case '--stability': args.stability = Number(value()); break;
             case '--seed': args.seed = Number(value()); break;
             case '--dump': args.dump = value(); break;
-            default: throw new Error(`unknown option ${argv[i]} (use --only <name>, --stability <additions>, --seed <n>, --dump <folder>)`);
+            case '--panel': args.panel = panelOf(value()); break;
+            default: throw new Error(`unknown option ${argv[i]} (use --only <name>, --stability <additions>, --seed <n>, --dump <folder>, --panel <width>x<height>)`);
         }
     }
     return args;
+}
+
+/** `800x1000`: the panel the views are laid out for and their titles measured in (a side panel, say). */
+function panelOf(text: string | undefined): PanelSize {
+    const match = /^(\d{2,5})x(\d{2,5})$/.exec(text ?? '');
+    if (!match) throw new Error(`--panel needs <width>x<height> in pixels, e.g. 800x1000 (got '${text}')`);
+    return { width: Number(match[1]), height: Number(match[2]) };
 }
 
 function integFiles(dir: string): string[] {
@@ -204,9 +213,10 @@ async function measureSubject(subject: Subject, args: Args, projectRoot: string)
             if (graph.nodes.length === 0) continue;
             const viewKey = view.label;
             const started = performance.now();
-            const layout: DiagramLayout = await layouter.layout(graph, { timeoutMs: 120_000, viewKey });
+            const { panel } = args;
+            const layout: DiagramLayout = await layouter.layout(graph, { timeoutMs: 120_000, viewKey, panel });
             const ms = performance.now() - started;
-            const row: Row = { subject: subject.name, view: view.label, quality: measureLayout(graph, layout), ms };
+            const row: Row = { subject: subject.name, view: view.label, quality: { ...measureLayout(graph, layout), titlePx: fittedTitlePx(layout, panel) }, ms };
             if (args.stability > 0 && graph.nodes.length <= 150) {
                 const next = random(args.seed * 7919 + rows.length);
                 // A closed department shows its systems in its box and its bundles: an addition there changes the view too.
@@ -216,8 +226,8 @@ async function measureSubject(subject: Subject, args: Args, projectRoot: string)
                 for (let i = 0; i < args.stability && shown.length > 0; i++) {
                     const after = buildDiagramGraph(withAddition(estate, shown, next, i, process), findings, view.options);
                     // The reader has the base picture on screen when the edit comes.
-                    await layouter.layout(graph, { timeoutMs: 120_000, viewKey });
-                    const afterLayout = await layouter.layout(after, { timeoutMs: 120_000, viewKey });
+                    await layouter.layout(graph, { timeoutMs: 120_000, viewKey, panel });
+                    const afterLayout = await layouter.layout(after, { timeoutMs: 120_000, viewKey, panel });
                     const moved = displacement(graph, layout, afterLayout);
                     const edited = measureLayout(after, afterLayout);
                     moves.push({
