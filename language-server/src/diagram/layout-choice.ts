@@ -11,8 +11,9 @@ import { REFERENCE_PANEL, type PanelSize } from './panel-shape.js';
 /** Drawn length over straight distance a picture's lines may average, and its longest line may reach. */
 export const DETOUR_MEAN = 1.3;
 export const DETOUR_WORST = 2.5;
-/** Node titles of a small view come out at least this large when it is fitted into the panel. */
+/** Node titles of a small view (up to `SMALL_VIEW_NODES`) come out at least this large when it is fitted into the panel. */
 export const SMALLEST_TITLE_PX = 10;
+const SMALL_VIEW_NODES = 20;
 
 function overlapCount(quality: LayoutQuality): number {
     return quality.edgeThroughNode + quality.nodeOverlaps + quality.labelLabelOverlaps + quality.labelNodeOverlaps + quality.edgeThroughLabel + quality.edgeThroughTitle;
@@ -69,7 +70,11 @@ export function chooseLayout(graph: DiagramGraph, candidates: readonly DiagramLa
     if (candidates.length === 1) return candidates[0];
     const scored = candidates.map(layout => {
         const quality = measureLayout(graph, layout);
-        return { layout, missed: targetsMissed(quality), titlePx: Math.min(titlesLargeEnough, fittedTitlePx(layout, panel)), crooked: quality.detourMean + quality.bendsPerEdge };
+        const titlePx = fittedTitlePx(layout, panel);
+        // Titles too small to read in the panel at hand miss a target like the others: in a side panel
+        // a strip across it (the shape of a wide panel) has half its titles' size.
+        const unreadable = quality.nodes <= SMALL_VIEW_NODES && titlePx < SMALLEST_TITLE_PX ? 2 : 0;
+        return { layout, missed: targetsMissed(quality) + unreadable, titlePx: Math.min(titlesLargeEnough, titlePx), crooked: quality.detourMean + quality.bendsPerEdge };
     });
     const fewest = Math.min(...scored.map(entry => entry.missed));
     const kept = scored.filter(entry => entry.missed === fewest);

@@ -53,6 +53,19 @@ describe('choosing between layouts of one view', () => {
     });
 });
 
+describe('choosing for the panel at hand', () => {
+    it('counts titles too small to read in the panel as a missed target: a strip that reads in a wide panel loses to a bent line in a square one', () => {
+        // Its line bends out, 1.37 times the distance between its ends: the detour target is missed.
+        const bent = { ...row(150, 70, 'DOWN'), height: 200 };
+        expect(targetsMissed(measureLayout(graph, bent))).toBe(2);
+        // Straight, 1,700 × 700 px: 12 px titles in 1600×900, 7.5 px in 1000×1000.
+        const strip = { ...row(1500, 0, 'RIGHT'), height: 700 };
+        expect(targetsMissed(measureLayout(graph, strip))).toBe(0);
+        expect(chooseLayout(graph, [bent, strip])).toBe(strip);
+        expect(chooseLayout(graph, [strip, bent], { width: 1000, height: 1000 })).toBe(bent);
+    });
+});
+
 describe('the targets an edited picture misses', () => {
     const clean = measureLayout(graph, row(150, 0, 'RIGHT'));
     const struck = { ...clean, edgeThroughTitle: 2 };
