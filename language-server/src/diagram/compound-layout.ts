@@ -35,6 +35,11 @@ export interface CompoundPlan {
      * a long chain of departments then reads like lines of text instead of one strip too long for the panel.
      */
     wrap?: number;
+    /**
+     * At most this many boxes side by side in a layer (Coffman–Graham layering): a picture too wide
+     * for its panel across the flow (a side panel) gets more, narrower layers.
+     */
+    layerBound?: number;
 }
 
 const BASE: Record<string, string> = {
@@ -111,7 +116,8 @@ export function compoundElkGraph(graph: DiagramGraph, plan: CompoundPlan): Compo
     // SINGLE_EDGE wrapping throws with nested graphs; MULTI_EDGE leads the lines between rows round
     // the picture, which the line passes then take through the channels between the boxes.
     const wrap: Record<string, string> = plan.wrap ? { 'elk.layered.wrapping.strategy': 'MULTI_EDGE', 'elk.aspectRatio': plan.wrap.toFixed(2) } : {};
-    const root: ElkNode = { id: 'root', layoutOptions: { ...BASE, ...quick, ...interactive, ...spread, ...seed, ...wrap, 'elk.direction': plan.direction, 'elk.padding': ROOT_PADDING }, children: [], edges: [] };
+    const bound: Record<string, string> = plan.layerBound ? { 'elk.layered.layering.strategy': 'COFFMAN_GRAHAM', 'elk.layered.layering.coffmanGraham.layerBound': String(plan.layerBound) } : {};
+    const root: ElkNode = { id: 'root', layoutOptions: { ...BASE, ...quick, ...interactive, ...spread, ...seed, ...wrap, ...bound, 'elk.direction': plan.direction, 'elk.padding': ROOT_PADDING }, children: [], edges: [] };
     const groups = new Map<string, ElkNode>();
     for (const group of graph.groups) {
         groups.set(group.id, {

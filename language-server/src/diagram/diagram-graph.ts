@@ -214,6 +214,8 @@ export interface DiagramLayout {
     spread?: number;
     /** The shape (width over height) ELK was asked to cut a long strip of layers into rows for, if it was. */
     wrap?: number;
+    /** The most boxes side by side a layer was allowed, if the layers were bounded. */
+    layerBound?: number;
     /**
      * How far right of its frame's left edge a department's title is written (0 when absent): moved
      * along its title band where lines would strike it out at the left.

@@ -144,15 +144,15 @@ export class DiagramLayouter {
         if (graph.nodes.length <= COMPOUND_UP_TO_NODES && graph.edges.length <= COMPOUND_UP_TO_EDGES) {
             const hints = previous ? knownBoxes(graph, previous) : undefined;
             const newEdges = previous ? new Set(graph.edges.filter(edge => !previous.edges[edge.id]).map(edge => edge.id)) : undefined;
-            const compound = async (direction: LayoutDirection, shape: Pick<CompoundPlan, 'spread' | 'seed' | 'wrap'> = {}) => {
+            const compound = async (direction: LayoutDirection, shape: Pick<CompoundPlan, 'spread' | 'seed' | 'wrap' | 'layerBound'> = {}) => {
                 const input = compoundElkGraph(graph, { direction, labelled, previous: hints, newEdges, ...shape });
-                const laidOut = { ...compoundLayout(graph, await this.runner.run(input.root, timeLeft(deadline)), input, direction), spread: shape.spread, wrap: shape.wrap };
+                const laidOut = { ...compoundLayout(graph, await this.runner.run(input.root, timeLeft(deadline)), input, direction), spread: shape.spread, wrap: shape.wrap, layerBound: shape.layerBound };
                 // Closing bands measures the picture once per band tried: only where a layout is quick.
                 return both ? withBandsClosed(graph, laidOut) : laidOut;
             };
             if (previous) {
                 return afterEdit(graph, previous, labelled, async () =>
-                    padToAspect(await steadiest(graph, previous, seed => compound(directions[0], { spread: previous.spread, wrap: previous.wrap, seed }), this.editBudgetMs)));
+                    padToAspect(await steadiest(graph, previous, seed => compound(directions[0], { spread: previous.spread, wrap: previous.wrap, layerBound: previous.layerBound, seed }), this.editBudgetMs)));
             }
             // A strip across the flow (a tall layer beside a short one) gets more room between the
             // boxes of a layer: the lines between layers get steeper and the picture nearer the panel's shape.
@@ -164,17 +164,21 @@ export class DiagramLayouter {
             }
             // Judged as shown: a thin picture is padded to the panel's shape, and its titles say how well it fits.
             const chosen = chooseLayout(graph, candidates, panel);
-            if (!both || fittedTitlePx(chosen, panel) >= SMALLEST_TITLE_PX || !aStrip(chosen, panel)) return chosen;
-            // Still too small to read in the panel, and a strip (a long chain of departments): its layers cut into rows.
-            // Rows cost crossings and lines between them: they are worth it where the titles become
-            // readable, or at least markedly larger.
-            const worth = Math.min(SMALLEST_TITLE_PX, fittedTitlePx(chosen, panel) * WRAP_WORTH);
-            const wrapped: DiagramLayout[] = [chosen];
-            for (const factor of WRAP_SHAPES) {
-                const rows = padToAspect(await compound(chosen.direction ?? directions[0], { wrap: factor * panel.width / panel.height }));
-                if (fittedTitlePx(rows, panel) >= worth) wrapped.push(rows);
+            if (!both || fittedTitlePx(chosen, panel) >= SMALLEST_TITLE_PX) return chosen;
+            // Still too small to read in the panel: a strip (a long chain of departments) has its layers
+            // cut into rows, and in either direction the layers are bounded to a few boxes side by side
+            // (a picture too wide for a side panel). Both cost crossings and longer lines: they are
+            // worth it where the titles become readable, or at least markedly larger.
+            const worth = Math.min(SMALLEST_TITLE_PX, fittedTitlePx(chosen, panel) * RESHAPE_WORTH);
+            const reshaped: DiagramLayout[] = [chosen];
+            const consider = (layout: DiagramLayout) => {
+                if (fittedTitlePx(layout, panel) >= worth) reshaped.push(layout);
+            };
+            if (aStrip(chosen, panel)) {
+                for (const factor of WRAP_SHAPES) consider(padToAspect(await compound(chosen.direction ?? directions[0], { wrap: factor * panel.width / panel.height })));
             }
-            return chooseLayout(graph, wrapped, panel, SMALLEST_TITLE_PX);
+            for (const direction of directions) consider(padToAspect(await compound(direction, { layerBound: LAYER_BOUND })));
+            return chooseLayout(graph, reshaped, panel, SMALLEST_TITLE_PX);
         }
         const split = async (): Promise<DiagramLayout> => ({ ...splitLayout(graph, await this.laySplit(splitElkGraph(graph), deadline)), direction: 'DOWN' });
         // A view laid out department by department carries no labels (their tooltips do).
@@ -275,8 +279,10 @@ const MAX_SPREAD = 3.5;
  * estates where the panel's own gave four, with lines leading round every one.
  */
 const WRAP_SHAPES = [1.4, 1];
-/** Titles at least this many times larger (short of readable) make a picture cut into rows worth its crossings. */
-const WRAP_WORTH = 1.15;
+/** Titles at least this many times larger (short of readable) make a picture cut into rows, or with bounded layers, worth its crossings. */
+const RESHAPE_WORTH = 1.15;
+/** Boxes side by side a bounded layer may hold (four gained little over three on the side-panel views measured). */
+const LAYER_BOUND = 3;
 /** A picture whose boxes are this many times wider (or taller) than the panel's shape is a strip. */
 const STRIP_OFF_PANEL = 2;
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { EXPAND_ALL, type Box, type DiagramGraph, type DiagramLayout, type Point } from '../../../language-server/src/diagram/diagram-graph.js';
 import { buildDiagramGraph } from '../../../language-server/src/diagram/graph-builder.js';
 import { DiagramLayouter, LayoutTimeoutError, WorkerLayoutRunner, type LayoutRunner } from '../../../language-server/src/diagram/layout.js';
-import { displacement, measureLayout } from '../../../language-server/src/diagram/layout-quality.js';
+import { displacement, fittedTitlePx, measureLayout } from '../../../language-server/src/diagram/layout-quality.js';
 import { LAYOUT_TIMEOUT_NOTE, produceDiagram } from '../../../language-server/src/diagram/produce-diagram.js';
 import type { ElkNode } from '../../../language-server/src/diagram/elk-types.js';
 import { loadTexts } from '../helpers/workspace.js';
@@ -219,6 +219,31 @@ describe('a long chain of departments', () => {
         expect(quality.hiddenShare).toBe(0);
         expect(quality.detourMean).toBeLessThanOrEqual(1.3);
         expect(quality.detourWorst).toBeLessThanOrEqual(2.5);
+    });
+});
+
+describe('a view too wide for a side panel (hospital, department Clinical, in a square panel)', () => {
+    it('has its layers bounded to three boxes side by side, and its titles become readable there; the wide panel keeps the usual layers', async () => {
+        const dir = 'test/fixtures/estates/hospital';
+        const files = Object.fromEntries(readdirSync(dir).map(name => [name, readFileSync(join(dir, name), 'utf8')]));
+        const { analysis } = await loadTexts(files);
+        const graph = buildDiagramGraph(analysis.estate, analysis.findings, { view: { kind: 'department', name: 'Clinical' }, state: 'as-is' }, '2026-12-01');
+        const square = { width: 1000, height: 1000 };
+        const wide = await new DiagramLayouter(new CountingRunner()).layout(graph);
+        expect(wide.layerBound).toBeUndefined();
+        expect(fittedTitlePx(wide, square)).toBeLessThan(7);
+        const side = await new DiagramLayouter(new CountingRunner()).layout(graph, { panel: square });
+        expect(side.layerBound).toBe(3);
+        expect(fittedTitlePx(side, square)).toBeGreaterThanOrEqual(10);
+        const quality = measureLayout(graph, side);
+        expect(quality.edgeThroughNode + quality.edgeThroughGroup + quality.edgeThroughTitle + quality.nodeOverlaps + quality.labelLabelOverlaps + quality.labelNodeOverlaps + quality.edgeThroughLabel).toBe(0);
+        expect(quality.detourWorst).toBeLessThanOrEqual(2.5);
+        // An edit keeps the bounded layers, as it keeps the direction.
+        const layouter = new DiagramLayouter(new CountingRunner(), 32, 60_000);
+        await layouter.layout(graph, { panel: square, viewKey: 'clinical' });
+        const { analysis: edited } = await loadTexts({ ...files, 'added.integ': 'flow Added : BedBoard -> Theatre { style api }\n' });
+        const after = await layouter.layout(buildDiagramGraph(edited.estate, edited.findings, { view: { kind: 'department', name: 'Clinical' }, state: 'as-is' }, '2026-12-01'), { panel: square, viewKey: 'clinical' });
+        expect(after.layerBound).toBe(3);
     });
 });
 
