@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EXPAND_ALL, emptyCounts, type Box, type DiagramGraph, type DiagramLayout, type Point } from '../../../language-server/src/diagram/diagram-graph.js';
 import { buildDiagramGraph } from '../../../language-server/src/diagram/graph-builder.js';
@@ -8,7 +7,7 @@ import { displacement, measureLayout } from '../../../language-server/src/diagra
 import { canLeave, orthogonalRoute } from '../../../language-server/src/diagram/orthogonal-route.js';
 import { crossingPoint, segmentThroughBox } from '../../../language-server/src/diagram/layout-quality.js';
 import { loadTexts } from '../helpers/workspace.js';
-import { CountingRunner } from './helpers.js';
+import { CountingRunner, fixtureView } from './helpers.js';
 import { generateEstate, scaledOptions } from '../../../scripts/gen-estate.js';
 import { pathLength } from '../../../language-server/src/diagram/box-geometry.js';
 
@@ -73,14 +72,9 @@ describe('an edit fitted into the picture the reader has', () => {
     });
 
     it('gives a new system the next free spot when the nearest leaves no room for its line and label (a wrapped estate)', async () => {
-        const text = readFileSync(new URL('../../fixtures/estates/freight/estate.integ', import.meta.url), 'utf8');
-        const options = { view: { kind: 'estate' as const }, state: 'as-is' as const, expand: [EXPAND_ALL] };
-        const load = async (extra: string) => {
-            const { analysis } = await loadTexts({ 'estate.integ': text + extra });
-            return buildDiagramGraph(analysis.estate, analysis.findings, options, '2026-12-01');
-        };
+        const load = fixtureView('freight', { view: { kind: 'estate' }, state: 'as-is', expand: [EXPAND_ALL] });
         const layouter = new DiagramLayouter(new CountingRunner(), 32, 60_000);
-        const graph = await load('');
+        const graph = await load();
         const layout = await layouter.layout(graph, { viewKey: 'all' });
         const edited = await load('\nsystem Billing2 "Billing two" { kind finance department Finance }\nflow Added : Billing2 -> Invoicing { style batch }\n');
         const fitted = fitIntoPrevious(edited, layout, true);
@@ -90,16 +84,11 @@ describe('an edit fitted into the picture the reader has', () => {
     });
 
     describe('in the utility estate with Customer and billing open (cut into rows)', () => {
-        const text = readFileSync(new URL('../../fixtures/estates/utility/estate.integ', import.meta.url), 'utf8');
-        const options = { view: { kind: 'estate' as const }, state: 'as-is' as const, expand: ['Cust'] };
-        const load = async (extra: string) => {
-            const { analysis } = await loadTexts({ 'estate.integ': text + extra });
-            return buildDiagramGraph(analysis.estate, analysis.findings, options, '2026-12-01');
-        };
+        const load = fixtureView('utility', { view: { kind: 'estate' }, state: 'as-is', expand: ['Cust'] });
 
         it('draws a new flow the way that leaves room for its label when the shortest way leaves none, every box in place', async () => {
             const layouter = new DiagramLayouter(new CountingRunner(), 32, 60_000);
-            const graph = await load('');
+            const graph = await load();
             const layout = await layouter.layout(graph, { viewKey: 'cust' });
             const edited = await load('\nflow Callbacks : Crm -> Complaints { style manual }\n');
             const after = await layouter.layout(edited, { viewKey: 'cust' });
@@ -109,7 +98,7 @@ describe('an edit fitted into the picture the reader has', () => {
 
         it('keeps every box when a flow joins a bundle between closed departments, its longer label written beside the bundle', async () => {
             const layouter = new DiagramLayouter(new CountingRunner(), 32, 60_000);
-            const graph = await load('');
+            const graph = await load();
             const layout = await layouter.layout(graph, { viewKey: 'cust' });
             const bundle = graph.edges.find(edge => edge.source === 'dept:Assets' && edge.target === 'dept:Fin')!;
             expect(bundle.label).toBe('Costs');
@@ -125,7 +114,7 @@ describe('an edit fitted into the picture the reader has', () => {
 
         it('gives a new system room beside its linked system where no spot is free, the rest moving less than two box widths', async () => {
             const layouter = new DiagramLayouter(new CountingRunner(), 32, 60_000);
-            const graph = await load('');
+            const graph = await load();
             const layout = await layouter.layout(graph, { viewKey: 'cust' });
             const edited = await load('\nsystem Forms "Complaint forms" { kind spreadsheet department Cust }\nflow Keyed : Forms -> Complaints { style manual }\n');
             const after = await layouter.layout(edited, { viewKey: 'cust' });

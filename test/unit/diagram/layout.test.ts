@@ -8,7 +8,7 @@ import { displacement, fittedTitlePx, measureLayout } from '../../../language-se
 import { LAYOUT_TIMEOUT_NOTE, produceDiagram } from '../../../language-server/src/diagram/produce-diagram.js';
 import type { ElkNode } from '../../../language-server/src/diagram/elk-types.js';
 import { loadTexts } from '../helpers/workspace.js';
-import { CountingRunner, denseEstate, generatedEstate, loadReference, REFERENCE } from './helpers.js';
+import { CountingRunner, denseEstate, fixtureView, generatedEstate, loadReference, REFERENCE } from './helpers.js';
 
 function overlaps(a: Box, b: Box): boolean {
     return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
@@ -224,10 +224,9 @@ describe('a long chain of departments', () => {
 
 describe('a view too wide for a side panel (hospital, department Clinical, in a square panel)', () => {
     it('has its layers bounded to three boxes side by side, and its titles become readable there; the wide panel keeps the usual layers', async () => {
-        const dir = 'test/fixtures/estates/hospital';
-        const files = Object.fromEntries(readdirSync(dir).map(name => [name, readFileSync(join(dir, name), 'utf8')]));
-        const { analysis } = await loadTexts(files);
-        const graph = buildDiagramGraph(analysis.estate, analysis.findings, { view: { kind: 'department', name: 'Clinical' }, state: 'as-is' }, '2026-12-01');
+        const clinical = { view: { kind: 'department' as const, name: 'Clinical' }, state: 'as-is' as const };
+        const load = fixtureView('hospital', clinical);
+        const graph = await load();
         const square = { width: 1000, height: 1000 };
         const wide = await new DiagramLayouter(new CountingRunner()).layout(graph);
         expect(wide.layerBound).toBeUndefined();
@@ -241,18 +240,14 @@ describe('a view too wide for a side panel (hospital, department Clinical, in a 
         // An edit keeps the bounded layers, as it keeps the direction.
         const layouter = new DiagramLayouter(new CountingRunner(), 32, 60_000);
         await layouter.layout(graph, { panel: square, viewKey: 'clinical' });
-        const { analysis: edited } = await loadTexts({ ...files, 'added.integ': 'flow Added : BedBoard -> Theatre { style api }\n' });
-        const after = await layouter.layout(buildDiagramGraph(edited.estate, edited.findings, { view: { kind: 'department', name: 'Clinical' }, state: 'as-is' }, '2026-12-01'), { panel: square, viewKey: 'clinical' });
+        const after = await layouter.layout(await load('flow Added : BedBoard -> Theatre { style api }'), { panel: square, viewKey: 'clinical' });
         expect(after.layerBound).toBe(3);
     });
 });
 
 describe('a square picture whose titles fall just short in the panel (retail, Marketing open)', () => {
     it('is not cut into rows: a gain of a few tenths of a pixel is not worth the crossings and the lines between the rows', async () => {
-        const dir = 'test/fixtures/estates/retail';
-        const files = Object.fromEntries(readdirSync(dir).map(name => [name, readFileSync(join(dir, name), 'utf8')]));
-        const { analysis } = await loadTexts(files);
-        const graph = buildDiagramGraph(analysis.estate, analysis.findings, { view: { kind: 'estate' }, state: 'as-is', expand: ['Marketing'] }, '2026-12-01');
+        const graph = await fixtureView('retail', { view: { kind: 'estate' }, state: 'as-is', expand: ['Marketing'] })();
         const layout = await new DiagramLayouter(new CountingRunner()).layout(graph);
         const quality = measureLayout(graph, layout);
         expect(quality.titlePx).toBeLessThan(10);
@@ -263,17 +258,12 @@ describe('a square picture whose titles fall just short in the panel (retail, Ma
 
 describe('a view that passes the number of lines that carry labels by one', () => {
     it('keeps its labels and every box in place, the new line labelled too (pharma, all open: 24 lines, then 25)', async () => {
-        const text = readFileSync('test/fixtures/estates/pharma/estate.integ', 'utf8');
-        const options = { view: { kind: 'estate' as const }, state: 'as-is' as const, expand: [EXPAND_ALL] };
-        const load = async (extra: string) => {
-            const { analysis } = await loadTexts({ 'estate.integ': text + extra });
-            return buildDiagramGraph(analysis.estate, analysis.findings, options, '2026-12-01');
-        };
+        const load = fixtureView('pharma', { view: { kind: 'estate' }, state: 'as-is', expand: [EXPAND_ALL] });
         const layouter = new DiagramLayouter(new CountingRunner(), 32, 60_000);
-        const graph = await load('');
+        const graph = await load();
         expect(graph.edges).toHaveLength(24);
         const layout = await layouter.layout(graph, { viewKey: 'all' });
-        const edited = await load('\nflow Faults : Cmms -> Scada { style api }\n');
+        const edited = await load('flow Faults : Cmms -> Scada { style api }');
         const after = await layouter.layout(edited, { viewKey: 'all' });
         for (const node of graph.nodes) expect(after.nodes[node.id], node.id).toEqual(layout.nodes[node.id]);
         for (const edge of edited.edges) expect(after.edges[edge.id].label, edge.id).toBeDefined();
