@@ -40,6 +40,11 @@ export interface CompoundPlan {
      * for its panel across the flow (a side panel) gets more, narrower layers.
      */
     layerBound?: number;
+    /**
+     * Labels in the layers that have room for them rather than each in a layer of its own between
+     * its ends' (ELK's space-efficient label layers): fewer columns of labels across the picture.
+     */
+    packedLabels?: boolean;
 }
 
 const BASE: Record<string, string> = {
@@ -117,7 +122,8 @@ export function compoundElkGraph(graph: DiagramGraph, plan: CompoundPlan): Compo
     // the picture, which the line passes then take through the channels between the boxes.
     const wrap: Record<string, string> = plan.wrap ? { 'elk.layered.wrapping.strategy': 'MULTI_EDGE', 'elk.aspectRatio': plan.wrap.toFixed(2) } : {};
     const bound: Record<string, string> = plan.layerBound ? { 'elk.layered.layering.strategy': 'COFFMAN_GRAHAM', 'elk.layered.layering.coffmanGraham.layerBound': String(plan.layerBound) } : {};
-    const root: ElkNode = { id: 'root', layoutOptions: { ...BASE, ...quick, ...interactive, ...spread, ...seed, ...wrap, ...bound, 'elk.direction': plan.direction, 'elk.padding': ROOT_PADDING }, children: [], edges: [] };
+    const packed: Record<string, string> = plan.packedLabels ? { 'elk.layered.edgeLabels.centerLabelPlacementStrategy': 'SPACE_EFFICIENT_LAYER' } : {};
+    const root: ElkNode = { id: 'root', layoutOptions: { ...BASE, ...quick, ...interactive, ...spread, ...seed, ...wrap, ...bound, ...packed, 'elk.direction': plan.direction, 'elk.padding': ROOT_PADDING }, children: [], edges: [] };
     const groups = new Map<string, ElkNode>();
     for (const group of graph.groups) {
         groups.set(group.id, {

@@ -216,6 +216,8 @@ export interface DiagramLayout {
     wrap?: number;
     /** The most boxes side by side a layer was allowed, if the layers were bounded. */
     layerBound?: number;
+    /** Whether labels were put in the layers with room for them rather than in layers of their own. */
+    packedLabels?: boolean;
     /**
      * How far right of its frame's left edge a department's title is written (0 when absent): moved
      * along its title band where lines would strike it out at the left.

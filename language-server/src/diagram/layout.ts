@@ -144,15 +144,15 @@ export class DiagramLayouter {
         if (graph.nodes.length <= COMPOUND_UP_TO_NODES && graph.edges.length <= COMPOUND_UP_TO_EDGES) {
             const hints = previous ? knownBoxes(graph, previous) : undefined;
             const newEdges = previous ? new Set(graph.edges.filter(edge => !previous.edges[edge.id]).map(edge => edge.id)) : undefined;
-            const compound = async (direction: LayoutDirection, shape: Pick<CompoundPlan, 'spread' | 'seed' | 'wrap' | 'layerBound'> = {}) => {
+            const compound = async (direction: LayoutDirection, shape: Pick<CompoundPlan, 'spread' | 'seed' | 'wrap' | 'layerBound' | 'packedLabels'> = {}) => {
                 const input = compoundElkGraph(graph, { direction, labelled, previous: hints, newEdges, ...shape });
-                const laidOut = { ...compoundLayout(graph, await this.runner.run(input.root, timeLeft(deadline)), input, direction), spread: shape.spread, wrap: shape.wrap, layerBound: shape.layerBound };
+                const laidOut = { ...compoundLayout(graph, await this.runner.run(input.root, timeLeft(deadline)), input, direction), spread: shape.spread, wrap: shape.wrap, layerBound: shape.layerBound, packedLabels: shape.packedLabels };
                 // Closing bands measures the picture once per band tried: only where a layout is quick.
                 return both ? withBandsClosed(graph, laidOut) : laidOut;
             };
             if (previous) {
                 return afterEdit(graph, previous, labelled, async () =>
-                    padToAspect(await steadiest(graph, previous, seed => compound(directions[0], { spread: previous.spread, wrap: previous.wrap, layerBound: previous.layerBound, seed }), this.editBudgetMs)));
+                    padToAspect(await steadiest(graph, previous, seed => compound(directions[0], { spread: previous.spread, wrap: previous.wrap, layerBound: previous.layerBound, packedLabels: previous.packedLabels, seed }), this.editBudgetMs)));
             }
             // A strip across the flow (a tall layer beside a short one) gets more room between the
             // boxes of a layer: the lines between layers get steeper and the picture nearer the panel's shape.
@@ -166,9 +166,10 @@ export class DiagramLayouter {
             const chosen = chooseLayout(graph, candidates, panel);
             if (!both || fittedTitlePx(chosen, panel) >= SMALLEST_TITLE_PX) return chosen;
             // Still too small to read in the panel: a strip (a long chain of departments) has its layers
-            // cut into rows, and in either direction the layers are bounded to a few boxes side by side
-            // (a picture too wide for a side panel). Both cost crossings and longer lines: they are
-            // worth it where the titles become readable, or at least markedly larger.
+            // cut into rows; in either direction the layers are bounded to a few boxes side by side (a
+            // picture too wide for a side panel), and the labels put in the layers with room for them
+            // (a column of labels between every two layers). Each costs crossings or longer lines:
+            // they are worth it where the titles become readable, or at least markedly larger.
             const worth = Math.min(SMALLEST_TITLE_PX, fittedTitlePx(chosen, panel) * RESHAPE_WORTH);
             const reshaped: DiagramLayout[] = [chosen];
             const consider = (layout: DiagramLayout) => {
@@ -178,6 +179,7 @@ export class DiagramLayouter {
                 for (const factor of WRAP_SHAPES) consider(padToAspect(await compound(chosen.direction ?? directions[0], { wrap: factor * panel.width / panel.height })));
             }
             for (const direction of directions) consider(padToAspect(await compound(direction, { layerBound: LAYER_BOUND })));
+            if (labelled) for (const direction of directions) consider(padToAspect(await compound(direction, { packedLabels: true })));
             return chooseLayout(graph, reshaped, panel, SMALLEST_TITLE_PX);
         }
         const split = async (): Promise<DiagramLayout> => ({ ...splitLayout(graph, await this.laySplit(splitElkGraph(graph), deadline)), direction: 'DOWN' });

@@ -245,6 +245,18 @@ describe('a view too wide for a side panel (hospital, department Clinical, in a 
     });
 });
 
+describe('an estate of ten small departments opened in full, its titles just short of readable (council, all open)', () => {
+    it('has its labels put in the layers with room for them instead of columns of their own, and its titles reach 10 px', async () => {
+        const graph = await fixtureView('council', { view: { kind: 'estate' }, state: 'as-is', expand: [EXPAND_ALL] })();
+        const layout = await new DiagramLayouter(new CountingRunner()).layout(graph);
+        expect(layout.packedLabels).toBe(true);
+        const quality = measureLayout(graph, layout);
+        expect(quality.titlePx).toBeGreaterThanOrEqual(10);
+        expect(quality.edgeThroughNode + quality.edgeThroughGroup + quality.edgeThroughTitle + quality.nodeOverlaps + quality.labelLabelOverlaps + quality.labelNodeOverlaps + quality.edgeThroughLabel).toBe(0);
+        expect(quality.labelDistanceWorst).toBeLessThanOrEqual(10);
+    });
+});
+
 describe('a square picture whose titles fall just short in the panel (retail, Marketing open)', () => {
     it('is not cut into rows: a gain of a few tenths of a pixel is not worth the crossings and the lines between the rows', async () => {
         const graph = await fixtureView('retail', { view: { kind: 'estate' }, state: 'as-is', expand: ['Marketing'] })();
