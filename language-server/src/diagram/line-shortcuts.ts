@@ -11,6 +11,8 @@
  * route and keeps its label within reach (moving it beside the new way if need be). A line still far
  * out of its way in a small view (a flow from the end of one row of a wrapped picture back to another)
  * is then tried through the channels between the boxes, on the same terms; else it stays as it was.
+ * A line that runs through a box, a label, a title or a foreign department (ELK's straight stretch
+ * between the rows of a wrapped picture can) is tried the same way, and may take a longer clear way.
  * Nodes never move, so this costs the picture's stability nothing.
  */
 import type { Box, DiagramLayout, EdgeGeometry, Point } from './diagram-graph.js';
