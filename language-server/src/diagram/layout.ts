@@ -178,8 +178,10 @@ export class DiagramLayouter {
             if (aStrip(chosen, panel)) {
                 for (const factor of WRAP_SHAPES) consider(padToAspect(await compound(chosen.direction ?? directions[0], { wrap: factor * panel.width / panel.height })));
             }
-            for (const direction of directions) consider(padToAspect(await compound(direction, { layerBound: LAYER_BOUND })));
-            if (labelled) for (const direction of directions) consider(padToAspect(await compound(direction, { packedLabels: true })));
+            // Bounded layers stacked top to bottom narrow a picture for a panel no wider than tall; in
+            // a wide panel they never read better. Packed labels keep the chosen direction.
+            if (panel.width <= panel.height) consider(padToAspect(await compound('DOWN', { layerBound: LAYER_BOUND })));
+            if (labelled) consider(padToAspect(await compound(chosen.direction ?? directions[0], { packedLabels: true })));
             return chooseLayout(graph, reshaped, panel, SMALLEST_TITLE_PX);
         }
         const split = async (): Promise<DiagramLayout> => ({ ...splitLayout(graph, await this.laySplit(splitElkGraph(graph), deadline)), direction: 'DOWN' });
