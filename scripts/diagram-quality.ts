@@ -14,7 +14,7 @@ import type { ElkNode } from '../language-server/src/diagram/elk-types.js';
 import { buildDiagramGraph } from '../language-server/src/diagram/graph-builder.js';
 import { DiagramLayouter, type LayoutRunner } from '../language-server/src/diagram/layout.js';
 import { displacement, fittedTitlePx, measureLayout, type LayoutQuality } from '../language-server/src/diagram/layout-quality.js';
-import { REFERENCE_PANEL, type PanelSize } from '../language-server/src/diagram/panel-shape.js';
+import { parsePanel, REFERENCE_PANEL, type PanelSize } from '../language-server/src/diagram/panel-shape.js';
 import type { Estate, Flow, System } from '../language-server/src/model/estate.js';
 import type { Finding } from '../language-server/src/rules/finding.js';
 import { createIntegCoreServices } from '../language-server/src/module.js';
@@ -56,9 +56,9 @@ function parseArgs(argv: string[]): Args {
 
 /** `800x1000`: the panel the views are laid out for and their titles measured in (a side panel, say). */
 function panelOf(text: string | undefined): PanelSize {
-    const match = /^(\d{2,5})x(\d{2,5})$/.exec(text ?? '');
-    if (!match) throw new Error(`--panel needs <width>x<height> in pixels, e.g. 800x1000 (got '${text}')`);
-    return { width: Number(match[1]), height: Number(match[2]) };
+    const panel = parsePanel(text ?? '');
+    if (!panel) throw new Error(`--panel needs <width>x<height> in pixels, e.g. 800x1000 (got '${text}')`);
+    return panel;
 }
 
 function integFiles(dir: string): string[] {

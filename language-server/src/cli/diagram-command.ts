@@ -9,7 +9,7 @@ import { EXPAND_ALL } from '../diagram/diagram-graph.js';
 import { DiagramViewError } from '../diagram/graph-builder.js';
 import { DiagramLayouter } from '../diagram/layout.js';
 import { LENSES } from '../diagram/lenses.js';
-import type { PanelSize } from '../diagram/panel-shape.js';
+import { parsePanel, type PanelSize } from '../diagram/panel-shape.js';
 import { produceDiagram } from '../diagram/produce-diagram.js';
 import { countSyntaxErrors } from '../parser/syntax-errors.js';
 import { parseView, VIEW_FORMS } from '../diagram/view-kinds.js';
@@ -26,9 +26,9 @@ function list(value: string | undefined): string[] | undefined {
 /** `1600x900`: the panel the picture should fit (its shape decides the layout's direction). */
 function panelOf(text: string | undefined): PanelSize | undefined {
     if (text === undefined) return undefined;
-    const match = /^(\d{2,5})x(\d{2,5})$/.exec(text.trim());
-    if (!match) throw new UsageError(`--panel needs WIDTHxHEIGHT in pixels, e.g. 1600x900 (got '${text}')`);
-    return { width: Number(match[1]), height: Number(match[2]) };
+    const panel = parsePanel(text);
+    if (!panel) throw new UsageError(`--panel needs WIDTHxHEIGHT in pixels, e.g. 1600x900 (got '${text}')`);
+    return panel;
 }
 
 /** What `-o` asks for by its extension: PNG and PDF are drawn by Chromium from the SVG; anything else gets the SVG as before. */

@@ -388,7 +388,7 @@ function newLine(edge: DiagramEdge, placed: Placed, labelled: boolean, direction
             const route = within(orthogonalRoute(...ends, walls, others)) ?? within(orthogonalRoute(...ends, walls, others, ACROSS_CROWD_CROSSING_COST));
             if (!route) continue;
             const runs = segmentsOf(route);
-            through.push({ points: route, crossings: crossingCount(runs, others), cost: runs.reduce((sum, { a: p, b: q }) => sum + Math.hypot(q.x - p.x, q.y - p.y), 0) + (runs.length - 1) * BEND_COST });
+            through.push({ points: route, crossings: crossingCount(runs, others), cost: pathLength(route) + (runs.length - 1) * BEND_COST });
         }
     }
     return firstLabelled(through, label);

@@ -55,7 +55,8 @@ const CHANNEL_CLEARANCE = 10;
 export function shortenDetours(layout: DiagramLayout, context: SmoothingContext): DiagramLayout {
     const ids = Object.keys(layout.edges);
     if (ids.length > UP_TO_EDGES) return layout;
-    const struck = new Set(ids.filter(id => runsThroughSomething(id, layout, context)));
+    const runsThrough = throughSomething(layout, context);
+    const struck = new Set(ids.filter(runsThrough));
     const long = ids.filter(id => struck.has(id) || (layout.edges[id].points.length > 2 && detourOf(layout.edges[id].points) >= WORTH_FIXING))
         .sort((p, q) => detourOf(layout.edges[q].points) - detourOf(layout.edges[p].points));
     if (long.length === 0) return layout;
@@ -68,17 +69,21 @@ export function shortenDetours(layout: DiagramLayout, context: SmoothingContext)
 }
 
 /**
- * Whether the line runs through a box it does not end at, another line's label, a title or a
+ * Whether a line runs through a box it does not end at, another line's label, a title or a
  * department it does not belong to (ELK's straight stretch between the rows of a wrapped picture can).
  */
-function runsThroughSomething(id: string, layout: DiagramLayout, context: SmoothingContext): boolean {
-    const [source, target] = context.ends(id);
-    const boxes = [
-        ...Object.entries(layout.nodes).filter(([node]) => node !== source && node !== target).map(([, box]) => box),
-        ...Object.entries(layout.edges).flatMap(([other, geometry]) => other !== id && geometry.label ? [geometry.label] : []),
-        ...context.barriers(id)
-    ];
-    return segmentsOf(layout.edges[id].points).some(({ a, b }) => boxes.some(box => segmentThroughBox(a, b, box)));
+function throughSomething(layout: DiagramLayout, context: SmoothingContext): (id: string) => boolean {
+    const nodes = Object.entries(layout.nodes);
+    const labels = Object.entries(layout.edges).flatMap(([id, geometry]) => geometry.label ? [[id, geometry.label] as const] : []);
+    return id => {
+        const [source, target] = context.ends(id);
+        const boxes = [
+            ...nodes.filter(([node]) => node !== source && node !== target).map(([, box]) => box),
+            ...labels.filter(([other]) => other !== id).map(([, label]) => label),
+            ...context.barriers(id)
+        ];
+        return segmentsOf(layout.edges[id].points).some(({ a, b }) => boxes.some(box => segmentThroughBox(a, b, box)));
+    };
 }
 
 /**

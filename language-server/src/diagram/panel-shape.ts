@@ -17,3 +17,9 @@ export function panelShape(panel: PanelSize | undefined): PanelSize {
     if (ratio >= 1.35) return REFERENCE_PANEL;
     return ratio >= 0.8 ? SQUARE : TALL;
 }
+
+/** `1600x900` as a panel size; undefined for anything else. */
+export function parsePanel(text: string): PanelSize | undefined {
+    const match = /^(\d{2,5})x(\d{2,5})$/.exec(text.trim());
+    return match ? { width: Number(match[1]), height: Number(match[2]) } : undefined;
+}

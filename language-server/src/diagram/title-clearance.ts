@@ -103,7 +103,6 @@ function movedOffTitle(id: string, at: number, layout: DiagramLayout, edges: Dia
     return fallback?.candidate;
 }
 
-
 /**
  * A title a line still strikes out (a bundle through it in a dense view, where no way round crosses
  * no more lines) slides right along its department's title band to the nearest stretch that no line

@@ -1,10 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { DiagramGraph, DiagramOptions } from '../../../language-server/src/diagram/diagram-graph.js';
 import type { ElkNode } from '../../../language-server/src/diagram/elk-types.js';
 import { buildDiagramGraph } from '../../../language-server/src/diagram/graph-builder.js';
 import type { LayoutRunner } from '../../../language-server/src/diagram/layout.js';
-import { loadTexts } from '../helpers/workspace.js';
+import { folderTexts, loadTexts } from '../helpers/workspace.js';
 
 interface Elk { layout(graph: unknown): Promise<unknown> }
 const ELK = createRequire(import.meta.url)('elkjs/lib/elk.bundled.js') as new () => Elk;
@@ -18,8 +18,7 @@ export function loadReference() {
 
 /** A view of one of the test estates (test/fixtures/estates/`name`), with `extra` model text added to the estate. */
 export function fixtureView(name: string, options: DiagramOptions): (extra?: string) => Promise<DiagramGraph> {
-    const folder = new URL(`../../fixtures/estates/${name}/`, import.meta.url);
-    const files = Object.fromEntries(readdirSync(folder).filter(file => file.endsWith('.integ')).map(file => [file, readFileSync(new URL(file, folder), 'utf8')]));
+    const files = folderTexts(`test/fixtures/estates/${name}`);
     return async (extra = '') => {
         const { analysis } = await loadTexts({ ...files, 'added.integ': extra });
         return buildDiagramGraph(analysis.estate, analysis.findings, options, '2026-12-01');
