@@ -385,7 +385,9 @@ function newLine(edge: DiagramEdge, placed: Placed, labelled: boolean, direction
             // Round a crowd of lines if that is not far; else straight across it.
             const within = (route: Point[] | undefined) => route && pathLength(route) <= LONGEST_DETOUR * Math.hypot(b.x - a.x, b.y - a.y) ? route : undefined;
             const ends = [{ point: a, box: source }, { point: b, box: target }] as const;
-            const route = within(orthogonalRoute(...ends, walls, others)) ?? within(orthogonalRoute(...ends, walls, others, ACROSS_CROWD_CROSSING_COST));
+            // A new line is drawn rarely, and a way down the middle of a channel saves a fresh layout.
+            const route = within(orthogonalRoute(...ends, walls, others, { centres: true }))
+                ?? within(orthogonalRoute(...ends, walls, others, { crossingCost: ACROSS_CROWD_CROSSING_COST, centres: true }));
             if (!route) continue;
             const runs = segmentsOf(route);
             through.push({ points: route, crossings: crossingCount(runs, others), cost: pathLength(route) + (runs.length - 1) * BEND_COST });

@@ -51,12 +51,23 @@ export function canLeave(end: RouteEnd, obstacles: readonly Box[], others: reado
     return !blockedBy(obstacles, others)(end.point, stubEnd(end));
 }
 
+export interface RouteOptions {
+    /** What crossing another line costs, in pixels of length. */
+    crossingCost?: number;
+    /**
+     * Where no way runs along the boxes' edges (in a crowd, each such channel lies on another line's
+     * bend), also search down the middle of every channel between them: four times the grid, so
+     * only where a route is rare and worth it.
+     */
+    centres?: boolean;
+}
+
 /**
  * The route from one box side to another, or undefined when the channels are closed. Given several
  * ends on either side, the cheapest route between any of them, found in one search.
  */
 export function orthogonalRoute(
-    from: RouteEnd | readonly RouteEnd[], to: RouteEnd | readonly RouteEnd[], obstacles: readonly Box[], others: readonly Segment[], crossingCost = CROSSING_COST
+    from: RouteEnd | readonly RouteEnd[], to: RouteEnd | readonly RouteEnd[], obstacles: readonly Box[], others: readonly Segment[], options: RouteOptions = {}
 ): Point[] | undefined {
     const blocked = blockedBy(obstacles, others);
     const open = (ends: RouteEnd | readonly RouteEnd[], leaving: boolean) => (Array.isArray(ends) ? ends as readonly RouteEnd[] : [ends as RouteEnd])
@@ -67,6 +78,15 @@ export function orthogonalRoute(
 
     const xs = sortedUnique([...starts, ...goals].map(({ stub }) => stub.x).concat(obstacles.flatMap(box => [box.x - 1, box.x + box.width + 1])));
     const ys = sortedUnique([...starts, ...goals].map(({ stub }) => stub.y).concat(obstacles.flatMap(box => [box.y - 1, box.y + box.height + 1])));
+    const search = (xs: number[], ys: number[]) => cheapestPath(starts, goals, xs, ys, obstacles, others, options.crossingCost ?? CROSSING_COST);
+    return search(xs, ys) ?? (options.centres ? search(withCentres(xs), withCentres(ys)) : undefined);
+}
+
+interface OpenEnd { end: RouteEnd; stub: Point; out: Point }
+
+function cheapestPath(
+    starts: readonly OpenEnd[], goals: readonly OpenEnd[], xs: number[], ys: number[], obstacles: readonly Box[], others: readonly Segment[], crossingCost: number
+): Point[] | undefined {
     const cellOf = (p: Point) => xs.indexOf(onGrid(p.x)) * ys.length + ys.indexOf(onGrid(p.y));
     const moves = [[1, 0], [-1, 0], [0, 1], [0, -1]] as const;
     /** State: grid point and the direction of the run that reached it (4 = none yet). */
@@ -148,6 +168,11 @@ function onGrid(value: number): number {
 
 function sortedUnique(values: number[]): number[] {
     return [...new Set(values.map(onGrid))].sort((a, b) => a - b);
+}
+
+/** The grid's coordinates with the middle of each gap between two of them added. */
+function withCentres(values: number[]): number[] {
+    return sortedUnique(values.concat(values.slice(1).map((value, k) => (value + values[k]) / 2)));
 }
 
 /** The grid path back from the goal, its straight stretches merged, with the two ends on their boxes. */

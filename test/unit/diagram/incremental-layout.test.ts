@@ -168,7 +168,7 @@ describe('a line through the channels between boxes', () => {
         const round = orthogonalRoute(...ends, walls, crowd)!;
         expect(crossed(round)).toBe(0);
         expect(pathLength(round)).toBeGreaterThan(1000);
-        const across = orthogonalRoute(...ends, walls, crowd, 20)!;
+        const across = orthogonalRoute(...ends, walls, crowd, { crossingCost: 20 })!;
         expect(crossed(across)).toBe(10);
         expect(pathLength(across)).toBeLessThan(520);
     });
@@ -213,6 +213,24 @@ describe('a line through the channels between boxes', () => {
         const other = { a: { x: 50, y: 60 }, b: { x: 50, y: 180 } };
         const route = orthogonalRoute({ point: { x: 50, y: 40 }, box: from }, { point: { x: 50, y: 200 }, box: to }, [], [other]);
         expect(route).toBeUndefined();
+    });
+
+    it('runs down the middle of a gap when asked and the gap\'s edges each lie on another line', () => {
+        // A ring of walls round the target, open by one 30 px gap whose two edge channels are taken.
+        const from: Box = { x: 300, y: 300, width: 50, height: 40 };
+        const to: Box = { x: -150, y: 0, width: 50, height: 40 };
+        const walls: Box[] = [
+            { x: -300, y: -100, width: 800, height: 20 }, { x: -300, y: -100, width: 20, height: 300 }, { x: 480, y: -100, width: 20, height: 300 },
+            { x: -300, y: 180, width: 400, height: 20 }, { x: 130, y: 180, width: 370, height: 20 }
+        ];
+        const taken = [{ a: { x: 103, y: 170 }, b: { x: 103, y: 210 } }, { a: { x: 127, y: 170 }, b: { x: 127, y: 210 } }];
+        const ends = [{ point: { x: 325, y: 300 }, box: from }, { point: { x: -125, y: 40 }, box: to }] as const;
+        expect(orthogonalRoute(...ends, walls, taken)).toBeUndefined();
+        const route = orthogonalRoute(...ends, walls, taken, { centres: true })!;
+        expect(route).toBeDefined();
+        const runs = route.slice(1).map((b, i) => ({ a: route[i], b }));
+        expect(runs.some(({ a, b }) => a.x === 115 && b.x === 115 && Math.min(a.y, b.y) < 180 && Math.max(a.y, b.y) > 200)).toBe(true);
+        expect(runs.some(({ a, b }) => walls.some(wall => segmentThroughBox(a, b, wall)))).toBe(false);
     });
 });
 
@@ -296,6 +314,30 @@ describe('a system with no flows that gets its first one', () => {
         const [a, b] = [line[0], line[line.length - 1]];
         expect(pathLength(line)).toBeLessThanOrEqual(2.5 * Math.hypot(b.x - a.x, b.y - a.y));
         expectClean(edited, after);
+    });
+});
+
+describe('a flow added across a crowded department', () => {
+    it('is drawn down the middle of a channel whose edges are taken, every box in place (no fresh layout)', async () => {
+        // The generated 150-system estate's Payroll department: a hub whose lines bend in every
+        // channel along the boxes' edges between its rows; a flow from a gateway under the hub up to a
+        // system above the department has no way along them.
+        const estateFiles = generateEstate(scaledOptions(150, { files: 4, seed: 11 })).files;
+        const { analysis } = await loadTexts(Object.fromEntries(estateFiles.map(file => [file.name, file.text])));
+        const options = { view: { kind: 'department' as const, name: 'Payroll' }, state: 'as-is' as const };
+        const graph = buildDiagramGraph(analysis.estate, analysis.findings, options);
+        const layout = await new DiagramLayouter(new CountingRunner()).layout(graph, { viewKey: 'payroll' });
+        const estate = analysis.estate;
+        const template = [...estate.flows.values()].find(flow => flow.status === 'live' && !flow.source.builtin)!;
+        const flows = new Map(estate.flows).set('AddedFlow', { ...template, name: 'AddedFlow', title: 'Added flow', sourceSystem: 'PayrollGateway', targetSystem: 'CustomerServiceCrm', twoWay: false, style: 'manual', status: 'live', effortHoursPerWeek: undefined });
+        const edited = buildDiagramGraph({ ...estate, flows }, analysis.findings, options);
+        const fitted = fitIntoPrevious(edited, layout, false)!;
+        expect(fitted).toBeDefined();
+        for (const node of graph.nodes) expect(fitted.nodes[node.id], node.id).toEqual(layout.nodes[node.id]);
+        const line = fitted.edges[edited.edges.find(edge => edge.flows.includes('AddedFlow'))!.id].points;
+        const [a, b] = [line[0], line[line.length - 1]];
+        expect(pathLength(line)).toBeLessThanOrEqual(2.5 * Math.hypot(b.x - a.x, b.y - a.y));
+        expectClean(edited, fitted);
     });
 });
 
