@@ -170,10 +170,13 @@ export class DiagramLayouter {
             // picture too wide for a side panel), and the labels put in the layers with room for them
             // (a column of labels between every two layers). Each costs crossings or longer lines:
             // they are worth it where the titles become readable, or at least markedly larger.
+            // They may not miss a target the chosen picture meets: rows whose lines loop from the end of
+            // one row round to the start of the next (a detour beyond 2.5) read worse than small titles.
             const worth = Math.min(SMALLEST_TITLE_PX, fittedTitlePx(chosen, panel) * RESHAPE_WORTH);
+            const missed = targetsMissed(measureLayout(graph, chosen));
             const reshaped: DiagramLayout[] = [chosen];
             const consider = (layout: DiagramLayout) => {
-                if (fittedTitlePx(layout, panel) >= worth) reshaped.push(layout);
+                if (fittedTitlePx(layout, panel) >= worth && targetsMissed(measureLayout(graph, layout)) <= missed) reshaped.push(layout);
             };
             if (aStrip(chosen, panel)) {
                 for (const factor of WRAP_SHAPES) consider(padToAspect(await compound(chosen.direction ?? directions[0], { wrap: factor * panel.width / panel.height })));

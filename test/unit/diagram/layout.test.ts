@@ -268,6 +268,18 @@ describe('a square picture whose titles fall just short in the panel (retail, Ma
     });
 });
 
+describe('a chain of departments whose rows would loop lines from one row\'s end round to the next row\'s start (insurer, all open)', () => {
+    it('is not cut into rows: larger titles are not worth a line more than 2.5 times longer than the way between its ends', async () => {
+        const graph = await fixtureView('insurer', { view: { kind: 'estate' }, state: 'as-is', expand: [EXPAND_ALL] })();
+        const layout = await new DiagramLayouter(new CountingRunner()).layout(graph);
+        const quality = measureLayout(graph, layout);
+        expect(layout.wrap).toBeUndefined();
+        expect(quality.detourWorst).toBeLessThanOrEqual(2.5);
+        expect(quality.detourMean).toBeLessThanOrEqual(1.3);
+        expect(quality.edgeThroughNode + quality.edgeThroughGroup + quality.edgeThroughTitle + quality.nodeOverlaps + quality.labelLabelOverlaps + quality.labelNodeOverlaps + quality.edgeThroughLabel).toBe(0);
+    });
+});
+
 describe('a view that passes the number of lines that carry labels by one', () => {
     it('keeps its labels and every box in place, the new line labelled too (pharma, all open: 24 lines, then 25)', async () => {
         const load = fixtureView('pharma', { view: { kind: 'estate' }, state: 'as-is', expand: [EXPAND_ALL] });
