@@ -16,6 +16,7 @@ import { betterReading } from './layout-choice.js';
 import { linesFirst } from './lines-first.js';
 import { shortenDetours } from './line-shortcuts.js';
 import { straightenLayout, type SmoothingContext } from './route-smoothing.js';
+import { withOpenLoops } from './self-loops.js';
 import { clearTitles, shiftStruckTitles } from './title-clearance.js';
 import { textWidth } from './text-metrics.js';
 
@@ -261,7 +262,7 @@ export function compoundLayout(graph: DiagramGraph, laidOut: ElkNode, input: Pic
     const { context, titles } = lineContext(graph, layout);
     const straightened = straightenLayout(layout, context);
     const read = shortenDetours(betterReading(graph, straightened, linesFirst(straightened, context)), context);
-    return shiftStruckTitles(clearTitles(read, context, titles), graph.groups);
+    return withOpenLoops(graph, shiftStruckTitles(clearTitles(read, context, titles), graph.groups), layout);
 }
 
 /**

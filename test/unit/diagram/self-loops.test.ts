@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { buildDiagramGraph } from '../../../language-server/src/diagram/graph-builder.js';
+import { DiagramLayouter } from '../../../language-server/src/diagram/layout.js';
+import { measureLayout } from '../../../language-server/src/diagram/layout-quality.js';
+import { loadTexts } from '../helpers/workspace.js';
+import { CountingRunner } from './helpers.js';
+
+const ESTATE = `
+department Ops "Operations"
+system Planner "Production planner" { kind custom department Ops }
+system Mes "Shop floor system" { kind custom department Ops }
+system Sheets "Shift sheets" { kind spreadsheet department Ops }
+flow Orders : Planner -> Mes { style api }
+flow Shifts : Sheets -> Planner { style manual effort 2 hours per week }
+flow Replan : Planner -> Planner { style manual effort 3 hours per week }
+`;
+
+describe('a flow from a system to itself', () => {
+    it('is drawn as a bracket over the middle of one side of its box, out and back in, nothing drawn over anything', async () => {
+        const { analysis } = await loadTexts({ 'estate.integ': ESTATE });
+        const graph = buildDiagramGraph(analysis.estate, analysis.findings, { view: { kind: 'department', name: 'Ops' }, state: 'as-is' }, '2026-12-01');
+        const layout = await new DiagramLayouter(new CountingRunner()).layout(graph);
+        const loop = graph.edges.find(edge => edge.flows.includes('Replan'))!;
+        expect(loop.source).toBe(loop.target);
+        const box = layout.nodes[loop.source];
+        const points = layout.edges[loop.id].points;
+        expect(points).toHaveLength(4);
+        const [a, out, back, b] = points;
+        const onLeftOrRight = a.x === b.x && (a.x === box.x || a.x === box.x + box.width);
+        const onTopOrBottom = a.y === b.y && (a.y === box.y || a.y === box.y + box.height);
+        expect(onLeftOrRight || onTopOrBottom).toBe(true);
+        // Out of the side far enough for its arrowhead, and over half of the side, not a tick at a corner.
+        const [reach, span, side] = onLeftOrRight ? [Math.abs(out.x - a.x), Math.abs(b.y - a.y), box.height] : [Math.abs(out.y - a.y), Math.abs(b.x - a.x), box.width];
+        expect(reach).toBeGreaterThanOrEqual(10);
+        expect(span).toBeGreaterThanOrEqual(side * 0.5 - 0.5);
+        expect(onLeftOrRight ? out.y === a.y && back.y === b.y && out.x === back.x : out.x === a.x && back.x === b.x && out.y === back.y).toBe(true);
+        const quality = measureLayout(graph, layout);
+        expect(quality.edgeThroughNode + quality.edgeThroughGroup + quality.edgeThroughTitle + quality.nodeOverlaps + quality.labelLabelOverlaps + quality.labelNodeOverlaps + quality.edgeThroughLabel).toBe(0);
+        expect(quality.labelDistanceWorst).toBeLessThanOrEqual(10);
+    });
+});
