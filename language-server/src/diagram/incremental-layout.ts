@@ -10,6 +10,7 @@ import { alongside, centre, crossingCount, distanceToBox, facingPoints, inflate,
 import { segmentThroughBox } from './layout-quality.js';
 import { GROUP_TITLE_HEIGHT, groupTitleBox, labelSize } from './node-sizing.js';
 import { canLeave, orthogonalRoute } from './orthogonal-route.js';
+import { bracketsAround } from './self-loops.js';
 import { occupiedRows, openBand } from './flow-compaction.js';
 
 /** An edit larger than this is laid out afresh: the old picture would fit the new model badly. */
@@ -336,7 +337,8 @@ function shiftedTitle(shift: number | undefined, frame: Box, grown: Box): number
 function newLine(edge: DiagramEdge, placed: Placed, labelled: boolean, direction: LayoutDirection): EdgeGeometry | undefined {
     // A bundle of flows between two departments (a large view) runs between their frames.
     const [source, target] = [edge.source, edge.target].map(id => placed.nodes[id] ?? placed.groups[id]);
-    if (!source || !target || edge.source === edge.target) return undefined;
+    if (!source || !target) return undefined;
+    if (edge.source === edge.target) return newLoop(edge, source, placed, labelled, direction);
     const barriers = barriersOf(edge, placed);
     const inWay = Object.entries(placed.nodes).filter(([id]) => id !== edge.source && id !== edge.target).map(([, box]) => inflate(box, CLEARANCE));
     const obstacles = [...inWay, ...labels(placed.edges).map(box => inflate(box, 2)), ...barriers];
@@ -394,6 +396,29 @@ function newLine(edge: DiagramEdge, placed: Placed, labelled: boolean, direction
         }
     }
     return firstLabelled(through, label);
+}
+
+/**
+ * A new flow from a system to itself: a bracket on the first side of its box (left, right, top,
+ * bottom) where it passes nothing, lies on no line, crosses none and its label finds room.
+ */
+function newLoop(edge: DiagramEdge, box: Box, placed: Placed, labelled: boolean, direction: LayoutDirection): EdgeGeometry | undefined {
+    const barriers = barriersOf(edge, placed);
+    const inWay = [
+        ...Object.entries(placed.nodes).filter(([id]) => id !== edge.source).map(([, other]) => inflate(other, CLEARANCE)),
+        ...labels(placed.edges).map(label => inflate(label, 2)),
+        ...barriers
+    ];
+    const others = allSegments(placed.edges);
+    const label = labelPlacer(edge, placed, labelled, direction, barriers, others);
+    for (const points of bracketsAround(box)) {
+        const runs = segmentsOf(points);
+        if (runs.some(run => inWay.some(other => segmentThroughBox(run.a, run.b, other)) || others.some(segment => alongside(run, segment)))) continue;
+        if (crossingCount(runs, others) > 0) continue;
+        const drawn = label(points);
+        if (drawn) return drawn;
+    }
+    return undefined;
 }
 
 /** What a line and its label keep out of: every department's title, and the departments it does not belong to. */

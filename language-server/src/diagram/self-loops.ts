@@ -41,20 +41,27 @@ export function withOpenLoops(graph: DiagramGraph, final: DiagramLayout, elk: Di
     return { ...final, edges };
 }
 
+/** The outward directions of a box's four sides: left, right, top, bottom. */
+const SIDES: readonly Point[] = [{ x: -1, y: 0 }, { x: 1, y: 0 }, { x: 0, y: -1 }, { x: 0, y: 1 }];
+
+/** A bracket on each side of `box`, as a flow to itself added by an edit may take. */
+export function bracketsAround(box: Box): Point[][] {
+    return SIDES.map(out => bracket(box, out, LEAST_OUT));
+}
+
 /** The bracket over the middle of the side of `box` that ELK's loop leaves from; none for a loop off no side. */
 function bracketOn(box: Box, loop: readonly Point[]): Point[] | undefined {
     if (loop.length < 2) return undefined;
     const start = loop[0];
-    const sides = [
-        { gap: Math.abs(start.x - box.x), out: { x: -1, y: 0 } },
-        { gap: Math.abs(start.x - (box.x + box.width)), out: { x: 1, y: 0 } },
-        { gap: Math.abs(start.y - box.y), out: { x: 0, y: -1 } },
-        { gap: Math.abs(start.y - (box.y + box.height)), out: { x: 0, y: 1 } }
-    ].sort((p, q) => p.gap - q.gap);
-    const { out } = sides[0];
-    const across = out.x !== 0;
+    const gaps = [Math.abs(start.x - box.x), Math.abs(start.x - (box.x + box.width)), Math.abs(start.y - box.y), Math.abs(start.y - (box.y + box.height))];
+    const out = SIDES[gaps.indexOf(Math.min(...gaps))];
     // How far ELK's loop went out of that side: the room it kept free of its label.
-    const reach = Math.max(LEAST_OUT, ...loop.map(point => across ? Math.abs(point.x - start.x) : Math.abs(point.y - start.y)));
+    const reach = Math.max(LEAST_OUT, ...loop.map(point => out.x !== 0 ? Math.abs(point.x - start.x) : Math.abs(point.y - start.y)));
+    return bracket(box, out, reach);
+}
+
+function bracket(box: Box, out: Point, reach: number): Point[] {
+    const across = out.x !== 0;
     const side = across ? (out.x < 0 ? box.x : box.x + box.width) : (out.y < 0 ? box.y : box.y + box.height);
     const [centre, length] = across ? [box.y + box.height / 2, box.height] : [box.x + box.width / 2, box.width];
     const [from, to] = [centre - length * LOOP_SPAN / 2, centre + length * LOOP_SPAN / 2];

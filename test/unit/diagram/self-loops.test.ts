@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildDiagramGraph } from '../../../language-server/src/diagram/graph-builder.js';
+import { fitIntoPrevious } from '../../../language-server/src/diagram/incremental-layout.js';
 import { DiagramLayouter } from '../../../language-server/src/diagram/layout.js';
 import { measureLayout } from '../../../language-server/src/diagram/layout-quality.js';
 import { loadTexts } from '../helpers/workspace.js';
@@ -35,6 +36,34 @@ describe('a flow from a system to itself', () => {
         expect(span).toBeGreaterThanOrEqual(side * 0.5 - 0.5);
         expect(onLeftOrRight ? out.y === a.y && back.y === b.y && out.x === back.x : out.x === a.x && back.x === b.x && out.y === back.y).toBe(true);
         const quality = measureLayout(graph, layout);
+        expect(quality.edgeThroughNode + quality.edgeThroughGroup + quality.edgeThroughTitle + quality.nodeOverlaps + quality.labelLabelOverlaps + quality.labelNodeOverlaps + quality.edgeThroughLabel).toBe(0);
+        expect(quality.labelDistanceWorst).toBeLessThanOrEqual(10);
+    });
+
+    it('added by an edit, is fitted into the picture: every box in place, a bracket on a free side of its box, labelled', async () => {
+        const view = { view: { kind: 'department' as const, name: 'Ops' }, state: 'as-is' as const };
+        const graphOf = async (text: string) => {
+            const { analysis } = await loadTexts({ 'estate.integ': text });
+            return buildDiagramGraph(analysis.estate, analysis.findings, view, '2026-12-01');
+        };
+        const graph = await graphOf(ESTATE.replace(/^flow Replan.*$/m, ''));
+        const before = await new DiagramLayouter(new CountingRunner()).layout(graph);
+        const edited = await graphOf(ESTATE);
+        const fitted = fitIntoPrevious(edited, before, true)!;
+        expect(fitted).toBeDefined();
+        // The picture may move as a whole (a label left of the box moves it clear of the left edge); no box moves against another.
+        const first = graph.nodes[0].id;
+        const shift = { x: fitted.nodes[first].x - before.nodes[first].x, y: fitted.nodes[first].y - before.nodes[first].y };
+        for (const node of graph.nodes) expect(fitted.nodes[node.id], node.id).toEqual({ ...before.nodes[node.id], x: before.nodes[node.id].x + shift.x, y: before.nodes[node.id].y + shift.y });
+        const loop = edited.edges.find(edge => edge.flows.includes('Replan'))!;
+        const box = fitted.nodes[loop.source];
+        const geometry = fitted.edges[loop.id];
+        expect(geometry.points).toHaveLength(4);
+        const [a, , , b] = geometry.points;
+        const sameSide = (a.x === b.x && (a.x === box.x || a.x === box.x + box.width)) || (a.y === b.y && (a.y === box.y || a.y === box.y + box.height));
+        expect(sameSide).toBe(true);
+        expect(geometry.label).toBeDefined();
+        const quality = measureLayout(edited, fitted);
         expect(quality.edgeThroughNode + quality.edgeThroughGroup + quality.edgeThroughTitle + quality.nodeOverlaps + quality.labelLabelOverlaps + quality.labelNodeOverlaps + quality.edgeThroughLabel).toBe(0);
         expect(quality.labelDistanceWorst).toBeLessThanOrEqual(10);
     });
