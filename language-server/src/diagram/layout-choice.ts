@@ -14,6 +14,8 @@ export const DETOUR_WORST = 2.5;
 /** Node titles of a small view (up to `SMALL_VIEW_NODES`) come out at least this large when it is fitted into the panel. */
 export const SMALLEST_TITLE_PX = 10;
 const SMALL_VIEW_NODES = 20;
+/** Titles this many times smaller than another layout's, in the same panel, mark a picture of the wrong shape for it. */
+const WRONG_SHAPE = 2;
 
 function overlapCount(quality: LayoutQuality): number {
     return quality.edgeThroughNode + quality.nodeOverlaps + quality.labelLabelOverlaps + quality.labelNodeOverlaps + quality.edgeThroughLabel + quality.edgeThroughTitle;
@@ -68,17 +70,21 @@ const SAME_TITLE_PX = 0.05;
  */
 export function chooseLayout(graph: DiagramGraph, candidates: readonly DiagramLayout[], panel: PanelSize = REFERENCE_PANEL, titlesLargeEnough = Number.POSITIVE_INFINITY): DiagramLayout {
     if (candidates.length === 1) return candidates[0];
-    const scored = candidates.map(layout => {
+    const titles = candidates.map(layout => fittedTitlePx(layout, panel));
+    const largest = Math.max(...titles);
+    const scored = candidates.map((layout, i) => {
         const quality = measureLayout(graph, layout);
-        const titlePx = fittedTitlePx(layout, panel);
+        const titlePx = titles[i];
         // Titles too small to read in the panel at hand miss a target like the others: in a side panel
-        // a strip across it (the shape of a wide panel) has half its titles' size.
-        const unreadable = quality.nodes <= SMALL_VIEW_NODES && titlePx < SMALLEST_TITLE_PX ? 2 : 0;
+        // a strip across it (the shape of a wide panel) has half its titles' size. So do titles less
+        // than half as large as another layout's in this panel: the picture has the wrong shape for it
+        // (four boxes in a row across a tall panel, against a column at twice the size).
+        const unreadable = quality.nodes <= SMALL_VIEW_NODES && (titlePx < SMALLEST_TITLE_PX || titlePx * WRONG_SHAPE < largest) ? 2 : 0;
         return { layout, missed: targetsMissed(quality) + unreadable, titlePx: Math.min(titlesLargeEnough, titlePx), crooked: quality.detourMean + quality.bendsPerEdge };
     });
     const fewest = Math.min(...scored.map(entry => entry.missed));
     const kept = scored.filter(entry => entry.missed === fewest);
     // Titles about as large either way (small views reach the zoom cap in both): the straighter lines.
-    const largest = Math.max(...kept.map(entry => entry.titlePx));
-    return kept.filter(entry => entry.titlePx >= largest - SAME_TITLE_PX).sort((a, b) => a.crooked - b.crooked)[0].layout;
+    const largestKept = Math.max(...kept.map(entry => entry.titlePx));
+    return kept.filter(entry => entry.titlePx >= largestKept - SAME_TITLE_PX).sort((a, b) => a.crooked - b.crooked)[0].layout;
 }

@@ -245,6 +245,20 @@ describe('a view too wide for a side panel (hospital, department Clinical, in a 
     });
 });
 
+describe('four boxes in a tall side panel (pharma, department Supply chain, in a 900×1000 panel)', () => {
+    it('are laid out top to bottom, titles twice the size of the row across the panel, though that row misses no target', async () => {
+        const graph = await fixtureView('pharma', { view: { kind: 'department', name: 'Supply' }, state: 'as-is' })();
+        const tall = { width: 900, height: 1000 };
+        const layout = await new DiagramLayouter(new CountingRunner()).layout(graph, { panel: tall });
+        expect(layout.direction).toBe('DOWN');
+        expect(fittedTitlePx(layout, tall)).toBeGreaterThanOrEqual(15);
+        const quality = measureLayout(graph, layout);
+        expect(quality.edgeThroughNode + quality.edgeThroughGroup + quality.edgeThroughTitle + quality.nodeOverlaps + quality.labelLabelOverlaps + quality.labelNodeOverlaps + quality.edgeThroughLabel).toBe(0);
+        // In the wide panel the row reads as well: it stays.
+        expect((await new DiagramLayouter(new CountingRunner()).layout(graph)).direction).toBe('RIGHT');
+    });
+});
+
 describe('an estate of ten small departments opened in full, its titles just short of readable (council, all open)', () => {
     it('has its labels put in the layers with room for them instead of columns of their own, and its titles reach 10 px', async () => {
         const graph = await fixtureView('council', { view: { kind: 'estate' }, state: 'as-is', expand: [EXPAND_ALL] })();
