@@ -204,6 +204,8 @@ export function measureLayout(graph: DiagramGraph, layout: DiagramLayout): Layou
         const drawnLength = polylineLength(points);
         totalLength += drawnLength;
         turns += quarterTurns(points);
+        // A flow from a system to itself has no straight way to compare its loop with.
+        if (edge.source === edge.target) return;
         const straight = length(points[0], points[points.length - 1]);
         detours.push(straight > 1 ? drawnLength / straight : 1);
     });

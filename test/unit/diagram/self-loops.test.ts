@@ -4,7 +4,7 @@ import { fitIntoPrevious } from '../../../language-server/src/diagram/incrementa
 import { DiagramLayouter } from '../../../language-server/src/diagram/layout.js';
 import { measureLayout } from '../../../language-server/src/diagram/layout-quality.js';
 import { loadTexts } from '../helpers/workspace.js';
-import { CountingRunner } from './helpers.js';
+import { CountingRunner, fixtureView } from './helpers.js';
 
 const ESTATE = `
 department Ops "Operations"
@@ -66,5 +66,19 @@ describe('a flow from a system to itself', () => {
         const quality = measureLayout(edited, fitted);
         expect(quality.edgeThroughNode + quality.edgeThroughGroup + quality.edgeThroughTitle + quality.nodeOverlaps + quality.labelLabelOverlaps + quality.labelNodeOverlaps + quality.edgeThroughLabel).toBe(0);
         expect(quality.labelDistanceWorst).toBeLessThanOrEqual(10);
+    });
+
+    it('three on one side are nested, none on a run of another, and count no detour (corner-cases estate, department B)', async () => {
+        const graph = await fixtureView('corner-cases', { view: { kind: 'department', name: 'B' }, state: 'as-is' })();
+        const layout = await new DiagramLayouter(new CountingRunner()).layout(graph);
+        const loops = graph.edges.filter(edge => edge.source === edge.target);
+        expect(loops).toHaveLength(3);
+        const quality = measureLayout(graph, layout);
+        expect(quality.hiddenShareAnyEdge).toBe(0);
+        expect(quality.detourWorst).toBeLessThanOrEqual(2.5);
+        expect(quality.edgeThroughNode + quality.edgeThroughGroup + quality.edgeThroughTitle + quality.nodeOverlaps + quality.labelLabelOverlaps + quality.labelNodeOverlaps + quality.edgeThroughLabel).toBe(0);
+        // Each farther loop spans more of the side than the one inside it.
+        const spans = loops.map(edge => layout.edges[edge.id].points).map(([a, , , b]) => Math.hypot(b.x - a.x, b.y - a.y)).sort((p, q) => p - q);
+        expect(new Set(spans).size).toBe(3);
     });
 });
