@@ -14,8 +14,10 @@ export const DETOUR_WORST = 2.5;
 /** Node titles of a small view (up to `SMALL_VIEW_NODES`) come out at least this large when it is fitted into the panel. */
 export const SMALLEST_TITLE_PX = 10;
 const SMALL_VIEW_NODES = 20;
-/** Titles this many times smaller than another layout's, in the same panel, mark a picture of the wrong shape for it. */
+/** Titles this many times smaller than another layout's, in the same panel, mark a picture of the wrong shape for it... */
 const WRONG_SHAPE = 2;
+/** ...where they are barely readable (within a tenth of the smallest size): larger, the shape no longer matters. */
+const EASY_TITLE_PX = SMALLEST_TITLE_PX * 1.1;
 
 function overlapCount(quality: LayoutQuality): number {
     return quality.edgeThroughNode + quality.nodeOverlaps + quality.labelLabelOverlaps + quality.labelNodeOverlaps + quality.edgeThroughLabel + quality.edgeThroughTitle;
@@ -77,9 +79,10 @@ export function chooseLayout(graph: DiagramGraph, candidates: readonly DiagramLa
         const titlePx = titles[i];
         // Titles too small to read in the panel at hand miss a target like the others: in a side panel
         // a strip across it (the shape of a wide panel) has half its titles' size. So do titles less
-        // than half as large as another layout's in this panel: the picture has the wrong shape for it
-        // (four boxes in a row across a tall panel, against a column at twice the size).
-        const unreadable = quality.nodes <= SMALL_VIEW_NODES && (titlePx < SMALLEST_TITLE_PX || titlePx * WRONG_SHAPE < largest) ? 2 : 0;
+        // than half as large as another layout's in this panel, where they are barely readable: the picture
+        // has the wrong shape for it (four boxes in a row across a tall panel, against a column at twice the size).
+        const wrongShape = titlePx < EASY_TITLE_PX && titlePx * WRONG_SHAPE < largest;
+        const unreadable = quality.nodes <= SMALL_VIEW_NODES && (titlePx < SMALLEST_TITLE_PX || wrongShape) ? 2 : 0;
         return { layout, missed: targetsMissed(quality) + unreadable, titlePx: Math.min(titlesLargeEnough, titlePx), crooked: quality.detourMean + quality.bendsPerEdge };
     });
     const fewest = Math.min(...scored.map(entry => entry.missed));
