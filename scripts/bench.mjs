@@ -446,6 +446,7 @@ async function layoutFigures(server, edits, files) {
         nodes150.push(result.nodes);
     }
     if (medium.length > 0) report(`layout: estate with departments opened (${Math.min(...nodes150)}–${Math.max(...nodes150)} nodes)`, medium, { max: 500, on: 'p95' });
+    await editedViewFigures(server, edits, files, expandable.slice(0, 4));
     const neighbourhoods = [];
     const neighbourhoodNodes = [];
     for (const system of systems.slice(0, 3)) {
@@ -469,6 +470,33 @@ async function layoutFigures(server, edits, files) {
     report(`server: completion during the ${systemCount}-system layout`, during, { max: 100, on: 'p95' });
     const fellBack = bigResult.notes?.find(note => /too long|failed/.test(note));
     report(`layout: estate, all ${systemCount} systems expanded → ${bigResult.nodes} nodes${fellBack ? ` (${fellBack})` : ''}`, [bigResult.ms]);
+}
+
+/**
+ * The same view of about 150 nodes after an edit: one flow added between two of its systems each
+ * time, the picture before it in hand, so that the layout fits the flow into it (or lays it out
+ * afresh where that takes too long). The server answers once the edited document is checked.
+ */
+async function editedViewFigures(server, edits, files, opened) {
+    const departmentOf = new Map([...files.map(file => file.text).join('\n').matchAll(/^system (\w+) [^{]*\{\s*kind \w+\s+department (\w+)/gm)].map(match => [match[1], match[2]]));
+    const members = [...departmentOf].filter(([, department]) => opened.includes(`dept:${department}`)).map(([system]) => system);
+    if (members.length < 2) return;
+    await diagram(server, { kind: 'estate' }, { expand: opened });
+    const times = [];
+    let text = edits.text;
+    for (let i = 0; i < 5; i++) {
+        const [source, target] = [members[(i * 7) % members.length], members[(i * 13 + 5) % members.length]];
+        if (source === target) continue;
+        text += `\nflow BenchAdded${i} : ${source} -> ${target} { style api }\n`;
+        const checked = server.client.waitForDiagnostics([edits.uri], params => params.diagnostics.some(d => d.message.includes(`BenchAdded${i}`)));
+        server.client.notify('textDocument/didChange', { textDocument: { uri: edits.uri, version: 1_000 + i }, contentChanges: [{ text }] });
+        await checked;
+        const result = await diagram(server, { kind: 'estate' }, { expand: opened });
+        if (!result.error) times.push(result.ms);
+    }
+    server.client.notify('textDocument/didChange', { textDocument: { uri: edits.uri, version: 2_000 }, contentChanges: [{ text: edits.text }] });
+    await quiet(1_000);
+    if (times.length > 0) report('layout: that view after an edit (one flow added, the picture before in hand)', times, { max: 500, on: 'p95' });
 }
 
 // ---------------------------------------------------------------- scale table

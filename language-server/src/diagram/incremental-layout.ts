@@ -9,8 +9,9 @@ import type { Box, DiagramEdge, DiagramGraph, DiagramGroup, DiagramLayout, Diagr
 import { alongside, centre, crossingCount, distanceToBox, facingPoints, inflate, overlaps, pathLength, segmentsOf, spotsBeside, type Segment } from './box-geometry.js';
 import { segmentThroughBox } from './layout-quality.js';
 import { GROUP_TITLE_HEIGHT, groupTitleBox, labelSize } from './node-sizing.js';
-import { canLeave, orthogonalRoute } from './orthogonal-route.js';
+import { canLeave, orthogonalRoute, type RouteEnd } from './orthogonal-route.js';
 import { bracketsAround } from './self-loops.js';
+import { boxIndex, segmentIndex } from './spatial-index.js';
 import { occupiedRows, openBand } from './flow-compaction.js';
 
 /** An edit larger than this is laid out afresh: the old picture would fit the new model badly. */
@@ -45,14 +46,39 @@ const LONGEST_DETOUR = 2.5;
 const ACROSS_CROWD_CROSSING_COST = 20;
 /** Spacing of the points along a box's outline where a line may meet it. */
 const OUTLINE_STEP = 10;
+/** The most points of one outline tried (a system's box has about forty). */
+const MOST_OUTLINE_POINTS = 48;
 /** Where along a run a label may sit on it. */
 const ON_LINE = [0.5, 0.4, 0.6, 0.3, 0.7];
 /** How far an end may lie from its box's outline and still be on it. */
 const ON_OUTLINE = 1.5;
 /** Routes of a new line tried for room for its label, best first. */
 const ROUTES_LABELLED = 12;
+/**
+ * How long fitting an edit in may take, unless told, before the view is laid out afresh (a part of
+ * the 500 ms a view may take): a new line across a view of 150 systems tries thousands of ways, and
+ * had taken seconds.
+ */
+const FIT_BUDGET_MS = 150;
+/** The clock is read once per this many ways tried. */
+const TIME_CHECKED_EVERY = 256;
+/** Runs of other lines farther than this from a way can neither lie along it nor cross it. */
+const NEAR_RUN = 8;
 
-export function fitIntoPrevious(graph: DiagramGraph, previous: DiagramLayout, labelled: boolean): DiagramLayout | undefined {
+export function fitIntoPrevious(graph: DiagramGraph, previous: DiagramLayout, labelled: boolean, budgetMs = FIT_BUDGET_MS): DiagramLayout | undefined {
+    const deadline = performance.now() + budgetMs;
+    try {
+        return fitted(graph, previous, labelled, deadline);
+    } catch (error) {
+        if (error instanceof OutOfTime) return undefined;
+        throw error;
+    }
+}
+
+/** Fitting an edit in took longer than its budget: the view is laid out afresh instead. */
+class OutOfTime extends Error {}
+
+function fitted(graph: DiagramGraph, previous: DiagramLayout, labelled: boolean, deadline: number): DiagramLayout | undefined {
     const nodeIds = new Set(graph.nodes.map(node => node.id));
     const edgeIds = new Set(graph.edges.map(edge => edge.id));
     const added = graph.nodes.filter(node => !previous.nodes[node.id]);
@@ -76,10 +102,11 @@ export function fitIntoPrevious(graph: DiagramGraph, previous: DiagramLayout, la
     const direction = previous.direction ?? 'DOWN';
     const edges: Record<string, EdgeGeometry> = {};
     const resized: DiagramEdge[] = [];
+    const boxes = { ...groups, ...nodes };
     for (const edge of graph.edges) {
         const kept = previous.edges[edge.id];
         if (!kept) continue;
-        const geometry = keptGeometry(edge, kept, { ...groups, ...nodes }, labelled, direction);
+        const geometry = keptGeometry(edge, kept, boxes, labelled, direction);
         if (!geometry) return undefined;
         edges[edge.id] = geometry;
         if (geometry.label && (geometry.label.width !== kept.label!.width || geometry.label.height !== kept.label!.height)) resized.push(edge);
@@ -102,7 +129,7 @@ export function fitIntoPrevious(graph: DiagramGraph, previous: DiagramLayout, la
             if (shift !== undefined) titleShifts[group] = shift;
         };
     };
-    const placed: Placed = { nodes, groups, edges, groupOf, ends, groupById, titleShifts };
+    const placed: Placed = { nodes, groups, edges, groupOf, ends, groupById, titleShifts, deadline };
     // A bundle that carries one flow more says so in a longer label: it is written anew beside its
     // line, as near the old as there is room; where there is none, the line is drawn anew as a new one.
     for (const edge of resized) {
@@ -144,7 +171,7 @@ export function fitIntoPrevious(graph: DiagramGraph, previous: DiagramLayout, la
     }
     for (const edge of newEdges) {
         if (edges[edge.id]) continue;
-        const geometry = newLine(edge, { nodes, groups, edges, groupOf, ends, groupById, titleShifts }, labelled, direction);
+        const geometry = newLine(edge, { nodes, groups, edges, groupOf, ends, groupById, titleShifts, deadline }, labelled, direction);
         if (!geometry) return undefined;
         edges[edge.id] = geometry;
     }
@@ -160,6 +187,13 @@ interface Placed {
     ends: ReadonlyMap<string, readonly [string, string]>;
     groupById: ReadonlyMap<string, DiagramGroup>;
     titleShifts?: Readonly<Record<string, number>>;
+    /** When fitting the edit in runs out of time (`performance.now()`). */
+    deadline: number;
+}
+
+/** Stops the fitting (see `fitIntoPrevious`) once its time is up. */
+function inTime(placed: Placed): void {
+    if (performance.now() > placed.deadline) throw new OutOfTime();
 }
 
 /** A point on a side of `frame`, moved with that side to where it lies on `grown`. */
@@ -344,6 +378,7 @@ function newLine(edge: DiagramEdge, placed: Placed, labelled: boolean, direction
     const obstacles = [...inWay, ...labels(placed.edges).map(box => inflate(box, 2)), ...barriers];
     const insides = [source, target].map(box => inflate(box, -1));
     const others = allSegments(placed.edges);
+    const [obstacleIndex, otherIndex] = [boxIndex(obstacles), segmentIndex(others)];
     const ends = Object.values(placed.edges).flatMap(geometry => [geometry.points[0], geometry.points[geometry.points.length - 1]]);
     const apart = (p: Point) => ends.every(end => Math.hypot(end.x - p.x, end.y - p.y) >= ENDS_APART);
     const starts = endPoints(source, target).filter(apart);
@@ -365,14 +400,15 @@ function newLine(edge: DiagramEdge, placed: Placed, labelled: boolean, direction
     }
     for (const a of starts.slice(0, CORNER_ENDS)) for (const b of stops.slice(0, CORNER_ENDS)) for (const c of corners) routes.push([a, c, b]);
     const found: Route[] = [];
-    for (const points of routes) {
+    for (const [index, points] of routes.entries()) {
+        if (index % TIME_CHECKED_EVERY === 0) inTime(placed);
         const runs = segmentsOf(points).filter(({ a, b }) => Math.hypot(b.x - a.x, b.y - a.y) > 0.5);
         const length = runs.reduce((sum, { a, b }) => sum + Math.hypot(b.x - a.x, b.y - a.y), 0);
         // A way round that avoids a crossing but goes far out of its way reads worse than the crossing.
         if (runs.length > 1 && length > LONGEST_DETOUR * Math.hypot(points[points.length - 1].x - points[0].x, points[points.length - 1].y - points[0].y)) continue;
-        if (runs.some(({ a, b }) => obstacles.some(box => segmentThroughBox(a, b, box)) || insides.some(box => segmentThroughBox(a, b, box)))) continue;
-        if (runs.some(run => others.some(segment => alongside(run, segment)))) continue;
-        found.push({ points: [runs[0].a, ...runs.map(run => run.b)], crossings: crossingCount(runs, others), cost: length + (runs.length - 1) * BEND_COST });
+        if (runs.some(({ a, b }) => insides.some(box => segmentThroughBox(a, b, box)) || obstacleIndex.someNear({ a, b }, 1, box => segmentThroughBox(a, b, box)))) continue;
+        if (runs.some(run => otherIndex.someNear(run, NEAR_RUN, segment => alongside(run, segment)))) continue;
+        found.push({ points: [runs[0].a, ...runs.map(run => run.b)], crossings: runs.reduce((sum, run) => sum + crossingCount([run], otherIndex.nearRun(run, NEAR_RUN)), 0), cost: length + (runs.length - 1) * BEND_COST });
     }
     const label = labelPlacer(edge, placed, labelled, direction, barriers, others);
     const drawn = firstLabelled(found, label);
@@ -380,22 +416,35 @@ function newLine(edge: DiagramEdge, placed: Placed, labelled: boolean, direction
     const walls = [...obstacles, source, target];
     // The nearest points facing the other box it can leave from: a box right under its
     // department's title leaves by its sides.
-    const leaving = (points: Point[], box: Box) => points.filter(point => canLeave({ point, box }, walls, others)).slice(0, CORNER_ENDS);
-    const through: Route[] = [];
-    for (const a of leaving(starts, source)) {
-        for (const b of leaving(stops, target)) {
-            // Round a crowd of lines if that is not far; else straight across it.
-            const within = (route: Point[] | undefined) => route && pathLength(route) <= LONGEST_DETOUR * Math.hypot(b.x - a.x, b.y - a.y) ? route : undefined;
-            const ends = [{ point: a, box: source }, { point: b, box: target }] as const;
-            // A new line is drawn rarely, and a way down the middle of a channel saves a fresh layout.
-            const route = within(orthogonalRoute(...ends, walls, others, { centres: true }))
-                ?? within(orthogonalRoute(...ends, walls, others, { crossingCost: ACROSS_CROWD_CROSSING_COST, centres: true }));
-            if (!route) continue;
-            const runs = segmentsOf(route);
-            through.push({ points: route, crossings: crossingCount(runs, others), cost: pathLength(route) + (runs.length - 1) * BEND_COST });
+    const leaving = (points: Point[], box: Box) => {
+        const free: Point[] = [];
+        for (const point of points) {
+            if (free.length === CORNER_ENDS) break;
+            if (canLeave({ point, box }, walls, others)) free.push(point);
         }
-    }
-    return firstLabelled(through, label);
+        return free;
+    };
+    const [from, to] = [leaving(starts, source).map(point => ({ point, box: source })), leaving(stops, target).map(point => ({ point, box: target }))];
+    // Round a crowd of lines if that is not far; else straight across it. A new line is drawn rarely,
+    // and a way down the middle of a channel saves a fresh layout.
+    const channelled = (starts: readonly RouteEnd[], stops: readonly RouteEnd[]): Route[] => {
+        const routes: Route[] = [];
+        for (const crossingCost of [undefined, ACROSS_CROWD_CROSSING_COST]) {
+            const route = orthogonalRoute(starts, stops, walls, others, { crossingCost, centres: true, deadline: placed.deadline });
+            inTime(placed);
+            if (!route) continue;
+            const [a, b] = [route[0], route[route.length - 1]];
+            if (pathLength(route) > LONGEST_DETOUR * Math.hypot(b.x - a.x, b.y - a.y)) continue;
+            const runs = segmentsOf(route);
+            routes.push({ points: route, crossings: crossingCount(runs, others), cost: pathLength(route) + (runs.length - 1) * BEND_COST });
+        }
+        return routes;
+    };
+    // One search from any of the ends to any of the others; only where its way leaves no room for
+    // the label, the way between each pair of ends.
+    const cheapest = firstLabelled(channelled(from, to), label);
+    if (cheapest || !labelled) return cheapest;
+    return firstLabelled(from.flatMap(a => to.flatMap(b => channelled([a], [b]))), label);
 }
 
 /**
@@ -467,8 +516,11 @@ function labelPlacer(edge: DiagramEdge, placed: Placed, labelled: boolean, direc
 function endPoints(box: Box, other: Box): Point[] {
     const towards = centre(other);
     const outline: Point[] = [];
-    for (let x = box.x + OUTLINE_STEP; x < box.x + box.width - OUTLINE_STEP / 2; x += OUTLINE_STEP) outline.push({ x, y: box.y }, { x, y: box.y + box.height });
-    for (let y = box.y + OUTLINE_STEP; y < box.y + box.height - OUTLINE_STEP / 2; y += OUTLINE_STEP) outline.push({ x: box.x, y }, { x: box.x + box.width, y });
+    // A department's frame (a bundle's end in a large view) is thousands of pixels round: its points
+    // are spread out, or every pair of them would be a way to try.
+    const step = Math.max(OUTLINE_STEP, 2 * (box.width + box.height) / MOST_OUTLINE_POINTS);
+    for (let x = box.x + step; x < box.x + box.width - step / 2; x += step) outline.push({ x, y: box.y }, { x, y: box.y + box.height });
+    for (let y = box.y + step; y < box.y + box.height - step / 2; y += step) outline.push({ x: box.x, y }, { x: box.x + box.width, y });
     outline.sort((p, q) => Math.hypot(p.x - towards.x, p.y - towards.y) - Math.hypot(q.x - towards.x, q.y - towards.y));
     return [...facingPoints(box, towards), ...outline];
 }

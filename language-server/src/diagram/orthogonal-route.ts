@@ -6,7 +6,8 @@
  * boxes a new flow links.
  */
 import type { Box, Point } from './diagram-graph.js';
-import { alongside, overlaps, spanOf, type Segment } from './box-geometry.js';
+import { alongside, type Segment } from './box-geometry.js';
+import { boxIndex, segmentIndex, type SpatialIndex } from './spatial-index.js';
 import { crossingPoint, segmentThroughBox } from './layout-quality.js';
 
 /** How far a line runs straight out of its box before it may turn. */
@@ -15,6 +16,8 @@ const BEND_COST = 40;
 const CROSSING_COST = 160;
 /** Grid points searched before giving up: a bound on the time one line may take. */
 const MAX_VISITS = 40_000;
+/** The clock is read once per this many grid points searched. */
+const TIME_CHECKED_EVERY = 1024;
 /** A line or box farther than this from a step can neither block it nor be crossed by it (`alongside` counts lines 6 px apart as one). */
 const NEAR = 8;
 
@@ -60,6 +63,8 @@ export interface RouteOptions {
      * only where a route is rare and worth it.
      */
     centres?: boolean;
+    /** When to give up (`performance.now()`): no route is found after it. */
+    deadline?: number;
 }
 
 /**
@@ -78,14 +83,34 @@ export function orthogonalRoute(
 
     const xs = sortedUnique([...starts, ...goals].map(({ stub }) => stub.x).concat(obstacles.flatMap(box => [box.x - 1, box.x + box.width + 1])));
     const ys = sortedUnique([...starts, ...goals].map(({ stub }) => stub.y).concat(obstacles.flatMap(box => [box.y - 1, box.y + box.height + 1])));
-    const search = (xs: number[], ys: number[]) => cheapestPath(starts, goals, xs, ys, obstacles, others, options.crossingCost ?? CROSSING_COST);
+    const { obstacleIndex, otherIndex } = indexesOf(obstacles, others);
+    const deadline = options.deadline ?? Number.POSITIVE_INFINITY;
+    const search = (xs: number[], ys: number[]) => cheapestPath(starts, goals, xs, ys, obstacleIndex, otherIndex, options.crossingCost ?? CROSSING_COST, deadline);
     return search(xs, ys) ?? (options.centres ? search(withCentres(xs), withCentres(ys)) : undefined);
 }
 
 interface OpenEnd { end: RouteEnd; stub: Point; out: Point }
 
+interface Indexes { obstacleIndex: SpatialIndex<Box>; otherIndex: SpatialIndex<Segment> }
+
+/**
+ * The picture's boxes and runs filed once for every route searched among the same ones (a new line
+ * tries several pairs of ends): callers pass the same arrays, unchanged, for the same picture.
+ */
+const filed = new WeakMap<readonly Box[], WeakMap<readonly Segment[], Indexes>>();
+
+function indexesOf(obstacles: readonly Box[], others: readonly Segment[]): Indexes {
+    const byOthers = filed.get(obstacles) ?? filed.set(obstacles, new WeakMap()).get(obstacles)!;
+    let indexes = byOthers.get(others);
+    if (!indexes) {
+        indexes = { obstacleIndex: boxIndex(obstacles), otherIndex: segmentIndex(others) };
+        byOthers.set(others, indexes);
+    }
+    return indexes;
+}
+
 function cheapestPath(
-    starts: readonly OpenEnd[], goals: readonly OpenEnd[], xs: number[], ys: number[], obstacles: readonly Box[], others: readonly Segment[], crossingCost: number
+    starts: readonly OpenEnd[], goals: readonly OpenEnd[], xs: number[], ys: number[], obstacles: SpatialIndex<Box>, others: SpatialIndex<Segment>, crossingCost: number, deadline: number
 ): Point[] | undefined {
     const cellOf = (p: Point) => xs.indexOf(onGrid(p.x)) * ys.length + ys.indexOf(onGrid(p.y));
     const moves = [[1, 0], [-1, 0], [0, 1], [0, -1]] as const;
@@ -117,22 +142,20 @@ function cheapestPath(
     }
     // Each step of the grid is judged once, whichever way and from whichever start it is taken, and
     // only against what lies near it.
-    const spans = others.map(segment => spanOf(segment));
     const stepCost = new Map<number, number>();
     const judge = (i: number, j: number, direction: number, a: Point, b: Point) => {
         const step = key(i, j, direction);
         let judged = stepCost.get(step);
         if (judged === undefined) {
-            const reach = spanOf({ a, b }, NEAR);
-            const near = others.filter((_, k) => overlaps(reach, spans[k]));
-            const passes = obstacles.some(box => overlaps(reach, box) && segmentThroughBox(a, b, box)) || near.some(segment => alongside({ a, b }, segment));
-            judged = passes ? Number.POSITIVE_INFINITY : near.filter(segment => crossingPoint({ a, b }, segment)).length * crossingCost;
+            const passes = obstacles.someNear({ a, b }, NEAR, box => segmentThroughBox(a, b, box)) || others.someNear({ a, b }, NEAR, segment => alongside({ a, b }, segment));
+            judged = passes ? Number.POSITIVE_INFINITY : others.nearRun({ a, b }, NEAR).filter(segment => crossingPoint({ a, b }, segment)).length * crossingCost;
             stepCost.set(step, judged);
         }
         return judged;
     };
     let visits = 0;
     while (queue.size > 0 && visits++ < MAX_VISITS) {
+        if (visits % TIME_CHECKED_EVERY === 0 && performance.now() > deadline) return undefined;
         const { item: state, priority } = queue.pop();
         const d = state % 5;
         const cell = (state - d) / 5;

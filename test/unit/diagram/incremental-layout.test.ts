@@ -4,6 +4,7 @@ import { buildDiagramGraph } from '../../../language-server/src/diagram/graph-bu
 import { fitIntoPrevious } from '../../../language-server/src/diagram/incremental-layout.js';
 import { DiagramLayouter } from '../../../language-server/src/diagram/layout.js';
 import { displacement, measureLayout } from '../../../language-server/src/diagram/layout-quality.js';
+import { targetsMissed } from '../../../language-server/src/diagram/layout-choice.js';
 import { canLeave, orthogonalRoute } from '../../../language-server/src/diagram/orthogonal-route.js';
 import { crossingPoint, segmentThroughBox } from '../../../language-server/src/diagram/layout-quality.js';
 import { loadTexts } from '../helpers/workspace.js';
@@ -299,7 +300,7 @@ describe('a system with no flows that gets its first one', () => {
         const { analysis } = await loadTexts(Object.fromEntries(estateFiles.map(file => [file.name, file.text])));
         const options = { view: { kind: 'department' as const, name: 'HumanResources' }, state: 'as-is' as const };
         const graph = buildDiagramGraph(analysis.estate, analysis.findings, options);
-        const layouter = new DiagramLayouter(new CountingRunner());
+        const layouter = new DiagramLayouter(new CountingRunner(), 32, 60_000);
         const layout = await layouter.layout(graph, { viewKey: 'hr' });
         const estate = analysis.estate;
         const lake = estate.systems.get('HumanResourcesLake')!;
@@ -331,7 +332,8 @@ describe('a flow added across a crowded department', () => {
         const template = [...estate.flows.values()].find(flow => flow.status === 'live' && !flow.source.builtin)!;
         const flows = new Map(estate.flows).set('AddedFlow', { ...template, name: 'AddedFlow', title: 'Added flow', sourceSystem: 'PayrollGateway', targetSystem: 'CustomerServiceCrm', twoWay: false, style: 'manual', status: 'live', effortHoursPerWeek: undefined });
         const edited = buildDiagramGraph({ ...estate, flows }, analysis.findings, options);
-        const fitted = fitIntoPrevious(edited, layout, false)!;
+        // Time enough for a slow machine: the budget is not what is tested here.
+        const fitted = fitIntoPrevious(edited, layout, false, 60_000)!;
         expect(fitted).toBeDefined();
         for (const node of graph.nodes) expect(fitted.nodes[node.id], node.id).toEqual(layout.nodes[node.id]);
         const line = fitted.edges[edited.edges.find(edge => edge.flows.includes('AddedFlow'))!.id].points;
@@ -339,6 +341,48 @@ describe('a flow added across a crowded department', () => {
         expect(pathLength(line)).toBeLessThanOrEqual(2.5 * Math.hypot(b.x - a.x, b.y - a.y));
         expectClean(edited, fitted);
     });
+});
+
+describe('an edit to a large view', () => {
+    // The generated 1,000-system estate's overview with four departments opened (160 systems): its
+    // picture already misses targets (long lines round the departments), as large pictures do.
+    const load = async () => {
+        const { analysis } = await loadTexts(Object.fromEntries(generateEstate().files.map(file => [file.name, file.text])));
+        const opened = buildDiagramGraph(analysis.estate, analysis.findings, { view: { kind: 'estate' }, state: 'as-is' }).nodes
+            .filter(node => node.kind === 'department').map(node => node.id).slice(0, 4);
+        const view = { view: { kind: 'estate' as const }, state: 'as-is' as const, expand: opened };
+        return { analysis, view, graph: buildDiagramGraph(analysis.estate, analysis.findings, view) };
+    };
+
+    it('keeps every box and runs no layout when the fitted picture misses no target the picture before met', async () => {
+        const { analysis, view, graph } = await load();
+        const runner = new CountingRunner();
+        const layouter = new DiagramLayouter(runner, 32, 60_000);
+        const before = await layouter.layout(graph, { viewKey: 'opened', timeoutMs: 60_000 });
+        expect(targetsMissed(measureLayout(graph, before))).toBeGreaterThan(0);
+        const estate = analysis.estate;
+        const members = graph.nodes.filter(node => node.kind === 'system').map(node => node.name);
+        const template = [...estate.flows.values()].find(flow => flow.status === 'live' && !flow.source.builtin)!;
+        const flows = new Map(estate.flows).set('AddedFlow', { ...template, name: 'AddedFlow', title: 'Added flow', sourceSystem: members[21], targetSystem: members[26], twoWay: false, style: 'api', status: 'live', effortHoursPerWeek: undefined });
+        const edited = buildDiagramGraph({ ...estate, flows }, analysis.findings, view);
+        const runs = runner.calls;
+        const after = await layouter.layout(edited, { viewKey: 'opened', timeoutMs: 60_000 });
+        expect(runner.calls).toBe(runs);
+        for (const node of graph.nodes) expect(after.nodes[node.id], node.id).toEqual(before.nodes[node.id]);
+        expect(after.edges[edited.edges.find(edge => edge.flows.includes('AddedFlow'))!.id]).toBeDefined();
+    }, 60_000);
+
+    it('is laid out afresh when fitting it in runs out of time', async () => {
+        const { analysis, view, graph } = await load();
+        const before = await new DiagramLayouter(new CountingRunner()).layout(graph, { timeoutMs: 60_000 });
+        const estate = analysis.estate;
+        const members = graph.nodes.filter(node => node.kind === 'system').map(node => node.name);
+        const template = [...estate.flows.values()].find(flow => flow.status === 'live' && !flow.source.builtin)!;
+        const flows = new Map(estate.flows).set('AddedFlow', { ...template, name: 'AddedFlow', title: 'Added flow', sourceSystem: members[21], targetSystem: members[26], twoWay: false, style: 'api', status: 'live', effortHoursPerWeek: undefined });
+        const edited = buildDiagramGraph({ ...estate, flows }, analysis.findings, view);
+        expect(fitIntoPrevious(edited, before, false, 60_000)).toBeDefined();
+        expect(fitIntoPrevious(edited, before, false, 0)).toBeUndefined();
+    }, 60_000);
 });
 
 describe('a department grown for a new system', () => {

@@ -1,0 +1,112 @@
+/**
+ * Boxes and line runs of a picture filed by the square cells of a grid they touch, so that what lies
+ * near a run is found without testing everything in the picture: a new line in a view of 150 systems
+ * is tried along thousands of ways, each against hundreds of boxes and thousands of runs. A run is
+ * filed, and looked up, by the cells along it, not by the box it spans: a long slanting run spans
+ * hundreds of cells and passes through a few dozen.
+ */
+import type { Box } from './diagram-graph.js';
+import type { Segment } from './box-geometry.js';
+
+/** The side of a cell: about a box's width, so that a short run touches a few cells. */
+const CELL = 128;
+/** Points along a run are taken this far apart: each covers the stretch of the run around it. */
+const STEP = CELL / 2;
+
+type Shape = { box: Box } | { run: Segment };
+
+export class SpatialIndex<T> {
+    private readonly cells = new Map<number, number[]>();
+    private readonly items: T[];
+    private readonly offered: Int32Array;
+    private walks = 0;
+
+    /** Files each item by the cells its box covers, or those along its run. */
+    constructor(items: readonly T[], shapeOf: (item: T) => Shape) {
+        this.items = [...items];
+        this.offered = new Int32Array(items.length);
+        items.forEach((item, index) => {
+            const shape = shapeOf(item);
+            const file = (key: number) => {
+                const list = this.cells.get(key);
+                if (!list) this.cells.set(key, [index]);
+                else if (list[list.length - 1] !== index) list.push(index);
+                return false;
+            };
+            if ('box' in shape) cellsOver(shape.box.x, shape.box.y, shape.box.x + shape.box.width, shape.box.y + shape.box.height, file);
+            else cellsAlong(shape.run, 0, file);
+        });
+    }
+
+    /**
+     * Each item that may lie within `margin` of the run, once: all that do, and some that lie in the
+     * same cells but farther (the caller's own test tells them apart).
+     */
+    nearRun(run: Segment, margin: number): T[] {
+        const found: T[] = [];
+        this.walk(run, margin, item => {
+            found.push(item);
+            return false;
+        });
+        return found;
+    }
+
+    /** Whether `test` holds for an item near the run (as `nearRun`), looking no further than the first that does. */
+    someNear(run: Segment, margin: number, test: (item: T) => boolean): boolean {
+        return this.walk(run, margin, test);
+    }
+
+    /** Offers each item near the run to `take`, once, until it returns true; whether it did. */
+    private walk(run: Segment, margin: number, take: (item: T) => boolean): boolean {
+        // An item in several cells is offered once: marked with the number of the walk that offered
+        // it (a set per query made most of the cost, in garbage).
+        const walk = ++this.walks;
+        return cellsAlong(run, margin, key => {
+            const list = this.cells.get(key);
+            if (!list) return false;
+            for (const index of list) {
+                if (this.offered[index] === walk) continue;
+                this.offered[index] = walk;
+                if (take(this.items[index])) return true;
+            }
+            return false;
+        });
+    }
+}
+
+/** Runs of lines, filed along themselves. */
+export function segmentIndex(segments: readonly Segment[]): SpatialIndex<Segment> {
+    return new SpatialIndex(segments, run => ({ run }));
+}
+
+/** Boxes, filed by the cells they cover. */
+export function boxIndex(boxes: readonly Box[]): SpatialIndex<Box> {
+    return new SpatialIndex(boxes, box => ({ box }));
+}
+
+/** Cells are keyed by one number: a picture is far less than 2^20 cells wide. */
+function cellKey(i: number, j: number): number {
+    return (i + 0x80000) * 0x100000 + (j + 0x80000);
+}
+
+/** Offers the cells a box covers to `visit` until it returns true; whether it did. */
+function cellsOver(left: number, top: number, right: number, bottom: number, visit: (key: number) => boolean): boolean {
+    // Zero-size spans (a level or upright run) are grown a hair so that the cells they lie on count.
+    const x1 = Math.floor((right + 0.5) / CELL);
+    const y0 = Math.floor((top - 0.5) / CELL);
+    const y1 = Math.floor((bottom + 0.5) / CELL);
+    for (let i = Math.floor((left - 0.5) / CELL); i <= x1; i++) for (let j = y0; j <= y1; j++) if (visit(cellKey(i, j))) return true;
+    return false;
+}
+
+/** The cells within `margin` of a run, from its start: round each point taken along it, the square that covers its stretch. */
+function cellsAlong({ a, b }: Segment, margin: number, visit: (key: number) => boolean): boolean {
+    const steps = Math.max(1, Math.ceil(Math.max(Math.abs(b.x - a.x), Math.abs(b.y - a.y)) / STEP));
+    const reach = STEP / 2 + margin;
+    for (let k = 0; k <= steps; k++) {
+        const x = a.x + (b.x - a.x) * k / steps;
+        const y = a.y + (b.y - a.y) * k / steps;
+        if (cellsOver(x - reach, y - reach, x + reach, y + reach, visit)) return true;
+    }
+    return false;
+}
