@@ -8,6 +8,7 @@ import { targetsMissed } from '../../../language-server/src/diagram/layout-choic
 import { canLeave, orthogonalRoute } from '../../../language-server/src/diagram/orthogonal-route.js';
 import { crossingPoint, segmentThroughBox } from '../../../language-server/src/diagram/layout-quality.js';
 import { loadTexts } from '../helpers/workspace.js';
+import type { Estate, Flow } from '../../../language-server/src/model/estate.js';
 import { CountingRunner, fixtureView } from './helpers.js';
 import { generateEstate, scaledOptions } from '../../../scripts/gen-estate.js';
 import { pathLength } from '../../../language-server/src/diagram/box-geometry.js';
@@ -28,6 +29,13 @@ flow Reconciled : Close -> Recon { style manual }
 `;
 
 const VIEW = { view: { kind: 'department' as const, name: 'Fin' }, state: 'as-is' as const };
+
+/** The estate with one more live flow, `AddedFlow`, and the systems given (a new one among them, or the estate's). */
+function withFlow(estate: Estate, source: string, target: string, style: Flow['style'], systems = estate.systems): Estate {
+    const template = [...estate.flows.values()].find(flow => flow.status === 'live' && !flow.source.builtin)!;
+    const added = { ...template, name: 'AddedFlow', title: 'Added flow', sourceSystem: source, targetSystem: target, twoWay: false, style, status: 'live' as const, effortHoursPerWeek: undefined };
+    return { ...estate, systems, flows: new Map(estate.flows).set('AddedFlow', added) };
+}
 
 async function graphOf(text: string): Promise<DiagramGraph> {
     const { analysis } = await loadTexts({ 'estate.integ': text });
@@ -305,10 +313,8 @@ describe('a system with no flows that gets its first one', () => {
         const estate = analysis.estate;
         const lake = estate.systems.get('HumanResourcesLake')!;
         expect(graph.edges.some(edge => [edge.source, edge.target].some(end => end.endsWith('HumanResourcesLake')))).toBe(false);
-        const template = [...estate.flows.values()].find(flow => flow.status === 'live' && !flow.source.builtin)!;
         const systems = new Map(estate.systems).set('Added', { ...lake, name: 'Added', title: 'Added system', shadow: false, status: 'live', stores: [], edits: [] });
-        const flows = new Map(estate.flows).set('AddedFlow', { ...template, name: 'AddedFlow', title: 'Added flow', sourceSystem: 'Added', targetSystem: lake.name, twoWay: false, style: 'manual', status: 'live', effortHoursPerWeek: undefined });
-        const edited = buildDiagramGraph({ ...estate, systems, flows }, analysis.findings, options);
+        const edited = buildDiagramGraph(withFlow(estate, 'Added', lake.name, 'manual', systems), analysis.findings, options);
         const after = await layouter.layout(edited, { viewKey: 'hr' });
         for (const node of graph.nodes) expect(after.nodes[node.id], node.id).toEqual(layout.nodes[node.id]);
         const line = after.edges[edited.edges.find(edge => edge.flows.includes('AddedFlow'))!.id].points;
@@ -328,10 +334,7 @@ describe('a flow added across a crowded department', () => {
         const options = { view: { kind: 'department' as const, name: 'Payroll' }, state: 'as-is' as const };
         const graph = buildDiagramGraph(analysis.estate, analysis.findings, options);
         const layout = await new DiagramLayouter(new CountingRunner()).layout(graph, { viewKey: 'payroll' });
-        const estate = analysis.estate;
-        const template = [...estate.flows.values()].find(flow => flow.status === 'live' && !flow.source.builtin)!;
-        const flows = new Map(estate.flows).set('AddedFlow', { ...template, name: 'AddedFlow', title: 'Added flow', sourceSystem: 'PayrollGateway', targetSystem: 'CustomerServiceCrm', twoWay: false, style: 'manual', status: 'live', effortHoursPerWeek: undefined });
-        const edited = buildDiagramGraph({ ...estate, flows }, analysis.findings, options);
+        const edited = buildDiagramGraph(withFlow(analysis.estate, 'PayrollGateway', 'CustomerServiceCrm', 'manual'), analysis.findings, options);
         // Time enough for a slow machine: the budget is not what is tested here.
         const fitted = fitIntoPrevious(edited, layout, false, 60_000)!;
         expect(fitted).toBeDefined();
@@ -351,20 +354,17 @@ describe('an edit to a large view', () => {
         const opened = buildDiagramGraph(analysis.estate, analysis.findings, { view: { kind: 'estate' }, state: 'as-is' }).nodes
             .filter(node => node.kind === 'department').map(node => node.id).slice(0, 4);
         const view = { view: { kind: 'estate' as const }, state: 'as-is' as const, expand: opened };
-        return { analysis, view, graph: buildDiagramGraph(analysis.estate, analysis.findings, view) };
+        const graph = buildDiagramGraph(analysis.estate, analysis.findings, view);
+        return { analysis, view, graph, members: graph.nodes.filter(node => node.kind === 'system').map(node => node.name) };
     };
 
     it('keeps every box and runs no layout when the fitted picture misses no target the picture before met', async () => {
-        const { analysis, view, graph } = await load();
+        const { analysis, view, graph, members } = await load();
         const runner = new CountingRunner();
         const layouter = new DiagramLayouter(runner, 32, 60_000);
         const before = await layouter.layout(graph, { viewKey: 'opened', timeoutMs: 60_000 });
         expect(targetsMissed(measureLayout(graph, before))).toBeGreaterThan(0);
-        const estate = analysis.estate;
-        const members = graph.nodes.filter(node => node.kind === 'system').map(node => node.name);
-        const template = [...estate.flows.values()].find(flow => flow.status === 'live' && !flow.source.builtin)!;
-        const flows = new Map(estate.flows).set('AddedFlow', { ...template, name: 'AddedFlow', title: 'Added flow', sourceSystem: members[21], targetSystem: members[26], twoWay: false, style: 'api', status: 'live', effortHoursPerWeek: undefined });
-        const edited = buildDiagramGraph({ ...estate, flows }, analysis.findings, view);
+        const edited = buildDiagramGraph(withFlow(analysis.estate, members[21], members[26], 'api'), analysis.findings, view);
         const runs = runner.calls;
         const after = await layouter.layout(edited, { viewKey: 'opened', timeoutMs: 60_000 });
         expect(runner.calls).toBe(runs);
@@ -373,13 +373,9 @@ describe('an edit to a large view', () => {
     }, 60_000);
 
     it('is laid out afresh when fitting it in runs out of time', async () => {
-        const { analysis, view, graph } = await load();
+        const { analysis, view, graph, members } = await load();
         const before = await new DiagramLayouter(new CountingRunner()).layout(graph, { timeoutMs: 60_000 });
-        const estate = analysis.estate;
-        const members = graph.nodes.filter(node => node.kind === 'system').map(node => node.name);
-        const template = [...estate.flows.values()].find(flow => flow.status === 'live' && !flow.source.builtin)!;
-        const flows = new Map(estate.flows).set('AddedFlow', { ...template, name: 'AddedFlow', title: 'Added flow', sourceSystem: members[21], targetSystem: members[26], twoWay: false, style: 'api', status: 'live', effortHoursPerWeek: undefined });
-        const edited = buildDiagramGraph({ ...estate, flows }, analysis.findings, view);
+        const edited = buildDiagramGraph(withFlow(analysis.estate, members[21], members[26], 'api'), analysis.findings, view);
         expect(fitIntoPrevious(edited, before, false, 60_000)).toBeDefined();
         expect(fitIntoPrevious(edited, before, false, 0)).toBeUndefined();
     }, 60_000);
