@@ -427,10 +427,10 @@ function newLine(edge: DiagramEdge, placed: Placed, labelled: boolean, direction
     const [from, to] = [leaving(starts, source).map(point => ({ point, box: source })), leaving(stops, target).map(point => ({ point, box: target }))];
     // Round a crowd of lines if that is not far; else straight across it. A new line is drawn rarely,
     // and a way down the middle of a channel saves a fresh layout.
-    const channelled = (starts: readonly RouteEnd[], stops: readonly RouteEnd[]): Route[] => {
+    const channelled = (starts: readonly RouteEnd[], stops: readonly RouteEnd[], centres: boolean): Route[] => {
         const routes: Route[] = [];
         for (const crossingCost of [undefined, ACROSS_CROWD_CROSSING_COST]) {
-            const route = orthogonalRoute(starts, stops, walls, others, { crossingCost, centres: true, deadline: placed.deadline });
+            const route = orthogonalRoute(starts, stops, walls, others, { crossingCost, centres, deadline: placed.deadline });
             inTime(placed);
             if (!route) continue;
             const [a, b] = [route[0], route[route.length - 1]];
@@ -441,10 +441,10 @@ function newLine(edge: DiagramEdge, placed: Placed, labelled: boolean, direction
         return routes;
     };
     // One search from any of the ends to any of the others; only where its way leaves no room for
-    // the label, the way between each pair of ends.
-    const cheapest = firstLabelled(channelled(from, to), label);
+    // the label, the way between each pair of ends, along the boxes' edges only (eighteen searches).
+    const cheapest = firstLabelled(channelled(from, to, true), label);
     if (cheapest || !labelled) return cheapest;
-    return firstLabelled(from.flatMap(a => to.flatMap(b => channelled([a], [b]))), label);
+    return firstLabelled(from.flatMap(a => to.flatMap(b => channelled([a], [b], false))), label);
 }
 
 /**
