@@ -3,7 +3,8 @@
  * fit: every box stays exactly where it was, a new system takes a free spot beside the system it is
  * linked to, and a new line runs as straight as the boxes in its way allow, its label beside it. ELK's layout of the edited graph, even guided by the old positions, moves boxes along
  * their layer; a reader who has just typed one flow should not have to find the picture again.
- * Undefined when the edit is not small or something does not fit cleanly: the caller lays out afresh.
+ * Undefined when the edit is not small, something does not fit cleanly or fitting it in takes longer
+ * than its budget: the caller lays out afresh.
  */
 import type { Box, DiagramEdge, DiagramGraph, DiagramGroup, DiagramLayout, DiagramNode, EdgeGeometry, LayoutDirection, Point } from './diagram-graph.js';
 import { alongside, centre, crossingCount, distanceToBox, facingPoints, inflate, overlaps, pathLength, segmentsOf, spotsBeside, type Segment } from './box-geometry.js';
@@ -56,8 +57,7 @@ const ON_OUTLINE = 1.5;
 const ROUTES_LABELLED = 12;
 /**
  * How long fitting an edit in may take, unless told, before the view is laid out afresh (a part of
- * the 500 ms a view may take): a new line across a view of 150 systems tries thousands of ways, and
- * had taken seconds.
+ * the 500 ms a view may take): a new line across a large view tries thousands of ways.
  */
 const FIT_BUDGET_MS = 150;
 /** The clock is read once per this many ways tried. */

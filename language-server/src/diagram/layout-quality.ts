@@ -216,7 +216,7 @@ export function measureLayout(graph: DiagramGraph, layout: DiagramLayout): Layou
     let crossings = 0;
     const atEnd = (p: Point, edge: number) => ends[edge].some(end => length(end, p) <= INSIDE_PX);
     // Only runs near each other can lie on or cross one another: each is compared with those the
-    // index finds near it (all pairs took seconds on a view of 750 lines).
+    // index finds near it, not with every run of a large view.
     const near = new SpatialIndex(segments.map((_, k) => k), k => ({ run: segments[k] }));
     const spans = segments.map(({ a, b }) => ({ left: Math.min(a.x, b.x), right: Math.max(a.x, b.x), top: Math.min(a.y, b.y), bottom: Math.max(a.y, b.y) }));
     const apart = (p: typeof spans[number], q: typeof spans[number]) => p.left > q.right + COLLINEAR_PX || q.left > p.right + COLLINEAR_PX || p.top > q.bottom + COLLINEAR_PX || q.top > p.bottom + COLLINEAR_PX;

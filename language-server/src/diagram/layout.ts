@@ -228,8 +228,8 @@ function labelsShown(graph: DiagramGraph, previous: DiagramLayout | undefined): 
  * The picture as it was, with the new elements fitted in, unless that reads worse than laying it out
  * again, where moving boxes the reader knows counts against the new layout. A fitted picture that
  * misses no target the reader's picture met cannot read worse, and saves the layout: what that
- * picture already missed (overlaps included) is the reader's picture, not the edit's. In a view of
- * 150 systems, laying out again and measuring both pictures took most of a second on every edit.
+ * picture already missed (overlaps included) is the reader's picture, not the edit's; in a large
+ * view, laying it out again would cost more than the edit's whole budget.
  */
 async function afterEdit(graph: DiagramGraph, previous: DiagramLayout, labelled: boolean, fitBudgetMs: number, layOutAgain: () => Promise<DiagramLayout>): Promise<DiagramLayout> {
     const fitted = fitIntoPrevious(graph, previous, labelled, fitBudgetMs);
@@ -245,8 +245,8 @@ async function afterEdit(graph: DiagramGraph, previous: DiagramLayout, labelled:
 }
 
 /**
- * The figures of each picture kept after an edit, for the next edit to compare with: measuring a
- * view of 750 lines takes a sixth of a second. Measured with the graph of its edit; the next
+ * The figures of each picture kept after an edit, for the next edit to compare with: measuring is
+ * the costliest part of an edit to a large view. Measured with the graph of its edit; the next
  * edit's graph adds only what the picture does not draw yet.
  */
 const measured = new WeakMap<DiagramLayout, LayoutQuality>();
