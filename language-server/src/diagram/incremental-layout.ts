@@ -171,7 +171,7 @@ function fitted(graph: DiagramGraph, previous: DiagramLayout, labelled: boolean,
     }
     for (const edge of newEdges) {
         if (edges[edge.id]) continue;
-        const geometry = newLine(edge, { nodes, groups, edges, groupOf, ends, groupById, titleShifts, deadline }, labelled, direction);
+        const geometry = newLine(edge, placed, labelled, direction);
         if (!geometry) return undefined;
         edges[edge.id] = geometry;
     }

@@ -111,11 +111,15 @@ describe('an edit fitted into the picture the reader has', () => {
 
     describe('in the utility estate with Customer and billing open (cut into rows)', () => {
         const load = fixtureView('utility', { view: { kind: 'estate' }, state: 'as-is', expand: ['Cust'] });
-
-        it('draws a new flow the way that leaves room for its label when the shortest way leaves none, every box in place', async () => {
+        /** The view as the reader has it, and the layouter that remembers it. */
+        const pictured = async () => {
             const layouter = new DiagramLayouter(new CountingRunner(), 32, 60_000);
             const graph = await load();
-            const layout = await layouter.layout(graph, { viewKey: 'cust' });
+            return { layouter, graph, layout: await layouter.layout(graph, { viewKey: 'cust' }) };
+        };
+
+        it('draws a new flow the way that leaves room for its label when the shortest way leaves none, every box in place', async () => {
+            const { layouter, graph, layout } = await pictured();
             const edited = await load('\nflow Callbacks : Crm -> Complaints { style manual }\n');
             const after = await layouter.layout(edited, { viewKey: 'cust' });
             for (const node of graph.nodes) expect(after.nodes[node.id], node.id).toEqual(layout.nodes[node.id]);
@@ -123,9 +127,7 @@ describe('an edit fitted into the picture the reader has', () => {
         });
 
         it('keeps every box when a flow joins a bundle between closed departments, its longer label written beside the bundle', async () => {
-            const layouter = new DiagramLayouter(new CountingRunner(), 32, 60_000);
-            const graph = await load();
-            const layout = await layouter.layout(graph, { viewKey: 'cust' });
+            const { layouter, graph, layout } = await pictured();
             const bundle = graph.edges.find(edge => edge.source === 'dept:Assets' && edge.target === 'dept:Fin')!;
             expect(bundle.label).toBe('Costs');
             const edited = await load('\nflow Valuation : Gis -> Erp { style manual }\n');
@@ -139,9 +141,7 @@ describe('an edit fitted into the picture the reader has', () => {
         });
 
         it('gives a new system room beside its linked system where no spot is free, the rest moving less than two box widths', async () => {
-            const layouter = new DiagramLayouter(new CountingRunner(), 32, 60_000);
-            const graph = await load();
-            const layout = await layouter.layout(graph, { viewKey: 'cust' });
+            const { layouter, layout } = await pictured();
             const edited = await load('\nsystem Forms "Complaint forms" { kind spreadsheet department Cust }\nflow Keyed : Forms -> Complaints { style manual }\n');
             const after = await layouter.layout(edited, { viewKey: 'cust' });
             const moved = displacement(edited, layout, after);
