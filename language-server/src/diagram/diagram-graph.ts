@@ -218,6 +218,8 @@ export interface DiagramLayout {
     layerBound?: number;
     /** Whether labels were put in the layers with room for them rather than in layers of their own. */
     packedLabels?: boolean;
+    /** Whether the departments were laid out one by one and set in rows (department-grid.ts). */
+    departmentGrid?: boolean;
     /**
      * How far right of its frame's left edge a department's title is written (0 when absent): moved
      * along its title band where lines would strike it out at the left.

@@ -27,6 +27,8 @@ const CLEARANCE = 6;
 const ROOM = 20;
 /** Ends of two lines on one box keep this far apart. */
 const ENDS_APART = 12;
+/** The points of each end's outline tried for a straight or once-turned way, where many lines are drawn at once. */
+const ENDS_TRIED_AT_ONCE = 16;
 /** A department box keeps this much room round its systems (its title band above them). */
 const GROUP_PAD = { side: 14, top: GROUP_TITLE_HEIGHT + 10 };
 const MARGIN = 12;
@@ -68,7 +70,21 @@ const NEAR_RUN = 8;
 export function fitIntoPrevious(graph: DiagramGraph, previous: DiagramLayout, labelled: boolean, budgetMs = FIT_BUDGET_MS): DiagramLayout | undefined {
     const deadline = performance.now() + budgetMs;
     try {
-        return fitted(graph, previous, labelled, deadline);
+        return fitted(graph, previous, labelled, deadline, true);
+    } catch (error) {
+        if (error instanceof OutOfTime) return undefined;
+        throw error;
+    }
+}
+
+/**
+ * `partial` with every edge of `graph` it lacks drawn in, as new lines are after an edit (its boxes
+ * stay where they are); undefined where one finds no way, or after `budgetMs`.
+ */
+export function drawLinesInto(graph: DiagramGraph, partial: DiagramLayout, labelled: boolean, budgetMs: number): DiagramLayout | undefined {
+    const deadline = performance.now() + budgetMs;
+    try {
+        return fitted(graph, partial, labelled, deadline, false);
     } catch (error) {
         if (error instanceof OutOfTime) return undefined;
         throw error;
@@ -78,13 +94,14 @@ export function fitIntoPrevious(graph: DiagramGraph, previous: DiagramLayout, la
 /** Fitting an edit in took longer than its budget: the view is laid out afresh instead. */
 class OutOfTime extends Error {}
 
-function fitted(graph: DiagramGraph, previous: DiagramLayout, labelled: boolean, deadline: number): DiagramLayout | undefined {
+/** `anEdit`: the change is one edit's, and more is laid out afresh rather than fitted in. */
+function fitted(graph: DiagramGraph, previous: DiagramLayout, labelled: boolean, deadline: number, anEdit: boolean): DiagramLayout | undefined {
     const nodeIds = new Set(graph.nodes.map(node => node.id));
     const edgeIds = new Set(graph.edges.map(edge => edge.id));
     const added = graph.nodes.filter(node => !previous.nodes[node.id]);
     const newEdges = graph.edges.filter(edge => !previous.edges[edge.id]);
     const removed = Object.keys(previous.nodes).filter(id => !nodeIds.has(id)).length + Object.keys(previous.edges).filter(id => !edgeIds.has(id)).length;
-    if (added.length > MAX_NEW_NODES || newEdges.length > MAX_NEW_EDGES || removed > MAX_REMOVED) return undefined;
+    if (anEdit && (added.length > MAX_NEW_NODES || newEdges.length > MAX_NEW_EDGES || removed > MAX_REMOVED)) return undefined;
     if (graph.groups.some(group => !previous.groups[group.id])) return undefined;
 
     const groupOf = new Map(graph.nodes.map(node => [node.id, node.group]));
@@ -129,7 +146,8 @@ function fitted(graph: DiagramGraph, previous: DiagramLayout, labelled: boolean,
             if (shift !== undefined) titleShifts[group] = shift;
         };
     };
-    const placed: Placed = { nodes, groups, edges, groupOf, ends, groupById, titleShifts, deadline };
+    // Many lines drawn at once try the ways nearest their ends: each edit's one line tries them all.
+    const placed: Placed = { nodes, groups, edges, groupOf, ends, groupById, titleShifts, deadline, endsTried: anEdit ? undefined : ENDS_TRIED_AT_ONCE };
     // A bundle that carries one flow more says so in a longer label: it is written anew beside its
     // line, as near the old as there is room; where there is none, the line is drawn anew as a new one.
     for (const edge of resized) {
@@ -169,7 +187,11 @@ function fitted(graph: DiagramGraph, previous: DiagramLayout, labelled: boolean,
         if (last) points[points.length - 1] = onGrownSide(points[points.length - 1], ...last);
         edges[edge.id] = { ...kept, points };
     }
-    for (const edge of newEdges) {
+    // Many lines drawn into a picture: the shortest first, each the way nearest its ends, the long
+    // ones round them (drawn first, a long line takes the channels the short ones need).
+    const middle = (id: string) => centre(nodes[id] ?? groups[id]);
+    const span = (edge: DiagramEdge) => Math.hypot(middle(edge.source).x - middle(edge.target).x, middle(edge.source).y - middle(edge.target).y);
+    for (const edge of anEdit ? newEdges : [...newEdges].sort((p, q) => span(p) - span(q))) {
         if (edges[edge.id]) continue;
         const geometry = newLine(edge, placed, labelled, direction);
         if (!geometry) return undefined;
@@ -189,6 +211,8 @@ interface Placed {
     titleShifts?: Readonly<Record<string, number>>;
     /** When fitting the edit in runs out of time (`performance.now()`). */
     deadline: number;
+    /** The points of each end's outline a straight or once-turned way is tried from, nearest the other end first (all, unless told). */
+    endsTried?: number;
 }
 
 /** Stops the fitting (see `fitIntoPrevious`) once its time is up. */
@@ -374,15 +398,18 @@ function newLine(edge: DiagramEdge, placed: Placed, labelled: boolean, direction
     if (!source || !target) return undefined;
     if (edge.source === edge.target) return newLoop(edge, source, placed, labelled, direction);
     const barriers = barriersOf(edge, placed);
-    const inWay = Object.entries(placed.nodes).filter(([id]) => id !== edge.source && id !== edge.target).map(([, box]) => inflate(box, CLEARANCE));
-    const obstacles = [...inWay, ...labels(placed.edges).map(box => inflate(box, 2)), ...barriers];
+    // What lies inside a department the line keeps out of is out of its way already: fewer walls, a smaller grid to search.
+    const foreign = foreignFrames(edge, placed);
+    const open = (box: Box) => !foreign.some(frame => contains(frame, box));
+    const inWay = Object.entries(placed.nodes).filter(([id, box]) => id !== edge.source && id !== edge.target && open(box)).map(([, box]) => inflate(box, CLEARANCE));
+    const obstacles = [...inWay, ...labels(placed.edges).filter(open).map(box => inflate(box, 2)), ...barriers];
     const insides = [source, target].map(box => inflate(box, -1));
     const others = allSegments(placed.edges);
     const [obstacleIndex, otherIndex] = [boxIndex(obstacles), segmentIndex(others)];
     const ends = Object.values(placed.edges).flatMap(geometry => [geometry.points[0], geometry.points[geometry.points.length - 1]]);
     const apart = (p: Point) => ends.every(end => Math.hypot(end.x - p.x, end.y - p.y) >= ENDS_APART);
-    const starts = endPoints(source, target).filter(apart);
-    const stops = endPoints(target, source).filter(apart);
+    const [leaves, arrives] = [endPoints(source, target).filter(apart), endPoints(target, source).filter(apart)];
+    const [starts, stops] = [leaves.slice(0, placed.endsTried), arrives.slice(0, placed.endsTried)];
     const corners = inWay.flatMap(box => {
         const round = inflate(box, CORNER_CLEARANCE);
         return [{ x: round.x, y: round.y }, { x: round.x + round.width, y: round.y }, { x: round.x, y: round.y + round.height }, { x: round.x + round.width, y: round.y + round.height }];
@@ -424,12 +451,14 @@ function newLine(edge: DiagramEdge, placed: Placed, labelled: boolean, direction
         }
         return free;
     };
-    const [from, to] = [leaving(starts, source).map(point => ({ point, box: source })), leaving(stops, target).map(point => ({ point, box: target }))];
+    const [from, to] = [leaving(leaves, source).map(point => ({ point, box: source })), leaving(arrives, target).map(point => ({ point, box: target }))];
     // Round a crowd of lines if that is not far; else straight across it. A new line is drawn rarely,
     // and a way down the middle of a channel saves a fresh layout.
     const channelled = (starts: readonly RouteEnd[], stops: readonly RouteEnd[], centres: boolean): Route[] => {
         const routes: Route[] = [];
         for (const crossingCost of [undefined, ACROSS_CROWD_CROSSING_COST]) {
+            // A way that crosses nothing, its label in room, is the best there is.
+            if (routes.some(route => route.crossings === 0 && label(route.points))) break;
             const route = orthogonalRoute(starts, stops, walls, others, { crossingCost, centres, deadline: placed.deadline });
             inTime(placed);
             if (!route) continue;
@@ -472,9 +501,16 @@ function newLoop(edge: DiagramEdge, box: Box, placed: Placed, labelled: boolean,
 
 /** What a line and its label keep out of: every department's title, and the departments it does not belong to. */
 function barriersOf(edge: DiagramEdge, placed: Placed): Box[] {
-    const own = new Set([edge.source, edge.target].map(id => placed.groups[id] ? id : placed.groupOf.get(id)));
+    // Kept clear of, not only out of: a line along a frame's border or over its title band reads as part of the frame.
     const titles = Object.entries(placed.groups).map(([id, frame]) => groupTitleBox(frame, placed.groupById.get(id)!, placed.titleShifts?.[id]));
-    return [...titles, ...Object.entries(placed.groups).filter(([id]) => !own.has(id)).map(([, frame]) => frame)];
+    const above = (title: Box): Box => ({ x: title.x - CLEARANCE, y: title.y - CLEARANCE, width: title.width + 2 * CLEARANCE, height: title.height + CLEARANCE });
+    return [...titles.map(above), ...foreignFrames(edge, placed).map(frame => inflate(frame, CLEARANCE))];
+}
+
+/** The departments a line belongs to neither end of. */
+function foreignFrames(edge: DiagramEdge, placed: Placed): Box[] {
+    const own = new Set([edge.source, edge.target].map(id => placed.groups[id] ? id : placed.groupOf.get(id)));
+    return Object.entries(placed.groups).filter(([id]) => !own.has(id)).map(([, frame]) => frame);
 }
 
 interface Route { points: Point[]; crossings: number; cost: number }

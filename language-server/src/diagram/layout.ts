@@ -2,6 +2,7 @@ import { BoxCache } from './box-cache.js';
 import { joinLayouts, topLevelOf } from './box-layout.js';
 import { compoundElkGraph, compoundLayout, THOROUGH_UP_TO_EDGES, THOROUGH_UP_TO_NODES, type CompoundPlan } from './compound-layout.js';
 import { contentHash } from './content-hash.js';
+import { departmentGrid, type PartLayout } from './department-grid.js';
 import { contextLayout } from './context-layout.js';
 import { COMPOUND_UP_TO_EDGES, COMPOUND_UP_TO_NODES } from './layout-size.js';
 import type { Box, DiagramGraph, DiagramLayout, LayoutDirection } from './diagram-graph.js';
@@ -72,9 +73,13 @@ export class DiagramLayouter {
     /**
      * `editBudgetMs`: how long the layouts after an edit may take before the steadiest so far is kept
      * (see `steadiest`); fitting the edit into the picture first may take half as long. Tests that
-     * compare positions give more, so that a slow machine sees the same tries.
+     * compare positions give more, so that a slow machine sees the same tries; so do tests that
+     * expect a grid of departments (`gridBudgetMs`, how long its lines may take to draw).
      */
-    constructor(private readonly runner: LayoutRunner = new WorkerLayoutRunner(), private readonly cacheSize = 32, private readonly editBudgetMs = EDIT_BUDGET_MS) {
+    constructor(
+        private readonly runner: LayoutRunner = new WorkerLayoutRunner(), private readonly cacheSize = 32, private readonly editBudgetMs = EDIT_BUDGET_MS,
+        private readonly gridBudgetMs = GRID_BUDGET_MS
+    ) {
         // Room for every department of a large estate and the partial boxes of a few neighbourhood views.
         this.boxes = new BoxCache(runner, cacheSize * 8);
     }
@@ -151,9 +156,16 @@ export class DiagramLayouter {
                 // Closing bands measures the picture once per band tried: only where a layout is quick.
                 return both ? withBandsClosed(graph, laidOut) : laidOut;
             };
+            const part: PartLayout = async (sub, direction) => {
+                const input = compoundElkGraph(sub, { direction, labelled });
+                return compoundLayout(sub, await this.runner.run(input.root, timeLeft(deadline)), input, direction);
+            };
             if (previous) {
-                return afterEdit(graph, previous, labelled, this.editBudgetMs * FIT_SHARE, async () =>
-                    padToAspect(await steadiest(graph, previous, seed => compound(directions[0], { spread: previous.spread, wrap: previous.wrap, layerBound: previous.layerBound, packedLabels: previous.packedLabels, seed }), this.editBudgetMs)));
+                const layered = async () => padToAspect(await steadiest(graph, previous, seed => compound(directions[0], { spread: previous.spread, wrap: previous.wrap, layerBound: previous.layerBound, packedLabels: previous.packedLabels, seed }), this.editBudgetMs));
+                // A grid keeps its rows: laid out in layers, the same view would be another picture.
+                return afterEdit(graph, previous, labelled, this.editBudgetMs * FIT_SHARE, async () => previous.departmentGrid
+                    ? await departmentGrid(graph, part, panel, labelled, this.editBudgetMs, previous) ?? layered()
+                    : layered());
             }
             // A strip across the flow (a tall layer beside a short one) gets more room between the
             // boxes of a layer: the lines between layers get steeper and the picture nearer the panel's shape.
@@ -186,6 +198,10 @@ export class DiagramLayouter {
             // a wide panel they never read better. Packed labels keep the chosen direction.
             if (panel.width <= panel.height) consider(padToAspect(await compound('DOWN', { layerBound: LAYER_BOUND })));
             if (labelled) consider(padToAspect(await compound(chosen.direction ?? directions[0], { packedLabels: true })));
+            // Opened departments set in rows: its lines between departments cross more, so it is
+            // considered where they cross less than once a line or no more than the layers' do.
+            const grid = graph.edges.length <= GRID_UP_TO_EDGES ? await departmentGrid(graph, part, panel, labelled, this.gridBudgetMs) : undefined;
+            if (grid && measureLayout(graph, grid).crossings <= Math.max(measureLayout(graph, chosen).crossings, GRID_CROSSINGS_PER_LINE * graph.edges.length)) consider(padToAspect(grid));
             return chooseLayout(graph, reshaped, panel, SMALLEST_TITLE_PX);
         }
         const split = async (): Promise<DiagramLayout> => ({ ...splitLayout(graph, await this.laySplit(splitElkGraph(graph), deadline)), direction: 'DOWN' });
@@ -294,6 +310,15 @@ async function steadiest(graph: DiagramGraph, previous: DiagramLayout, layOut: (
     }
     return best!.layout;
 }
+
+/**
+ * How long drawing the lines between the departments of a grid may take (one by one, each through
+ * the channels), and the most lines of a view tried as a grid: more cross too often to read.
+ */
+const GRID_BUDGET_MS = 400;
+const GRID_UP_TO_EDGES = 30;
+/** A grid whose lines cross each other more often than this on average reads worse than small titles. */
+const GRID_CROSSINGS_PER_LINE = 0.75;
 
 /** Pictures of a few boxes are kept at most this much wider than tall (or taller than wide). */
 const MAX_ASPECT = 2.4;

@@ -1,0 +1,245 @@
+/**
+ * Opened departments set out like paragraphs on a page: each department laid out on its own, the
+ * departments then placed in rows in the order the flows read (first at top left), as many to a row
+ * as suits the panel's shape, and the flows between them drawn through the channels between the
+ * frames. One layered graph of a whole opened estate chains its departments into a strip (the flows
+ * from one to the next put them in successive layers), which a panel shows at a few pixels a title.
+ */
+import type { Box, DiagramGraph, DiagramGroup, DiagramLayout, DiagramNode, EdgeGeometry, LayoutDirection } from './diagram-graph.js';
+import { centre, crossingCount, type Segment } from './box-geometry.js';
+import { viewRanks } from './compound-layout.js';
+import { drawLinesInto } from './incremental-layout.js';
+import { GROUP_TITLE_HEIGHT, groupTitleBox } from './node-sizing.js';
+import type { PanelSize } from './panel-shape.js';
+
+/**
+ * Room between two departments of a row, and between rows, where the lines between departments run
+ * with their labels; where they do not all find a way, the next, wider.
+ */
+const CHANNELS = [{ across: 130, down: 110 }, { across: 180, down: 150 }];
+const FRAME_SIDE = 14;
+const FRAME_TOP = GROUP_TITLE_HEIGHT + 10;
+const FRAME_BOTTOM = 14;
+/** A department with no system: its frame is as tall as a box. */
+const EMPTY_HEIGHT = 48;
+/** A crossing of two straight lines between departments costs as much as this much more line (px). */
+const CROSSING_LENGTH = 400;
+/** Rows of more departments keep the reading order: their orders are too many to try. */
+const MOST_ORDERED = 5;
+/** Row widths this close in how large they show the titles are as good: the fewer rows, the fewer lines turn back. */
+const SAME_SCALE = 0.02;
+
+/** Lays out one department's systems and the flows among them (a graph without departments). */
+export type PartLayout = (part: DiagramGraph, direction: LayoutDirection) => Promise<DiagramLayout>;
+
+interface Block {
+    /** The department's group id, or the node id of a system outside every department. */
+    id: string;
+    group?: DiagramGroup;
+    /** The part's layout, its content moved to start inside the frame's padding. */
+    inner: DiagramLayout;
+    width: number;
+    height: number;
+}
+
+interface Channels { across: number; down: number }
+
+/**
+ * The grid of a view's departments, or undefined where it has fewer than two with systems (a
+ * department's own view reads best with what feeds it on one side, what it feeds on the other) or a
+ * flow between them finds no way through the channels, drawn within `budgetMs`. After an edit (`previous`, a grid), the departments keep their rows and
+ * their order in them.
+ */
+export async function departmentGrid(graph: DiagramGraph, layOut: PartLayout, panel: PanelSize, labelled: boolean, budgetMs: number, previous?: DiagramLayout): Promise<DiagramLayout | undefined> {
+    if (new Set(graph.nodes.map(node => node.group).filter(Boolean)).size < 2) return undefined;
+    const direction: LayoutDirection[] = previous?.direction ? [previous.direction] : ['RIGHT', 'DOWN'];
+    const laidOut = await Promise.all(direction.map(async way => ({ way, blocks: await blocksOf(graph, layOut, way) })));
+    const deadline = performance.now() + budgetMs;
+    for (const channels of CHANNELS) {
+        const arranged = laidOut.map(({ way, blocks }) => {
+            if (previous) return { way, ...rowsKept(blocks, previous) };
+            const best = bestRows(blocks, panel, channels);
+            return { way, scale: best.scale, rows: fewerCrossings(best.rows, graph, channels) };
+        });
+        const { way, rows } = arranged.reduce((best, next) => next.scale > best.scale ? next : best);
+        const drawn = drawLinesInto(graph, placed(rows, way, channels), labelled, deadline - performance.now());
+        if (drawn) return drawn;
+    }
+    return undefined;
+}
+
+/**
+ * Each row's departments in the order, of all orders of that row, whose straight lines between
+ * departments cross fewest (then are shortest), the other rows as they stand; twice over. The rows
+ * keep the flows' reading order top to bottom: a department that feeds one in the next row sits
+ * above it rather than at the far end of its row.
+ */
+function fewerCrossings(rows: Block[][], graph: DiagramGraph, channels: Channels): Block[][] {
+    const blockOf = new Map<string, number>();
+    const blocks = rows.flat();
+    blocks.forEach((block, index) => {
+        for (const id of Object.keys(block.inner.nodes)) blockOf.set(id, index);
+    });
+    const between = graph.edges.filter(edge => blockOf.get(edge.source) !== blockOf.get(edge.target));
+    const cost = (order: Block[][]): number => {
+        const layout = placed(order, 'RIGHT', channels);
+        const runs: Segment[] = between.map(edge => ({ a: centre(layout.nodes[edge.source]), b: centre(layout.nodes[edge.target]) }));
+        let crossings = 0;
+        for (let i = 0; i < runs.length; i++) crossings += crossingCount([runs[i]], runs.slice(i + 1));
+        const length = runs.reduce((sum, { a, b }) => sum + Math.hypot(b.x - a.x, b.y - a.y), 0);
+        return crossings * CROSSING_LENGTH + length;
+    };
+    let best = rows;
+    let bestCost = cost(rows);
+    for (let pass = 0; pass < 2; pass++) {
+        for (let r = 0; r < best.length; r++) {
+            if (best[r].length > MOST_ORDERED) continue;
+            for (const order of permutations(best[r])) {
+                const tried = best.map((row, i) => i === r ? order : row);
+                const tryCost = cost(tried);
+                if (tryCost < bestCost - 0.5) [best, bestCost] = [tried, tryCost];
+            }
+        }
+    }
+    return best;
+}
+
+function permutations<T>(items: T[]): T[][] {
+    if (items.length <= 1) return [items];
+    return items.flatMap((item, i) => permutations([...items.slice(0, i), ...items.slice(i + 1)]).map(rest => [item, ...rest]));
+}
+
+function placed(rows: Block[][], direction: LayoutDirection, channels: Channels): DiagramLayout {
+    const layout: DiagramLayout = { width: 0, height: 0, nodes: {}, groups: {}, edges: {}, direction, departmentGrid: true };
+    let top = 0;
+    for (const row of rows) {
+        let left = 0;
+        for (const block of row) {
+            const inner = moved(block.inner, left, top);
+            Object.assign(layout.nodes, inner.nodes);
+            Object.assign(layout.edges, inner.edges);
+            if (block.group) layout.groups[block.group.id] = { x: left, y: top, width: block.width, height: block.height };
+            left += block.width + channels.across;
+        }
+        top += Math.max(...row.map(block => block.height)) + channels.down;
+    }
+    layout.width = Math.max(...rows.map(row => rowWidth(row, channels)));
+    layout.height = top - channels.down;
+    return layout;
+}
+
+/** Every department laid out on its own, and every system outside them a block of its own, in the order the view reads. */
+async function blocksOf(graph: DiagramGraph, layOut: PartLayout, direction: LayoutDirection): Promise<Block[]> {
+    const ranks = viewRanks(graph);
+    // Where a department lies along the flows, on average: one that mostly feeds the others comes first.
+    const rankOf = (nodes: DiagramNode[]) => nodes.reduce((sum, node) => sum + (ranks?.get(node.id) ?? 0), 0) / nodes.length;
+    const ranked: Array<{ block: Block; rank: number }> = [];
+    for (const group of graph.groups) {
+        const nodes = graph.nodes.filter(node => node.group === group.id);
+        const title = groupTitleBox({ x: 0, y: 0, width: Number.POSITIVE_INFINITY, height: 0 }, group).width;
+        if (nodes.length === 0) {
+            ranked.push({ block: { id: group.id, group, inner: emptyLayout(), width: title, height: FRAME_TOP + EMPTY_HEIGHT + FRAME_BOTTOM }, rank: Number.POSITIVE_INFINITY });
+            continue;
+        }
+        const inner = shifted(await layOut(partOf(graph, nodes), direction), FRAME_SIDE, FRAME_TOP);
+        ranked.push({ block: { id: group.id, group, inner, width: Math.max(title, inner.width + FRAME_SIDE), height: inner.height + FRAME_BOTTOM }, rank: rankOf(nodes) });
+    }
+    for (const node of graph.nodes.filter(node => !node.group)) {
+        const inner = { ...emptyLayout(), nodes: { [node.id]: { x: 0, y: 0, width: node.width, height: node.height } } };
+        ranked.push({ block: { id: node.id, inner, width: node.width, height: node.height }, rank: rankOf([node]) });
+    }
+    // A stable sort: blocks of one rank stay in the model's order.
+    return ranked.sort((a, b) => a.rank - b.rank).map(({ block }) => block);
+}
+
+function emptyLayout(): DiagramLayout {
+    return { width: 0, height: 0, nodes: {}, groups: {}, edges: {} };
+}
+
+/** A department's systems and its own flows, as a view without departments. */
+function partOf(graph: DiagramGraph, nodes: DiagramNode[]): DiagramGraph {
+    const ids = new Set(nodes.map(node => node.id));
+    return {
+        ...graph,
+        nodes: nodes.map(node => ({ ...node, group: undefined })),
+        groups: [],
+        edges: graph.edges.filter(edge => ids.has(edge.source) && ids.has(edge.target)),
+        sequence: undefined,
+        focus: undefined
+    };
+}
+
+/** `layout` moved so that what it draws starts at (`left`, `top`), its size counted from the origin. */
+function shifted(layout: DiagramLayout, left: number, top: number): DiagramLayout {
+    const boxes = [...Object.values(layout.nodes), ...Object.values(layout.edges).flatMap(edge => edge.label ? [edge.label] : [])];
+    const points = Object.values(layout.edges).flatMap(edge => edge.points);
+    const minX = Math.min(...boxes.map(box => box.x), ...points.map(p => p.x));
+    const minY = Math.min(...boxes.map(box => box.y), ...points.map(p => p.y));
+    const maxX = Math.max(...boxes.map(box => box.x + box.width), ...points.map(p => p.x));
+    const maxY = Math.max(...boxes.map(box => box.y + box.height), ...points.map(p => p.y));
+    const [dx, dy] = [left - minX, top - minY];
+    return { ...moved(layout, dx, dy), width: maxX + dx, height: maxY + dy };
+}
+
+function moved(layout: DiagramLayout, dx: number, dy: number): DiagramLayout {
+    const move = (box: Box): Box => ({ ...box, x: box.x + dx, y: box.y + dy });
+    const edges: Record<string, EdgeGeometry> = {};
+    for (const [id, edge] of Object.entries(layout.edges)) {
+        edges[id] = { ...edge, points: edge.points.map(p => ({ x: p.x + dx, y: p.y + dy })), label: edge.label && move(edge.label) };
+    }
+    return {
+        ...layout, edges,
+        nodes: Object.fromEntries(Object.entries(layout.nodes).map(([id, box]) => [id, move(box)])),
+        groups: Object.fromEntries(Object.entries(layout.groups).map(([id, box]) => [id, move(box)]))
+    };
+}
+
+function rowWidth(row: Block[], channels: Channels): number {
+    return row.reduce((sum, block) => sum + block.width, 0) + (row.length - 1) * channels.across;
+}
+
+function rowsHeight(rows: Block[][], channels: Channels): number {
+    return rows.reduce((sum, row) => sum + Math.max(...row.map(block => block.height)), 0) + (rows.length - 1) * channels.down;
+}
+
+function scaleIn(rows: Block[][], panel: PanelSize, channels: Channels): number {
+    return Math.min(panel.width / Math.max(...rows.map(row => rowWidth(row, channels))), panel.height / rowsHeight(rows, channels));
+}
+
+/**
+ * The blocks in reading order cut into rows: of every width a row may be given (as wide as its
+ * first blocks), the one whose picture fitted into the panel shows its titles largest.
+ */
+function bestRows(blocks: Block[], panel: PanelSize, channels: Channels): { rows: Block[][]; scale: number } {
+    let best = { rows: [blocks], scale: scaleIn([blocks], panel, channels) };
+    const widest = Math.max(...blocks.map(block => block.width));
+    for (let end = 1; end < blocks.length; end++) {
+        const limit = Math.max(widest, rowWidth(blocks.slice(0, end), channels));
+        const rows: Block[][] = [];
+        for (const block of blocks) {
+            const row = rows[rows.length - 1];
+            if (row && rowWidth([...row, block], channels) <= limit) row.push(block); else rows.push([block]);
+        }
+        const scale = scaleIn(rows, panel, channels);
+        if (scale > best.scale * (1 + SAME_SCALE) || (scale >= best.scale * (1 - SAME_SCALE) && rows.length < best.rows.length)) best = { rows, scale: Math.max(scale, best.scale) };
+    }
+    return best;
+}
+
+/**
+ * The rows of the picture before an edit, each block in the row its frame (or box) began in, left to
+ * right as it was; a block the picture did not have starts a row of its own at the end.
+ */
+function rowsKept(blocks: Block[], previous: DiagramLayout): { rows: Block[][]; scale: number } {
+    const at = (block: Block): Box | undefined => previous.groups[block.id] ?? previous.nodes[block.id];
+    const known = blocks.filter(block => at(block)).sort((a, b) => at(a)!.y - at(b)!.y || at(a)!.x - at(b)!.x);
+    const rows: Block[][] = [];
+    let rowBottom = Number.NEGATIVE_INFINITY;
+    for (const block of known) {
+        const box = at(block)!;
+        if (box.y < rowBottom) rows[rows.length - 1].push(block); else { rows.push([block]); rowBottom = box.y + box.height; }
+    }
+    for (const row of rows) row.sort((a, b) => at(a)!.x - at(b)!.x);
+    for (const block of blocks) if (!at(block)) rows.push([block]);
+    return { rows, scale: 0 };
+}

@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { EXPAND_ALL, type Box, type DiagramGraph, type DiagramLayout, type LayoutDirection } from '../../../language-server/src/diagram/diagram-graph.js';
+import { compoundElkGraph, compoundLayout } from '../../../language-server/src/diagram/compound-layout.js';
+import { departmentGrid, type PartLayout } from '../../../language-server/src/diagram/department-grid.js';
+import { DiagramLayouter } from '../../../language-server/src/diagram/layout.js';
+import { displacement, fittedTitlePx, measureLayout, segmentThroughBox } from '../../../language-server/src/diagram/layout-quality.js';
+import { groupTitleBox } from '../../../language-server/src/diagram/node-sizing.js';
+import { CountingRunner, fixtureView } from './helpers.js';
+
+/** Time enough to draw every line on a slow machine: the tests judge the picture, not the clock. */
+const GENEROUS_MS = 20_000;
+const PANEL = { width: 1600, height: 900 };
+const allOpen = fixtureView('utility', { view: { kind: 'estate' }, state: 'as-is', expand: [EXPAND_ALL] });
+
+function partLayout(labelled: boolean): PartLayout {
+    const runner = new CountingRunner();
+    return async (part: DiagramGraph, direction: LayoutDirection) => {
+        const input = compoundElkGraph(part, { direction, labelled });
+        return compoundLayout(part, await runner.run(input.root), input, direction);
+    };
+}
+
+function overlaps(a: Box, b: Box): boolean {
+    return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+/** The departments row by row (by the top of their frames), left to right. */
+function rowsOf(layout: DiagramLayout): string[][] {
+    const rows = new Map<number, Array<[string, Box]>>();
+    for (const [id, frame] of Object.entries(layout.groups)) {
+        const top = Math.round(frame.y);
+        rows.set(top, [...rows.get(top) ?? [], [id, frame]]);
+    }
+    return [...rows.entries()].sort((a, b) => a[0] - b[0]).map(([, row]) => row.sort((a, b) => a[1].x - b[1].x).map(([id]) => id));
+}
+
+function expectReadable(graph: DiagramGraph, layout: DiagramLayout): void {
+    const quality = measureLayout(graph, layout);
+    expect(quality.undrawn).toBe(0);
+    expect({
+        edgeThroughNode: quality.edgeThroughNode, edgeThroughGroup: quality.edgeThroughGroup, edgeThroughTitle: quality.edgeThroughTitle,
+        nodeOverlaps: quality.nodeOverlaps, labelLabel: quality.labelLabelOverlaps, labelNode: quality.labelNodeOverlaps, edgeThroughLabel: quality.edgeThroughLabel
+    }).toEqual({ edgeThroughNode: 0, edgeThroughGroup: 0, edgeThroughTitle: 0, nodeOverlaps: 0, labelLabel: 0, labelNode: 0, edgeThroughLabel: 0 });
+    expect(quality.hiddenShare).toBe(0);
+    expect(quality.labelDistanceWorst).toBeLessThanOrEqual(10);
+    const frames = Object.values(layout.groups);
+    for (let i = 0; i < frames.length; i++) for (let j = i + 1; j < frames.length; j++) expect(overlaps(frames[i], frames[j])).toBe(false);
+    for (const node of graph.nodes) {
+        const [box, frame] = [layout.nodes[node.id], layout.groups[node.group!]];
+        expect(box.x >= frame.x && box.y >= frame.y && box.x + box.width <= frame.x + frame.width && box.y + box.height <= frame.y + frame.height, node.id).toBe(true);
+    }
+}
+
+/** Lines keep this far from a department they do not belong to, and from above every department's title band. */
+const KEPT_CLEAR = 5;
+
+/** Every run that passes within `KEPT_CLEAR` of a foreign department or of a title band (from above or the side). */
+function huggingRuns(graph: DiagramGraph, layout: DiagramLayout): string[] {
+    const groupOf = new Map(graph.nodes.map(node => [node.id, node.group]));
+    const found: string[] = [];
+    for (const edge of graph.edges) {
+        const own = new Set([groupOf.get(edge.source), groupOf.get(edge.target)]);
+        const near = graph.groups.flatMap(group => {
+            const frame = layout.groups[group.id];
+            const title = groupTitleBox(frame, group, layout.titleShifts?.[group.id]);
+            const band = { x: title.x - KEPT_CLEAR, y: title.y - KEPT_CLEAR, width: title.width + 2 * KEPT_CLEAR, height: title.height + KEPT_CLEAR };
+            const outer = { x: frame.x - KEPT_CLEAR, y: frame.y - KEPT_CLEAR, width: frame.width + 2 * KEPT_CLEAR, height: frame.height + 2 * KEPT_CLEAR };
+            return own.has(group.id) ? [[group.id, band] as const] : [[group.id, outer] as const];
+        });
+        const points = layout.edges[edge.id].points;
+        for (let i = 1; i < points.length; i++) {
+            for (const [id, box] of near) if (segmentThroughBox(points[i - 1], points[i], box)) found.push(`${edge.id} by ${id}`);
+        }
+    }
+    return found;
+}
+
+describe('department grid', () => {
+    it('shows an opened estate whose departments chain into a strip as rows of departments, titles readable in the panel', async () => {
+        // Six departments, each feeding the next: laid out in layers the picture is a strip at 8 px a title.
+        const graph = await allOpen();
+        const layout = await new DiagramLayouter(new CountingRunner(), 32, undefined, GENEROUS_MS).layout(graph, { panel: PANEL });
+        expect(layout.departmentGrid).toBe(true);
+        expectReadable(graph, layout);
+        expect(fittedTitlePx(layout, PANEL)).toBeGreaterThanOrEqual(10);
+        expect(huggingRuns(graph, layout)).toEqual([]);
+        const rows = rowsOf(layout);
+        expect(rows.length).toBeGreaterThan(1);
+        expect(rows.some(row => row.length > 1)).toBe(true);
+    });
+
+    it('puts the department the flows start from in the first row', async () => {
+        const graph = await allOpen(`
+            department Origin "Origin"
+            system First { kind custom department Origin }
+            flow Start : First -> Scada { style api }
+            flow Onward : First -> Crm { style api }`);
+        const layout = (await departmentGrid(graph, partLayout(true), PANEL, true, GENEROUS_MS))!;
+        expect(rowsOf(layout)[0]).toContain('group:Origin');
+    });
+
+    it('sets a department above the one in the next row it trades flows with, not at the far end of its row', async () => {
+        // Customer service and Claims send each other three flows; in reading order Customer service
+        // came last in the first row, its lines crossing the whole picture to Claims at the start of the next.
+        const graph = await fixtureView('insurer', { view: { kind: 'estate' }, state: 'as-is', expand: [EXPAND_ALL] })();
+        const layout = (await departmentGrid(graph, partLayout(false), PANEL, false, GENEROUS_MS))!;
+        const [service, claims] = [layout.groups['group:Service'], layout.groups['group:Claims']];
+        expect(service.y + service.height).toBeLessThan(claims.y);
+        expect(service.x < claims.x + claims.width && claims.x < service.x + service.width).toBe(true);
+    });
+
+    it('leaves a view with one department to the layers: what feeds it on one side, what it feeds on the other', async () => {
+        const graph = await fixtureView('utility', { view: { kind: 'estate' }, state: 'as-is', expand: ['Cust'] })();
+        expect(graph.groups.length).toBe(1);
+        expect(await departmentGrid(graph, partLayout(true), PANEL, true, GENEROUS_MS)).toBeUndefined();
+    });
+
+    it('after an edit, keeps every department in its row and place; a new one starts a row at the end', async () => {
+        const before = await allOpen();
+        const previous = (await departmentGrid(before, partLayout(true), PANEL, true, GENEROUS_MS))!;
+        // A new department that feeds two others: laid out afresh, it would come first and push every row along.
+        const after = await allOpen(`
+            department Meters "Smart meters"
+            system Head { kind custom department Meters }
+            flow Reads : Head -> Scada { style api }
+            flow Usage : Head -> Complaints { style file }`);
+        const fresh = (await departmentGrid(after, partLayout(true), PANEL, true, GENEROUS_MS))!;
+        expect(rowsOf(fresh)[0]).toContain('group:Meters');
+        const layout = (await departmentGrid(after, partLayout(true), PANEL, true, GENEROUS_MS, previous))!;
+        expect(rowsOf(layout)).toEqual([...rowsOf(previous), ['group:Meters']]);
+        expectReadable(after, layout);
+        const moved = displacement(after, previous, layout);
+        expect(moved.alignedMean).toBeLessThanOrEqual(0.5);
+        expect(moved.alignedWorst).toBeLessThanOrEqual(2);
+    });
+
+    it('gives up, for the layers, where the lines between departments cannot all be drawn in time', async () => {
+        const graph = await allOpen();
+        expect(await departmentGrid(graph, partLayout(true), PANEL, true, 0)).toBeUndefined();
+    });
+});
