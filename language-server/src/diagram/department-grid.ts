@@ -1,8 +1,8 @@
 /**
  * Opened departments set out like paragraphs on a page: each department laid out on its own, the
  * departments then placed in rows in the order the flows read (first at top left), as many to a row
- * as suits the panel's shape, and the flows between them drawn through the channels between the
- * frames. One layered graph of a whole opened estate chains its departments into a strip (the flows
+ * as suits the panel's shape, each row in the order whose lines cross least, and the flows between
+ * them drawn through the channels between the frames. One layered graph of a whole opened estate chains its departments into a strip (the flows
  * from one to the next put them in successive layers), which a panel shows at a few pixels a title.
  */
 import type { Box, DiagramGraph, DiagramGroup, DiagramLayout, DiagramNode, EdgeGeometry, LayoutDirection } from './diagram-graph.js';
@@ -46,23 +46,20 @@ interface Channels { across: number; down: number }
 
 /**
  * The grid of a view's departments, or undefined where it has fewer than two with systems (a
- * department's own view reads best with what feeds it on one side, what it feeds on the other) or a
- * flow between them finds no way through the channels, drawn within `budgetMs`. After an edit (`previous`, a grid), the departments keep their rows and
- * their order in them.
+ * department's own view reads best with what feeds it on one side, what it feeds on the other) or
+ * the flows between them find no way through the channels, drawn within `budgetMs`. After an edit
+ * (`previous`, a grid), the departments keep their rows and their order in them.
  */
 export async function departmentGrid(graph: DiagramGraph, layOut: PartLayout, panel: PanelSize, labelled: boolean, budgetMs: number, previous?: DiagramLayout): Promise<DiagramLayout | undefined> {
     if (new Set(graph.nodes.map(node => node.group).filter(Boolean)).size < 2) return undefined;
-    const direction: LayoutDirection[] = previous?.direction ? [previous.direction] : ['RIGHT', 'DOWN'];
-    const laidOut = await Promise.all(direction.map(async way => ({ way, blocks: await blocksOf(graph, layOut, way) })));
+    const directions: LayoutDirection[] = previous?.direction ? [previous.direction] : ['RIGHT', 'DOWN'];
+    const laidOut = await Promise.all(directions.map(async way => ({ way, blocks: await blocksOf(graph, layOut, way) })));
     const deadline = performance.now() + budgetMs;
     for (const channels of CHANNELS) {
-        const arranged = laidOut.map(({ way, blocks }) => {
-            if (previous) return { way, ...rowsKept(blocks, previous) };
-            const best = bestRows(blocks, panel, channels);
-            return { way, scale: best.scale, rows: fewerCrossings(best.rows, graph, channels) };
-        });
+        const arranged = laidOut.map(({ way, blocks }) => ({ way, ...(previous ? rowsKept(blocks, previous) : bestRows(blocks, panel, channels)) }));
         const { way, rows } = arranged.reduce((best, next) => next.scale > best.scale ? next : best);
-        const drawn = drawLinesInto(graph, placed(rows, way, channels), labelled, deadline - performance.now());
+        const ordered = previous ? rows : fewerCrossings(rows, graph, channels);
+        const drawn = drawLinesInto(graph, placed(ordered, way, channels), labelled, deadline - performance.now());
         if (drawn) return drawn;
     }
     return undefined;

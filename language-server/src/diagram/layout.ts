@@ -156,8 +156,9 @@ export class DiagramLayouter {
                 // Closing bands measures the picture once per band tried: only where a layout is quick.
                 return both ? withBandsClosed(graph, laidOut) : laidOut;
             };
+            // After an edit each department keeps the order of its systems, as a whole view does.
             const part: PartLayout = async (sub, direction) => {
-                const input = compoundElkGraph(sub, { direction, labelled });
+                const input = compoundElkGraph(sub, { direction, labelled, previous: previous && knownBoxes(sub, previous), newEdges });
                 return compoundLayout(sub, await this.runner.run(input.root, timeLeft(deadline)), input, direction);
             };
             if (previous) {
@@ -186,11 +187,18 @@ export class DiagramLayouter {
             // They may not miss a target the chosen picture meets: rows whose lines loop from the end of
             // one row round to the start of the next (a detour beyond 2.5) read worse than small titles.
             const worth = Math.min(SMALLEST_TITLE_PX, fittedTitlePx(chosen, panel) * RESHAPE_WORTH);
-            const missed = targetsMissed(measureLayout(graph, chosen));
+            const missed = targetsMissed(qualityOf(graph, chosen));
             const reshaped: DiagramLayout[] = [chosen];
             const consider = (layout: DiagramLayout) => {
-                if (fittedTitlePx(layout, panel) >= worth && targetsMissed(measureLayout(graph, layout)) <= missed) reshaped.push(layout);
+                if (fittedTitlePx(layout, panel) >= worth && targetsMissed(qualityOf(graph, layout)) <= missed) reshaped.push(layout);
             };
+            // Opened departments set in rows, whose lines between departments cross more: considered
+            // where they cross less than once a line on average, or no more than the layers' do.
+            const grid = graph.edges.length <= GRID_UP_TO_EDGES ? await departmentGrid(graph, part, panel, labelled, this.gridBudgetMs) : undefined;
+            if (grid && qualityOf(graph, grid).crossings <= Math.max(qualityOf(graph, chosen).crossings, GRID_CROSSINGS_PER_LINE * graph.edges.length)) consider(padToAspect(grid));
+            // A grid that reads is kept without laying the whole view out again in the shapes below (a
+            // layout each): on every estate measured they came out smaller or looping where it read.
+            if (reshaped.some(layout => layout !== chosen && fittedTitlePx(layout, panel) >= SMALLEST_TITLE_PX)) return chooseLayout(graph, reshaped, panel, SMALLEST_TITLE_PX);
             if (aStrip(chosen, panel)) {
                 for (const factor of WRAP_SHAPES) consider(padToAspect(await compound(chosen.direction ?? directions[0], { wrap: factor * panel.width / panel.height })));
             }
@@ -198,10 +206,6 @@ export class DiagramLayouter {
             // a wide panel they never read better. Packed labels keep the chosen direction.
             if (panel.width <= panel.height) consider(padToAspect(await compound('DOWN', { layerBound: LAYER_BOUND })));
             if (labelled) consider(padToAspect(await compound(chosen.direction ?? directions[0], { packedLabels: true })));
-            // Opened departments set in rows: its lines between departments cross more, so it is
-            // considered where they cross less than once a line or no more than the layers' do.
-            const grid = graph.edges.length <= GRID_UP_TO_EDGES ? await departmentGrid(graph, part, panel, labelled, this.gridBudgetMs) : undefined;
-            if (grid && measureLayout(graph, grid).crossings <= Math.max(measureLayout(graph, chosen).crossings, GRID_CROSSINGS_PER_LINE * graph.edges.length)) consider(padToAspect(grid));
             return chooseLayout(graph, reshaped, panel, SMALLEST_TITLE_PX);
         }
         const split = async (): Promise<DiagramLayout> => ({ ...splitLayout(graph, await this.laySplit(splitElkGraph(graph), deadline)), direction: 'DOWN' });

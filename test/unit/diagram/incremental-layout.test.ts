@@ -99,7 +99,8 @@ describe('an edit fitted into the picture the reader has', () => {
 
     it('gives a new system the next free spot when the nearest leaves no room for its line and label (a wrapped estate)', async () => {
         const load = fixtureView('freight', { view: { kind: 'estate' }, state: 'as-is', expand: [EXPAND_ALL] });
-        const layouter = new DiagramLayouter(new CountingRunner(), 32, 60_000);
+        // No time for a grid of its departments: the picture cut into rows.
+        const layouter = new DiagramLayouter(new CountingRunner(), 32, 60_000, 0);
         const graph = await load();
         const layout = await layouter.layout(graph, { viewKey: 'all' });
         const edited = await load('\nsystem Billing2 "Billing two" { kind finance department Finance }\nflow Added : Billing2 -> Invoicing { style batch }\n');

@@ -207,18 +207,37 @@ function chainEstate(): string {
 }
 
 describe('a long chain of departments', () => {
-    it('is cut into rows, so that its titles stay readable in the panel, with nothing drawn over anything', async () => {
+    const chain = async () => {
         const { analysis } = await loadTexts({ 'estate.integ': chainEstate() });
         const graph = buildDiagramGraph(analysis.estate, analysis.findings, { view: { kind: 'estate' }, state: 'as-is', expand: [EXPAND_ALL] }, '2026-12-01');
         expect(graph.nodes).toHaveLength(15);
-        const layout = await new DiagramLayouter(new CountingRunner()).layout(graph);
+        return graph;
+    };
+    const expectClean = (graph: DiagramGraph, layout: DiagramLayout) => {
         const quality = measureLayout(graph, layout);
-        expect(layout.wrap).toBeDefined();
         expect(quality.titlePx).toBeGreaterThanOrEqual(10);
         expect(quality.edgeThroughNode + quality.edgeThroughGroup + quality.edgeThroughTitle + quality.nodeOverlaps + quality.labelLabelOverlaps + quality.labelNodeOverlaps + quality.edgeThroughLabel).toBe(0);
         expect(quality.hiddenShare).toBe(0);
         expect(quality.detourMean).toBeLessThanOrEqual(1.3);
         expect(quality.detourWorst).toBeLessThanOrEqual(2.5);
+    };
+
+    it('has its layers cut into rows where its departments cannot be set in rows, so that its titles stay readable in the panel', async () => {
+        const graph = await chain();
+        // No time to draw a grid's lines: the layered picture, cut.
+        const layout = await new DiagramLayouter(new CountingRunner(), 32, undefined, 0).layout(graph);
+        expect(layout.departmentGrid).toBeUndefined();
+        expect(layout.wrap).toBeDefined();
+        expectClean(graph, layout);
+    });
+
+    it('is set out as rows of departments, titles larger than cut into rows', async () => {
+        const graph = await chain();
+        const cut = await new DiagramLayouter(new CountingRunner(), 32, undefined, 0).layout(graph);
+        const layout = await new DiagramLayouter(new CountingRunner(), 32, undefined, 20_000).layout(graph);
+        expect(layout.departmentGrid).toBe(true);
+        expectClean(graph, layout);
+        expect(fittedTitlePx(layout)).toBeGreaterThan(fittedTitlePx(cut));
     });
 });
 
