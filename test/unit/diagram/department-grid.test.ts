@@ -51,6 +51,14 @@ function expectReadable(graph: DiagramGraph, layout: DiagramLayout): void {
     }
 }
 
+/** A department `name` whose one system feeds two departments of the utility estate. */
+function feeder(name: string): string {
+    return `department ${name} "${name}"
+        system ${name}Head { kind custom department ${name} }
+        flow ${name}Reads : ${name}Head -> Scada { style api }
+        flow ${name}Usage : ${name}Head -> Complaints { style file }`;
+}
+
 /** Lines keep this far from a department they do not belong to, and from above every department's title band. */
 const KEPT_CLEAR = 5;
 
@@ -90,11 +98,7 @@ describe('department grid', () => {
     });
 
     it('puts the department the flows start from in the first row', async () => {
-        const graph = await allOpen(`
-            department Origin "Origin"
-            system First { kind custom department Origin }
-            flow Start : First -> Scada { style api }
-            flow Onward : First -> Crm { style api }`);
+        const graph = await allOpen(feeder('Origin'));
         const layout = (await departmentGrid(graph, partLayout(true), PANEL, true, GENEROUS_MS))!;
         expect(rowsOf(layout)[0]).toContain('group:Origin');
     });
@@ -119,11 +123,7 @@ describe('department grid', () => {
         const before = await allOpen();
         const previous = (await departmentGrid(before, partLayout(true), PANEL, true, GENEROUS_MS))!;
         // A new department that feeds two others: laid out afresh, it would come first and push every row along.
-        const after = await allOpen(`
-            department Meters "Smart meters"
-            system Head { kind custom department Meters }
-            flow Reads : Head -> Scada { style api }
-            flow Usage : Head -> Complaints { style file }`);
+        const after = await allOpen(feeder('Meters'));
         const fresh = (await departmentGrid(after, partLayout(true), PANEL, true, GENEROUS_MS))!;
         expect(rowsOf(fresh)[0]).toContain('group:Meters');
         const layout = (await departmentGrid(after, partLayout(true), PANEL, true, GENEROUS_MS, previous))!;
