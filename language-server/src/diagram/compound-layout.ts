@@ -46,6 +46,8 @@ export interface CompoundPlan {
      * its ends' (ELK's space-efficient label layers): fewer columns of labels across the picture.
      */
     packedLabels?: boolean;
+    /** Labels in up to three narrow lines whichever way the picture runs (see `labelSize`). */
+    narrowLabels?: boolean;
 }
 
 const BASE: Record<string, string> = {
@@ -174,7 +176,7 @@ export function compoundElkGraph(graph: DiagramGraph, plan: CompoundPlan): Compo
         if (backwards) reversed.add(edge.id);
         const labels: ElkLabel[] = [];
         if (plan.labelled && edge.label) {
-            const size = labelSize(edge, plan.direction);
+            const size = labelSize(edge, plan.direction, plan.narrowLabels);
             labelLines.set(edge.id, size.lines);
             labels.push({ text: edge.label, width: size.width, height: size.height, layoutOptions: { 'elk.edgeLabels.placement': 'CENTER' } });
         }

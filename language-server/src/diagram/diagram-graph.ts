@@ -218,6 +218,8 @@ export interface DiagramLayout {
     layerBound?: number;
     /** Whether labels were put in the layers with room for them rather than in layers of their own. */
     packedLabels?: boolean;
+    /** Whether labels take up to three narrow lines whichever way the picture runs (a side panel). */
+    narrowLabels?: boolean;
     /** Whether the departments were laid out one by one and set in rows (department-grid.ts). */
     departmentGrid?: boolean;
     /**

@@ -123,7 +123,7 @@ function fitted(graph: DiagramGraph, previous: DiagramLayout, labelled: boolean,
     for (const edge of graph.edges) {
         const kept = previous.edges[edge.id];
         if (!kept) continue;
-        const geometry = keptGeometry(edge, kept, boxes, labelled, direction);
+        const geometry = keptGeometry(edge, kept, boxes, labelled, direction, previous.narrowLabels);
         if (!geometry) return undefined;
         edges[edge.id] = geometry;
         if (geometry.label && (geometry.label.width !== kept.label!.width || geometry.label.height !== kept.label!.height)) resized.push(edge);
@@ -147,7 +147,7 @@ function fitted(graph: DiagramGraph, previous: DiagramLayout, labelled: boolean,
         };
     };
     // Many lines drawn at once try the ways nearest their ends: each edit's one line tries them all.
-    const placed: Placed = { nodes, groups, edges, groupOf, ends, groupById, titleShifts, deadline, endsTried: anEdit ? undefined : ENDS_TRIED_AT_ONCE };
+    const placed: Placed = { nodes, groups, edges, groupOf, ends, groupById, titleShifts, deadline, endsTried: anEdit ? undefined : ENDS_TRIED_AT_ONCE, narrowLabels: previous.narrowLabels };
     // A bundle that carries one flow more says so in a longer label: it is written anew beside its
     // line, as near the old as there is room; where there is none, the line is drawn anew as a new one.
     for (const edge of resized) {
@@ -213,6 +213,8 @@ interface Placed {
     deadline: number;
     /** The points of each end's outline a straight or once-turned way is tried from, nearest the other end first (all, unless told). */
     endsTried?: number;
+    /** Labels in narrow lines (`labelSize`), as the picture has them. */
+    narrowLabels?: boolean;
 }
 
 /** Stops the fitting (see `fitIntoPrevious`) once its time is up. */
@@ -242,7 +244,7 @@ function inItsGroup(box: Box, group: string | undefined, groups: Record<string, 
  * A kept line as it was, if its ends are still on its boxes (or its departments' frames, for a
  * bundle between them); a label that changed size is centred where it was, for a spot to be found.
  */
-function keptGeometry(edge: DiagramEdge, kept: EdgeGeometry, ends: Record<string, Box>, labelled: boolean, direction: LayoutDirection): EdgeGeometry | undefined {
+function keptGeometry(edge: DiagramEdge, kept: EdgeGeometry, ends: Record<string, Box>, labelled: boolean, direction: LayoutDirection, narrow?: boolean): EdgeGeometry | undefined {
     const [source, target] = [ends[edge.source], ends[edge.target]];
     const points = kept.points;
     if (!source || !target || points.length < 2) return undefined;
@@ -250,7 +252,7 @@ function keptGeometry(edge: DiagramEdge, kept: EdgeGeometry, ends: Record<string
     const wantsLabel = labelled && edge.label !== '';
     if (wantsLabel !== (kept.label !== undefined)) return undefined;
     if (!kept.label) return kept;
-    const size = labelSize(edge, direction);
+    const size = labelSize(edge, direction, narrow);
     if (Math.abs(size.width - kept.label.width) <= 0.5 && Math.abs(size.height - kept.label.height) <= 0.5) return { ...kept, labelLines: size.lines };
     const middle = centre(kept.label);
     return { ...kept, label: { x: middle.x - size.width / 2, y: middle.y - size.height / 2, width: size.width, height: size.height }, labelLines: size.lines };
@@ -531,7 +533,7 @@ function firstLabelled(routes: Route[], label: (points: Point[]) => EdgeGeometry
  */
 function labelPlacer(edge: DiagramEdge, placed: Placed, labelled: boolean, direction: LayoutDirection, barriers: Box[], others: Segment[], near?: Point): (points: Point[]) => EdgeGeometry | undefined {
     if (!labelled || edge.label === '') return points => ({ points });
-    const size = labelSize(edge, direction);
+    const size = labelSize(edge, direction, placed.narrowLabels);
     const taken = [...Object.values(placed.nodes), ...labels(placed.edges).map(box => inflate(box, 2)), ...barriers];
     // Beside the line first; else on it, as an inline label whose background interrupts only its own line.
     const on = (a: Point, b: Point) => ON_LINE.map(t => ({ x: a.x + (b.x - a.x) * t - size.width / 2, y: a.y + (b.y - a.y) * t - size.height / 2, width: size.width, height: size.height }));

@@ -150,9 +150,9 @@ export class DiagramLayouter {
         if (graph.nodes.length <= COMPOUND_UP_TO_NODES && graph.edges.length <= COMPOUND_UP_TO_EDGES) {
             const hints = previous ? knownBoxes(graph, previous) : undefined;
             const newEdges = previous ? new Set(graph.edges.filter(edge => !previous.edges[edge.id]).map(edge => edge.id)) : undefined;
-            const compound = async (direction: LayoutDirection, shape: Pick<CompoundPlan, 'spread' | 'seed' | 'wrap' | 'layerBound' | 'packedLabels'> = {}) => {
+            const compound = async (direction: LayoutDirection, shape: Pick<CompoundPlan, 'spread' | 'seed' | 'wrap' | 'layerBound' | 'packedLabels' | 'narrowLabels'> = {}) => {
                 const input = compoundElkGraph(graph, { direction, labelled, previous: hints, newEdges, ...shape });
-                const laidOut = { ...compoundLayout(graph, await this.runner.run(input.root, timeLeft(deadline)), input, direction), spread: shape.spread, wrap: shape.wrap, layerBound: shape.layerBound, packedLabels: shape.packedLabels };
+                const laidOut = { ...compoundLayout(graph, await this.runner.run(input.root, timeLeft(deadline)), input, direction), spread: shape.spread, wrap: shape.wrap, layerBound: shape.layerBound, packedLabels: shape.packedLabels, narrowLabels: shape.narrowLabels };
                 // Closing bands measures the picture once per band tried: only where a layout is quick.
                 return both ? withBandsClosed(graph, laidOut) : laidOut;
             };
@@ -162,7 +162,7 @@ export class DiagramLayouter {
                 return compoundLayout(sub, await this.runner.run(input.root, timeLeft(deadline)), input, direction);
             };
             if (previous) {
-                const layered = async () => padToAspect(await steadiest(graph, previous, seed => compound(directions[0], { spread: previous.spread, wrap: previous.wrap, layerBound: previous.layerBound, packedLabels: previous.packedLabels, seed }), this.editBudgetMs));
+                const layered = async () => padToAspect(await steadiest(graph, previous, seed => compound(directions[0], { spread: previous.spread, wrap: previous.wrap, layerBound: previous.layerBound, packedLabels: previous.packedLabels, narrowLabels: previous.narrowLabels, seed }), this.editBudgetMs));
                 // A grid keeps its rows: laid out in layers, the same view would be another picture.
                 return afterEdit(graph, previous, labelled, this.editBudgetMs * FIT_SHARE, async () => previous.departmentGrid
                     ? await departmentGrid(graph, part, panel, labelled, this.editBudgetMs, previous) ?? layered()
@@ -205,6 +205,9 @@ export class DiagramLayouter {
             // Bounded layers stacked top to bottom narrow a picture for a panel no wider than tall; in
             // a wide panel they never read better. Packed labels keep the chosen direction.
             if (panel.width <= panel.height) consider(padToAspect(await compound('DOWN', { layerBound: LAYER_BOUND })));
+            // There a row of labels side by side makes a top-to-bottom picture wider than the panel:
+            // they are tried in three narrow lines, as a left-to-right picture has them.
+            if (panel.width <= panel.height && labelled) consider(padToAspect(await compound('DOWN', { narrowLabels: true })));
             if (labelled) consider(padToAspect(await compound(chosen.direction ?? directions[0], { packedLabels: true })));
             return chooseLayout(graph, reshaped, panel, SMALLEST_TITLE_PX);
         }

@@ -102,11 +102,13 @@ export interface LabelSize {
 /**
  * A label's lines and size: the lock of regulated data, the text, then the finding badge. A long
  * text takes two lines: a label's width spreads the lines of a picture apart (the layers left to
- * right, the lines of one layer top to bottom), its height costs less.
+ * right, the lines of one layer top to bottom), its height costs less. `narrow`: up to three
+ * narrower lines whichever way the picture runs (a side panel, where a row of labels side by side
+ * makes the picture wider than the panel).
  */
-export function labelSize(edge: DiagramEdge, direction: LayoutDirection = 'DOWN'): LabelSize {
+export function labelSize(edge: DiagramEdge, direction: LayoutDirection = 'DOWN', narrow = false): LabelSize {
     const lines = textWidth(edge.label, EDGE_FONT_PX) <= NARROW_LABEL_WIDTH ? [edge.label]
-        : direction === 'RIGHT' ? wrapText(edge.label, ACROSS_LABEL_WIDTH, EDGE_FONT_PX, 3) : twoLines(edge.label);
+        : direction === 'RIGHT' || narrow ? wrapText(edge.label, ACROSS_LABEL_WIDTH, EDGE_FONT_PX, 3) : twoLines(edge.label);
     const text = Math.max(...lines.map(line => textWidth(line, EDGE_FONT_PX)));
     const badge = edgeBadgeWidth(edge);
     return {

@@ -48,7 +48,9 @@ function fitWithEllipsis(text: string, width: number, fontPx: number): string {
  */
 export function wrapText(text: string, width: number, fontPx: number, maxLines: number): string[] {
     if (textWidth(text, fontPx) <= width || maxLines <= 1) return [fitWithEllipsis(text, width, fontPx)];
-    const words = text.split(/(?<=[\s/-])/);
+    // A line may end after a space, or after a slash or hyphen that ends a word of three letters or
+    // more: "h/wk" and "S/4HANA" stay whole.
+    const words = text.split(/(?<=\s|[\p{L}\p{N}]{3}[/-])/u);
     const lines: string[] = [];
     let line = '';
     for (let i = 0; i < words.length; i++) {

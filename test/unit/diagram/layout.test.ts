@@ -7,7 +7,9 @@ import { DiagramLayouter, LayoutTimeoutError, WorkerLayoutRunner, type LayoutRun
 import { displacement, fittedTitlePx, measureLayout } from '../../../language-server/src/diagram/layout-quality.js';
 import { LAYOUT_TIMEOUT_NOTE, produceDiagram } from '../../../language-server/src/diagram/produce-diagram.js';
 import type { ElkNode } from '../../../language-server/src/diagram/elk-types.js';
-import { loadTexts } from '../helpers/workspace.js';
+import { folderTexts, loadTexts } from '../helpers/workspace.js';
+import { compoundElkGraph, compoundLayout } from '../../../language-server/src/diagram/compound-layout.js';
+import { EDGE_FONT_PX, textWidth } from '../../../language-server/src/diagram/text-metrics.js';
 import { CountingRunner, denseEstate, fixtureView, generatedEstate, loadReference, REFERENCE } from './helpers.js';
 
 function overlaps(a: Box, b: Box): boolean {
@@ -238,6 +240,51 @@ describe('a long chain of departments', () => {
         expect(layout.departmentGrid).toBe(true);
         expectClean(graph, layout);
         expect(fittedTitlePx(layout)).toBeGreaterThan(fittedTitlePx(cut));
+    });
+});
+
+describe('an overview in a side panel (acme, 900×1000)', () => {
+    it('has its labels in up to three narrow lines, the row of labels side by side no longer wider than the panel', async () => {
+        const { analysis } = await loadTexts(folderTexts('samples/acme'));
+        const graph = buildDiagramGraph(analysis.estate, analysis.findings, { view: { kind: 'estate' }, state: 'as-is' }, '2026-12-01');
+        const panel = { width: 900, height: 1000 };
+        const layout = await new DiagramLayouter(new CountingRunner()).layout(graph, { panel });
+        expect(layout.narrowLabels).toBe(true);
+        const labelled = Object.values(layout.edges).filter(geometry => geometry.label);
+        expect(labelled.some(geometry => geometry.labelLines!.length === 3)).toBe(true);
+        for (const geometry of labelled) for (const line of geometry.labelLines!) expect(textWidth(line, EDGE_FONT_PX)).toBeLessThanOrEqual(100);
+        // The same view in two wide lines, as a wide panel has it.
+        const input = compoundElkGraph(graph, { direction: 'DOWN', labelled: true });
+        const wide = compoundLayout(graph, await new CountingRunner().run(input.root), input, 'DOWN');
+        expect(fittedTitlePx(layout, panel)).toBeGreaterThan(fittedTitlePx(wide, panel) * 1.15);
+        const quality = measureLayout(graph, layout);
+        expect(quality.edgeThroughNode + quality.nodeOverlaps + quality.labelLabelOverlaps + quality.labelNodeOverlaps + quality.edgeThroughLabel).toBe(0);
+        expect(quality.detourWorst).toBeLessThanOrEqual(2.5);
+    });
+
+    it('keeps its labels in their narrow lines, and every box in place, after an edit', async () => {
+        const files = folderTexts('samples/acme');
+        const view = async (extra: string) => {
+            const { analysis } = await loadTexts({ ...files, 'added.integ': extra });
+            return buildDiagramGraph(analysis.estate, analysis.findings, { view: { kind: 'estate' }, state: 'as-is' }, '2026-12-01');
+        };
+        const panel = { width: 900, height: 1000 };
+        const layouter = new DiagramLayouter(new CountingRunner(), 32, 60_000);
+        const before = await layouter.layout(await view(''), { panel, viewKey: 'overview' });
+        // The new flow joins the bundle from Operations to Finance, whose label says so.
+        const edited = await view('flow AddedFeed : Epicor -> SageIntacct { style file schedule nightly }');
+        const after = await layouter.layout(edited, { panel, viewKey: 'overview' });
+        expect(after.narrowLabels).toBe(true);
+        const joined = 'agg:dept:Operations->dept:Finance';
+        expect(after.edges[joined].labelLines).not.toEqual(before.edges[joined].labelLines);
+        let kept = 0;
+        for (const edge of edited.edges.filter(edge => edge.id !== joined && before.edges[edge.id]?.label)) {
+            expect(after.edges[edge.id].labelLines, edge.id).toEqual(before.edges[edge.id].labelLines);
+            kept++;
+        }
+        expect(kept).toBeGreaterThan(10);
+        // Fitted into the picture the reader has: nothing moved.
+        for (const [id, box] of Object.entries(before.nodes)) expect(after.nodes[id], id).toEqual(box);
     });
 });
 

@@ -17,6 +17,12 @@ describe('text wrapping', () => {
         expect(wrapText('Trial balance exported to the consolidation…', 150, 12, 1)[0]).toMatch(/[^…]…$/);
         expect(wrapText('Dealer contacts for the n… ·', 150, 12, 1)[0]).toMatch(/[^…]…$/);
     });
+
+    it('breaks after a slash or hyphen only at the end of a word of three letters or more: units and product names stay whole', () => {
+        expect(wrapText('2 flows · 1 manual · 18 h/wk', 100, 12, 3)).toEqual(['2 flows · 1', 'manual · 18', 'h/wk']);
+        expect(wrapText('Migrate the ledger to SAP S/4HANA', 150, 13, 2)).toEqual(['Migrate the ledger to', 'SAP S/4HANA']);
+        expect(wrapText('Production planning/scheduling workbook', 170, 13, 2)).toEqual(['Production planning/', 'scheduling workbook']);
+    });
 });
 
 describe('node and label sizes', () => {
