@@ -14,7 +14,7 @@ import { ROOT, SAMPLE_SCAN_MODULE, buildForTests } from './build-suite.mjs';
 import { createSandbox, ensureCodeServer, sampleFolder } from './lib/code-server.mjs';
 import { writeExpectedFindings } from './lib/expected-findings.mjs';
 import { installVsix, packageVsix, RESULTS, runInWorkbench, uiReporter, writeTypingSettings } from './lib/ui-run.mjs';
-import { focusWorkbench, openFile, restMouse, runCommand, until, webviewFrame } from './lib/workbench-actions.mjs';
+import { focusWorkbench, goTo, openFile, restMouse, runCommand, until, webviewFrame } from './lib/workbench-actions.mjs';
 
 const verbose = process.env.INTEG_E2E_VERBOSE === '1';
 const { say, check, summary } = uiReporter('test:ui');
@@ -191,9 +191,7 @@ async function main() {
         await check(`squiggles in ${errorFile} around line ${firstError.line}`, async () => {
             await openFile(page, errorFile);
             // Monaco renders only visible lines: bring the finding into view first.
-            await page.keyboard.press('Control+G');
-            await page.locator('.quick-input-widget input.input').fill(`:${firstError.line}`);
-            await page.keyboard.press('Enter');
+            await goTo(page, firstError.line, 1);
             await page.locator('.editor-instance .squiggly-error, .editor-instance .squiggly-warning').first().waitFor({ state: 'attached', timeout: 30_000 });
             const errors = await page.locator('.editor-instance .squiggly-error').count();
             const warnings = await page.locator('.editor-instance .squiggly-warning').count();
@@ -507,9 +505,7 @@ async function main() {
         await check('"If retired" code lens opens the system\'s neighbourhood with the affected flows highlighted', async () => {
             const system = current.find(candidate => declarations.liveFlowEnds.has(candidate.name)) ?? current[0];
             await openFile(page, system.file);
-            await page.keyboard.press('Control+G');
-            await page.locator('.quick-input-widget input.input').fill(`:${system.line}`);
-            await page.keyboard.press('Enter');
+            await goTo(page, system.line, 1);
             const lenses = page.locator('.editor-instance .codelens-decoration a', { hasText: /^(If retired|Retired, still depended on by): [1-9]/ });
             await lenses.first().waitFor({ timeout: 30_000 });
             const lens = (await lenses.first().innerText()).trim();

@@ -3,15 +3,24 @@
 
 /** `opensPicker`: the command shows its own quick pick, so the widget stays open. */
 export async function runCommand(page, title, { opensPicker = false } = {}) {
-    await focusWorkbench(page);
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget input.input');
-    await input.waitFor({ state: 'visible', timeout: 10_000 });
-    await input.fill(`>${title}`);
-    // Click the row with exactly this title: Enter would run whichever fuzzy match is ranked first.
-    const row = page.locator('.quick-input-widget .monaco-list-row .label-name').getByText(title, { exact: true }).first();
-    await row.waitFor({ state: 'visible', timeout: 10_000 });
-    await row.click();
+    // A webview that opens or takes the focus meanwhile closes the palette: it is opened again, up to three times.
+    for (let attempt = 1; ; attempt++) {
+        try {
+            await focusWorkbench(page);
+            await page.keyboard.press('F1');
+            const input = page.locator('.quick-input-widget input.input');
+            await input.waitFor({ state: 'visible', timeout: 10_000 });
+            await input.fill(`>${title}`, { timeout: 5_000 });
+            // Click the row with exactly this title: Enter would run whichever fuzzy match is ranked first.
+            const row = page.locator('.quick-input-widget .monaco-list-row .label-name').getByText(title, { exact: true }).first();
+            await row.waitFor({ state: 'visible', timeout: 10_000 });
+            await row.click({ timeout: 5_000 });
+            break;
+        } catch (error) {
+            if (attempt === 3) throw error;
+            await page.keyboard.press('Escape');
+        }
+    }
     if (!opensPicker) await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
 }
 
