@@ -209,6 +209,8 @@ function scaleIn(rows: Block[][], panel: PanelSize, channels: Channels): number 
  */
 function bestRows(blocks: Block[], panel: PanelSize, channels: Channels): { rows: Block[][]; scale: number } {
     let best = { rows: [blocks], scale: scaleIn([blocks], panel, channels) };
+    // The largest scale seen is the bar a tie is measured against, so that ties cannot drift down.
+    let bar = best.scale;
     const widest = Math.max(...blocks.map(block => block.width));
     for (let end = 1; end < blocks.length; end++) {
         const limit = Math.max(widest, rowWidth(blocks.slice(0, end), channels));
@@ -218,7 +220,8 @@ function bestRows(blocks: Block[], panel: PanelSize, channels: Channels): { rows
             if (row && rowWidth([...row, block], channels) <= limit) row.push(block); else rows.push([block]);
         }
         const scale = scaleIn(rows, panel, channels);
-        if (scale > best.scale * (1 + SAME_SCALE) || (scale >= best.scale * (1 - SAME_SCALE) && rows.length < best.rows.length)) best = { rows, scale: Math.max(scale, best.scale) };
+        if (scale > bar * (1 + SAME_SCALE) || (scale >= bar * (1 - SAME_SCALE) && rows.length < best.rows.length)) best = { rows, scale };
+        bar = Math.max(bar, scale);
     }
     return best;
 }
