@@ -68,13 +68,7 @@ const TIME_CHECKED_EVERY = 256;
 const NEAR_RUN = 8;
 
 export function fitIntoPrevious(graph: DiagramGraph, previous: DiagramLayout, labelled: boolean, budgetMs = FIT_BUDGET_MS): DiagramLayout | undefined {
-    const deadline = performance.now() + budgetMs;
-    try {
-        return fitted(graph, previous, labelled, deadline, true);
-    } catch (error) {
-        if (error instanceof OutOfTime) return undefined;
-        throw error;
-    }
+    return withinBudget(budgetMs, deadline => fitted(graph, previous, labelled, deadline, true));
 }
 
 /**
@@ -82,9 +76,13 @@ export function fitIntoPrevious(graph: DiagramGraph, previous: DiagramLayout, la
  * stay where they are); undefined where one finds no way, or after `budgetMs`.
  */
 export function drawLinesInto(graph: DiagramGraph, partial: DiagramLayout, labelled: boolean, budgetMs: number): DiagramLayout | undefined {
-    const deadline = performance.now() + budgetMs;
+    return withinBudget(budgetMs, deadline => fitted(graph, partial, labelled, deadline, false));
+}
+
+/** What `draw` gives before `budgetMs` runs out (its deadline, `performance.now()`), else undefined. */
+function withinBudget(budgetMs: number, draw: (deadline: number) => DiagramLayout | undefined): DiagramLayout | undefined {
     try {
-        return fitted(graph, partial, labelled, deadline, false);
+        return draw(performance.now() + budgetMs);
     } catch (error) {
         if (error instanceof OutOfTime) return undefined;
         throw error;
@@ -399,12 +397,7 @@ function newLine(edge: DiagramEdge, placed: Placed, labelled: boolean, direction
     const [source, target] = [edge.source, edge.target].map(id => placed.nodes[id] ?? placed.groups[id]);
     if (!source || !target) return undefined;
     if (edge.source === edge.target) return newLoop(edge, source, placed, labelled, direction);
-    const barriers = barriersOf(edge, placed);
-    // What lies inside a department the line keeps out of is out of its way already: fewer walls, a smaller grid to search.
-    const foreign = foreignFrames(edge, placed);
-    const open = (box: Box) => !foreign.some(frame => contains(frame, box));
-    const inWay = Object.entries(placed.nodes).filter(([id, box]) => id !== edge.source && id !== edge.target && open(box)).map(([, box]) => inflate(box, CLEARANCE));
-    const obstacles = [...inWay, ...labels(placed.edges).filter(open).map(box => inflate(box, 2)), ...barriers];
+    const { barriers, inWay, obstacles } = wallsOf(edge, placed);
     const insides = [source, target].map(box => inflate(box, -1));
     const others = allSegments(placed.edges);
     const [obstacleIndex, otherIndex] = [boxIndex(obstacles), segmentIndex(others)];
@@ -483,22 +476,30 @@ function newLine(edge: DiagramEdge, placed: Placed, labelled: boolean, direction
  * bottom) where it passes nothing, lies on no line, crosses none and its label finds room.
  */
 function newLoop(edge: DiagramEdge, box: Box, placed: Placed, labelled: boolean, direction: LayoutDirection): EdgeGeometry | undefined {
-    const barriers = barriersOf(edge, placed);
-    const inWay = [
-        ...Object.entries(placed.nodes).filter(([id]) => id !== edge.source).map(([, other]) => inflate(other, CLEARANCE)),
-        ...labels(placed.edges).map(label => inflate(label, 2)),
-        ...barriers
-    ];
+    const { barriers, obstacles } = wallsOf(edge, placed);
     const others = allSegments(placed.edges);
     const label = labelPlacer(edge, placed, labelled, direction, barriers, others);
     for (const points of bracketsAround(box)) {
         const runs = segmentsOf(points);
-        if (runs.some(run => inWay.some(other => segmentThroughBox(run.a, run.b, other)) || others.some(segment => alongside(run, segment)))) continue;
+        if (runs.some(run => obstacles.some(other => segmentThroughBox(run.a, run.b, other)) || others.some(segment => alongside(run, segment)))) continue;
         if (crossingCount(runs, others) > 0) continue;
         const drawn = label(points);
         if (drawn) return drawn;
     }
     return undefined;
+}
+
+/**
+ * What a new line keeps out of: its barriers (`barriersOf`), the boxes it does not end at, each
+ * grown by the clearance (`inWay`), and the labels. What lies inside a department the line keeps
+ * out of is out of its way already: fewer walls, a smaller grid to search.
+ */
+function wallsOf(edge: DiagramEdge, placed: Placed): { barriers: Box[]; inWay: Box[]; obstacles: Box[] } {
+    const barriers = barriersOf(edge, placed);
+    const foreign = foreignFrames(edge, placed);
+    const open = (box: Box) => !foreign.some(frame => contains(frame, box));
+    const inWay = Object.entries(placed.nodes).filter(([id, box]) => id !== edge.source && id !== edge.target && open(box)).map(([, box]) => inflate(box, CLEARANCE));
+    return { barriers, inWay, obstacles: [...inWay, ...labels(placed.edges).filter(open).map(box => inflate(box, 2)), ...barriers] };
 }
 
 /** What a line and its label keep out of: every department's title, and the departments it does not belong to. */
