@@ -161,21 +161,27 @@ interface Stability {
     /** The pictures after the additions: things drawn over each other (summed), and the worst mean detour. */
     editOverlaps: number; editDetour: number;
 }
-interface Row { subject: string; view: string; quality: LayoutQuality; ms: number; stability?: Stability }
+interface Row { subject: string; view: string; quality: LayoutQuality; shape: string; ms: number; stability?: Stability }
+
+/** Which of the layout's shapes a view got, and which way its flows run. */
+function shapeOf(layout: DiagramLayout): string {
+    const shape = layout.departmentGrid ? 'grid' : layout.wrap ? 'rows' : layout.layerBound ? 'bounded' : layout.packedLabels ? 'packed' : 'layers';
+    return `${shape} ${layout.direction === 'DOWN' ? '↓' : '→'}${layout.narrowLabels ? ' narrow' : ''}`;
+}
 
 function fmt(value: number, digits = 1): string {
     return value.toFixed(digits);
 }
 
 function printRows(rows: Row[]): void {
-    const header = ['view', 'nodes', 'edges', 'cross', 'hidden %', 'hidden any %', 'bends', 'detour mean/worst', 'edge∩node', 'edge∩dept or title', 'lbl∩lbl', 'lbl∩node', 'edge∩lbl', 'lbl dist', 'aspect', 'title px', 'moved mean/worst', 'raw mean/worst', 'after edits: overlaps, detour', 'ms'];
+    const header = ['view', 'nodes', 'edges', 'cross', 'hidden %', 'hidden any %', 'bends', 'detour mean/worst', 'edge∩node', 'edge∩dept or title', 'lbl∩lbl', 'lbl∩node', 'edge∩lbl', 'lbl dist', 'aspect', 'title px', 'shape', 'moved mean/worst', 'raw mean/worst', 'after edits: overlaps, detour', 'ms'];
     console.log(`| ${header.join(' | ')} |`);
     console.log(`|${header.map(() => '---').join('|')}|`);
-    for (const { view, quality: q, ms, stability } of rows) {
+    for (const { view, quality: q, shape, ms, stability } of rows) {
         console.log(`| ${[
             view, q.nodes, q.edges, q.crossings, fmt(100 * q.hiddenShare), fmt(100 * q.hiddenShareAnyEdge), fmt(q.bendsPerEdge),
             `${fmt(q.detourMean, 2)}/${fmt(q.detourWorst, 2)}`, q.edgeThroughNode, q.edgeThroughGroup + q.edgeThroughTitle, q.labelLabelOverlaps, q.labelNodeOverlaps,
-            q.edgeThroughLabel, fmt(q.labelDistanceWorst), fmt(q.aspect), fmt(q.titlePx),
+            q.edgeThroughLabel, fmt(q.labelDistanceWorst), fmt(q.aspect), fmt(q.titlePx), shape,
             stability ? `${fmt(stability.alignedMean, 2)}/${fmt(stability.alignedWorst, 2)}` : '', stability ? `${fmt(stability.mean, 2)}/${fmt(stability.worst, 2)}` : '',
             stability ? `${stability.editOverlaps}, ${fmt(stability.editDetour, 2)}` : '', Math.round(ms)
         ].join(' | ')} |`);
@@ -216,7 +222,7 @@ async function measureSubject(subject: Subject, args: Args, projectRoot: string)
             const { panel } = args;
             const layout: DiagramLayout = await layouter.layout(graph, { timeoutMs: 120_000, viewKey, panel });
             const ms = performance.now() - started;
-            const row: Row = { subject: subject.name, view: view.label, quality: { ...measureLayout(graph, layout), titlePx: fittedTitlePx(layout, panel) }, ms };
+            const row: Row = { subject: subject.name, view: view.label, quality: { ...measureLayout(graph, layout), titlePx: fittedTitlePx(layout, panel) }, shape: shapeOf(layout), ms };
             if (args.stability > 0 && graph.nodes.length <= 150) {
                 const next = random(args.seed * 7919 + rows.length);
                 // A closed department shows its systems in its box and its bundles: an addition there changes the view too.

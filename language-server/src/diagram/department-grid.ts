@@ -6,7 +6,7 @@
  * from one to the next put them in successive layers), which a panel shows at a few pixels a title.
  */
 import type { Box, DiagramGraph, DiagramGroup, DiagramLayout, DiagramNode, EdgeGeometry, LayoutDirection } from './diagram-graph.js';
-import { centre, crossingCount, type Segment } from './box-geometry.js';
+import { centre, crossingCount, pathLength, segmentsOf, type Segment } from './box-geometry.js';
 import { viewRanks } from './compound-layout.js';
 import { drawLinesInto } from './incremental-layout.js';
 import { GROUP_TITLE_HEIGHT, groupTitleBox } from './node-sizing.js';
@@ -40,6 +40,8 @@ interface Block {
     inner: DiagramLayout;
     width: number;
     height: number;
+    /** Whether its systems are in the mirror order across the flows of its own layout. */
+    mirrored?: boolean;
 }
 
 interface Channels { across: number; down: number }
@@ -58,11 +60,24 @@ export async function departmentGrid(graph: DiagramGraph, layOut: PartLayout, pa
     for (const channels of CHANNELS) {
         const arranged = laidOut.map(({ way, blocks }) => ({ way, ...(previous ? rowsKept(blocks, previous) : bestRows(blocks, panel, channels)) }));
         const { way, rows } = arranged.reduce((best, next) => next.scale > best.scale ? next : best);
-        const ordered = previous ? rows : fewerCrossings(rows, graph, channels);
-        const drawn = drawLinesInto(graph, placed(ordered, way, channels), labelled, deadline - performance.now());
-        if (drawn) return drawn;
+        // Straight lines between centres tell drawn crossings only roughly: where mirroring
+        // departments seems to pay, both pictures are drawn and the one whose lines cross less kept.
+        const orders = previous ? [rows] : [...new Map([false, true].map(mirror => {
+            const order = fewerCrossings(rows, graph, channels, way, mirror);
+            return [JSON.stringify(order.map(row => row.map(block => [block.id, block.mirrored]))), order] as const;
+        })).values()];
+        const drawn = orders.flatMap(order => drawLinesInto(graph, placed(order, way, channels), labelled, deadline - performance.now()) ?? []);
+        if (drawn.length > 0) return drawn.reduce((best, next) => drawnCost(next) < drawnCost(best) ? next : best);
     }
     return undefined;
+}
+
+/** Crossings of the drawn lines, each as costly as `CROSSING_LENGTH` of line, plus their length. */
+function drawnCost(layout: DiagramLayout): number {
+    const lines = Object.values(layout.edges).map(edge => segmentsOf(edge.points));
+    let crossings = 0;
+    for (let i = 0; i < lines.length; i++) for (let j = i + 1; j < lines.length; j++) crossings += crossingCount(lines[i], lines[j]);
+    return crossings * CROSSING_LENGTH + Object.values(layout.edges).reduce((sum, edge) => sum + pathLength(edge.points), 0);
 }
 
 /**
@@ -71,7 +86,7 @@ export async function departmentGrid(graph: DiagramGraph, layOut: PartLayout, pa
  * keep the flows' reading order top to bottom: a department that feeds one in the next row sits
  * above it rather than at the far end of its row.
  */
-function fewerCrossings(rows: Block[][], graph: DiagramGraph, channels: Channels): Block[][] {
+function fewerCrossings(rows: Block[][], graph: DiagramGraph, channels: Channels, direction: LayoutDirection, mirror: boolean): Block[][] {
     const blockOf = new Map<string, number>();
     const blocks = rows.flat();
     blocks.forEach((block, index) => {
@@ -88,17 +103,40 @@ function fewerCrossings(rows: Block[][], graph: DiagramGraph, channels: Channels
     };
     let best = rows;
     let bestCost = cost(rows);
+    const tryRows = (tried: Block[][]) => {
+        const tryCost = cost(tried);
+        if (tryCost < bestCost - 0.5) [best, bestCost] = [tried, tryCost];
+    };
     for (let pass = 0; pass < 2; pass++) {
         for (let r = 0; r < best.length; r++) {
             if (best[r].length > MOST_ORDERED) continue;
-            for (const order of permutations(best[r])) {
-                const tried = best.map((row, i) => i === r ? order : row);
-                const tryCost = cost(tried);
-                if (tryCost < bestCost - 0.5) [best, bestCost] = [tried, tryCost];
+            for (const order of permutations(best[r])) tryRows(best.map((row, i) => i === r ? order : row));
+        }
+        for (let r = 0; mirror && r < best.length; r++) {
+            for (let b = 0; b < best[r].length; b++) {
+                tryRows(best.map((row, i) => i === r ? row.map((block, j) => j === b ? mirrored(block, direction) : block) : row));
             }
         }
     }
     return best;
+}
+
+/**
+ * The block with its systems in the mirror order across the flows (top to bottom where they run
+ * right, left to right where they run down): the flows inside still read the same way, and the
+ * systems that trade with departments on the other side may come to face them.
+ */
+function mirrored(block: Block, direction: LayoutDirection): Block {
+    const across = direction === 'RIGHT' ? 'y' : 'x';
+    const size = across === 'y' ? 'height' : 'width';
+    const [low, high] = across === 'y' ? [FRAME_TOP, block.inner.height] : [FRAME_SIDE, block.inner.width];
+    const flip = (box: Box): Box => ({ ...box, [across]: low + high - box[across] - box[size] });
+    const edges: Record<string, EdgeGeometry> = {};
+    for (const [id, edge] of Object.entries(block.inner.edges)) {
+        edges[id] = { ...edge, points: edge.points.map(p => ({ ...p, [across]: low + high - p[across] })), label: edge.label && flip(edge.label) };
+    }
+    const nodes = Object.fromEntries(Object.entries(block.inner.nodes).map(([id, box]) => [id, flip(box)]));
+    return { ...block, inner: { ...block.inner, nodes, edges }, mirrored: !block.mirrored };
 }
 
 function permutations<T>(items: T[]): T[][] {

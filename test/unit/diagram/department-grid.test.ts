@@ -113,6 +113,21 @@ describe('department grid', () => {
         expect(service.x < claims.x + claims.width && claims.x < service.x + service.width).toBe(true);
     });
 
+    it('turns a department over where its systems then face the departments they trade with', async () => {
+        // People's payroll pays through Finance, its on-call rota feeds Field operations' dispatch board.
+        // Laid out alone, the department puts payroll first; set between the two, the rota faces Field
+        // operations and payroll faces Finance, and the two lines no longer cross.
+        const graph = await allOpen();
+        const layout = (await departmentGrid(graph, partLayout(true), PANEL, true, GENEROUS_MS))!;
+        expectReadable(graph, layout);
+        const [field, people, finance] = ['group:Field', 'group:People', 'group:Fin'].map(id => layout.groups[id]);
+        expect(rowsOf(layout).find(row => row.includes('group:People'))).toEqual(expect.arrayContaining(['group:Field', 'group:Fin']));
+        expect(field.x < people.x && people.x < finance.x).toBe(true);
+        expect(layout.nodes['system:Rota'].x).toBeLessThan(layout.nodes['system:Payroll'].x);
+        const alone = await partLayout(true)({ ...graph, groups: [], nodes: graph.nodes.filter(node => node.group === 'group:People').map(node => ({ ...node, group: undefined })), edges: [] }, layout.direction!);
+        expect(alone.nodes['system:Payroll'].x).toBeLessThan(alone.nodes['system:Rota'].x);
+    });
+
     it('leaves a view with one department to the layers: what feeds it on one side, what it feeds on the other', async () => {
         const graph = await fixtureView('utility', { view: { kind: 'estate' }, state: 'as-is', expand: ['Cust'] })();
         expect(graph.groups.length).toBe(1);
