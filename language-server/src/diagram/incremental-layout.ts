@@ -195,7 +195,32 @@ function fitted(graph: DiagramGraph, previous: DiagramLayout, labelled: boolean,
         if (!geometry) return undefined;
         edges[edge.id] = geometry;
     }
+    if (!anEdit) redrawnAcross(newEdges, placed, labelled, direction);
     return framed({ ...previous, nodes, groups, edges, titleShifts });
+}
+
+/**
+ * Each of many lines drawn at once that crosses another is drawn again once all are in, and kept
+ * so where it then crosses fewer: drawn first, it could not keep out of the way of the lines drawn
+ * after it. What time is left decides how many: the lines as first drawn are a whole picture.
+ */
+function redrawnAcross(lines: readonly DiagramEdge[], placed: Placed, labelled: boolean, direction: LayoutDirection): void {
+    const { edges } = placed;
+    for (const edge of lines) {
+        const first = edges[edge.id];
+        delete edges[edge.id];
+        const crossings = (geometry: EdgeGeometry) => crossingCount(segmentsOf(geometry.points), allSegments(edges));
+        const before = crossings(first);
+        let again: EdgeGeometry | undefined;
+        try {
+            again = before > 0 ? newLine(edge, placed, labelled, direction) : undefined;
+        } catch (error) {
+            if (!(error instanceof OutOfTime)) throw error;
+            edges[edge.id] = first;
+            return;
+        }
+        edges[edge.id] = again && crossings(again) < before ? again : first;
+    }
 }
 
 interface Placed {

@@ -193,7 +193,7 @@ export class DiagramLayouter {
                 if (fittedTitlePx(layout, panel) >= worth && targetsMissed(qualityOf(graph, layout)) <= missed) reshaped.push(layout);
             };
             // Opened departments set in rows, whose lines between departments cross more: considered
-            // where they cross less than once a line on average, or no more than the layers' do.
+            // where each line is crossed at most once on average, or they cross no more than the layers'.
             const grid = graph.edges.length <= GRID_UP_TO_EDGES ? await departmentGrid(graph, part, panel, labelled, this.gridBudgetMs) : undefined;
             if (grid && qualityOf(graph, grid).crossings <= Math.max(qualityOf(graph, chosen).crossings, GRID_CROSSINGS_PER_LINE * graph.edges.length)) consider(padToAspect(grid));
             // A grid that reads is kept without laying the whole view out again in the shapes below (a
@@ -324,8 +324,11 @@ async function steadiest(graph: DiagramGraph, previous: DiagramLayout, layOut: (
  */
 const GRID_BUDGET_MS = 400;
 const GRID_UP_TO_EDGES = 30;
-/** A grid whose lines cross each other more often than this on average reads worse than small titles. */
-const GRID_CROSSINGS_PER_LINE = 0.75;
+/**
+ * Crossings per line of a grid that reads worse than small titles: beyond half as many crossings as
+ * lines, its lines are crossed more than once each on average (a crossing crosses two lines).
+ */
+const GRID_CROSSINGS_PER_LINE = 0.5;
 
 /** Pictures of a few boxes are kept at most this much wider than tall (or taller than wide). */
 const MAX_ASPECT = 2.4;

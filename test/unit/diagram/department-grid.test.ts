@@ -128,6 +128,25 @@ describe('department grid', () => {
         expect(alone.nodes['system:Payroll'].x).toBeLessThan(alone.nodes['system:Rota'].x);
     });
 
+    it('draws a line again once all are in where, drawn early, it crossed one drawn after it', async () => {
+        // Freight's bookings line, drawn before the positions line, took the channel the latter then had to cross.
+        const graph = await fixtureView('freight', { view: { kind: 'estate' }, state: 'as-is', expand: [EXPAND_ALL] })();
+        const layout = (await departmentGrid(graph, partLayout(true), PANEL, true, GENEROUS_MS))!;
+        expectReadable(graph, layout);
+        expect(measureLayout(graph, layout).crossings).toBe(0);
+    });
+
+    it('keeps the layers where the grid\'s lines would be crossed more than once each on average', async () => {
+        // Council's departments in rows: 10 crossings for 18 lines; packed in layers it reads at 10 px with 1.
+        const graph = await fixtureView('council', { view: { kind: 'estate' }, state: 'as-is', expand: [EXPAND_ALL] })();
+        const grid = (await departmentGrid(graph, partLayout(true), PANEL, true, GENEROUS_MS))!;
+        expect(2 * measureLayout(graph, grid).crossings).toBeGreaterThan(graph.edges.length);
+        const layout = await new DiagramLayouter(new CountingRunner(), 32, undefined, GENEROUS_MS).layout(graph, { panel: PANEL });
+        expect(layout.departmentGrid).toBeFalsy();
+        expect(fittedTitlePx(layout, PANEL)).toBeGreaterThanOrEqual(10);
+        expect(2 * measureLayout(graph, layout).crossings).toBeLessThanOrEqual(graph.edges.length);
+    });
+
     it('leaves a view with one department to the layers: what feeds it on one side, what it feeds on the other', async () => {
         const graph = await fixtureView('utility', { view: { kind: 'estate' }, state: 'as-is', expand: ['Cust'] })();
         expect(graph.groups.length).toBe(1);
