@@ -1,9 +1,10 @@
 /**
  * Opened departments set out like paragraphs on a page: each department laid out on its own, the
  * departments then placed in rows in the order the flows read (first at top left), as many to a row
- * as suits the panel's shape, each row in the order whose lines cross least, and the flows between
- * them drawn through the channels between the frames. One layered graph of a whole opened estate chains its departments into a strip (the flows
- * from one to the next put them in successive layers), which a panel shows at a few pixels a title.
+ * as suits the panel's shape, then reordered, swapped between rows and turned over where their lines
+ * cross less, and the flows between them drawn through the channels between the frames. One layered
+ * graph of a whole opened estate chains its departments into a strip (the flows from one to the next
+ * put them in successive layers), which a panel shows at a few pixels a title.
  */
 import type { Box, DiagramGraph, DiagramGroup, DiagramLayout, DiagramNode, EdgeGeometry, LayoutDirection } from './diagram-graph.js';
 import { centre, crossingCount, pathLength, segmentsOf, type Segment } from './box-geometry.js';
@@ -28,6 +29,8 @@ const CROSSING_LENGTH = 400;
 const MOST_ORDERED = 5;
 /** Row widths this close in how large they show the titles are as good: the fewer rows, the fewer lines turn back. */
 const SAME_SCALE = 0.02;
+/** Departments swapped between rows may shrink the picture's titles by this share at most. */
+const SWAP_SCALE_LOSS = 0.1;
 
 /** Lays out one department's systems and the flows among them (a graph without departments). */
 export type PartLayout = (part: DiagramGraph, direction: LayoutDirection) => Promise<DiagramLayout>;
@@ -63,7 +66,7 @@ export async function departmentGrid(graph: DiagramGraph, layOut: PartLayout, pa
         // Straight lines between centres tell drawn crossings only roughly: where mirroring
         // departments seems to pay, both pictures are drawn and the one whose lines cross less kept.
         const orders = previous ? [rows] : [...new Map([false, true].map(mirror => {
-            const order = fewerCrossings(rows, graph, channels, way, mirror);
+            const order = fewerCrossings(rows, graph, channels, way, mirror, panel);
             return [JSON.stringify(order.map(row => row.map(block => [block.id, block.mirrored]))), order] as const;
         })).values()];
         const drawn = orders.flatMap(order => drawLinesInto(graph, placed(order, way, channels), labelled, deadline - performance.now()) ?? []);
@@ -81,12 +84,13 @@ function drawnCost(layout: DiagramLayout): number {
 }
 
 /**
- * Each row's departments in the order, of all orders of that row, whose straight lines between
- * departments cross fewest (then are shortest), the other rows as they stand; twice over. The rows
- * keep the flows' reading order top to bottom: a department that feeds one in the next row sits
- * above it rather than at the far end of its row.
+ * The rows with fewer crossings of the straight lines between departments (then shorter ones), twice
+ * over: each row's departments in the best of all their orders, the other rows as they stand; two
+ * departments of different rows swapped where the titles stay nearly as large (a hub department
+ * comes to sit among those it trades with); with `mirror`, a department turned over. A department
+ * that feeds one in the next row sits above it rather than at the far end of its row.
  */
-function fewerCrossings(rows: Block[][], graph: DiagramGraph, channels: Channels, direction: LayoutDirection, mirror: boolean): Block[][] {
+function fewerCrossings(rows: Block[][], graph: DiagramGraph, channels: Channels, direction: LayoutDirection, mirror: boolean, panel: PanelSize): Block[][] {
     const blockOf = new Map<string, number>();
     const blocks = rows.flat();
     blocks.forEach((block, index) => {
@@ -107,10 +111,22 @@ function fewerCrossings(rows: Block[][], graph: DiagramGraph, channels: Channels
         const tryCost = cost(tried);
         if (tryCost < bestCost - 0.5) [best, bestCost] = [tried, tryCost];
     };
+    const smallest = scaleIn(rows, panel, channels) * (1 - SWAP_SCALE_LOSS);
     for (let pass = 0; pass < 2; pass++) {
         for (let r = 0; r < best.length; r++) {
             if (best[r].length > MOST_ORDERED) continue;
             for (const order of permutations(best[r])) tryRows(best.map((row, i) => i === r ? order : row));
+        }
+        for (let r = 0; r < best.length; r++) {
+            for (let s = r + 1; s < best.length; s++) {
+                for (let b = 0; b < best[r].length; b++) {
+                    for (let c = 0; c < best[s].length; c++) {
+                        const tried = best.map(row => [...row]);
+                        [tried[r][b], tried[s][c]] = [best[s][c], best[r][b]];
+                        if (scaleIn(tried, panel, channels) >= smallest) tryRows(tried);
+                    }
+                }
+            }
         }
         for (let r = 0; mirror && r < best.length; r++) {
             for (let b = 0; b < best[r].length; b++) {

@@ -189,37 +189,49 @@ function fitted(graph: DiagramGraph, previous: DiagramLayout, labelled: boolean,
     // ones round them (drawn first, a long line takes the channels the short ones need).
     const middle = (id: string) => centre(nodes[id] ?? groups[id]);
     const span = (edge: DiagramEdge) => Math.hypot(middle(edge.source).x - middle(edge.target).x, middle(edge.source).y - middle(edge.target).y);
-    for (const edge of anEdit ? newEdges : [...newEdges].sort((p, q) => span(p) - span(q))) {
+    const order = anEdit ? newEdges : [...newEdges].sort((p, q) => span(p) - span(q));
+    for (const edge of order) {
         if (edges[edge.id]) continue;
         const geometry = newLine(edge, placed, labelled, direction);
         if (!geometry) return undefined;
         edges[edge.id] = geometry;
     }
-    if (!anEdit) redrawnAcross(newEdges, placed, labelled, direction);
+    if (!anEdit) redrawnAcross(order, placed, labelled, direction);
     return framed({ ...previous, nodes, groups, edges, titleShifts });
 }
 
 /**
- * Each of many lines drawn at once that crosses another is drawn again once all are in, and kept
- * so where it then crosses fewer: drawn first, it could not keep out of the way of the lines drawn
- * after it. What time is left decides how many: the lines as first drawn are a whole picture.
+ * Each of many lines drawn at once (`lines`, in the order drawn) that crosses one drawn after it is
+ * drawn again once all are in, and kept so where it then crosses fewer: drawn early, it could not
+ * keep out of the way of those. One that crosses only lines it saw crosses them for want of a
+ * better way. What time is left decides how many: the lines as first drawn are a whole picture.
  */
 function redrawnAcross(lines: readonly DiagramEdge[], placed: Placed, labelled: boolean, direction: LayoutDirection): void {
     const { edges } = placed;
+    const unseen = new Set(lines.map(edge => edge.id));
     for (const edge of lines) {
+        unseen.delete(edge.id);
         const first = edges[edge.id];
+        const later = [...unseen].flatMap(id => segmentsOf(edges[id].points));
+        if (crossingCount(segmentsOf(first.points), later) === 0) continue;
         delete edges[edge.id];
         const crossings = (geometry: EdgeGeometry) => crossingCount(segmentsOf(geometry.points), allSegments(edges));
         const before = crossings(first);
         let again: EdgeGeometry | undefined;
         try {
-            again = before > 0 ? newLine(edge, placed, labelled, direction) : undefined;
+            again = newLine(edge, placed, labelled, direction);
         } catch (error) {
             if (!(error instanceof OutOfTime)) throw error;
             edges[edge.id] = first;
             return;
         }
-        edges[edge.id] = again && crossings(again) < before ? again : first;
+        if (again && crossings(again) < before) {
+            edges[edge.id] = again;
+            // The lines still to come were drawn before it ran where it now does.
+            unseen.add(edge.id);
+        } else {
+            edges[edge.id] = first;
+        }
     }
 }
 

@@ -116,8 +116,10 @@ function cheapestPath(
     const moves = [[1, 0], [-1, 0], [0, 1], [0, -1]] as const;
     /** State: grid point and the direction of the run that reached it (4 = none yet). */
     const key = (i: number, j: number, d: number) => (i * ys.length + j) * 5 + d;
-    const cost = new Map<number, number>();
-    const came = new Map<number, number>();
+    // Arrays, not maps, by state: a search visits thousands of states, each looked up several times.
+    const states = xs.length * ys.length * 5;
+    const cost = new Float64Array(states).fill(Number.POSITIVE_INFINITY);
+    const came = new Int32Array(states).fill(-1);
     const startAt = new Map<number, Point>();
     const goalsAt = new Map<number, Array<{ point: Point; out: Point }>>();
     for (const { end, stub, out } of goals) {
@@ -135,21 +137,21 @@ function cheapestPath(
     const queue = new MinQueue();
     for (const { end, stub, out } of starts) {
         const state = cellOf(stub) * 5 + moves.findIndex(([dx, dy]) => dx === out.x && dy === out.y);
-        if (cost.has(state)) continue;
-        cost.set(state, 0);
+        if (cost[state] === 0) continue;
+        cost[state] = 0;
         startAt.set(state, end.point);
         queue.push(state, toGoal(onGrid(stub.x), onGrid(stub.y)));
     }
     // Each step of the grid is judged once, whichever way and from whichever start it is taken, and
-    // only against what lies near it.
-    const stepCost = new Map<number, number>();
+    // only against what lies near it: a step back along it is the same run.
+    const stepCost = new Float64Array(states).fill(-1);
     const judge = (i: number, j: number, direction: number, a: Point, b: Point) => {
-        const step = key(i, j, direction);
-        let judged = stepCost.get(step);
-        if (judged === undefined) {
-            const passes = obstacles.someNear({ a, b }, NEAR, box => segmentThroughBox(a, b, box)) || others.someNear({ a, b }, NEAR, segment => alongside({ a, b }, segment));
-            judged = passes ? Number.POSITIVE_INFINITY : others.nearRun({ a, b }, NEAR).filter(segment => crossingPoint({ a, b }, segment)).length * crossingCost;
-            stepCost.set(step, judged);
+        const step = direction === 1 ? key(i - 1, j, 0) : direction === 3 ? key(i, j - 1, 2) : key(i, j, direction);
+        let judged = stepCost[step];
+        if (judged < 0) {
+            const near = obstacles.someNear({ a, b }, NEAR, box => segmentThroughBox(a, b, box)) ? undefined : others.nearRun({ a, b }, NEAR);
+            judged = !near || near.some(segment => alongside({ a, b }, segment)) ? Number.POSITIVE_INFINITY : near.filter(segment => crossingPoint({ a, b }, segment)).length * crossingCost;
+            stepCost[step] = judged;
         }
         return judged;
     };
@@ -160,7 +162,7 @@ function cheapestPath(
         const d = state % 5;
         const cell = (state - d) / 5;
         const [i, j] = [Math.floor(cell / ys.length), cell % ys.length];
-        const spent = cost.get(state)!;
+        const spent = cost[state];
         if (priority > spent + toGoal(xs[i], ys[j]) + 1e-9) continue;
         // Arriving while heading away from the target box would turn back onto the same run.
         const goal = goalsAt.get(cell)?.find(({ out }) => d === 4 || moves[d][0] !== out.x || moves[d][1] !== out.y);
@@ -174,9 +176,9 @@ function cheapestPath(
             const step = Math.abs(xs[ni] - xs[i]) + Math.abs(ys[nj] - ys[j]) + extra + (d !== 4 && d !== direction ? BEND_COST : 0);
             const next = key(ni, nj, direction);
             const total = spent + step;
-            if (total < (cost.get(next) ?? Number.POSITIVE_INFINITY)) {
-                cost.set(next, total);
-                came.set(next, state);
+            if (total < cost[next]) {
+                cost[next] = total;
+                came[next] = state;
                 queue.push(next, total + toGoal(xs[ni], ys[nj]));
             }
         });
@@ -199,10 +201,10 @@ function withCentres(values: number[]): number[] {
 }
 
 /** The grid path back from the goal, its straight stretches merged, with the two ends on their boxes. */
-function path(goal: number, came: Map<number, number>, startAt: Map<number, Point>, xs: number[], ys: number[], end: Point): Point[] {
+function path(goal: number, came: Int32Array, startAt: Map<number, Point>, xs: number[], ys: number[], end: Point): Point[] {
     const cells: Point[] = [];
     let first = goal;
-    for (let state: number | undefined = goal; state !== undefined; state = came.get(state)) {
+    for (let state = goal; state >= 0; state = came[state]) {
         const cell = (state - (state % 5)) / 5;
         cells.push({ x: xs[Math.floor(cell / ys.length)], y: ys[cell % ys.length] });
         first = state;
@@ -233,7 +235,9 @@ class MinQueue {
         while (k > 0) {
             const parent = (k - 1) >> 1;
             if (items[parent].priority <= items[k].priority) break;
-            [items[parent], items[k]] = [items[k], items[parent]];
+            const above = items[parent];
+            items[parent] = items[k];
+            items[k] = above;
             k = parent;
         }
     }
@@ -251,7 +255,9 @@ class MinQueue {
                 if (l < items.length && items[l].priority < items[least].priority) least = l;
                 if (r < items.length && items[r].priority < items[least].priority) least = r;
                 if (least === k) break;
-                [items[least], items[k]] = [items[k], items[least]];
+                const below = items[least];
+                items[least] = items[k];
+                items[k] = below;
                 k = least;
             }
         }

@@ -326,9 +326,9 @@ describe('four boxes in a tall side panel (pharma, department Supply chain, in a
 });
 
 describe('an estate of ten small departments opened in full, its titles just short of readable (council, all open)', () => {
-    it('has its labels put in the layers with room for them instead of columns of their own, and its titles reach 10 px', async () => {
+    it('laid out in layers (no grid tried), has its labels put in the layers with room for them instead of columns of their own, and its titles reach 10 px', async () => {
         const graph = await fixtureView('council', { view: { kind: 'estate' }, state: 'as-is', expand: [EXPAND_ALL] })();
-        const layout = await new DiagramLayouter(new CountingRunner()).layout(graph);
+        const layout = await new DiagramLayouter(new CountingRunner(), 32, undefined, 0).layout(graph);
         expect(layout.packedLabels).toBe(true);
         const quality = measureLayout(graph, layout);
         expect(quality.titlePx).toBeGreaterThanOrEqual(10);
