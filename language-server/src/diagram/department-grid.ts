@@ -30,7 +30,7 @@ const MOST_ORDERED = 5;
 /** Row widths this close in how large they show the titles are as good: the fewer rows, the fewer lines turn back. */
 const SAME_SCALE = 0.02;
 /** Departments swapped between rows may shrink the picture's titles by this share at most. */
-const SWAP_SCALE_LOSS = 0.1;
+const SWAP_SCALE_LOSS = 0.05;
 
 /** Lays out one department's systems and the flows among them (a graph without departments). */
 export type PartLayout = (part: DiagramGraph, direction: LayoutDirection) => Promise<DiagramLayout>;
