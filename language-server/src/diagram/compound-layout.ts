@@ -13,6 +13,7 @@ import { colourNodes } from './colour-layers.js';
 import { groupedRanks, type RankedLink } from './node-order.js';
 import { GROUP_TITLE_HEIGHT, groupTitleBox, labelSize } from './node-sizing.js';
 import { betterReading } from './layout-choice.js';
+import { onOutline } from './layout-quality.js';
 import { linesFirst } from './lines-first.js';
 import { shortenDetours } from './line-shortcuts.js';
 import { straightenLayout, type SmoothingContext } from './route-smoothing.js';
@@ -257,9 +258,12 @@ export function compoundLayout(graph: DiagramGraph, laidOut: ElkNode, input: Pic
         const elkEdge = elkEdges.get(edge.id);
         if (!elkEdge) continue;
         const geometry = geometryOf(elkEdge, input.reversed.has(edge.id), input.labelLines.get(edge.id));
-        // ELK sometimes returns an edge without a route (wrapping with position hints): it is drawn
-        // straight between its boxes, for the line passes to lead round what lies in its way.
-        layout.edges[edge.id] = geometry.points.length >= 2 ? geometry : directLine(geometry, layout.nodes[edge.source], layout.nodes[edge.target]);
+        // ELK sometimes returns an edge without a route (wrapping with position hints), or one whose
+        // end is left where the box was before its row was moved (wrapping): it is drawn straight
+        // between its boxes, for the line passes to lead round what lies in its way.
+        const [from, to] = [layout.nodes[edge.source], layout.nodes[edge.target]];
+        const routed = geometry.points.length >= 2 && onOutline(geometry.points[0], from) && onOutline(geometry.points[geometry.points.length - 1], to);
+        layout.edges[edge.id] = routed ? geometry : directLine(geometry, from, to);
     }
     const { context, titles } = lineContext(graph, layout);
     const straightened = straightenLayout(layout, context);

@@ -36,6 +36,8 @@ export function overlapsAnything(quality: LayoutQuality): boolean {
 export function targetsMissed(quality: LayoutQuality, before?: LayoutQuality): number {
     const added = before ? overlapCount(quality) > overlapCount(before) : overlapsAnything(quality);
     let missed = added ? 10 : 0;
+    // A flow drawn to nowhere (or not at all) tells the reader something false.
+    if (quality.undrawn > (before?.undrawn ?? 0)) missed += 10;
     if (quality.hiddenShare > 0.02) missed += 4;
     if (quality.bendsPerEdge > 2) missed += 2;
     if (quality.detourMean > DETOUR_MEAN) missed += 2;

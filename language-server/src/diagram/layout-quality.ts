@@ -23,7 +23,7 @@ const INSIDE_PX = 1;
 export interface LayoutQuality {
     nodes: number;
     edges: number;
-    /** Flows of the graph with no drawn line. */
+    /** Flows of the graph with no drawn line, or a line that does not start on its source's outline and end on its target's. */
     undrawn: number;
     /** Pairs of segments of two different edges that cross, not at an end of either edge. */
     crossings: number;
@@ -191,6 +191,23 @@ export function fittedTitlePx(layout: Pick<DiagramLayout, 'width' | 'height'>, p
     return LABEL_FONT_PX * scale;
 }
 
+/** How far off its box's outline a line may end (half pixels of rounding either way). */
+const OUTLINE_PX = 1.5;
+
+/** Whether `point` lies on the outline of `box`, within `OUTLINE_PX`. */
+export function onOutline(point: Point, box: Box): boolean {
+    const dx = Math.max(box.x - point.x, 0, point.x - (box.x + box.width));
+    const dy = Math.max(box.y - point.y, 0, point.y - (box.y + box.height));
+    if (dx > 0 || dy > 0) return Math.hypot(dx, dy) <= OUTLINE_PX;
+    return Math.min(point.x - box.x, box.x + box.width - point.x, point.y - box.y, box.y + box.height - point.y) <= OUTLINE_PX;
+}
+
+function onItsEnds(layout: DiagramLayout, id: string, source: string, target: string): boolean {
+    const points = layout.edges[id].points;
+    const [from, to] = [layout.nodes[source] ?? layout.groups[source], layout.nodes[target] ?? layout.groups[target]];
+    return from !== undefined && to !== undefined && onOutline(points[0], from) && onOutline(points[points.length - 1], to);
+}
+
 export function measureLayout(graph: DiagramGraph, layout: DiagramLayout): LayoutQuality {
     const drawn = graph.edges.filter(edge => (layout.edges[edge.id]?.points.length ?? 0) >= 2);
     const segments: Segment[] = [];
@@ -300,7 +317,7 @@ export function measureLayout(graph: DiagramGraph, layout: DiagramLayout): Layou
     return {
         nodes: graph.nodes.filter(node => nodeIds.has(node.id)).length,
         edges: graph.edges.length,
-        undrawn: graph.edges.length - drawn.length,
+        undrawn: graph.edges.length - drawn.filter(edge => onItsEnds(layout, edge.id, edge.source, edge.target)).length,
         crossings,
         hiddenShare: totalLength > 0 ? hiddenLength(hiddenOther) / totalLength : 0,
         hiddenShareAnyEdge: totalLength > 0 ? hiddenLength(hiddenAny) / totalLength : 0,

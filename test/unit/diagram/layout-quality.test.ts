@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyCounts, type DiagramEdge, type DiagramGraph, type DiagramLayout, type DiagramNode } from '../../../language-server/src/diagram/diagram-graph.js';
 import { displacement, fittedTitlePx, measureLayout, quarterTurns } from '../../../language-server/src/diagram/layout-quality.js';
-import { stabilityMissed } from '../../../language-server/src/diagram/layout-choice.js';
+import { stabilityMissed, targetsMissed } from '../../../language-server/src/diagram/layout-choice.js';
 
 const lens = { data: 'none', owner: 'owned', roadmap: 'none' } as const;
 
@@ -43,6 +43,24 @@ describe('layout quality', () => {
         expect(quality.bendsPerEdge).toBeCloseTo(3 / 4, 5);
         expect(quality.detourWorst).toBeCloseTo(340 / Math.hypot(200, 20), 5);
         expect(quality.edgeThroughNode).toBe(0);
+    });
+
+    it('counts a line that ends away from its box as not drawn, and a layout with one as missing a target', () => {
+        const graph = graphOf(['a', 'b', 'd'], [edge('ab', 'a', 'b'), edge('ad', 'a', 'd')]);
+        const layout: DiagramLayout = {
+            width: 400, height: 340, nodes: { a: boxes.a, b: boxes.b, d: boxes.d }, groups: {},
+            edges: {
+                ab: { points: [{ x: 100, y: 20 }, { x: 300, y: 20 }] },
+                // Ends level with b, 260 px above d: left where d stood before its row was moved.
+                ad: { points: [{ x: 50, y: 40 }, { x: 50, y: 60 }, { x: 300, y: 60 }] }
+            }
+        };
+        const quality = measureLayout(graph, layout);
+        expect(quality.undrawn).toBe(1);
+        expect(targetsMissed(quality)).toBeGreaterThanOrEqual(10);
+        const attached = measureLayout(graph, { ...layout, edges: { ...layout.edges, ad: { points: [{ x: 50, y: 40 }, { x: 50, y: 320 }, { x: 300, y: 320 }] } } });
+        expect(attached.undrawn).toBe(0);
+        expect(targetsMissed(attached)).toBe(0);
     });
 
     it('counts a line through a box, labels on each other and on boxes, and a label far from its line', () => {
