@@ -101,15 +101,17 @@ export function sharedInterval(s: { a: Point; b: Point }, t: { a: Point; b: Poin
 }
 
 function unionLength(intervals: Array<[number, number]>): number {
-    intervals.sort((p, q) => p[0] - q[0]);
+    if (intervals.length > 1) intervals.sort((p, q) => p[0] - q[0]);
     let total = 0;
-    let [start, end] = [Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY];
-    for (const [from, to] of intervals) {
-        if (from > end) {
+    let start = Number.NEGATIVE_INFINITY;
+    let end = Number.NEGATIVE_INFINITY;
+    for (const interval of intervals) {
+        if (interval[0] > end) {
             if (end > start) total += end - start;
-            [start, end] = [from, to];
-        } else {
-            end = Math.max(end, to);
+            start = interval[0];
+            end = interval[1];
+        } else if (interval[1] > end) {
+            end = interval[1];
         }
     }
     if (end > start) total += end - start;
@@ -237,16 +239,23 @@ export function measureLayout(graph: DiagramGraph, layout: DiagramLayout): Layou
     const near = new SpatialIndex(segments.map((_, k) => k), k => ({ run: segments[k] }));
     const spans = segments.map(({ a, b }) => ({ left: Math.min(a.x, b.x), right: Math.max(a.x, b.x), top: Math.min(a.y, b.y), bottom: Math.max(a.y, b.y) }));
     const apart = (p: typeof spans[number], q: typeof spans[number]) => p.left > q.right + COLLINEAR_PX || q.left > p.right + COLLINEAR_PX || p.top > q.bottom + COLLINEAR_PX || q.top > p.bottom + COLLINEAR_PX;
+    const lengths = segments.map(({ a, b }) => length(a, b));
     for (let i = 0; i < segments.length; i++) {
         for (const j of near.nearRun(segments[i], COLLINEAR_PX + 1)) {
             if (j <= i || apart(spans[i], spans[j])) continue;
             const s = segments[i];
             const t = segments[j];
             if (s.edge === t.edge) continue;
+            // Runs at an angle lie on each other nowhere: both ends of one within the tolerance of
+            // the other's line need their directions within twice the tolerance across the longer.
+            const turned = Math.abs((s.b.x - s.a.x) * (t.b.y - t.a.y) - (s.b.y - s.a.y) * (t.b.x - t.a.x));
+            // ...and parallel runs side by side, not on one line, none either.
+            const parallel = turned <= 2 * COLLINEAR_PX * Math.max(lengths[i], lengths[j])
+                && (Math.abs(cross(s.a, s.b, t.a)) <= COLLINEAR_PX * lengths[i] || Math.abs(cross(t.a, t.b, s.a)) <= COLLINEAR_PX * lengths[j]);
             // Each side measured along itself: a long line nearly parallel to a short one can lie on
             // it within the tolerance one way and not the other.
-            const shared = sharedInterval(s, t);
-            const back = sharedInterval(t, s);
+            const shared = parallel ? sharedInterval(s, t) : undefined;
+            const back = parallel ? sharedInterval(t, s) : undefined;
             if (shared || back) {
                 const otherColour = drawn[s.edge].edgeClass !== drawn[t.edge].edgeClass;
                 if (shared) {
@@ -263,7 +272,7 @@ export function measureLayout(graph: DiagramGraph, layout: DiagramLayout): Layou
             if (at && !atEnd(at, s.edge) && !atEnd(at, t.edge)) crossings++;
         }
     }
-    const hiddenLength = (lists: Array<Array<[number, number]>>) => lists.reduce((sum, list) => sum + unionLength(list), 0);
+    const hiddenLength = (lists: Array<Array<[number, number]>>) => lists.reduce((sum, list) => list.length > 0 ? sum + unionLength(list) : sum, 0);
 
     const nodeIds = new Set(graph.nodes.map(node => node.id));
     const nodeBoxes = graph.nodes.map(node => ({ id: node.id, group: node.group, box: layout.nodes[node.id] })).filter(entry => entry.box);

@@ -101,6 +101,9 @@ function cellsOver(left: number, top: number, right: number, bottom: number, vis
 
 /** The cells within `margin` of a run, from its start: round each point taken along it, the square that covers its stretch. */
 function cellsAlong({ a, b }: Segment, margin: number, visit: (key: number) => boolean): boolean {
+    // A level or upright run (most of an orthogonal picture's) covers just the cells of its span,
+    // each offered once; the squares round points along it would offer most cells twice or more.
+    if (a.x === b.x || a.y === b.y) return cellsOver(Math.min(a.x, b.x) - margin, Math.min(a.y, b.y) - margin, Math.max(a.x, b.x) + margin, Math.max(a.y, b.y) + margin, visit);
     const steps = Math.max(1, Math.ceil(Math.max(Math.abs(b.x - a.x), Math.abs(b.y - a.y)) / STEP));
     const reach = STEP / 2 + margin;
     for (let k = 0; k <= steps; k++) {
