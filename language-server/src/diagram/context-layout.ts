@@ -43,8 +43,12 @@ interface Line {
 /** A box's place across the flow (`v`) and its extent, before the axes are chosen. */
 interface Slotted { id: string; v: number; across: number; along: number }
 
-/** The levels a context view shows: the graph builder leaves out flows that are not between consecutive levels. */
-export function contextLayout(graph: DiagramGraph, orientation: Orientation, labelled: boolean, previous?: DiagramLayout): DiagramLayout {
+/**
+ * The levels a context view shows: the graph builder leaves out flows that are not between consecutive
+ * levels. `narrowLabels`: labels in up to three lines of at most 100 px, for a panel no wider than
+ * tall, where the columns' gaps (each as wide as its widest label) make the picture wider than the panel.
+ */
+export function contextLayout(graph: DiagramGraph, orientation: Orientation, labelled: boolean, previous?: DiagramLayout, narrowLabels = false): DiagramLayout {
     const focus = graph.focus!;
     const level = contextLevels(graph.nodes.map(node => node.id), graph.edges.map(edge => ({ source: edge.source, target: edge.target, weight: edge.flows.length })), focus, previousSides(previous, focus));
     const levelOf = (id: string) => level.get(id) ?? 0;
@@ -59,7 +63,7 @@ export function contextLayout(graph: DiagramGraph, orientation: Orientation, lab
         const [a, b] = [levelOf(edge.source), levelOf(edge.target)];
         const [inner, outer] = Math.abs(a) <= Math.abs(b) ? [edge.source, edge.target] : [edge.target, edge.source];
         const gap = Math.sign(levelOf(outer)) * Math.max(Math.abs(a), Math.abs(b));
-        const label = labelled && edge.label ? labelSize(edge) : undefined;
+        const label = labelled && edge.label ? labelSize(edge, 'DOWN', narrowLabels) : undefined;
         lines.push({ edge, inner, outer, gap, labelWidth: label?.width ?? 0, label });
     }
 
@@ -157,7 +161,7 @@ export function contextLayout(graph: DiagramGraph, orientation: Orientation, lab
             ? { x: MARGIN + v, y: MARGIN + uStart, width: box.across, height: box.along }
             : { x: MARGIN + uStart, y: MARGIN + v, width: box.along, height: box.across };
     };
-    const layout: DiagramLayout = { width: 0, height: 0, nodes: {}, groups: {}, edges: {}, direction: orientation };
+    const layout: DiagramLayout = { width: 0, height: 0, nodes: {}, groups: {}, edges: {}, direction: orientation, narrowLabels: narrowLabels || undefined };
     for (const [id, box] of placed) layout.nodes[id] = toBox(box, levelOf(id));
     const point = (uValue: number, vValue: number): Point => down
         ? { x: MARGIN + vValue - vShift, y: MARGIN + uValue }

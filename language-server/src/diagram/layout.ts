@@ -145,7 +145,9 @@ export class DiagramLayouter {
         // spreads out is the worst kind of reshuffle. A view opened afresh takes what suits the panel.
         const directions: LayoutDirection[] = previous?.direction ? [previous.direction] : both ? ['DOWN', 'RIGHT'] : ['DOWN'];
         if (graph.focus) {
-            return chooseLayout(graph, directions.map(direction => padToAspect(contextLayout(graph, direction, labelled, previous))), panel);
+            // In a panel no wider than tall, labels in narrow lines keep the columns' gaps narrow too.
+            const narrow = previous ? [previous.narrowLabels === true] : labelled && panel.width <= panel.height ? [false, true] : [false];
+            return chooseLayout(graph, directions.flatMap(direction => narrow.map(labels => padToAspect(contextLayout(graph, direction, labelled, previous, labels)))), panel);
         }
         if (graph.nodes.length <= COMPOUND_UP_TO_NODES && graph.edges.length <= COMPOUND_UP_TO_EDGES) {
             const hints = previous ? knownBoxes(graph, previous) : undefined;

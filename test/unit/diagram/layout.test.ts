@@ -9,6 +9,7 @@ import { LAYOUT_TIMEOUT_NOTE, produceDiagram } from '../../../language-server/sr
 import type { ElkNode } from '../../../language-server/src/diagram/elk-types.js';
 import { folderTexts, loadTexts } from '../helpers/workspace.js';
 import { compoundElkGraph, compoundLayout } from '../../../language-server/src/diagram/compound-layout.js';
+import { contextLayout } from '../../../language-server/src/diagram/context-layout.js';
 import { EDGE_FONT_PX, textWidth } from '../../../language-server/src/diagram/text-metrics.js';
 import { CountingRunner, denseEstate, fixtureView, generatedEstate, loadReference, REFERENCE } from './helpers.js';
 
@@ -285,6 +286,41 @@ describe('an overview in a side panel (acme, 900×1000)', () => {
         expect(kept).toBeGreaterThan(10);
         // Fitted into the picture the reader has: nothing moved.
         for (const [id, box] of Object.entries(before.nodes)) expect(after.nodes[id], id).toEqual(box);
+    });
+});
+
+describe('a system\'s context in a tall side panel (acme, system Salesforce, 700×1000)', () => {
+    const view = async (extra = '') => {
+        const { analysis } = await loadTexts({ ...folderTexts('samples/acme'), 'added.integ': extra });
+        return buildDiagramGraph(analysis.estate, analysis.findings, { view: { kind: 'system', name: 'Salesforce', depth: 1 }, state: 'as-is' }, '2026-12-01');
+    };
+    const panel = { width: 700, height: 1000 };
+
+    it('has its labels in up to three narrow lines, the gaps between its rows no wider than they need, its titles larger than in wide lines', async () => {
+        const graph = await view();
+        const layout = await new DiagramLayouter(new CountingRunner()).layout(graph, { panel });
+        expect(layout.narrowLabels).toBe(true);
+        const labelled = Object.values(layout.edges).filter(geometry => geometry.label);
+        expect(labelled.some(geometry => geometry.labelLines!.length === 3)).toBe(true);
+        for (const geometry of labelled) {
+            expect(geometry.labelLines!.length).toBeLessThanOrEqual(3);
+            for (const line of geometry.labelLines!) expect(textWidth(line, EDGE_FONT_PX)).toBeLessThanOrEqual(100);
+        }
+        const wide = contextLayout(graph, layout.direction!, true);
+        expect(fittedTitlePx(layout, panel)).toBeGreaterThan(fittedTitlePx(wide, panel) * 1.1);
+        const quality = measureLayout(graph, layout);
+        expect(quality.edgeThroughNode + quality.nodeOverlaps + quality.labelLabelOverlaps + quality.labelNodeOverlaps + quality.edgeThroughLabel).toBe(0);
+        expect(quality.labelDistanceWorst).toBeLessThanOrEqual(10);
+        // A wide panel keeps the wide lines: there the narrow ones only make the picture taller.
+        expect((await new DiagramLayouter(new CountingRunner()).layout(graph)).narrowLabels).toBeFalsy();
+    });
+
+    it('keeps its narrow labels after an edit', async () => {
+        const layouter = new DiagramLayouter(new CountingRunner());
+        await layouter.layout(await view(), { panel, viewKey: 'context' });
+        const after = await layouter.layout(await view('flow AddedLeads : HubSpot -> Salesforce { style api }'), { panel, viewKey: 'context' });
+        expect(after.narrowLabels).toBe(true);
+        expect(after.edges['flow:AddedLeads']).toBeDefined();
     });
 });
 
