@@ -10,10 +10,10 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { EXPAND_ALL, type Box, type DiagramGraph, type DiagramLayout, type DiagramOptions, type Point } from '../../../language-server/src/diagram/diagram-graph.js';
+import { EXPAND_ALL, type Box, type DiagramGraph, type DiagramLayout, type DiagramOptions } from '../../../language-server/src/diagram/diagram-graph.js';
 import { buildDiagramGraph } from '../../../language-server/src/diagram/graph-builder.js';
 import { DiagramLayouter } from '../../../language-server/src/diagram/layout.js';
-import { measureLayout } from '../../../language-server/src/diagram/layout-quality.js';
+import { measureLayout, onOutline } from '../../../language-server/src/diagram/layout-quality.js';
 import type { Estate } from '../../../language-server/src/model/estate.js';
 import { createIntegCoreServices } from '../../../language-server/src/module.js';
 import { loadWorkspace, type LoadedWorkspace } from '../../../language-server/src/workspace/load-workspace.js';
@@ -48,13 +48,6 @@ function viewsOf(estate: Estate): Array<[string, DiagramOptions]> {
     return views;
 }
 
-function distanceToOutline(point: Point, box: Box): number {
-    const dx = Math.max(box.x - point.x, 0, point.x - (box.x + box.width));
-    const dy = Math.max(box.y - point.y, 0, point.y - (box.y + box.height));
-    if (dx > 0 || dy > 0) return Math.hypot(dx, dy);
-    return Math.min(point.x - box.x, box.x + box.width - point.x, point.y - box.y, box.y + box.height - point.y);
-}
-
 function inside(box: Box, outer: Box): boolean {
     return box.x >= outer.x && box.x + box.width <= outer.x + outer.width && box.y >= outer.y && box.y + box.height <= outer.y + outer.height;
 }
@@ -74,8 +67,8 @@ function brokenPromises(graph: DiagramGraph, layout: DiagramLayout): string[] {
     for (const edge of graph.edges) {
         const points = layout.edges[edge.id]?.points ?? [];
         if (points.length < 2) continue;
-        if (distanceToOutline(points[0], layout.nodes[edge.source]) > 1.5) broken.push(`${edge.id} does not start at ${edge.source}`);
-        if (distanceToOutline(points[points.length - 1], layout.nodes[edge.target]) > 1.5) broken.push(`${edge.id} does not end at ${edge.target}`);
+        if (!onOutline(points[0], layout.nodes[edge.source])) broken.push(`${edge.id} does not start at ${edge.source}`);
+        if (!onOutline(points[points.length - 1], layout.nodes[edge.target])) broken.push(`${edge.id} does not end at ${edge.target}`);
     }
     const picture: Box = { x: 0, y: 0, width: layout.width, height: layout.height };
     const drawn: Array<[string, Box]> = [
