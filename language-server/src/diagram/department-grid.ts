@@ -50,13 +50,16 @@ interface Block {
 interface Channels { across: number; down: number }
 
 /**
- * The grid of a view's departments, or undefined where it has fewer than two with systems (a
- * department's own view reads best with what feeds it on one side, what it feeds on the other) or
- * the flows between them find no way through the channels, drawn within `budgetMs`. After an edit
- * (`previous`, a grid), the departments keep their rows and their order in them.
+ * The grid of a view's departments (and the boxes outside them), or undefined where it opens none
+ * with systems (fewer than two, but in the estate), or the flows between them find no way through
+ * the channels, drawn within `budgetMs`. After an edit (`previous`, a grid), the departments keep
+ * their rows and their order in them.
  */
 export async function departmentGrid(graph: DiagramGraph, layOut: PartLayout, panel: PanelSize, labelled: boolean, budgetMs: number, previous?: DiagramLayout): Promise<DiagramLayout | undefined> {
-    if (new Set(graph.nodes.map(node => node.group).filter(Boolean)).size < 2) return undefined;
+    // In the estate one opened department is a block among the closed ones; a department's own view
+    // (one frame and its partners) reads best with what feeds it on one side, what it feeds on the other.
+    const opened = new Set(graph.nodes.map(node => node.group).filter(Boolean)).size;
+    if (opened < (graph.view.kind === 'estate' ? 1 : 2) || opened + graph.nodes.filter(node => !node.group).length < 2) return undefined;
     const directions: LayoutDirection[] = previous?.direction ? [previous.direction] : ['RIGHT', 'DOWN'];
     const laidOut = await Promise.all(directions.map(async way => ({ way, blocks: await blocksOf(graph, layOut, way) })));
     const deadline = performance.now() + budgetMs;

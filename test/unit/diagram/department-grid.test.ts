@@ -161,10 +161,27 @@ describe('department grid', () => {
         expect(measureLayout(graph, layout).crossings).toBeLessThan(measureLayout(graph, grid).crossings);
     });
 
-    it('leaves a view with one department to the layers: what feeds it on one side, what it feeds on the other', async () => {
-        const graph = await fixtureView('utility', { view: { kind: 'estate' }, state: 'as-is', expand: ['Cust'] })();
+    it('leaves a department\'s own view to the layers: what feeds it on one side, what it feeds on the other', async () => {
+        const graph = await fixtureView('utility', { view: { kind: 'department', name: 'Cust' }, state: 'as-is' })();
         expect(graph.groups.length).toBe(1);
         expect(await departmentGrid(graph, partLayout(true), PANEL, true, GENEROUS_MS)).toBeUndefined();
+    });
+
+    it('sets one department opened in the estate among the closed ones, in rows readable in a side panel', async () => {
+        // Customer and billing opened: in layers a strip of closed departments beside its frame, 7 px a title at 900×1000.
+        const graph = await fixtureView('utility', { view: { kind: 'estate' }, state: 'as-is', expand: ['Cust'] })();
+        expect(graph.groups.map(group => group.id)).toEqual(['group:Cust']);
+        const side = { width: 900, height: 1000 };
+        const layout = await new DiagramLayouter(new CountingRunner(), 32, undefined, GENEROUS_MS).layout(graph, { panel: side });
+        expect(layout.departmentGrid).toBe(true);
+        expect(fittedTitlePx(layout, side)).toBeGreaterThanOrEqual(10);
+        const quality = measureLayout(graph, layout);
+        expect(quality.undrawn + quality.edgeThroughNode + quality.nodeOverlaps + quality.labelLabelOverlaps + quality.labelNodeOverlaps + quality.edgeThroughLabel + quality.edgeThroughTitle).toBe(0);
+        expect(2 * quality.crossings).toBeLessThanOrEqual(graph.edges.length);
+        const frame = layout.groups['group:Cust'];
+        for (const node of graph.nodes.filter(node => !node.group)) expect(overlaps(layout.nodes[node.id], frame), node.id).toBe(false);
+        const layers = await new DiagramLayouter(new CountingRunner(), 32, undefined, 0).layout(graph, { panel: side });
+        expect(fittedTitlePx(layers, side)).toBeLessThan(10);
     });
 
     it('after an edit, keeps every department in its row and place; a new one starts a row at the end', async () => {
