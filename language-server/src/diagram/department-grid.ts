@@ -133,6 +133,8 @@ function fewerCrossings(rows: Block[][], graph: DiagramGraph, channels: Channels
         }
         for (let r = 0; mirror && r < best.length; r++) {
             for (let b = 0; b < best[r].length; b++) {
+                // A box outside every department has nothing to turn over.
+                if (!best[r][b].group) continue;
                 tryRows(best.map((row, i) => i === r ? row.map((block, j) => j === b ? mirrored(block, direction) : block) : row));
             }
         }

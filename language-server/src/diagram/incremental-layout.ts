@@ -462,6 +462,8 @@ function newLine(edge: DiagramEdge, placed: Placed, labelled: boolean, direction
     for (const [index, points] of routes.entries()) {
         if (index % TIME_CHECKED_EVERY === 0) inTime(placed);
         const runs = segmentsOf(points).filter(({ a, b }) => Math.hypot(b.x - a.x, b.y - a.y) > 0.5);
+        // Ends on one spot (two boxes touching there) draw nothing a reader could follow.
+        if (runs.length === 0) continue;
         const length = runs.reduce((sum, { a, b }) => sum + Math.hypot(b.x - a.x, b.y - a.y), 0);
         // A way round that avoids a crossing but goes far out of its way reads worse than the crossing.
         if (runs.length > 1 && length > LONGEST_DETOUR * Math.hypot(points[points.length - 1].x - points[0].x, points[points.length - 1].y - points[0].y)) continue;

@@ -184,6 +184,21 @@ describe('department grid', () => {
         expect(fittedTitlePx(layers, side)).toBeLessThan(10);
     });
 
+    it('turns over only departments: every closed department\'s box keeps its place in its row', async () => {
+        let grids = 0;
+        // Turned over as a department is, a box outside every department left its place for the one before it.
+        for (const [estate, department] of [['airline', 'Fin'], ['pharma', 'Lab'], ['council', 'Housing']]) {
+            const graph = await fixtureView(estate, { view: { kind: 'estate' }, state: 'as-is', expand: [department] })();
+            for (const panel of [PANEL, { width: 1000, height: 1000 }]) {
+                const layout = await departmentGrid(graph, partLayout(true), panel, true, GENEROUS_MS);
+                if (!layout) continue;
+                grids++;
+                expect(measureLayout(graph, layout).nodeOverlaps, `${estate} ${panel.width}`).toBe(0);
+            }
+        }
+        expect(grids).toBeGreaterThanOrEqual(3);
+    });
+
     it('after an edit, keeps every department in its row and place; a new one starts a row at the end', async () => {
         const before = await allOpen();
         const previous = (await departmentGrid(before, partLayout(true), PANEL, true, GENEROUS_MS))!;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EXPAND_ALL, emptyCounts, type Box, type DiagramGraph, type DiagramLayout, type Point } from '../../../language-server/src/diagram/diagram-graph.js';
 import { buildDiagramGraph } from '../../../language-server/src/diagram/graph-builder.js';
-import { fitIntoPrevious } from '../../../language-server/src/diagram/incremental-layout.js';
+import { drawLinesInto, fitIntoPrevious } from '../../../language-server/src/diagram/incremental-layout.js';
 import { DiagramLayouter } from '../../../language-server/src/diagram/layout.js';
 import { displacement, measureLayout } from '../../../language-server/src/diagram/layout-quality.js';
 import { targetsMissed } from '../../../language-server/src/diagram/layout-choice.js';
@@ -408,5 +408,20 @@ describe('a department grown for a new system', () => {
         expect(measureLayout(graph, fitted).edgeThroughTitle).toBe(0);
         expect(fitted.nodes.New.x + fitted.nodes.New.width).toBeLessThan(fitted.nodes.A.x);
         expectClean(graph, fitted);
+    });
+});
+
+describe('a line drawn between two boxes that touch', () => {
+    it('is drawn round them or not at all: never a line of no length, and nothing throws', () => {
+        const lens = { data: 'none', owner: 'owned', roadmap: 'none' } as const;
+        const node = (id: string) => ({ id, kind: 'system' as const, name: id, label: id, lines: [id], detail: '', shadow: false, findings: emptyCounts(), findingList: [], lens, width: 100, height: 40 });
+        const graph: DiagramGraph = {
+            title: 't', view: { kind: 'estate' }, state: 'as-is', aggregated: false, nodes: [node('a'), node('b')], groups: [], notes: [],
+            edges: [{ id: 'ab', source: 'a', target: 'b', label: 'ab', title: 'ab', flows: ['ab'], edgeClass: 'realtime', twoWay: false, classifications: [], regulated: false, findings: emptyCounts(), findingList: [], lens }]
+        };
+        // b's left side is a's right side: the nearest ends of the two are one spot.
+        const partial: DiagramLayout = { width: 240, height: 80, nodes: { a: { x: 20, y: 20, width: 100, height: 40 }, b: { x: 120, y: 20, width: 100, height: 40 } }, groups: {}, edges: {} };
+        const drawn = drawLinesInto(graph, partial, false, 10_000);
+        if (drawn) expect(pathLength(drawn.edges.ab.points)).toBeGreaterThan(1);
     });
 });
