@@ -2,7 +2,7 @@
  * The small geometry the line passes share: boxes grown or overlapping, a polyline's runs, the side
  * of a box that faces a point, and the spots beside a run where a label can sit.
  */
-import type { Box, Point } from './diagram-graph.js';
+import type { Box, DiagramLayout, EdgeGeometry, Point } from './diagram-graph.js';
 import { crossingPoint, sharedInterval } from './layout-quality.js';
 
 export interface Segment { a: Point; b: Point }
@@ -18,6 +18,32 @@ const LINE_GAP = 6;
 const PARALLEL_SINE = 0.17;
 /** Where along a run a label may sit, best first. */
 const ALONG = [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8];
+
+/** `layout` with every box, department frame, line and label moved by (`dx`, `dy`); its size as it was. */
+export function movedBy(layout: DiagramLayout, dx: number, dy: number): DiagramLayout {
+    const move = (box: Box): Box => ({ ...box, x: box.x + dx, y: box.y + dy });
+    const edges: Record<string, EdgeGeometry> = {};
+    for (const [id, edge] of Object.entries(layout.edges)) {
+        edges[id] = { ...edge, points: edge.points.map(p => ({ x: p.x + dx, y: p.y + dy })), label: edge.label && move(edge.label) };
+    }
+    return {
+        ...layout, edges,
+        nodes: Object.fromEntries(Object.entries(layout.nodes).map(([id, box]) => [id, move(box)])),
+        groups: Object.fromEntries(Object.entries(layout.groups).map(([id, box]) => [id, move(box)]))
+    };
+}
+
+/** The box round everything `layout` draws: boxes, department frames, lines and labels. */
+export function drawnExtent(layout: DiagramLayout): { left: number; top: number; right: number; bottom: number } {
+    const boxes = [...Object.values(layout.nodes), ...Object.values(layout.groups), ...Object.values(layout.edges).flatMap(edge => edge.label ? [edge.label] : [])];
+    const points = Object.values(layout.edges).flatMap(edge => edge.points);
+    return {
+        left: Math.min(...boxes.map(box => box.x), ...points.map(p => p.x)),
+        top: Math.min(...boxes.map(box => box.y), ...points.map(p => p.y)),
+        right: Math.max(...boxes.map(box => box.x + box.width), ...points.map(p => p.x)),
+        bottom: Math.max(...boxes.map(box => box.y + box.height), ...points.map(p => p.y))
+    };
+}
 
 export function inflate(box: Box, by: number): Box {
     return { x: box.x - by, y: box.y - by, width: box.width + 2 * by, height: box.height + 2 * by };

@@ -7,7 +7,7 @@
  * put them in successive layers), which a panel shows at a few pixels a title.
  */
 import type { Box, DiagramGraph, DiagramGroup, DiagramLayout, DiagramNode, EdgeGeometry, LayoutDirection } from './diagram-graph.js';
-import { centre, crossingCount, pathLength, segmentsOf, type Segment } from './box-geometry.js';
+import { centre, crossingCount, drawnExtent, movedBy, pathLength, segmentsOf, type Segment } from './box-geometry.js';
 import { viewRanks } from './compound-layout.js';
 import { drawLinesInto } from './incremental-layout.js';
 import { GROUP_TITLE_HEIGHT, groupTitleBox } from './node-sizing.js';
@@ -171,7 +171,7 @@ function placed(rows: Block[][], direction: LayoutDirection, channels: Channels)
     for (const row of rows) {
         let left = 0;
         for (const block of row) {
-            const inner = moved(block.inner, left, top);
+            const inner = movedBy(block.inner, left, top);
             Object.assign(layout.nodes, inner.nodes);
             Object.assign(layout.edges, inner.edges);
             if (block.group) layout.groups[block.group.id] = { x: left, y: top, width: block.width, height: block.height };
@@ -227,27 +227,9 @@ function partOf(graph: DiagramGraph, nodes: DiagramNode[]): DiagramGraph {
 
 /** `layout` moved so that what it draws starts at (`left`, `top`), its size counted from the origin. */
 function shifted(layout: DiagramLayout, left: number, top: number): DiagramLayout {
-    const boxes = [...Object.values(layout.nodes), ...Object.values(layout.edges).flatMap(edge => edge.label ? [edge.label] : [])];
-    const points = Object.values(layout.edges).flatMap(edge => edge.points);
-    const minX = Math.min(...boxes.map(box => box.x), ...points.map(p => p.x));
-    const minY = Math.min(...boxes.map(box => box.y), ...points.map(p => p.y));
-    const maxX = Math.max(...boxes.map(box => box.x + box.width), ...points.map(p => p.x));
-    const maxY = Math.max(...boxes.map(box => box.y + box.height), ...points.map(p => p.y));
-    const [dx, dy] = [left - minX, top - minY];
-    return { ...moved(layout, dx, dy), width: maxX + dx, height: maxY + dy };
-}
-
-function moved(layout: DiagramLayout, dx: number, dy: number): DiagramLayout {
-    const move = (box: Box): Box => ({ ...box, x: box.x + dx, y: box.y + dy });
-    const edges: Record<string, EdgeGeometry> = {};
-    for (const [id, edge] of Object.entries(layout.edges)) {
-        edges[id] = { ...edge, points: edge.points.map(p => ({ x: p.x + dx, y: p.y + dy })), label: edge.label && move(edge.label) };
-    }
-    return {
-        ...layout, edges,
-        nodes: Object.fromEntries(Object.entries(layout.nodes).map(([id, box]) => [id, move(box)])),
-        groups: Object.fromEntries(Object.entries(layout.groups).map(([id, box]) => [id, move(box)]))
-    };
+    const extent = drawnExtent(layout);
+    const [dx, dy] = [left - extent.left, top - extent.top];
+    return { ...movedBy(layout, dx, dy), width: extent.right + dx, height: extent.bottom + dy };
 }
 
 function rowWidth(row: Block[], channels: Channels): number {

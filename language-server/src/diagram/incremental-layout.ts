@@ -7,7 +7,7 @@
  * than its budget: the caller lays out afresh.
  */
 import type { Box, DiagramEdge, DiagramGraph, DiagramGroup, DiagramLayout, DiagramNode, EdgeGeometry, LayoutDirection, Point } from './diagram-graph.js';
-import { alongside, centre, crossingCount, distanceToBox, facingPoints, inflate, overlaps, pathLength, segmentsOf, spotsBeside, type Segment } from './box-geometry.js';
+import { alongside, centre, crossingCount, distanceToBox, drawnExtent, facingPoints, inflate, movedBy, overlaps, pathLength, segmentsOf, spotsBeside, type Segment } from './box-geometry.js';
 import { segmentThroughBox } from './layout-quality.js';
 import { GROUP_TITLE_HEIGHT, groupTitleBox, labelSize } from './node-sizing.js';
 import { canLeave, orthogonalRoute, type RouteEnd } from './orthogonal-route.js';
@@ -605,18 +605,9 @@ function endPoints(box: Box, other: Box): Point[] {
 
 /** The picture moved clear of the top and left edges if anything now lies beyond them, and sized round everything. */
 function framed(layout: DiagramLayout): DiagramLayout {
-    const boxes = [...Object.values(layout.nodes), ...Object.values(layout.groups), ...labels(layout.edges)];
-    const points = Object.values(layout.edges).flatMap(geometry => geometry.points);
-    const left = Math.min(...boxes.map(box => box.x), ...points.map(p => p.x));
-    const top = Math.min(...boxes.map(box => box.y), ...points.map(p => p.y));
+    const { left, top } = drawnExtent(layout);
     const [dx, dy] = [Math.max(0, MARGIN - left), Math.max(0, MARGIN - top)];
-    const move = (box: Box): Box => ({ ...box, x: box.x + dx, y: box.y + dy });
-    const nodes = Object.fromEntries(Object.entries(layout.nodes).map(([id, box]) => [id, move(box)]));
-    const groups = Object.fromEntries(Object.entries(layout.groups).map(([id, box]) => [id, move(box)]));
-    const edges = Object.fromEntries(Object.entries(layout.edges).map(([id, geometry]) => [id, {
-        ...geometry, points: geometry.points.map(p => ({ x: p.x + dx, y: p.y + dy })), label: geometry.label && move(geometry.label)
-    }]));
-    const right = Math.max(...[...Object.values(nodes), ...Object.values(groups)].map(box => box.x + box.width), ...Object.values(edges).flatMap(g => g.points.map(p => p.x)), ...labels(edges).map(box => box.x + box.width));
-    const bottom = Math.max(...[...Object.values(nodes), ...Object.values(groups)].map(box => box.y + box.height), ...Object.values(edges).flatMap(g => g.points.map(p => p.y)), ...labels(edges).map(box => box.y + box.height));
-    return { ...layout, nodes, groups, edges, width: Math.max(layout.width + dx, right + MARGIN), height: Math.max(layout.height + dy, bottom + MARGIN) };
+    const moved = movedBy(layout, dx, dy);
+    const { right, bottom } = drawnExtent(moved);
+    return { ...moved, width: Math.max(layout.width + dx, right + MARGIN), height: Math.max(layout.height + dy, bottom + MARGIN) };
 }

@@ -1,6 +1,7 @@
 import { BoxCache } from './box-cache.js';
 import { joinLayouts, topLevelOf } from './box-layout.js';
 import { compoundElkGraph, compoundLayout, THOROUGH_UP_TO_EDGES, THOROUGH_UP_TO_NODES, type CompoundPlan } from './compound-layout.js';
+import { movedBy } from './box-geometry.js';
 import { contentHash } from './content-hash.js';
 import { departmentGrid, type PartLayout } from './department-grid.js';
 import { contextLayout } from './context-layout.js';
@@ -379,16 +380,7 @@ function padToAspect(layout: DiagramLayout): DiagramLayout {
     const { width, height } = layout;
     if (Math.max(width, height) / Math.max(1, Math.min(width, height)) <= MAX_ASPECT) return layout;
     const [dx, dy] = width > height ? [0, (width / TARGET_ASPECT - height) / 2] : [(height / TARGET_ASPECT - width) / 2, 0];
-    const move = (box: Box): Box => ({ ...box, x: box.x + dx, y: box.y + dy });
-    const edges: DiagramLayout['edges'] = {};
-    for (const [id, edge] of Object.entries(layout.edges)) {
-        edges[id] = { ...edge, points: edge.points.map(p => ({ x: p.x + dx, y: p.y + dy })), label: edge.label && move(edge.label) };
-    }
-    return {
-        ...layout, width: width + 2 * dx, height: height + 2 * dy, edges,
-        nodes: Object.fromEntries(Object.entries(layout.nodes).map(([id, box]) => [id, move(box)])),
-        groups: Object.fromEntries(Object.entries(layout.groups).map(([id, box]) => [id, move(box)]))
-    };
+    return { ...movedBy(layout, dx, dy), width: width + 2 * dx, height: height + 2 * dy };
 }
 
 function shapeKey(panel: PanelSize): string {
