@@ -49,6 +49,12 @@ export interface CompoundPlan {
     packedLabels?: boolean;
     /** Labels in up to three narrow lines whichever way the picture runs (see `labelSize`). */
     narrowLabels?: boolean;
+    /**
+     * Systems without a flow set in one column rather than a grid of three. In a department laid out
+     * on its own (department-grid.ts) they are those whose flows all leave it: lines reach a column
+     * from its side, where into a grid they had to weave between the boxes.
+     */
+    unlinkedColumn?: boolean;
 }
 
 const BASE: Record<string, string> = {
@@ -115,6 +121,8 @@ export interface CompoundInput {
     root: ElkNode;
     reversed: Set<string>;
     labelLines: Map<string, string[]>;
+    /** The blocks of systems without a flow, each an ELK node whose cells are set out here. */
+    unlinked: UnlinkedBlock[];
 }
 
 export function compoundElkGraph(graph: DiagramGraph, plan: CompoundPlan): CompoundInput {
@@ -154,7 +162,8 @@ export function compoundElkGraph(graph: DiagramGraph, plan: CompoundPlan): Compo
     }
     // Systems without a flow go into one block per department (or one for the view), laid out as a
     // grid here: left to ELK, each is a component of its own that moves whenever anything is added.
-    for (const block of unlinkedBlocks(graph, linked)) {
+    const unlinked = unlinkedBlocks(graph, linked, plan.unlinkedColumn ? 1 : BLOCK_COLUMNS);
+    for (const block of unlinked) {
         const known = block.cells.map(cell => plan.previous?.[cell.id]).filter((b): b is Box => b !== undefined);
         const hint = known.length > 0 ? { x: Math.min(...known.map(b => b.x)), y: Math.min(...known.map(b => b.y)), width: 0, height: 0 } : undefined;
         const group = block.group ? groups.get(block.group) : undefined;
@@ -192,7 +201,7 @@ export function compoundElkGraph(graph: DiagramGraph, plan: CompoundPlan): Compo
             ...(plan.previous ? { layoutOptions: { 'elk.layered.priority.shortness': seen ? '10' : '0' } } : {})
         });
     }
-    return { root, reversed, labelLines };
+    return { root, reversed, labelLines, unlinked };
 }
 
 interface UnlinkedBlock {
@@ -204,8 +213,8 @@ interface UnlinkedBlock {
     cells: Array<{ id: string; x: number; y: number }>;
 }
 
-/** The systems of the view without a flow, per department, in a grid sorted by name. */
-function unlinkedBlocks(graph: DiagramGraph, linked: ReadonlySet<string>): UnlinkedBlock[] {
+/** The systems of the view without a flow, per department, in a grid of at most `mostColumns` sorted by name. */
+function unlinkedBlocks(graph: DiagramGraph, linked: ReadonlySet<string>, mostColumns: number): UnlinkedBlock[] {
     const byGroup = new Map<string | undefined, DiagramGraph['nodes']>();
     for (const node of graph.nodes) {
         if (linked.has(node.id)) continue;
@@ -214,7 +223,7 @@ function unlinkedBlocks(graph: DiagramGraph, linked: ReadonlySet<string>): Unlin
     const blocks: UnlinkedBlock[] = [];
     for (const [group, nodes] of byGroup) {
         nodes.sort((a, b) => a.name.localeCompare(b.name));
-        const columns = Math.min(BLOCK_COLUMNS, nodes.length);
+        const columns = Math.min(mostColumns, nodes.length);
         const cellWidth = Math.max(...nodes.map(node => node.width));
         const rows: number[] = [];
         nodes.forEach((node, i) => { rows[Math.floor(i / columns)] = Math.max(rows[Math.floor(i / columns)] ?? 0, node.height); });
@@ -231,7 +240,7 @@ function unlinkedBlocks(graph: DiagramGraph, linked: ReadonlySet<string>): Unlin
 }
 
 /** Absolute boxes and one straightened polyline per edge from ELK's answer (coordinates are absolute: ROOT). */
-export function compoundLayout(graph: DiagramGraph, laidOut: ElkNode, input: Pick<CompoundInput, 'reversed' | 'labelLines'>, direction: LayoutDirection): DiagramLayout {
+export function compoundLayout(graph: DiagramGraph, laidOut: ElkNode, input: Pick<CompoundInput, 'reversed' | 'labelLines' | 'unlinked'>, direction: LayoutDirection): DiagramLayout {
     const layout: DiagramLayout = { width: laidOut.width ?? 0, height: laidOut.height ?? 0, nodes: {}, groups: {}, edges: {}, direction };
     const groupIds = new Set(graph.groups.map(group => group.id));
     const elkEdges = new Map<string, ElkEdge>();
@@ -245,7 +254,7 @@ export function compoundLayout(graph: DiagramGraph, laidOut: ElkNode, input: Pic
     };
     visit(laidOut);
     const nodeById = new Map(graph.nodes.map(node => [node.id, node]));
-    for (const block of unlinkedBlocks(graph, new Set(graph.edges.flatMap(edge => [edge.source, edge.target])))) {
+    for (const block of input.unlinked) {
         const at = layout.nodes[block.id];
         delete layout.nodes[block.id];
         if (!at) continue;

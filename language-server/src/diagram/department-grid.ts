@@ -10,6 +10,7 @@ import type { Box, DiagramGraph, DiagramGroup, DiagramLayout, DiagramNode, EdgeG
 import { centre, crossingCount, drawnExtent, movedBy, pathLength, segmentsOf, type Segment } from './box-geometry.js';
 import { viewRanks } from './compound-layout.js';
 import { drawLinesInto } from './incremental-layout.js';
+import { segmentThroughBox } from './layout-quality.js';
 import { GROUP_TITLE_HEIGHT, groupTitleBox } from './node-sizing.js';
 import type { PanelSize } from './panel-shape.js';
 
@@ -32,8 +33,11 @@ const SAME_SCALE = 0.02;
 /** Departments swapped between rows may shrink the picture's titles by this share at most. */
 const SWAP_SCALE_LOSS = 0.05;
 
-/** Lays out one department's systems and the flows among them (a graph without departments). */
-export type PartLayout = (part: DiagramGraph, direction: LayoutDirection) => Promise<DiagramLayout>;
+/**
+ * Lays out one department's systems and the flows among them (a graph without departments); with
+ * `unlinkedColumn`, those without a flow among them in one column (see `CompoundPlan`).
+ */
+export type PartLayout = (part: DiagramGraph, direction: LayoutDirection, unlinkedColumn?: boolean) => Promise<DiagramLayout>;
 
 interface Block {
     /** The department's group id, or the node id of a system outside every department. */
@@ -45,6 +49,15 @@ interface Block {
     height: number;
     /** Whether its systems are in the mirror order across the flows of its own layout. */
     mirrored?: boolean;
+    /**
+     * The same department in its other shape, where it has one: systems whose flows all leave the
+     * department in a column, or in a grid of three (see `CompoundPlan.unlinkedColumn`).
+     */
+    otherShape?: Block;
+    /** Whether this is the shape with such systems in a column. */
+    column?: boolean;
+    /** Those systems: each of their flows leaves the department. */
+    loose?: string[];
 }
 
 interface Channels { across: number; down: number }
@@ -64,14 +77,18 @@ export async function departmentGrid(graph: DiagramGraph, layOut: PartLayout, pa
     const laidOut = await Promise.all(directions.map(async way => ({ way, blocks: await blocksOf(graph, layOut, way) })));
     const deadline = performance.now() + budgetMs;
     for (const channels of CHANNELS) {
-        const arranged = laidOut.map(({ way, blocks }) => ({ way, ...(previous ? rowsKept(blocks, previous) : bestRows(blocks, panel, channels)) }));
-        const { way, rows } = arranged.reduce((best, next) => next.scale > best.scale ? next : best);
-        // Straight lines between centres tell drawn crossings only roughly: where mirroring
-        // departments seems to pay, both pictures are drawn and the one whose lines cross less kept.
-        const orders = previous ? [rows] : [...new Map([false, true].map(mirror => {
-            const order = fewerCrossings(rows, graph, channels, way, mirror, panel);
-            return [JSON.stringify(order.map(row => row.map(block => [block.id, block.mirrored]))), order] as const;
-        })).values()];
+        const arranged = laidOut.map(({ way, blocks }) => ({ way, blocks, ...(previous ? rowsKept(blocks.map(block => shapeKept(block, previous)), previous) : bestRows(blocks, panel, channels)) }));
+        const { way, rows, blocks } = arranged.reduce((best, next) => next.scale > best.scale ? next : best);
+        // Straight lines between centres tell drawn crossings only roughly: the rows searched with
+        // departments turned over and reshaped, the same from rows cut for every department in its
+        // column shape, and the rows searched plainly are drawn, and the one whose lines cross less kept.
+        const columns = blocks.some(block => block.otherShape) ? bestRows(blocks.map(block => block.otherShape ?? block), panel, channels).rows : undefined;
+        const searched = previous ? [rows] : [
+            fewerCrossings(rows, graph, channels, way, true, panel),
+            ...columns ? [fewerCrossings(columns, graph, channels, way, true, panel)] : [],
+            fewerCrossings(rows, graph, channels, way, false, panel)
+        ];
+        const orders = [...new Map(searched.map(order => [JSON.stringify(order.map(row => row.map(block => [block.id, block.mirrored, block.column]))), order] as const)).values()];
         const drawn = orders.flatMap(order => drawLinesInto(graph, placed(order, way, channels), labelled, deadline - performance.now()) ?? []);
         if (drawn.length > 0) return drawn.reduce((best, next) => drawnCost(next) < drawnCost(best) ? next : best);
     }
@@ -93,7 +110,7 @@ function drawnCost(layout: DiagramLayout): number {
  * comes to sit among those it trades with); with `mirror`, a department turned over. A department
  * that feeds one in the next row sits above it rather than at the far end of its row.
  */
-function fewerCrossings(rows: Block[][], graph: DiagramGraph, channels: Channels, direction: LayoutDirection, mirror: boolean, panel: PanelSize): Block[][] {
+function fewerCrossings(rows: Block[][], graph: DiagramGraph, channels: Channels, direction: LayoutDirection, turnOver: boolean, panel: PanelSize): Block[][] {
     const blockOf = new Map<string, number>();
     const blocks = rows.flat();
     blocks.forEach((block, index) => {
@@ -105,6 +122,11 @@ function fewerCrossings(rows: Block[][], graph: DiagramGraph, channels: Channels
         const runs: Segment[] = between.map(edge => ({ a: centre(layout.nodes[edge.source]), b: centre(layout.nodes[edge.target]) }));
         let crossings = 0;
         for (let i = 0; i < runs.length; i++) crossings += crossingCount([runs[i]], runs.slice(i + 1));
+        // A line through another system's box must be led round it, as if it crossed a line.
+        const boxes = Object.entries(layout.nodes);
+        between.forEach((edge, i) => {
+            for (const [id, box] of boxes) if (id !== edge.source && id !== edge.target && segmentThroughBox(runs[i].a, runs[i].b, box)) crossings++;
+        });
         const length = runs.reduce((sum, { a, b }) => sum + Math.hypot(b.x - a.x, b.y - a.y), 0);
         return crossings * CROSSING_LENGTH + length;
     };
@@ -131,11 +153,14 @@ function fewerCrossings(rows: Block[][], graph: DiagramGraph, channels: Channels
                 }
             }
         }
-        for (let r = 0; mirror && r < best.length; r++) {
+        for (let r = 0; turnOver && r < best.length; r++) {
             for (let b = 0; b < best[r].length; b++) {
                 // A box outside every department has nothing to turn over.
                 if (!best[r][b].group) continue;
                 tryRows(best.map((row, i) => i === r ? row.map((block, j) => j === b ? mirrored(block, direction) : block) : row));
+                const other = best[r][b].otherShape;
+                const reshaped = other && best.map((row, i) => i === r ? row.map((block, j) => j === b ? other : block) : row);
+                if (reshaped && scaleIn(reshaped, panel, channels) >= smallest) tryRows(reshaped);
             }
         }
     }
@@ -148,6 +173,12 @@ function fewerCrossings(rows: Block[][], graph: DiagramGraph, channels: Channels
  * systems that trade with departments on the other side may come to face them.
  */
 function mirrored(block: Block, direction: LayoutDirection): Block {
+    const turned = turnedOver(block, direction);
+    if (block.otherShape) turned.otherShape = { ...turnedOver(block.otherShape, direction), otherShape: turned };
+    return turned;
+}
+
+function turnedOver(block: Block, direction: LayoutDirection): Block {
     const across = direction === 'RIGHT' ? 'y' : 'x';
     const size = across === 'y' ? 'height' : 'width';
     const [low, high] = across === 'y' ? [FRAME_TOP, block.inner.height] : [FRAME_SIDE, block.inner.width];
@@ -157,7 +188,7 @@ function mirrored(block: Block, direction: LayoutDirection): Block {
         edges[id] = { ...edge, points: edge.points.map(p => ({ ...p, [across]: low + high - p[across] })), label: edge.label && flip(edge.label) };
     }
     const nodes = Object.fromEntries(Object.entries(block.inner.nodes).map(([id, box]) => [id, flip(box)]));
-    return { ...block, inner: { ...block.inner, nodes, edges }, mirrored: !block.mirrored };
+    return { ...block, inner: { ...block.inner, nodes, edges }, mirrored: !block.mirrored, otherShape: undefined };
 }
 
 function permutations<T>(items: T[]): T[][] {
@@ -197,8 +228,21 @@ async function blocksOf(graph: DiagramGraph, layOut: PartLayout, direction: Layo
             ranked.push({ block: { id: group.id, group, inner: emptyLayout(), width: title, height: FRAME_TOP + EMPTY_HEIGHT + FRAME_BOTTOM }, rank: Number.POSITIVE_INFINITY });
             continue;
         }
-        const inner = shifted(await layOut(partOf(graph, nodes), direction), FRAME_SIDE, FRAME_TOP);
-        ranked.push({ block: { id: group.id, group, inner, width: Math.max(title, inner.width + FRAME_SIDE), height: inner.height + FRAME_BOTTOM }, rank: rankOf(nodes) });
+        const part = partOf(graph, nodes);
+        const blockOf = async (column: boolean): Promise<Block> => {
+            const inner = shifted(await layOut(part, direction, column), FRAME_SIDE, FRAME_TOP);
+            return { id: group.id, group, inner, width: Math.max(title, inner.width + FRAME_SIDE), height: inner.height + FRAME_BOTTOM, column };
+        };
+        const block = await blockOf(false);
+        // Two or more systems whose flows all leave the department: a column of them is the other shape.
+        const inside = new Set(part.edges.flatMap(edge => [edge.source, edge.target]));
+        const loose = nodes.filter(node => !inside.has(node.id)).map(node => node.id);
+        if (loose.length >= 2) {
+            const column = await blockOf(true);
+            block.loose = loose;
+            block.otherShape = { ...column, loose, otherShape: block };
+        }
+        ranked.push({ block, rank: rankOf(nodes) });
     }
     for (const node of graph.nodes.filter(node => !node.group)) {
         const inner = { ...emptyLayout(), nodes: { [node.id]: { x: 0, y: 0, width: node.width, height: node.height } } };
@@ -265,6 +309,20 @@ function bestRows(blocks: Block[], panel: PanelSize, channels: Channels): { rows
         bar = Math.max(bar, scale);
     }
     return best;
+}
+
+/**
+ * The block in the shape it had before an edit: its column shape where the systems set out in the
+ * column (two or more the picture had) stood one above another.
+ */
+function shapeKept(block: Block, previous: DiagramLayout): Block {
+    const column = block.otherShape?.column ? block.otherShape : block.column ? block : undefined;
+    const grid = column?.otherShape;
+    if (!column || !grid) return block;
+    // A column turned over keeps its boxes one above another, aligned on the other side.
+    const known = (column.loose ?? []).map(id => previous.nodes[id]).filter((box): box is Box => box !== undefined);
+    const stacked = known.length >= 2 && known.every(box => known.every(other => box.x < other.x + other.width && other.x < box.x + box.width));
+    return stacked ? column : grid;
 }
 
 /**

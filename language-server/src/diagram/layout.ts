@@ -160,8 +160,8 @@ export class DiagramLayouter {
                 return both ? withBandsClosed(graph, laidOut) : laidOut;
             };
             // After an edit each department keeps the order of its systems, as a whole view does.
-            const part: PartLayout = async (sub, direction) => {
-                const input = compoundElkGraph(sub, { direction, labelled, previous: previous && knownBoxes(sub, previous), newEdges });
+            const part: PartLayout = async (sub, direction, unlinkedColumn) => {
+                const input = compoundElkGraph(sub, { direction, labelled, previous: previous && knownBoxes(sub, previous), newEdges, unlinkedColumn });
                 return compoundLayout(sub, await this.runner.run(input.root, timeLeft(deadline)), input, direction);
             };
             if (previous) {

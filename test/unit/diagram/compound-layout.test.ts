@@ -19,7 +19,7 @@ describe("ELK's answer read back into a picture", () => {
             ],
             edges: [{ id: edge.id, sources: [crm.id], targets: [erp.id] }]
         };
-        const layout = compoundLayout(graph, laidOut, { reversed: new Set(), labelLines: new Map() }, 'RIGHT');
+        const layout = compoundLayout(graph, laidOut, { reversed: new Set(), labelLines: new Map(), unlinked: [] }, 'RIGHT');
         const points = layout.edges[edge.id].points;
         expect(points.length).toBeGreaterThanOrEqual(2);
         expect(distanceToBox(points[0], layout.nodes[crm.id])).toBeLessThan(1);

@@ -16,14 +16,18 @@ const allOpen = fixtureView('utility', { view: { kind: 'estate' }, state: 'as-is
 
 function partLayout(labelled: boolean): PartLayout {
     const runner = new CountingRunner();
-    return async (part: DiagramGraph, direction: LayoutDirection) => {
-        const input = compoundElkGraph(part, { direction, labelled });
+    return async (part: DiagramGraph, direction: LayoutDirection, unlinkedColumn?: boolean) => {
+        const input = compoundElkGraph(part, { direction, labelled, unlinkedColumn });
         return compoundLayout(part, await runner.run(input.root), input, direction);
     };
 }
 
 function overlaps(a: Box, b: Box): boolean {
     return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+function oneAboveTheOther(a: Box, b: Box): boolean {
+    return a.x < b.x + b.width && b.x < a.x + a.width && !overlaps(a, b);
 }
 
 /** The departments row by row (by the top of their frames), left to right. */
@@ -147,6 +151,31 @@ describe('department grid', () => {
         expectReadable(graph, layout);
         expect(2 * measureLayout(graph, layout).crossings).toBeLessThanOrEqual(graph.edges.length);
         expect(fittedTitlePx(layout, PANEL)).toBeGreaterThanOrEqual(10);
+    });
+
+    it('sets a department whose systems all trade outside it as a column, its lines reaching it from one side', async () => {
+        // Airline's NDC gateway and website each send only to Reservations: in a grid of three columns
+        // they sat side by side, with the lines to and from them crossing six times in the picture.
+        const graph = await fixtureView('airline', { view: { kind: 'estate' }, state: 'as-is', expand: [EXPAND_ALL] })();
+        const layout = (await departmentGrid(graph, partLayout(true), PANEL, true, GENEROUS_MS))!;
+        expectReadable(graph, layout);
+        expect(oneAboveTheOther(layout.nodes['system:Ndc'], layout.nodes['system:Web'])).toBe(true);
+        expect(measureLayout(graph, layout).crossings).toBeLessThanOrEqual(3);
+        expect(fittedTitlePx(layout, PANEL)).toBeGreaterThanOrEqual(10);
+    });
+
+    it('keeps a department in its column after an edit elsewhere, every box within two box widths of its place', async () => {
+        const load = fixtureView('airline', { view: { kind: 'estate' }, state: 'as-is', expand: [EXPAND_ALL] });
+        const before = await load();
+        const previous = (await departmentGrid(before, partLayout(true), PANEL, true, GENEROUS_MS))!;
+        const after = await load('flow Spares : Parts -> Ledger { style batch schedule nightly }');
+        const layout = (await departmentGrid(after, partLayout(true), PANEL, true, GENEROUS_MS, previous))!;
+        expect(oneAboveTheOther(previous.nodes['system:Ndc'], previous.nodes['system:Web'])).toBe(true);
+        expect(oneAboveTheOther(layout.nodes['system:Ndc'], layout.nodes['system:Web'])).toBe(true);
+        expectReadable(after, layout);
+        const moved = displacement(after, previous, layout);
+        expect(moved.alignedMean).toBeLessThanOrEqual(0.5);
+        expect(moved.alignedWorst).toBeLessThanOrEqual(2);
     });
 
     it('keeps the layers where the grid\'s lines would be crossed more than once each on average', async () => {

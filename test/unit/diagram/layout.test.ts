@@ -373,13 +373,16 @@ describe('an estate of ten small departments opened in full, its titles just sho
     });
 });
 
-describe('a square picture whose titles fall just short in the panel (retail, Marketing open)', () => {
-    it('is not cut into rows: a gain of a few tenths of a pixel is not worth the crossings and the lines between the rows', async () => {
+describe('a tall picture whose titles fall short in the panel (retail, Marketing open: one department opened among eight closed)', () => {
+    it('is set as a grid of departments, its titles readable, each line crossed at most once on average and nothing drawn over anything', async () => {
         const graph = await fixtureView('retail', { view: { kind: 'estate' }, state: 'as-is', expand: ['Marketing'] })();
-        const layout = await new DiagramLayouter(new CountingRunner()).layout(graph);
+        // Time enough to draw every line of the grid on a slow machine: the test judges the picture.
+        const layout = await new DiagramLayouter(new CountingRunner(), 32, undefined, 20_000).layout(graph);
         const quality = measureLayout(graph, layout);
-        expect(quality.titlePx).toBeLessThan(10);
-        expect(layout.wrap).toBeUndefined();
+        expect(layout.departmentGrid).toBe(true);
+        expect(quality.titlePx).toBeGreaterThanOrEqual(10);
+        expect(quality.crossings).toBeLessThanOrEqual(graph.edges.length / 2);
+        expect(quality.detourWorst).toBeLessThanOrEqual(2.5);
         expect(quality.edgeThroughNode + quality.edgeThroughGroup + quality.edgeThroughTitle + quality.nodeOverlaps + quality.labelLabelOverlaps + quality.labelNodeOverlaps + quality.edgeThroughLabel).toBe(0);
     });
 });
@@ -405,7 +408,10 @@ describe('a view that passes the number of lines that carry labels by one', () =
         const layout = await layouter.layout(graph, { viewKey: 'all' });
         const edited = await load('flow Faults : Cmms -> Scada { style api }');
         const after = await layouter.layout(edited, { viewKey: 'all' });
-        for (const node of graph.nodes) expect(after.nodes[node.id], node.id).toEqual(layout.nodes[node.id]);
+        // The picture may move as a whole, where the new label lies beyond its edge: no box moves against the others.
+        const first = graph.nodes[0].id;
+        const [dx, dy] = [after.nodes[first].x - layout.nodes[first].x, after.nodes[first].y - layout.nodes[first].y];
+        for (const node of graph.nodes) expect(after.nodes[node.id], node.id).toEqual({ ...layout.nodes[node.id], x: layout.nodes[node.id].x + dx, y: layout.nodes[node.id].y + dy });
         for (const edge of edited.edges) expect(after.edges[edge.id].label, edge.id).toBeDefined();
         expect(Object.values(layout.edges).every(edge => edge.label)).toBe(true);
         expect((await new DiagramLayouter(new CountingRunner()).layout(edited)).edges[edited.edges[0].id].label).toBeUndefined();
