@@ -8,12 +8,13 @@
  */
 import type { Box, DiagramGraph, DiagramLayout, EdgeGeometry, LayoutDirection, Point } from './diagram-graph.js';
 import type { ElkEdge, ElkLabel, ElkNode } from './elk-types.js';
-import { centre, facingPoints, spotsBeside } from './box-geometry.js';
+import { centre, facingPoints, segmentsOf, spotsBeside } from './box-geometry.js';
 import { colourNodes } from './colour-layers.js';
 import { groupedRanks, type RankedLink } from './node-order.js';
 import { GROUP_TITLE_HEIGHT, groupTitleBox, labelSize } from './node-sizing.js';
 import { betterReading } from './layout-choice.js';
-import { onOutline } from './layout-quality.js';
+import { onOutline, segmentThroughBox } from './layout-quality.js';
+import { drawLinesInto } from './incremental-layout.js';
 import { linesFirst } from './lines-first.js';
 import { shortenDetours } from './line-shortcuts.js';
 import { straightenLayout, type SmoothingContext } from './route-smoothing.js';
@@ -277,7 +278,27 @@ export function compoundLayout(graph: DiagramGraph, laidOut: ElkNode, input: Pic
     const { context, titles } = lineContext(graph, layout);
     const straightened = straightenLayout(layout, context);
     const read = shortenDetours(betterReading(graph, straightened, linesFirst(straightened, context)), context);
-    return withOpenLoops(graph, shiftStruckTitles(clearTitles(read, context, titles), graph.groups), layout);
+    return loopsClearOfLabels(graph, withOpenLoops(graph, shiftStruckTitles(clearTitles(read, context, titles), graph.groups), layout), input.labelLines.size > 0);
+}
+
+/** How long the loops through other lines' labels of one layout may take to be drawn again. */
+const LOOPS_REDRAWN_MS = 50;
+
+/**
+ * `layout` with each flow from a system to itself whose line passes through another line's label
+ * drawn again as a loop added by an edit is (`drawLinesInto`): on the first side of its box where it
+ * passes nothing and its label finds room. Several loops on one side of a box in a picture that runs
+ * right have their labels stacked outward, each as wide as the box: the outer loops crossed the
+ * inner ones' labels, and the grid of departments, which lays each out that way, was thrown away.
+ */
+function loopsClearOfLabels(graph: DiagramGraph, layout: DiagramLayout, labelled: boolean): DiagramLayout {
+    const labels = Object.entries(layout.edges).flatMap(([id, edge]) => edge.label ? [{ id, box: edge.label }] : []);
+    const struck = graph.edges.filter(edge => edge.source === edge.target && layout.edges[edge.id]
+        && segmentsOf(layout.edges[edge.id].points).some(({ a, b }) => labels.some(label => label.id !== edge.id && segmentThroughBox(a, b, label.box))));
+    if (struck.length === 0) return layout;
+    const edges = { ...layout.edges };
+    for (const edge of struck) delete edges[edge.id];
+    return drawLinesInto(graph, { ...layout, edges }, labelled, LOOPS_REDRAWN_MS) ?? layout;
 }
 
 /**

@@ -387,6 +387,23 @@ describe('a tall picture whose titles fall short in the panel (retail, Marketing
     });
 });
 
+describe('a hub whose twelve partners stand in one department, beside a system with three flows to itself (corner-cases, all open)', () => {
+    it('is set as a grid, the partners in a column facing the hub: titles readable, no line more than 2.5 times its way', async () => {
+        const graph = await fixtureView('corner-cases', { view: { kind: 'estate' }, state: 'as-is', expand: [EXPAND_ALL] })();
+        const layout = await new DiagramLayouter(new CountingRunner(), 32, undefined, 20_000).layout(graph);
+        const quality = measureLayout(graph, layout);
+        expect(layout.departmentGrid).toBe(true);
+        expect(quality.titlePx).toBeGreaterThanOrEqual(10);
+        expect(quality.detourWorst).toBeLessThanOrEqual(2.5);
+        expect(quality.crossings).toBeLessThanOrEqual(graph.edges.length / 2);
+        expect(quality.edgeThroughNode + quality.edgeThroughGroup + quality.edgeThroughTitle + quality.nodeOverlaps + quality.labelLabelOverlaps + quality.labelNodeOverlaps + quality.edgeThroughLabel).toBe(0);
+        const leaves = graph.nodes.filter(node => /^L\d+$/.test(node.name)).map(node => layout.nodes[node.id]);
+        expect(leaves.length).toBe(12);
+        // One above another: a vertical line passes through every one of them.
+        expect(Math.max(...leaves.map(box => box.x))).toBeLessThan(Math.min(...leaves.map(box => box.x + box.width)));
+    });
+});
+
 describe('a chain of departments whose rows would loop lines from one row\'s end round to the next row\'s start (insurer, all open)', () => {
     it('is not cut into rows: larger titles are not worth a line more than 2.5 times longer than the way between its ends', async () => {
         const graph = await fixtureView('insurer', { view: { kind: 'estate' }, state: 'as-is', expand: [EXPAND_ALL] })();

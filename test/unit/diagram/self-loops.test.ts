@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { EXPAND_ALL } from '../../../language-server/src/diagram/diagram-graph.js';
+import { compoundElkGraph, compoundLayout } from '../../../language-server/src/diagram/compound-layout.js';
 import { buildDiagramGraph } from '../../../language-server/src/diagram/graph-builder.js';
 import { fitIntoPrevious } from '../../../language-server/src/diagram/incremental-layout.js';
 import { DiagramLayouter } from '../../../language-server/src/diagram/layout.js';
@@ -80,5 +82,27 @@ describe('a flow from a system to itself', () => {
         // Each farther loop spans more of the side than the one inside it.
         const spans = loops.map(edge => layout.edges[edge.id].points).map(([a, , , b]) => Math.hypot(b.x - a.x, b.y - a.y)).sort((p, q) => p - q);
         expect(new Set(spans).size).toBe(3);
+    });
+
+    it('three on one box in a picture that runs right are drawn on sides of their own, no loop through another\'s label (corner-cases, department B laid out alone)', async () => {
+        // Running right, ELK sets the loops on the top side and stacks their labels outward, each as
+        // wide as the box: nested, the outer loops crossed the inner ones' labels.
+        const full = await fixtureView('corner-cases', { view: { kind: 'estate' }, state: 'as-is', expand: [EXPAND_ALL] })();
+        const nodes = full.nodes.filter(node => node.group === 'group:B').map(node => ({ ...node, group: undefined }));
+        const ids = new Set(nodes.map(node => node.id));
+        const graph = { ...full, groups: [], nodes, edges: full.edges.filter(edge => ids.has(edge.source) && ids.has(edge.target)) };
+        const input = compoundElkGraph(graph, { direction: 'RIGHT', labelled: true });
+        const layout = compoundLayout(graph, await new CountingRunner().run(input.root), input, 'RIGHT');
+        const loops = graph.edges.filter(edge => edge.source === edge.target);
+        expect(loops).toHaveLength(3);
+        const quality = measureLayout(graph, layout);
+        expect(quality.edgeThroughLabel + quality.labelLabelOverlaps + quality.labelNodeOverlaps + quality.edgeThroughNode).toBe(0);
+        expect(quality.labelDistanceWorst).toBeLessThanOrEqual(10);
+        const box = layout.nodes[loops[0].source];
+        const sideOf = (id: string) => {
+            const [a, , , b] = layout.edges[id].points;
+            return a.x === b.x ? (a.x === box.x ? 'left' : 'right') : (a.y === box.y ? 'top' : 'bottom');
+        };
+        expect(new Set(loops.map(edge => sideOf(edge.id))).size).toBe(3);
     });
 });
