@@ -10,7 +10,7 @@ import type { Box, DiagramGraph, DiagramLayout, EdgeGeometry, LayoutDirection, P
 import type { ElkEdge, ElkLabel, ElkNode } from './elk-types.js';
 import { centre, facingPoints, segmentsOf, spotsBeside } from './box-geometry.js';
 import { colourNodes } from './colour-layers.js';
-import { groupedRanks, type RankedLink } from './node-order.js';
+import { groupedRanks, ranks, type RankedLink } from './node-order.js';
 import { GROUP_TITLE_HEIGHT, groupTitleBox, labelSize } from './node-sizing.js';
 import { betterReading } from './layout-choice.js';
 import { onOutline, segmentThroughBox } from './layout-quality.js';
@@ -50,6 +50,11 @@ export interface CompoundPlan {
     packedLabels?: boolean;
     /** Labels in up to three narrow lines whichever way the picture runs (see `labelSize`). */
     narrowLabels?: boolean;
+    /**
+     * A system outside every department moved to the other side of them: ranked before every other
+     * node where it ranked after the department it trades with most, else after every other.
+     */
+    otherSide?: string;
     /**
      * Systems without a flow set in one column rather than a grid of three. In a department laid out
      * on its own (department-grid.ts) they are those whose flows all leave it: lines reach a column
@@ -117,6 +122,27 @@ export function viewRanks(graph: DiagramGraph, previous?: ReadonlyMap<string, nu
     return groupedRanks(graph.nodes.filter(node => linked.has(node.id)), links, graph.sequence, previous);
 }
 
+/**
+ * The ranks with `id` moved to the other side of the department it trades with most: to the front
+ * where it came after that department's systems, else to the back.
+ */
+function movedToOtherSide(graph: DiagramGraph, rank: Map<string, number> | undefined, id: string): Map<string, number> | undefined {
+    if (!rank?.has(id)) return rank;
+    const groupOf = new Map(graph.nodes.map(node => [node.id, node.group]));
+    const trades = new Map<string, number>();
+    for (const edge of graph.edges) {
+        const other = edge.source === id ? edge.target : edge.target === id ? edge.source : undefined;
+        const group = other && groupOf.get(other);
+        if (group) trades.set(group, (trades.get(group) ?? 0) + 1);
+    }
+    const partner = [...trades].sort((a, b) => b[1] - a[1])[0]?.[0];
+    if (!partner) return rank;
+    const members = graph.nodes.filter(node => node.group === partner && rank.has(node.id)).map(node => rank.get(node.id)!);
+    const after = rank.get(id)! > Math.max(...members);
+    const order = [...rank.keys()].filter(node => node !== id).sort((a, b) => rank.get(a)! - rank.get(b)!);
+    return ranks(after ? [id, ...order] : [...order, id]);
+}
+
 /** The ELK input of a view, which of its edges were given against the flow, and each label's lines. */
 export interface CompoundInput {
     root: ElkNode;
@@ -179,7 +205,7 @@ export function compoundElkGraph(graph: DiagramGraph, plan: CompoundPlan): Compo
     const along = plan.previous
         ? new Map(Object.entries(plan.previous).map(([id, b]) => [id, plan.direction === 'DOWN' ? b.y + b.height / 2 : b.x + b.width / 2]))
         : undefined;
-    const rank = viewRanks(graph, along);
+    const rank = plan.otherSide ? movedToOtherSide(graph, viewRanks(graph, along), plan.otherSide) : viewRanks(graph, along);
     const reversed = new Set<string>();
     const labelLines = new Map<string, string[]>();
     for (const edge of graph.edges) {

@@ -153,7 +153,7 @@ export class DiagramLayouter {
         if (graph.nodes.length <= COMPOUND_UP_TO_NODES && graph.edges.length <= COMPOUND_UP_TO_EDGES) {
             const hints = previous ? knownBoxes(graph, previous) : undefined;
             const newEdges = previous ? new Set(graph.edges.filter(edge => !previous.edges[edge.id]).map(edge => edge.id)) : undefined;
-            const compound = async (direction: LayoutDirection, shape: Pick<CompoundPlan, 'spread' | 'seed' | 'wrap' | 'layerBound' | 'packedLabels' | 'narrowLabels'> = {}) => {
+            const compound = async (direction: LayoutDirection, shape: Pick<CompoundPlan, 'spread' | 'seed' | 'wrap' | 'layerBound' | 'packedLabels' | 'narrowLabels' | 'otherSide'> = {}) => {
                 const input = compoundElkGraph(graph, { direction, labelled, previous: hints, newEdges, ...shape });
                 const laidOut = { ...compoundLayout(graph, await this.runner.run(input.root, timeLeft(deadline)), input, direction), spread: shape.spread, wrap: shape.wrap, layerBound: shape.layerBound, packedLabels: shape.packedLabels, narrowLabels: shape.narrowLabels };
                 // Closing bands measures the picture once per band tried: only where a layout is quick.
@@ -180,7 +180,14 @@ export class DiagramLayouter {
                 candidates.push(both && thin > 1 ? chooseLayout(graph, [first, await compound(direction, { spread: Math.min(MAX_SPREAD, thin * thin) })].map(padToAspect), panel) : padToAspect(first));
             }
             // Judged as shown: a thin picture is padded to the panel's shape, and its titles say how well it fits.
-            const chosen = chooseLayout(graph, candidates, panel);
+            let chosen = chooseLayout(graph, candidates, panel);
+            // A department's own view sets each partner on the side most of its flows point to: a hub
+            // the department both feeds and is fed by may cross far fewer lines on the other side.
+            const hub = both && graph.view.kind === 'department' ? busiestPartner(graph) : undefined;
+            if (hub && qualityOf(graph, chosen).crossings > 0) {
+                const turned = padToAspect(await compound(chosen.direction ?? directions[0], { spread: chosen.spread, otherSide: hub }));
+                if (crossesLess(graph, turned, chosen, panel)) chosen = turned;
+            }
             if (!both || fittedTitlePx(chosen, panel) >= SMALLEST_TITLE_PX) return chosen;
             // Still too small to read in the panel: a strip (a long chain of departments) has its layers
             // cut into rows; in either direction the layers are bounded to a few boxes side by side (a
@@ -333,6 +340,25 @@ const GRID_UP_TO_EDGES = 30;
  * lines, its lines are crossed more than once each on average (a crossing crosses two lines).
  */
 const GRID_CROSSINGS_PER_LINE = 0.5;
+
+/** A partner of a department's view with at least this many lines is tried on the other side. */
+const HUB_LINES = 3;
+/** Titles this much smaller are not worth fewer crossings. */
+const CROSSINGS_SCALE_LOSS = 0.1;
+
+/** The system outside every department with the most lines in the view, where it has enough to be a hub. */
+function busiestPartner(graph: DiagramGraph): string | undefined {
+    const lines = new Map<string, number>();
+    for (const edge of graph.edges) for (const end of new Set([edge.source, edge.target])) lines.set(end, (lines.get(end) ?? 0) + 1);
+    const [best] = graph.nodes.filter(node => !node.group && (lines.get(node.id) ?? 0) >= HUB_LINES).sort((a, b) => lines.get(b.id)! - lines.get(a.id)! || a.id.localeCompare(b.id));
+    return best?.id;
+}
+
+/** Whether `tried` crosses fewer lines than `kept`, misses no more targets and shows its titles nearly as large. */
+function crossesLess(graph: DiagramGraph, tried: DiagramLayout, kept: DiagramLayout, panel: PanelSize): boolean {
+    const [a, b] = [qualityOf(graph, tried), qualityOf(graph, kept)];
+    return a.crossings < b.crossings && targetsMissed(a) <= targetsMissed(b) && fittedTitlePx(tried, panel) >= fittedTitlePx(kept, panel) * (1 - CROSSINGS_SCALE_LOSS);
+}
 
 /** Pictures of a few boxes are kept at most this much wider than tall (or taller than wide). */
 const MAX_ASPECT = 2.4;

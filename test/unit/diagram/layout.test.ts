@@ -404,6 +404,23 @@ describe('a hub whose twelve partners stand in one department, beside a system w
     });
 });
 
+describe('a department\'s own view with a hub it both feeds and is fed by (hub estate, department Sales)', () => {
+    it('sets the hub on the other side from its partners\' ladder, where its lines cross far fewer', async () => {
+        // Sales' systems hand a chain back and forth with Ops' systems (a ladder on one side) and most
+        // of them send to SAP, which sends to two: on the side its flows point to, SAP's six lines
+        // crossed the ladder's rungs 13 times.
+        const graph = await fixtureView('hub', { view: { kind: 'department', name: 'Sales' }, state: 'as-is' })();
+        const layout = await new DiagramLayouter(new CountingRunner()).layout(graph);
+        const quality = measureLayout(graph, layout);
+        expect(quality.crossings).toBeLessThanOrEqual(5);
+        expect(quality.titlePx).toBeGreaterThanOrEqual(10);
+        const [hub, frame, ladder] = [layout.nodes['system:Hub'], layout.groups['group:Sales'], layout.nodes['system:S4']];
+        const along = layout.direction === 'RIGHT' ? (box: Box) => box.x + box.width / 2 : (box: Box) => box.y + box.height / 2;
+        expect(Math.sign(along(hub) - along(frame))).toBe(-Math.sign(along(ladder) - along(frame)));
+        expect(quality.edgeThroughNode + quality.edgeThroughGroup + quality.edgeThroughTitle + quality.nodeOverlaps + quality.labelLabelOverlaps + quality.labelNodeOverlaps + quality.edgeThroughLabel).toBe(0);
+    });
+});
+
 describe('a chain of departments whose rows would loop lines from one row\'s end round to the next row\'s start (insurer, all open)', () => {
     it('is not cut into rows: larger titles are not worth a line more than 2.5 times longer than the way between its ends', async () => {
         const graph = await fixtureView('insurer', { view: { kind: 'estate' }, state: 'as-is', expand: [EXPAND_ALL] })();
