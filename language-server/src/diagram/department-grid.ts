@@ -104,11 +104,12 @@ function drawnCost(layout: DiagramLayout): number {
 }
 
 /**
- * The rows with fewer crossings of the straight lines between departments (then shorter ones), twice
- * over: each row's departments in the best of all their orders, the other rows as they stand; two
- * departments of different rows swapped where the titles stay nearly as large (a hub department
- * comes to sit among those it trades with); with `mirror`, a department turned over. A department
- * that feeds one in the next row sits above it rather than at the far end of its row.
+ * The rows with fewer crossings of the straight lines between departments (a line through another
+ * system's box counts as one), then shorter ones, twice over: each row's departments in the best of
+ * all their orders, the other rows as they stand; two departments of different rows swapped where
+ * the titles stay nearly as large (a hub department comes to sit among those it trades with); with
+ * `turnOver`, a department turned over, or given its other shape. A department that feeds one in the
+ * next row sits above it rather than at the far end of its row.
  */
 function fewerCrossings(rows: Block[][], graph: DiagramGraph, channels: Channels, direction: LayoutDirection, turnOver: boolean, panel: PanelSize): Block[][] {
     const blockOf = new Map<string, number>();
@@ -178,6 +179,7 @@ function mirrored(block: Block, direction: LayoutDirection): Block {
     return turned;
 }
 
+/** One shape of a block turned over (see `mirrored`), without its other shape. */
 function turnedOver(block: Block, direction: LayoutDirection): Block {
     const across = direction === 'RIGHT' ? 'y' : 'x';
     const size = across === 'y' ? 'height' : 'width';
