@@ -318,9 +318,10 @@ const LOOPS_REDRAWN_MS = 50;
  * inner ones' labels, and the grid of departments, which lays each out that way, was thrown away.
  */
 function loopsClearOfLabels(graph: DiagramGraph, layout: DiagramLayout, labelled: boolean): DiagramLayout {
+    const loops = graph.edges.filter(edge => edge.source === edge.target && layout.edges[edge.id]);
+    if (loops.length === 0) return layout;
     const labels = Object.entries(layout.edges).flatMap(([id, edge]) => edge.label ? [{ id, box: edge.label }] : []);
-    const struck = graph.edges.filter(edge => edge.source === edge.target && layout.edges[edge.id]
-        && segmentsOf(layout.edges[edge.id].points).some(({ a, b }) => labels.some(label => label.id !== edge.id && segmentThroughBox(a, b, label.box))));
+    const struck = loops.filter(edge => segmentsOf(layout.edges[edge.id].points).some(({ a, b }) => labels.some(label => label.id !== edge.id && segmentThroughBox(a, b, label.box))));
     if (struck.length === 0) return layout;
     const edges = { ...layout.edges };
     for (const edge of struck) delete edges[edge.id];

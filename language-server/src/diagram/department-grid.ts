@@ -56,7 +56,7 @@ interface Block {
     otherShape?: Block;
     /** Whether this is the shape with such systems in a column. */
     column?: boolean;
-    /** Those systems: each of their flows leaves the department. */
+    /** In the column shape, the systems in the column: each of their flows leaves the department. */
     loose?: string[];
 }
 
@@ -90,7 +90,8 @@ export async function departmentGrid(graph: DiagramGraph, layOut: PartLayout, pa
         ];
         const orders = [...new Map(searched.map(order => [JSON.stringify(order.map(row => row.map(block => [block.id, block.mirrored, block.column]))), order] as const)).values()];
         const drawn = orders.flatMap(order => drawLinesInto(graph, placed(order, way, channels), labelled, deadline - performance.now()) ?? []);
-        if (drawn.length > 0) return drawn.reduce((best, next) => drawnCost(next) < drawnCost(best) ? next : best);
+        const costs = drawn.map(drawnCost);
+        if (drawn.length > 0) return drawn[costs.indexOf(Math.min(...costs))];
     }
     return undefined;
 }
@@ -158,14 +159,19 @@ function fewerCrossings(rows: Block[][], graph: DiagramGraph, channels: Channels
             for (let b = 0; b < best[r].length; b++) {
                 // A box outside every department has nothing to turn over.
                 if (!best[r][b].group) continue;
-                tryRows(best.map((row, i) => i === r ? row.map((block, j) => j === b ? mirrored(block, direction) : block) : row));
+                tryRows(withBlock(best, r, b, mirrored(best[r][b], direction)));
                 const other = best[r][b].otherShape;
-                const reshaped = other && best.map((row, i) => i === r ? row.map((block, j) => j === b ? other : block) : row);
+                const reshaped = other && withBlock(best, r, b, other);
                 if (reshaped && scaleIn(reshaped, panel, channels) >= smallest) tryRows(reshaped);
             }
         }
     }
     return best;
+}
+
+/** The rows with the `b`-th block of row `r` replaced by `block`. */
+function withBlock(rows: Block[][], r: number, b: number, block: Block): Block[][] {
+    return rows.map((row, i) => i === r ? row.map((other, j) => j === b ? block : other) : row);
 }
 
 /**
@@ -240,9 +246,7 @@ async function blocksOf(graph: DiagramGraph, layOut: PartLayout, direction: Layo
         const inside = new Set(part.edges.flatMap(edge => [edge.source, edge.target]));
         const loose = nodes.filter(node => !inside.has(node.id)).map(node => node.id);
         if (loose.length >= 2) {
-            const column = await blockOf(true);
-            block.loose = loose;
-            block.otherShape = { ...column, loose, otherShape: block };
+            block.otherShape = { ...await blockOf(true), loose, otherShape: block };
         }
         ranked.push({ block, rank: rankOf(nodes) });
     }
@@ -318,13 +322,12 @@ function bestRows(blocks: Block[], panel: PanelSize, channels: Channels): { rows
  * column (two or more the picture had) stood one above another.
  */
 function shapeKept(block: Block, previous: DiagramLayout): Block {
-    const column = block.otherShape?.column ? block.otherShape : block.column ? block : undefined;
-    const grid = column?.otherShape;
-    if (!column || !grid) return block;
+    const column = block.otherShape;
+    if (!column) return block;
     // A column turned over keeps its boxes one above another, aligned on the other side.
     const known = (column.loose ?? []).map(id => previous.nodes[id]).filter((box): box is Box => box !== undefined);
     const stacked = known.length >= 2 && known.every(box => known.every(other => box.x < other.x + other.width && other.x < box.x + box.width));
-    return stacked ? column : grid;
+    return stacked ? column : block;
 }
 
 /**
