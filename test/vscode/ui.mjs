@@ -55,6 +55,11 @@ async function scanSample(workspace) {
 async function chooseMenuItem(page, label) {
     const item = page.locator('.monaco-menu .action-label').getByText(label, { exact: true });
     await item.hover();
+    // A hover that raises no mouse move leaves the keyboard on another item: walk to the one wanted.
+    const focused = page.locator('.monaco-menu .action-item.focused .action-label');
+    for (let step = 0; step < 10 && (await focused.count() === 0 || (await focused.first().innerText()).trim() !== label); step++) {
+        await page.keyboard.press('ArrowDown');
+    }
     await page.keyboard.press('Enter');
     await page.locator('.monaco-menu').waitFor({ state: 'hidden', timeout: 5_000 });
 }
@@ -75,6 +80,21 @@ async function nodeColours(frame) {
         const style = box ? getComputedStyle(box) : undefined;
         return { fill: style?.fill, stroke: style?.stroke, background: getComputedStyle(background).fill || getComputedStyle(document.body).backgroundColor, text: getComputedStyle(document.querySelector('g.integ-node text.label') ?? document.body).fill };
     });
+}
+
+/** The last lines the extension's language client logged in this sandbox (its output channel's file), for a failure message. */
+function extensionLogTail(sandbox, lines = 12) {
+    const logs = [];
+    const walk = dir => {
+        for (const name of readdirSync(dir)) {
+            const path = join(dir, name);
+            if (statSync(path).isDirectory()) walk(path);
+            else if (name === 'Integration Architect.log') logs.push(path);
+        }
+    };
+    walk(join(sandbox.userDataDir, 'logs'));
+    const text = logs.map(path => readFileSync(path, 'utf8')).join('\n').trim();
+    return text ? `\n${text.split('\n').slice(-lines).join('\n')}` : '(empty)';
 }
 
 function idSelector(id) {
@@ -245,7 +265,8 @@ async function main() {
             const department = [...counts].filter(([, count]) => count >= 3).sort((a, b) => b[1] - a[1]).find(([name]) => name !== 'Operations')?.[0] ?? departments[0];
             await nextPicture(diagram, () => diagram.locator(`${idSelector(`dept:${department}`)} > rect.box`).first().click());
             const members = current.filter(system => system.department === department);
-            compare(await drawnSystems(diagram), members, []);
+            // A live update of the folded picture may land before the opened one.
+            await until(async () => { compare(await drawnSystems(diagram), members, []); return true; }, 15_000);
             await restMouse(page);
             await page.screenshot({ path: join(RESULTS, 'vscode-diagram-drill-down.png') });
             await nextPicture(diagram, () => diagram.locator(`${idSelector(`group:${department}`)} > text`).first().click());
@@ -470,6 +491,7 @@ async function main() {
         });
         await check('the findings view\'s context menu offers the quick fixes and accepts a finding; the view updates', async () => {
             const before = (await findingRows.nth(1).locator('.label-name').innerText()).trim();
+            const counts = await statusBarCounts(page);
             // A rule with a quick fix besides the waiver, among the "fix first" rows.
             const fixable = findingRows.filter({ hasText: /security\/(encryption-at-rest|tls|no-auth|oauth2|shared-credentials|hardcoded-secret|audit-log)/ }).first();
             await fixable.waitFor({ timeout: 10_000 });
@@ -488,9 +510,19 @@ async function main() {
             }, 10_000, 'Quick Fix… showed nothing');
             if (fixTitles === '(one fix, applied)') await runCommand(page, 'File: Revert File');
             else await page.keyboard.press('Escape');
+            // The revert is checked again by the server: accept once its findings are back (the status
+            // bar counts them), not while the files are being rebuilt.
+            await until(async () => {
+                const now = await statusBarCounts(page);
+                return (await page.locator('.editor-group-container .tab.dirty').count()) === 0 && now.errors === counts.errors && now.warnings === counts.warnings
+                    && (await findingRows.nth(1).locator('.label-name').innerText()).trim() === before;
+            }, 30_000, 'the findings did not come back after the quick fix was reverted');
             await findingRows.nth(1).click({ button: 'right' });
             await chooseMenuItem(page, 'Accept (Waive)…');
-            await page.locator('.editor-group-container .tab.active.dirty').first().waitFor({ timeout: 10_000 });
+            await page.locator('.editor-group-container .tab.active.dirty').first().waitFor({ timeout: 10_000 }).catch(async error => {
+                const toasts = await page.locator('.notifications-toasts .notification-list-item-message').allInnerTexts();
+                throw new Error(`${error.message.split('\n')[0]}; notifications: ${toasts.join(' | ') || 'none'}; the extension's log ends: ${extensionLogTail(sandbox)}`);
+            });
             const after = await until(async () => {
                 const now = (await findingRows.nth(1).locator('.label-name').innerText()).trim();
                 return now !== before ? now : undefined;

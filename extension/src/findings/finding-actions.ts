@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CodeActionKind, CodeActionRequest, type BaseLanguageClient } from 'vscode-languageclient';
+import { CodeActionKind, CodeActionRequest, LSPErrorCodes, ResponseError, type BaseLanguageClient } from 'vscode-languageclient';
 import type { FindingItem } from '../../../language-server/src/lsp/protocol.js';
 import { revealDeclaration } from '../preview/reveal-declaration.js';
 
@@ -15,22 +15,26 @@ export function revealFinding(finding: FindingItem): Promise<void> {
  * would mix in the actions of every other finding on the same name and does not say which is whose.
  */
 export async function applyFindingFix(client: BaseLanguageClient, finding: FindingItem, which: 'fix' | 'accept'): Promise<void> {
+    try {
+        await applyAction(client, finding, which);
+    } catch (error) {
+        client.error(`${which === 'accept' ? 'Accepting' : 'Fixing'} ${finding.ruleId} on ${finding.element.name} failed`, error, false);
+        void vscode.window.showErrorMessage(`Integration Architect: ${which === 'accept' ? 'accepting' : 'fixing'} ${finding.ruleId} on ${finding.element.name} failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+}
+
+async function applyAction(client: BaseLanguageClient, finding: FindingItem, which: 'fix' | 'accept'): Promise<void> {
     const uri = vscode.Uri.parse(finding.uri, true);
     await vscode.workspace.openTextDocument(uri);
     const diagnostic = vscode.languages.getDiagnostics(uri).find(candidate => codeOf(candidate) === finding.ruleId && sameRange(candidate.range, finding.range));
     if (!diagnostic) {
+        client.info(`${which} ${finding.ruleId} on ${finding.element.name}: no such diagnostic in ${uri.fsPath} (yet)`);
         void vscode.window.showInformationMessage(`Integration Architect: ${finding.ruleId} on ${finding.element.name} is no longer reported; the view is being updated.`);
         return;
     }
-    const converter = client.code2ProtocolConverter;
-    const answer = await client.sendRequest(CodeActionRequest.type, {
-        textDocument: { uri: converter.asUri(uri) },
-        range: converter.asRange(diagnostic.range),
-        context: { diagnostics: await converter.asDiagnostics([diagnostic]), only: [CodeActionKind.QuickFix] }
-    });
-    const actions = (await client.protocol2CodeConverter.asCodeActionResult(answer ?? []))
-        .filter((action): action is vscode.CodeAction => action instanceof vscode.CodeAction);
+    const actions = await codeActionsFor(client, uri, diagnostic);
     const offered = actions.filter(action => (which === 'accept') === insertsWaiver(action, finding.ruleId));
+    client.info(`${which} ${finding.ruleId} on ${finding.element.name}: ${offered.length} of the server's ${actions.length} quick fixes offered`);
     if (offered.length === 0) {
         void vscode.window.showInformationMessage(which === 'accept'
             ? `Integration Architect: ${finding.ruleId} on ${finding.element.name} cannot be accepted with a waiver.`
@@ -40,7 +44,10 @@ export async function applyFindingFix(client: BaseLanguageClient, finding: Findi
     const chosen = offered.length === 1 ? offered[0] : (await vscode.window.showQuickPick(
         offered.map(action => ({ label: action.title, description: action.isPreferred ? 'preferred' : undefined, action })),
         { title: `Fix ${finding.ruleId} on ${finding.element.name}` }))?.action;
-    if (!chosen) return;
+    if (!chosen) {
+        client.info(`${which} ${finding.ruleId} on ${finding.element.name}: none picked`);
+        return;
+    }
     if (chosen.edit && !(await vscode.workspace.applyEdit(chosen.edit))) {
         void vscode.window.showErrorMessage(`Integration Architect: "${chosen.title}" could not be applied (the file changed?).`);
         return;
@@ -48,6 +55,33 @@ export async function applyFindingFix(client: BaseLanguageClient, finding: Findi
     if (chosen.command) await vscode.commands.executeCommand(chosen.command.command, ...(chosen.command.arguments ?? []));
     await showEdited(chosen.edit, uri);
 }
+
+/**
+ * The server's quick fixes for one diagnostic. A request that meets a rebuild (the user's last edit, a
+ * file saved elsewhere) is cancelled by the server; it is asked again rather than doing nothing.
+ */
+async function codeActionsFor(client: BaseLanguageClient, uri: vscode.Uri, diagnostic: vscode.Diagnostic): Promise<vscode.CodeAction[]> {
+    const converter = client.code2ProtocolConverter;
+    const params = {
+        textDocument: { uri: converter.asUri(uri) },
+        range: converter.asRange(diagnostic.range),
+        context: { diagnostics: await converter.asDiagnostics([diagnostic]), only: [CodeActionKind.QuickFix] }
+    };
+    for (let attempt = 1; ; attempt++) {
+        try {
+            const answer = await client.sendRequest(CodeActionRequest.type, params);
+            return (await client.protocol2CodeConverter.asCodeActionResult(answer ?? []))
+                .filter((action): action is vscode.CodeAction => action instanceof vscode.CodeAction);
+        } catch (error) {
+            const cancelled = error instanceof ResponseError && [LSPErrorCodes.RequestCancelled, LSPErrorCodes.ServerCancelled, LSPErrorCodes.ContentModified].includes(error.code);
+            if (!cancelled || attempt === ASK_AGAIN) throw error;
+            client.info(`${CodeActionRequest.method} cancelled by a rebuild (attempt ${attempt}); asking again`);
+        }
+    }
+}
+
+/** How many times a cancelled quick-fix request is asked. */
+const ASK_AGAIN = 3;
 
 function sameRange(range: vscode.Range, expected: FindingItem['range']): boolean {
     return range.start.line === expected.start.line && range.start.character === expected.start.character
