@@ -270,12 +270,12 @@ async function main() {
             await restMouse(page);
             await page.screenshot({ path: join(RESULTS, 'vscode-diagram-drill-down.png') });
             await nextPicture(diagram, () => diagram.locator(`${idSelector(`group:${department}`)} > text`).first().click());
-            if (!(await drawnSystems(diagram)).has(`dept:${department}`)) throw new Error(`${department} did not fold back`);
+            await until(async () => (await drawnSystems(diagram)).has(`dept:${department}`), 15_000, `${department} did not fold back`);
             return `${department}: ${members.length} systems shown, folded back (screenshot vscode-diagram-drill-down.png)`;
         });
         await check('"Open all" draws every current system (as-is)', async () => {
             await nextPicture(diagram, () => diagram.locator('#open-all').click());
-            compare(await drawnSystems(diagram), [...current, ...stillUsed], [...planned, ...retired]);
+            await until(async () => { compare(await drawnSystems(diagram), [...current, ...stillUsed], [...planned, ...retired]); return true; }, 15_000);
             return `${current.length + stillUsed.length} systems drawn (${stillUsed.length} retired but still used by a live flow; ${planned.length} planned and ${retired.length} retired left out), ${await diagram.locator('#canvas g.integ-edge[data-id]').count()} edges`;
         });
         await check('screenshot test-results/vscode-diagram.png (as opened) and vscode-diagram-fit.png (after "Fit")', async () => {
@@ -333,7 +333,7 @@ async function main() {
             await restMouse(page);
             await page.screenshot({ path: join(RESULTS, 'vscode-diagram-context.png') });
             await nextPicture(diagram, () => diagram.locator('#back').click());
-            compare(await drawnSystems(diagram), current, []);
+            await until(async () => { compare(await drawnSystems(diagram), current, []); return true; }, 15_000);
             return `"${trail}", ${nodes} nodes in the context view (screenshot vscode-diagram-context.png)`;
         });
 
