@@ -8,7 +8,7 @@
 // screenshots in test-results/vscode-*.png.
 // Env: INTEG_E2E_VSIX (use this VSIX, skip packaging), INTEG_E2E_SAMPLE, INTEG_E2E_SKIP_BUILD=1,
 // INTEG_E2E_VERBOSE=1, INTEG_E2E_KEEP=1, INTEG_E2E_TIMEOUT (s, default 240).
-import { mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ROOT, SAMPLE_SCAN_MODULE, buildForTests } from './build-suite.mjs';
 import { createSandbox, ensureCodeServer, sampleFolder } from './lib/code-server.mjs';
@@ -57,9 +57,9 @@ async function chooseMenuItem(page, label) {
     await item.hover();
     // A hover that raises no mouse move leaves the keyboard on another item: walk to the one wanted.
     const focused = page.locator('.monaco-menu .action-item.focused .action-label');
-    for (let step = 0; step < 10 && (await focused.count() === 0 || (await focused.first().innerText()).trim() !== label); step++) {
-        await page.keyboard.press('ArrowDown');
-    }
+    const onLabel = async () => await focused.count() > 0 && (await focused.first().innerText()).trim() === label;
+    for (let step = 0; step < 10 && !(await onLabel()); step++) await page.keyboard.press('ArrowDown');
+    if (!(await onLabel())) throw new Error(`the menu item "${label}" could not be focused`);
     await page.keyboard.press('Enter');
     await page.locator('.monaco-menu').waitFor({ state: 'hidden', timeout: 5_000 });
 }
@@ -92,7 +92,7 @@ function extensionLogTail(sandbox, lines = 12) {
             else if (name === 'Integration Architect.log') logs.push(path);
         }
     };
-    walk(join(sandbox.userDataDir, 'logs'));
+    if (existsSync(join(sandbox.userDataDir, 'logs'))) walk(join(sandbox.userDataDir, 'logs'));
     const text = logs.map(path => readFileSync(path, 'utf8')).join('\n').trim();
     return text ? `\n${text.split('\n').slice(-lines).join('\n')}` : '(empty)';
 }
