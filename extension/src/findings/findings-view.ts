@@ -105,6 +105,15 @@ export function registerFindingsView(context: vscode.ExtensionContext, client: B
     const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
     tree.view = view;
     const item = (node: unknown): FindingItem | undefined => (node as FindingNode | undefined)?.kind === 'finding' ? (node as FindingNode).item : undefined;
+    // A row's menu chosen while the view is being redrawn (a build has just changed the findings)
+    // reaches the command without its row, and the selection need not be that row: say so, act on nothing.
+    const onFinding = (command: string, node: unknown, act: (finding: FindingItem) => Promise<void>): Promise<void> | undefined => {
+        const finding = item(node);
+        if (finding) return act(finding);
+        client.info(`${command}: no finding given (the view was being redrawn)`);
+        void vscode.window.showInformationMessage('Integration Architect: the findings view was being updated; choose the finding again.');
+        return undefined;
+    };
     context.subscriptions.push(
         view,
         onModelChanged(client, () => void tree.refresh()),
@@ -136,18 +145,9 @@ export function registerFindingsView(context: vscode.ExtensionContext, client: B
             if (text !== undefined) await tree.setQuery({ text: text.trim() });
         }),
         vscode.commands.registerCommand('integ.findings.clearFilter', () => tree.setQuery({ states: [], text: '' })),
-        vscode.commands.registerCommand('integ.findings.reveal', (node?: unknown) => {
-            const finding = item(node);
-            return finding ? revealFinding(finding) : undefined;
-        }),
-        vscode.commands.registerCommand('integ.findings.quickFix', (node?: unknown) => {
-            const finding = item(node);
-            return finding ? applyFindingFix(client, finding, 'fix') : undefined;
-        }),
-        vscode.commands.registerCommand('integ.findings.accept', (node?: unknown) => {
-            const finding = item(node);
-            return finding ? applyFindingFix(client, finding, 'accept') : undefined;
-        })
+        vscode.commands.registerCommand('integ.findings.reveal', (node?: unknown) => onFinding('integ.findings.reveal', node, revealFinding)),
+        vscode.commands.registerCommand('integ.findings.quickFix', (node?: unknown) => onFinding('integ.findings.quickFix', node, finding => applyFindingFix(client, finding, 'fix'))),
+        vscode.commands.registerCommand('integ.findings.accept', (node?: unknown) => onFinding('integ.findings.accept', node, finding => applyFindingFix(client, finding, 'accept')))
     );
 }
 
