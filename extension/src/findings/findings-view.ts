@@ -105,6 +105,11 @@ export function registerFindingsView(context: vscode.ExtensionContext, client: B
     const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
     tree.view = view;
     const item = (node: unknown): FindingItem | undefined => (node as FindingNode | undefined)?.kind === 'finding' ? (node as FindingNode).item : undefined;
+    const rowCommands: Record<string, (finding: FindingItem) => Promise<void>> = {
+        'integ.findings.reveal': revealFinding,
+        'integ.findings.quickFix': finding => applyFindingFix(client, finding, 'fix'),
+        'integ.findings.accept': finding => applyFindingFix(client, finding, 'accept')
+    };
     // A row's menu chosen while the view is being redrawn (a build has just changed the findings)
     // reaches the command without its row, and the selection need not be that row: say so, act on nothing.
     const onFinding = (command: string, node: unknown, act: (finding: FindingItem) => Promise<void>): Promise<void> | undefined => {
@@ -145,9 +150,7 @@ export function registerFindingsView(context: vscode.ExtensionContext, client: B
             if (text !== undefined) await tree.setQuery({ text: text.trim() });
         }),
         vscode.commands.registerCommand('integ.findings.clearFilter', () => tree.setQuery({ states: [], text: '' })),
-        vscode.commands.registerCommand('integ.findings.reveal', (node?: unknown) => onFinding('integ.findings.reveal', node, revealFinding)),
-        vscode.commands.registerCommand('integ.findings.quickFix', (node?: unknown) => onFinding('integ.findings.quickFix', node, finding => applyFindingFix(client, finding, 'fix'))),
-        vscode.commands.registerCommand('integ.findings.accept', (node?: unknown) => onFinding('integ.findings.accept', node, finding => applyFindingFix(client, finding, 'accept')))
+        ...Object.entries(rowCommands).map(([command, act]) => vscode.commands.registerCommand(command, (node?: unknown) => onFinding(command, node, act)))
     );
 }
 
