@@ -245,11 +245,14 @@ async function main() {
         const stillUsed = declarations.system.filter(system => system.status === 'retired' && declarations.liveFlowEnds.has(system.name));
         const retired = declarations.system.filter(system => system.status === 'retired' && !declarations.liveFlowEnds.has(system.name));
         const drawnSystems = async frame => new Set(await frame.locator('#canvas g.integ-node[data-id]').evaluateAll(nodes => nodes.map(node => node.getAttribute('data-id'))));
-        const compare = (drawn, shown, hidden) => {
+        // Until the picture draws `shown` and none of `hidden`: a live update of the picture before may land first.
+        const untilDrawn = (shown, hidden) => until(async () => {
+            const drawn = await drawnSystems(diagram);
             const missing = shown.filter(system => !drawn.has(`system:${system.name}`)).map(system => system.name);
             const extra = hidden.filter(system => drawn.has(`system:${system.name}`)).map(system => system.name);
             if (missing.length + extra.length > 0) throw new Error(`systems not drawn: ${missing.join(', ') || '-'}; drawn but should not be: ${extra.join(', ') || '-'}`);
-        };
+            return true;
+        }, 15_000);
         const departments = [...new Set(current.map(system => system.department).filter(Boolean))];
         await check('"Open Diagram to the Side" from the command palette opens the estate as an overview of departments', async () => {
             await runCommand(page, 'Open Diagram to the Side');
@@ -265,8 +268,7 @@ async function main() {
             const department = [...counts].filter(([, count]) => count >= 3).sort((a, b) => b[1] - a[1]).find(([name]) => name !== 'Operations')?.[0] ?? departments[0];
             await nextPicture(diagram, () => diagram.locator(`${idSelector(`dept:${department}`)} > rect.box`).first().click());
             const members = current.filter(system => system.department === department);
-            // A live update of the folded picture may land before the opened one.
-            await until(async () => { compare(await drawnSystems(diagram), members, []); return true; }, 15_000);
+            await untilDrawn(members, []);
             await restMouse(page);
             await page.screenshot({ path: join(RESULTS, 'vscode-diagram-drill-down.png') });
             await nextPicture(diagram, () => diagram.locator(`${idSelector(`group:${department}`)} > text`).first().click());
@@ -275,7 +277,7 @@ async function main() {
         });
         await check('"Open all" draws every current system (as-is)', async () => {
             await nextPicture(diagram, () => diagram.locator('#open-all').click());
-            await until(async () => { compare(await drawnSystems(diagram), [...current, ...stillUsed], [...planned, ...retired]); return true; }, 15_000);
+            await untilDrawn([...current, ...stillUsed], [...planned, ...retired]);
             return `${current.length + stillUsed.length} systems drawn (${stillUsed.length} retired but still used by a live flow; ${planned.length} planned and ${retired.length} retired left out), ${await diagram.locator('#canvas g.integ-edge[data-id]').count()} edges`;
         });
         await check('screenshot test-results/vscode-diagram.png (as opened) and vscode-diagram-fit.png (after "Fit")', async () => {
@@ -288,7 +290,7 @@ async function main() {
         });
         await check('the to-be state adds the planned systems', async () => {
             await diagram.locator('#state').selectOption('to-be');
-            await until(async () => { compare(await drawnSystems(diagram), [...current, ...planned], retired); return true; }, 15_000);
+            await untilDrawn([...current, ...planned], retired);
             await nextPicture(diagram, () => diagram.locator('#state').selectOption('as-is'));
             return `${current.length + planned.length} systems drawn`;
         });
@@ -333,7 +335,7 @@ async function main() {
             await restMouse(page);
             await page.screenshot({ path: join(RESULTS, 'vscode-diagram-context.png') });
             await nextPicture(diagram, () => diagram.locator('#back').click());
-            await until(async () => { compare(await drawnSystems(diagram), current, []); return true; }, 15_000);
+            await untilDrawn(current, []);
             return `"${trail}", ${nodes} nodes in the context view (screenshot vscode-diagram-context.png)`;
         });
 

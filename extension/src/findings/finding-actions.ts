@@ -18,8 +18,9 @@ export async function applyFindingFix(client: BaseLanguageClient, finding: Findi
     try {
         await applyAction(client, finding, which);
     } catch (error) {
-        client.error(`${which === 'accept' ? 'Accepting' : 'Fixing'} ${finding.ruleId} on ${finding.element.name} failed`, error, false);
-        void vscode.window.showErrorMessage(`Integration Architect: ${which === 'accept' ? 'accepting' : 'fixing'} ${finding.ruleId} on ${finding.element.name} failed: ${error instanceof Error ? error.message : String(error)}`);
+        const failed = `${which === 'accept' ? 'accepting' : 'fixing'} ${finding.ruleId} on ${finding.element.name} failed`;
+        client.error(failed, error, false);
+        void vscode.window.showErrorMessage(`Integration Architect: ${failed}: ${error instanceof Error ? error.message : String(error)}`);
     }
 }
 
