@@ -475,13 +475,18 @@ function newLine(edge: DiagramEdge, placed: Placed, labelled: boolean, direction
     const drawn = firstLabelled(found, label);
     if (drawn) return drawn;
     const walls = [...obstacles, source, target];
-    // The nearest points facing the other box it can leave from: a box right under its
-    // department's title leaves by its sides.
+    // On each side, the points nearest the other box it can leave from: a box right under its
+    // department's title leaves by its sides, and one whose side facing the other box looks into a
+    // gap other lines run along leaves by another side and turns.
     const leaving = (points: Point[], box: Box) => {
         const free: Point[] = [];
+        const onSide = new Map<string, number>();
         for (const point of points) {
-            if (free.length === CORNER_ENDS) break;
-            if (canLeave({ point, box }, walls, others)) free.push(point);
+            const side = sideOf(point, box);
+            const taken = onSide.get(side) ?? 0;
+            if (taken === CORNER_ENDS || !canLeave({ point, box }, walls, others)) continue;
+            onSide.set(side, taken + 1);
+            free.push(point);
         }
         return free;
     };
@@ -503,11 +508,14 @@ function newLine(edge: DiagramEdge, placed: Placed, labelled: boolean, direction
         }
         return routes;
     };
-    // One search from any of the ends to any of the others; only where its way leaves no room for
-    // the label, the way between each pair of ends, along the boxes' edges only (eighteen searches).
-    const cheapest = firstLabelled(channelled(from, to, true), label);
+    // One search from any of the ends nearest the other box to any of the others'; where its way
+    // leaves no room for the label or there is none, one from the ends on every side; then the way
+    // between each pair of the nearest ends, along the boxes' edges only (eighteen searches).
+    const [nearFrom, nearTo] = [from.slice(0, CORNER_ENDS), to.slice(0, CORNER_ENDS)];
+    const cheapest = firstLabelled(channelled(nearFrom, nearTo, true), label)
+        ?? (from.length > nearFrom.length || to.length > nearTo.length ? firstLabelled(channelled(from, to, true), label) : undefined);
     if (cheapest || !labelled) return cheapest;
-    return firstLabelled(from.flatMap(a => to.flatMap(b => channelled([a], [b], false))), label);
+    return firstLabelled(nearFrom.flatMap(a => nearTo.flatMap(b => channelled([a], [b], false))), label);
 }
 
 /**
@@ -601,6 +609,13 @@ function endPoints(box: Box, other: Box): Point[] {
     for (let y = box.y + step; y < box.y + box.height - step / 2; y += step) outline.push({ x: box.x, y }, { x: box.x + box.width, y });
     outline.sort((p, q) => Math.hypot(p.x - towards.x, p.y - towards.y) - Math.hypot(q.x - towards.x, q.y - towards.y));
     return [...facingPoints(box, towards), ...outline];
+}
+
+/** Which side of `box` a point of its outline lies on. */
+function sideOf(point: Point, box: Box): string {
+    if (Math.abs(point.y - box.y) < ON_OUTLINE) return 'top';
+    if (Math.abs(point.y - box.y - box.height) < ON_OUTLINE) return 'bottom';
+    return Math.abs(point.x - box.x) < ON_OUTLINE ? 'left' : 'right';
 }
 
 /** The picture moved clear of the top and left edges if anything now lies beyond them, and sized round everything. */

@@ -412,6 +412,37 @@ describe('a department grown for a new system', () => {
     });
 });
 
+describe('a new line whose box faces the other across a gap other lines run along', () => {
+    it('leaves by another side and turns: the picture is kept, not laid out afresh', () => {
+        const lens = { data: 'none', owner: 'owned', roadmap: 'none' } as const;
+        const node = (id: string) => ({ id, kind: 'system' as const, name: id, label: id, lines: [id], detail: '', shadow: false, findings: emptyCounts(), findingList: [], lens, width: 100, height: 40 });
+        const edge = (id: string, source: string, target: string) => ({ id, source, target, label: '', title: id, flows: [id], edgeClass: 'realtime' as const, twoWay: false, classifications: [], regulated: false, findings: emptyCounts(), findingList: [], lens });
+        // A, B and C in a row; five lines from D far above to E far below fill the gap between B and C.
+        const down = [290, 300, 310, 320, 330];
+        const previous: DiagramLayout = {
+            width: 460, height: 1000, direction: 'DOWN',
+            nodes: {
+                A: { x: 20, y: 480, width: 100, height: 40 }, B: { x: 180, y: 480, width: 100, height: 40 }, C: { x: 340, y: 480, width: 100, height: 40 },
+                D: { x: 240, y: 20, width: 100, height: 40 }, E: { x: 240, y: 940, width: 100, height: 40 }
+            },
+            groups: {},
+            edges: Object.fromEntries(down.map((x, i) => [`de${i}`, { points: [{ x, y: 60 }, { x, y: 940 }] }]))
+        };
+        const graph: DiagramGraph = {
+            title: 't', view: { kind: 'estate' }, state: 'as-is', aggregated: false, notes: [], groups: [],
+            nodes: ['A', 'B', 'C', 'D', 'E'].map(node),
+            edges: [...down.map((_, i) => edge(`de${i}`, 'D', 'E')), edge('ca', 'C', 'A')]
+        };
+        const fitted = fitIntoPrevious(graph, previous, false)!;
+        expect(fitted).toBeDefined();
+        for (const id of Object.keys(previous.nodes)) expect(fitted.nodes[id], id).toEqual(previous.nodes[id]);
+        const line = fitted.edges.ca.points;
+        // It leaves C by its top or bottom, not by its side facing A.
+        expect([480, 520]).toContain(line[0].y);
+        expectClean(graph, fitted);
+    });
+});
+
 describe('a line drawn between two boxes that touch', () => {
     it('is drawn round them or not at all: never a line of no length, and nothing throws', () => {
         const lens = { data: 'none', owner: 'owned', roadmap: 'none' } as const;
