@@ -181,9 +181,11 @@ export function compoundElkGraph(graph: DiagramGraph, plan: CompoundPlan): Compo
     }
     const position = (box: Box | undefined): Record<string, string> => box ? { 'elk.position': `(${Math.round(box.x)},${Math.round(box.y)})` } : {};
     const linked = new Set(graph.edges.flatMap(edge => [edge.source, edge.target]));
+    const elkNodes = new Map<string, ElkNode>();
     for (const node of graph.nodes) {
         if (!linked.has(node.id)) continue;
         const elkNode: ElkNode = { id: node.id, width: node.width, height: node.height, layoutOptions: position(plan.previous?.[node.id]) };
+        elkNodes.set(node.id, elkNode);
         const group = node.group ? groups.get(node.group) : undefined;
         (group ? group.children! : root.children!).push(elkNode);
     }
@@ -228,7 +230,30 @@ export function compoundElkGraph(graph: DiagramGraph, plan: CompoundPlan): Compo
             ...(plan.previous ? { layoutOptions: { 'elk.layered.priority.shortness': seen ? '10' : '0' } } : {})
         });
     }
+    roomForEnds(elkNodes, root.edges!, plan.direction);
     return { root, reversed, labelLines, unlinked };
+}
+
+/** The ends of lines on one side of a box keep at least this far apart. */
+const END_PITCH = 12;
+
+/**
+ * A box that many lines enter (or leave) on one side grows along that side until their ends are
+ * `END_PITCH` apart: a hub's nine feeds into one side of a box 48 px tall would end 5 px apart,
+ * their arrowheads on top of each other. Left to right, lines enter a box's left side and leave its
+ * right; top to bottom, its top and bottom.
+ */
+function roomForEnds(nodes: ReadonlyMap<string, ElkNode>, edges: readonly ElkEdge[], direction: LayoutDirection): void {
+    const [entering, leaving] = [new Map<string, number>(), new Map<string, number>()];
+    for (const edge of edges) {
+        for (const id of edge.sources) leaving.set(id, (leaving.get(id) ?? 0) + 1);
+        for (const id of edge.targets) entering.set(id, (entering.get(id) ?? 0) + 1);
+    }
+    for (const [id, node] of nodes) {
+        const needed = Math.max(entering.get(id) ?? 0, leaving.get(id) ?? 0) * END_PITCH;
+        if (direction === 'DOWN') node.width = Math.max(node.width ?? 0, needed);
+        else node.height = Math.max(node.height ?? 0, needed);
+    }
 }
 
 interface UnlinkedBlock {

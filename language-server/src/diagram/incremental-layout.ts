@@ -111,7 +111,8 @@ function fitted(graph: DiagramGraph, previous: DiagramLayout, labelled: boolean,
     for (const node of graph.nodes) {
         const box = previous.nodes[node.id];
         if (!box) continue;
-        if (Math.abs(box.width - node.width) > 0.5 || Math.abs(box.height - node.height) > 0.5 || !inItsGroup(box, node.group, groups)) return undefined;
+        // A box may have grown for the ends of its lines (compound-layout.ts); one too small for its title is laid out again.
+        if (box.width < node.width - 0.5 || box.height < node.height - 0.5 || !inItsGroup(box, node.group, groups)) return undefined;
         nodes[node.id] = box;
     }
     const direction = previous.direction ?? 'DOWN';

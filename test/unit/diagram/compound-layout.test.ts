@@ -4,6 +4,8 @@ import { compoundLayout } from '../../../language-server/src/diagram/compound-la
 import { distanceToBox } from '../../../language-server/src/diagram/box-geometry.js';
 import { measureLayout } from '../../../language-server/src/diagram/layout-quality.js';
 import { loadTexts } from '../helpers/workspace.js';
+import { DiagramLayouter } from '../../../language-server/src/diagram/layout.js';
+import { CountingRunner } from './helpers.js';
 
 describe("ELK's answer read back into a picture", () => {
     it('draws an edge ELK returned without a route straight between the sides its boxes turn to each other', async () => {
@@ -27,5 +29,21 @@ describe("ELK's answer read back into a picture", () => {
         const quality = measureLayout(graph, layout);
         expect(quality.undrawn).toBe(0);
         expect(quality.edgeThroughNode).toBe(0);
+    });
+});
+
+describe('a box many lines enter on one side', () => {
+    it('grows along that side so that their ends, and arrowheads, stay apart', async () => {
+        const feeds = Array.from({ length: 9 }, (_, i) => `system S${i} { kind custom }\nflow F${i} "Feed number ${i}" : S${i} -> Erp { style batch }`);
+        const { analysis } = await loadTexts({ 'estate.integ': `department Fin\nsystem Erp { kind erp department Fin }\n${feeds.join('\n')}\n` });
+        const graph = buildDiagramGraph(analysis.estate, analysis.findings, { view: { kind: 'department', name: 'Fin' }, state: 'as-is' }, '2026-12-01');
+        const layout = await new DiagramLayouter(new CountingRunner()).layout(graph);
+        const erp = layout.nodes[graph.nodes.find(node => node.name === 'Erp')!.id];
+        const ends = graph.edges.map(edge => layout.edges[edge.id].points.at(-1)!);
+        expect(ends).toHaveLength(9);
+        for (const end of ends) expect(distanceToBox(end, erp)).toBeLessThan(1);
+        for (const [i, end] of ends.entries()) {
+            for (const other of ends.slice(i + 1)) expect(Math.hypot(end.x - other.x, end.y - other.y)).toBeGreaterThanOrEqual(10);
+        }
     });
 });
