@@ -10,6 +10,9 @@ import type { Box, DiagramEdge, DiagramGraph, DiagramGroup, DiagramNode, EdgeGeo
 import { escapeXml } from '../render/escape-xml.js';
 import { LENS_DEFAULT, lensClass, lensKeys, type Lens } from './lenses.js';
 import { badgeCounts, badgeWidth, EDGE_LABEL_LINE_HEIGHT, edgeBadgeWidth, LOCK_WIDTH, TITLE_LINE_HEIGHT } from './node-sizing.js';
+import { borderMarks, TAG_WIDTH } from './border-marks.js';
+import { segmentsOf, type Segment } from './box-geometry.js';
+import { segmentIndex, type SpatialIndex } from './spatial-index.js';
 import { legendContent } from './svg-legend.js';
 import { lock, num, type HoverTitle } from './svg-marks.js';
 import { DIAGRAM_CSS, markerIds } from './svg-style.js';
@@ -66,9 +69,12 @@ export function renderSvg(diagram: LaidOutDiagram, options: SvgOptions = {}): st
         const geometry = layout.edges[edge.id];
         if (geometry && geometry.points.length >= 2) out.push(renderEdge(edge, geometry, graph, title));
     }
+    // Filed only where a box carries a mark a line could run under.
+    const runs = graph.nodes.some(node => node.shadow || badgeWidth(node.findings) > 0)
+        ? segmentIndex(Object.values(layout.edges).flatMap(edge => segmentsOf(edge.points))) : undefined;
     for (const node of graph.nodes) {
         const box = layout.nodes[node.id];
-        if (box) out.push(renderNode(node, box, graph, title));
+        if (box) out.push(renderNode(node, box, graph, title, runs));
     }
     out.push('</g>');
     if (legend) out.push(`<g transform='translate(${MARGIN},${top + layout.height + 16})'>${legend.markup}</g>`);
@@ -135,7 +141,7 @@ function badge(counts: FindingCounts, right: Point): string {
     return parts.join('');
 }
 
-function renderNode(node: DiagramNode, box: Box, graph: DiagramGraph, title: HoverTitle): string {
+function renderNode(node: DiagramNode, box: Box, graph: DiagramGraph, title: HoverTitle, runs: SpatialIndex<Segment> | undefined): string {
     const classes = ['integ-node', node.kind, node.shadow ? 'shadow' : '', ...elementClasses(graph, node)].filter(Boolean).join(' ');
     const tooltip = tooltipText(nodeTooltip(node));
     const parts = [`<g class='${classes}' data-id='${escapeXml(node.id)}'>${title(tooltip)}`];
@@ -149,14 +155,14 @@ function renderNode(node: DiagramNode, box: Box, graph: DiagramGraph, title: Hov
         parts.push(`<text class='label' x='${num(box.x + 12)}' y='${num(box.y + 20 + i * TITLE_LINE_HEIGHT)}'>${escapeXml(line)}</text>`);
     });
     parts.push(`<text class='detail' x='${num(box.x + 12)}' y='${num(box.y + 37 + (node.lines.length - 1) * TITLE_LINE_HEIGHT)}'>${escapeXml(node.detail)}</text>`);
-    if (node.shadow) {
-        // On the top border, clear of the title and detail lines whatever their length.
-        const w = 62;
-        const x = box.x + box.width - w - badgeWidth(node.findings) - 12;
-        parts.push(`<g class='tag'><rect x='${num(x)}' y='${num(box.y - 7)}' width='${w}' height='14' rx='7'/>`
-            + `<text x='${num(x + w / 2)}' y='${num(box.y + 3.5)}'>shadow IT</text></g>`);
+    // On the top border, clear of the title and detail lines whatever their length, and of the lines' ends.
+    const marks = borderMarks(box, badgeWidth(node.findings), node.shadow, runs);
+    if (marks.tagX !== undefined) {
+        const border = marks.bottom ? box.y + box.height : box.y;
+        parts.push(`<g class='tag'><rect x='${num(marks.tagX)}' y='${num(border - 7)}' width='${TAG_WIDTH}' height='14' rx='7'/>`
+            + `<text x='${num(marks.tagX + TAG_WIDTH / 2)}' y='${num(border + 3.5)}'>shadow IT</text></g>`);
     }
-    parts.push(badge(node.findings, { x: box.x + box.width + 4, y: box.y + 2 }));
+    parts.push(badge(node.findings, { x: marks.badgeRight, y: marks.badgeY }));
     parts.push('</g>');
     return parts.join('');
 }
