@@ -157,16 +157,22 @@ function followNote(estate: Estate, flows: Flow[], followed: { entity: string; f
     return `Following ${name}: ${stores} system${stores === 1 ? '' : 's'} store it and ${carrying} flow${carrying === 1 ? '' : 's'} of this view carry it; the rest is dimmed.`;
 }
 
-/** The systems of a process in the order its steps reach them. */
+/**
+ * The systems of a process in the order its steps reach them. A step that brings in a system feeding
+ * one an earlier step reached (ad bookings into the page plan, after the stories) puts it just
+ * before that one: its flow then runs forward like every other step's, not back up the picture.
+ */
 function processSequence(estate: Estate, name: string | undefined, nodeOfSystem: Map<string, string>): string[] {
     const sequence: string[] = [];
     for (const step of estate.processes.get(name ?? '')?.steps ?? []) {
         const flow = estate.flows.get(step);
         if (!flow) continue;
-        for (const system of [flow.sourceSystem, flow.targetSystem]) {
-            const node = nodeOfSystem.get(system);
-            if (node && !sequence.includes(node)) sequence.push(node);
+        const [source, target] = [flow.sourceSystem, flow.targetSystem].map(system => nodeOfSystem.get(system));
+        if (source && target && !sequence.includes(source) && sequence.includes(target)) {
+            sequence.splice(sequence.indexOf(target), 0, source);
+            continue;
         }
+        for (const node of [source, target]) if (node && !sequence.includes(node)) sequence.push(node);
     }
     return sequence;
 }

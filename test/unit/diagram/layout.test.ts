@@ -12,6 +12,7 @@ import { compoundElkGraph, compoundLayout } from '../../../language-server/src/d
 import { contextLayout } from '../../../language-server/src/diagram/context-layout.js';
 import { EDGE_FONT_PX, textWidth } from '../../../language-server/src/diagram/text-metrics.js';
 import { CountingRunner, denseEstate, fixtureView, generatedEstate, loadReference, REFERENCE } from './helpers.js';
+import { centre } from '../../../language-server/src/diagram/box-geometry.js';
 
 function overlaps(a: Box, b: Box): boolean {
     return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
@@ -174,6 +175,18 @@ describe('compound layout', () => {
             const order = ['system:S1', 'system:S2', 'system:S3', 'system:S4'].map(along);
             expect(order, `${layout.direction} for ${panel.width}x${panel.height}`).toEqual([...order].sort((a, b) => a - b));
         }
+    });
+
+    it('draws a step that brings in a system feeding an earlier step\'s system forward, its source before its target', async () => {
+        // Stories, then pages, then the ad bookings into the pages: the bookings are drawn before the page plan.
+        const text = ['system Cms { kind custom }', 'system Pages { kind custom }', 'system Ads { kind crm }', 'system Press { kind custom }',
+            'flow Stories : Cms -> Pages { style api }', 'flow Bookings : Ads -> Pages { style api }', 'flow Plates : Pages -> Press { style file }',
+            'process P { steps Stories, Bookings, Plates }'].join('\n');
+        const { analysis } = await loadTexts({ 'process.integ': text });
+        const graph = buildDiagramGraph(analysis.estate, analysis.findings, { view: { kind: 'process', name: 'P' }, state: 'as-is' });
+        const layout = await new DiagramLayouter(new CountingRunner()).layout(graph);
+        const along = (id: string) => layout.direction === 'DOWN' ? centre(layout.nodes[id]).y : centre(layout.nodes[id]).x;
+        for (const edge of graph.edges) expect(along(edge.source), edge.id).toBeLessThan(along(edge.target));
     });
 
     it('keeps the direction and the reading order of a view across an edit', async () => {
