@@ -189,6 +189,12 @@ describe('compound layout', () => {
         for (const edge of graph.edges) expect(along(edge.source), edge.id).toBeLessThan(along(edge.target));
     });
 
+    it('draws a department between a hub and a ring of satellites without a crossing, as Graphviz does (hub, department Sales)', async () => {
+        const graph = await fixtureView('hub', { view: { kind: 'department', name: 'Sales' }, state: 'as-is' })();
+        const layout = await new DiagramLayouter(new CountingRunner()).layout(graph);
+        expect(measureLayout(graph, layout).crossings).toBe(0);
+    });
+
     it('keeps the direction and the reading order of a view across an edit', async () => {
         const { analysis } = await loadTexts({ 'cross.integ': crossDepartmentEstate() });
         const options = { view: { kind: 'department' as const, name: 'D1' }, state: 'as-is' as const };
