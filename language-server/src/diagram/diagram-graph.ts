@@ -227,6 +227,11 @@ export interface DiagramLayout {
      * along its title band where lines would strike it out at the left.
      */
     titleShifts?: Record<string, number>;
+    /**
+     * How wide a department's title is written where less than its whole width (cut with an ellipsis;
+     * its hover title has it whole): lines cross its title band everywhere but a gap narrower than it.
+     */
+    titleWidths?: Record<string, number>;
 }
 
 export interface LaidOutDiagram {

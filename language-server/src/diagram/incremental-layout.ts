@@ -146,7 +146,7 @@ function fitted(graph: DiagramGraph, previous: DiagramLayout, labelled: boolean,
         };
     };
     // Many lines drawn at once try the ways nearest their ends: each edit's one line tries them all.
-    const placed: Placed = { nodes, groups, edges, groupOf, ends, groupById, titleShifts, deadline, endsTried: anEdit ? undefined : ENDS_TRIED_AT_ONCE, narrowLabels: previous.narrowLabels };
+    const placed: Placed = { nodes, groups, edges, groupOf, ends, groupById, titleShifts, titleWidths: previous.titleWidths, deadline, endsTried: anEdit ? undefined : ENDS_TRIED_AT_ONCE, narrowLabels: previous.narrowLabels };
     // A bundle that carries one flow more says so in a longer label: it is written anew beside its
     // line, as near the old as there is room; where there is none, the line is drawn anew as a new one.
     for (const edge of resized) {
@@ -245,6 +245,7 @@ interface Placed {
     ends: ReadonlyMap<string, readonly [string, string]>;
     groupById: ReadonlyMap<string, DiagramGroup>;
     titleShifts?: Readonly<Record<string, number>>;
+    titleWidths?: Readonly<Record<string, number>>;
     /** When fitting the edit in runs out of time (`performance.now()`). */
     deadline: number;
     /** The points of each end's outline a straight or once-turned way is tried from, nearest the other end first (all, unless told). */
@@ -357,7 +358,7 @@ function fitsInOpenedRow(node: DiagramNode, graph: DiagramGraph, placed: Placed,
     const link = graph.edges.find(edge => (edge.source === node.id && placed.nodes[edge.target]) || (edge.target === node.id && placed.nodes[edge.source]));
     if (!link) return false;
     const anchor = placed.nodes[link.source === node.id ? link.target : link.source];
-    const titles = Object.entries(placed.groups).map(([id, frame]) => groupTitleBox(frame, placed.groupById.get(id)!, placed.titleShifts?.[id]));
+    const titles = Object.entries(placed.groups).map(([id, frame]) => groupTitleBox(frame, placed.groupById.get(id)!, placed.titleShifts?.[id], placed.titleWidths?.[id]));
     const downstream = link.source !== node.id;
     const across: LayoutDirection = direction === 'DOWN' ? 'RIGHT' : 'DOWN';
     const openings: ReadonlyArray<readonly [LayoutDirection, boolean, number]> = [[direction, downstream, ALONG_GAPS[0]], [across, true, ACROSS_GAPS[0]], [across, false, ACROSS_GAPS[0]]];
@@ -414,7 +415,7 @@ function groupsAllow(node: DiagramNode, spot: Box, placed: Placed): boolean {
     if (foreign.some(geometry => segmentsOf(geometry.points).some(({ a, b }) => segmentThroughBox(a, b, grown)))) return false;
     // A frame grown up (or left) takes its title band with it, where the lines of its own systems may run.
     if (grown.y === frame.y && grown.x === frame.x) return true;
-    const title = groupTitleBox(grown, placed.groupById.get(node.group)!, shiftedTitle(placed.titleShifts?.[node.group], frame, grown));
+    const title = groupTitleBox(grown, placed.groupById.get(node.group)!, shiftedTitle(placed.titleShifts?.[node.group], frame, grown), placed.titleWidths?.[node.group]);
     return !Object.values(placed.edges).some(geometry => segmentsOf(geometry.points).some(({ a, b }) => segmentThroughBox(a, b, title)));
 }
 
@@ -553,7 +554,7 @@ function wallsOf(edge: DiagramEdge, placed: Placed): { barriers: Box[]; inWay: B
 /** What a line and its label keep out of: every department's title, and the departments it does not belong to. */
 function barriersOf(edge: DiagramEdge, placed: Placed): Box[] {
     // Kept clear of, not only out of: a line along a frame's border or over its title band reads as part of the frame.
-    const titles = Object.entries(placed.groups).map(([id, frame]) => groupTitleBox(frame, placed.groupById.get(id)!, placed.titleShifts?.[id]));
+    const titles = Object.entries(placed.groups).map(([id, frame]) => groupTitleBox(frame, placed.groupById.get(id)!, placed.titleShifts?.[id], placed.titleWidths?.[id]));
     const above = (title: Box): Box => ({ x: title.x - CLEARANCE, y: title.y - CLEARANCE, width: title.width + 2 * CLEARANCE, height: title.height + CLEARANCE });
     return [...titles.map(above), ...foreignFrames(edge, placed).map(frame => inflate(frame, CLEARANCE))];
 }

@@ -83,14 +83,20 @@ export function sizeNode(node: DiagramNode): void {
  * Where a department's title is written: lines keep out of it, but may cross the rest of the title
  * band on their way in or out of the box.
  */
-export function groupTitleBox(frame: Box, group: Pick<DiagramGroup, 'label' | 'collapsible'>, shift = 0): Box {
-    const width = GROUP_TITLE_INSET + (group.collapsible ? FOLD_MARK_WIDTH : 0) + textWidth(group.label, LABEL_FONT_PX) + GROUP_TITLE_INSET;
-    return { x: frame.x + shift, y: frame.y, width: Math.min(frame.width - shift, width), height: GROUP_TITLE_HEIGHT };
+export function groupTitleBox(frame: Box, group: Pick<DiagramGroup, 'label' | 'collapsible'>, shift = 0, width?: number): Box {
+    const whole = GROUP_TITLE_INSET + (group.collapsible ? FOLD_MARK_WIDTH : 0) + textWidth(group.label, LABEL_FONT_PX) + GROUP_TITLE_INSET;
+    return { x: frame.x + shift, y: frame.y, width: Math.min(frame.width - shift, width ?? whole), height: GROUP_TITLE_HEIGHT };
 }
 
-/** The title boxes of a layout's departments, where they are written (`titleShifts`). */
-export function layoutTitleBoxes(layout: Pick<DiagramLayout, 'groups' | 'titleShifts'>, groups: ReadonlyArray<Pick<DiagramGroup, 'id' | 'label' | 'collapsible'>>): Box[] {
-    return groups.flatMap(group => layout.groups[group.id] ? [groupTitleBox(layout.groups[group.id], group, layout.titleShifts?.[group.id])] : []);
+/** A department's title as written in a title box `width` wide (see `titleWidths`): whole, or cut with an ellipsis. */
+export function groupTitleText(group: Pick<DiagramGroup, 'label' | 'collapsible'>, width?: number): string {
+    if (width === undefined) return group.label;
+    return wrapText(group.label, width - 2 * GROUP_TITLE_INSET - (group.collapsible ? FOLD_MARK_WIDTH : 0), LABEL_FONT_PX, 1)[0] ?? '';
+}
+
+/** The title boxes of a layout's departments, where they are written (`titleShifts`, `titleWidths`). */
+export function layoutTitleBoxes(layout: Pick<DiagramLayout, 'groups' | 'titleShifts' | 'titleWidths'>, groups: ReadonlyArray<Pick<DiagramGroup, 'id' | 'label' | 'collapsible'>>): Box[] {
+    return groups.flatMap(group => layout.groups[group.id] ? [groupTitleBox(layout.groups[group.id], group, layout.titleShifts?.[group.id], layout.titleWidths?.[group.id])] : []);
 }
 
 export interface LabelSize {

@@ -9,7 +9,7 @@
 import type { Box, DiagramEdge, DiagramGraph, DiagramGroup, DiagramNode, EdgeGeometry, FindingCounts, LaidOutDiagram, Point } from './diagram-graph.js';
 import { escapeXml } from '../render/escape-xml.js';
 import { LENS_DEFAULT, lensClass, lensKeys, type Lens } from './lenses.js';
-import { badgeCounts, badgeWidth, EDGE_LABEL_LINE_HEIGHT, edgeBadgeWidth, LOCK_WIDTH, TITLE_LINE_HEIGHT } from './node-sizing.js';
+import { badgeCounts, badgeWidth, EDGE_LABEL_LINE_HEIGHT, edgeBadgeWidth, groupTitleText, LOCK_WIDTH, TITLE_LINE_HEIGHT } from './node-sizing.js';
 import { borderMarks, TAG_WIDTH } from './border-marks.js';
 import { segmentsOf, type Segment } from './box-geometry.js';
 import { segmentIndex, type SpatialIndex } from './spatial-index.js';
@@ -63,7 +63,7 @@ export function renderSvg(diagram: LaidOutDiagram, options: SvgOptions = {}): st
     out.push(`<g class='integ-content' transform='translate(${margin},${top})'>`);
     for (const group of graph.groups) {
         const box = layout.groups[group.id];
-        if (box) out.push(renderGroup(group, box, layout.titleShifts?.[group.id] ?? 0, graph, title));
+        if (box) out.push(renderGroup(group, box, layout.titleShifts?.[group.id] ?? 0, layout.titleWidths?.[group.id], graph, title));
     }
     for (const edge of graph.edges) {
         const geometry = layout.edges[edge.id];
@@ -104,7 +104,7 @@ function elementClasses(graph: DiagramGraph, element: DiagramNode | DiagramEdge)
     return classes;
 }
 
-function renderGroup(group: DiagramGroup, box: Box, titleShift: number, graph: DiagramGraph, title: HoverTitle): string {
+function renderGroup(group: DiagramGroup, box: Box, titleShift: number, titleWidth: number | undefined, graph: DiagramGraph, title: HoverTitle): string {
     const members = graph.nodes.filter(node => node.group === group.id);
     const dim = graph.follow && !members.some(node => node.lens.followed) ? ' dim' : '';
     const parts = [`<g class='integ-group${group.collapsible ? ' collapsible' : ''}${dim}' data-id='${escapeXml(group.id)}'>`];
@@ -115,7 +115,7 @@ function renderGroup(group: DiagramGroup, box: Box, titleShift: number, graph: D
         parts.push(foldMark(box.x + titleShift + 10, box.y + 8, '−'));
         textX += 18;
     }
-    parts.push(`<text x='${num(textX)}' y='${num(box.y + 20)}'>${escapeXml(group.label)}</text></g>`);
+    parts.push(`<text x='${num(textX)}' y='${num(box.y + 20)}'>${escapeXml(groupTitleText(group, titleWidth))}</text></g>`);
     return parts.join('');
 }
 

@@ -9,7 +9,7 @@
  * line's label within reach; else the line stays as it was, and its title moves instead.
  */
 import type { Box, DiagramGroup, DiagramLayout, Point } from './diagram-graph.js';
-import { groupTitleBox } from './node-sizing.js';
+import { groupTitleBox, groupTitleText } from './node-sizing.js';
 import { alongside, crossingCount, distanceToRun, inflate, outlinePoints, overlaps, pathLength, segmentsOf, spanOf, type Segment } from './box-geometry.js';
 import { segmentThroughBox } from './layout-quality.js';
 import { surroundingsOf, type SmoothingContext } from './route-smoothing.js';
@@ -106,24 +106,61 @@ function movedOffTitle(id: string, at: number, layout: DiagramLayout, edges: Dia
 /**
  * A title a line still strikes out (a bundle through it in a dense view, where no way round crosses
  * no more lines) slides right along its department's title band to the nearest stretch that no line
- * crosses and no label covers; a title with no such stretch stays where it was.
+ * crosses and no label covers. Where lines cross the band all along, it is written, cut short, in
+ * the widest gap between them that holds a few of its letters; else it stays where it was.
  */
 export function shiftStruckTitles(layout: DiagramLayout, groups: readonly DiagramGroup[]): DiagramLayout {
     const segments = Object.values(layout.edges).flatMap(edge => segmentsOf(edge.points));
     const labels = Object.values(layout.edges).flatMap(edge => edge.label ? [edge.label] : []);
     const clear = (box: Box) => !segments.some(({ a, b }) => segmentThroughBox(a, b, box)) && !labels.some(label => overlaps(label, box));
     const shifts: Record<string, number> = { ...layout.titleShifts };
+    const widths: Record<string, number> = { ...layout.titleWidths };
     let moved = false;
     for (const group of groups) {
         const frame = layout.groups[group.id];
-        if (!frame || clear(groupTitleBox(frame, group, shifts[group.id]))) continue;
+        if (!frame || clear(groupTitleBox(frame, group, shifts[group.id], widths[group.id]))) continue;
         const width = groupTitleBox(frame, group).width;
+        let shifted = false;
         for (let shift = SHIFT_STEP; shift + width <= frame.width; shift += SHIFT_STEP) {
             if (!clear(groupTitleBox(frame, group, shift))) continue;
             shifts[group.id] = shift;
-            moved = true;
+            delete widths[group.id];
+            moved = shifted = true;
             break;
         }
+        if (shifted) continue;
+        const gap = widestGap(groupTitleBox(frame, group, 0, frame.width), segments, labels);
+        const cut = gap && { shift: gap.from + GAP_MARGIN - frame.x, width: Math.min(width, gap.to - gap.from - 2 * GAP_MARGIN) };
+        if (!cut || [...groupTitleText(group, cut.width).replace(/…$/, '')].length < FEWEST_LETTERS || !clear(groupTitleBox(frame, group, cut.shift, cut.width))) continue;
+        shifts[group.id] = cut.shift;
+        widths[group.id] = cut.width;
+        moved = true;
     }
-    return moved ? { ...layout, titleShifts: shifts } : layout;
+    return moved ? { ...layout, titleShifts: shifts, titleWidths: Object.keys(widths).length > 0 ? widths : undefined } : layout;
+}
+
+/** A title cut short shows at least this many of its letters, or is not cut. */
+const FEWEST_LETTERS = 4;
+/** Room kept between a cut title and the lines either side of it. */
+const GAP_MARGIN = 2;
+
+/** The widest stretch of `band` no line runs through and no label covers, if any. */
+function widestGap(band: Box, segments: readonly Segment[], labels: readonly Box[]): { from: number; to: number } | undefined {
+    const [top, bottom] = [band.y, band.y + band.height];
+    const taken: Array<[number, number]> = [];
+    for (const { a, b } of segments) {
+        if (Math.max(a.y, b.y) <= top || Math.min(a.y, b.y) >= bottom) continue;
+        const [t0, t1] = a.y === b.y ? [0, 1] : [(top - a.y) / (b.y - a.y), (bottom - a.y) / (b.y - a.y)].sort((p, q) => p - q).map(t => Math.min(1, Math.max(0, t)));
+        const [x0, x1] = [a.x + (b.x - a.x) * t0, a.x + (b.x - a.x) * t1];
+        taken.push([Math.min(x0, x1), Math.max(x0, x1)]);
+    }
+    for (const label of labels) if (overlaps(label, band)) taken.push([label.x, label.x + label.width]);
+    taken.sort((p, q) => p[0] - q[0]);
+    let best: { from: number; to: number } | undefined;
+    let from = band.x;
+    for (const [start, end] of [...taken, [band.x + band.width, band.x + band.width] as [number, number]]) {
+        if (start > from && (!best || start - from > best.to - best.from)) best = { from, to: Math.min(start, band.x + band.width) };
+        from = Math.max(from, end);
+    }
+    return best;
 }

@@ -76,7 +76,7 @@ function huggingRuns(graph: DiagramGraph, layout: DiagramLayout): string[] {
         const own = new Set([groupOf.get(edge.source), groupOf.get(edge.target)]);
         const near = graph.groups.flatMap(group => {
             const frame = layout.groups[group.id];
-            const title = groupTitleBox(frame, group, layout.titleShifts?.[group.id]);
+            const title = groupTitleBox(frame, group, layout.titleShifts?.[group.id], layout.titleWidths?.[group.id]);
             const band = { x: title.x - KEPT_CLEAR, y: title.y - KEPT_CLEAR, width: title.width + 2 * KEPT_CLEAR, height: title.height + KEPT_CLEAR };
             const outer = { x: frame.x - KEPT_CLEAR, y: frame.y - KEPT_CLEAR, width: frame.width + 2 * KEPT_CLEAR, height: frame.height + 2 * KEPT_CLEAR };
             return own.has(group.id) ? [[group.id, band] as const] : [[group.id, outer] as const];

@@ -83,7 +83,19 @@ describe('a title still struck out slides along its band', () => {
         expect(renderSvg({ graph, layout: after })).toContain(`<text x='${10 + 64 + 12}' y='120'>Finance</text>`);
     });
 
-    it('stays where it was in a frame with no clear stretch', () => {
+    it('is written cut short in the widest gap between the lines where no stretch holds it whole', () => {
+        const before = crowded(135);
+        const after = shiftStruckTitles(before, [group]);
+        // The gap past the last line at x 70 reaches the frame's right end at 145: too narrow for "Finance" whole.
+        expect(after.titleShifts?.g).toBeGreaterThan(70 - 10);
+        expect(after.titleWidths?.g).toBeLessThanOrEqual(145 - 70);
+        expect(measureLayout(graph, after).edgeThroughTitle).toBe(0);
+        const written = /<text x='[\d.]+' y='120'>([^<]*)<\/text>/.exec(renderSvg({ graph, layout: after }))![1];
+        expect(written).toMatch(/^Fina?n?c?…$/);
+        expect(renderSvg({ graph, layout: after })).toContain('<title>Department Finance');
+    });
+
+    it('stays where it was in a frame with no gap that holds four of its letters', () => {
         const before = crowded(120);
         expect(shiftStruckTitles(before, [group])).toBe(before);
     });
