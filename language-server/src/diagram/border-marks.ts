@@ -1,10 +1,9 @@
 /**
  * Where a box's finding badge and shadow-IT tag sit on its top border. Their place is the top right
  * corner; but a line may end anywhere along the side that faces its other end, and one that ends in
- * the corner, under them, loses its arrowhead (on the samples and fixture estates, 150 of 820 views
- * had one). There they slide left along the border, together, to the nearest place no line passes
- * under; where there is none, along the bottom border; where no place is clear, they take the one
- * fewest lines pass under.
+ * the corner, under them, loses its arrowhead. There they slide left along the border, together, to
+ * the nearest place no line passes under; where there is none, along the bottom border; where no
+ * place is clear, they take the one fewest lines pass under.
  */
 import type { Box } from './diagram-graph.js';
 import type { Segment } from './box-geometry.js';
