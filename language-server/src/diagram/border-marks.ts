@@ -11,12 +11,12 @@ import { segmentThroughBox } from './layout-quality.js';
 import type { SpatialIndex } from './spatial-index.js';
 
 /** The badge's height, centred this far below the top border. */
-const BADGE_HEIGHT = 16;
+export const BADGE_HEIGHT = 16;
 const BADGE_DROP = 2;
 /** How far the badge's right end stands out beyond the box's right side. */
 const BADGE_OUTSET = 4;
 export const TAG_WIDTH = 62;
-const TAG_HEIGHT = 14;
+export const TAG_HEIGHT = 14;
 /** Between the tag and the badge. */
 const TAG_GAP = 12;
 /** A line this close to a mark reads as running under it. */

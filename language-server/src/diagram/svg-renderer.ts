@@ -10,7 +10,7 @@ import type { Box, DiagramEdge, DiagramGraph, DiagramGroup, DiagramNode, EdgeGeo
 import { escapeXml } from '../render/escape-xml.js';
 import { LENS_DEFAULT, lensClass, lensKeys, type Lens } from './lenses.js';
 import { badgeCounts, badgeWidth, EDGE_LABEL_LINE_HEIGHT, edgeBadgeWidth, groupTitleText, LOCK_WIDTH, TITLE_LINE_HEIGHT } from './node-sizing.js';
-import { borderMarks, TAG_WIDTH } from './border-marks.js';
+import { BADGE_HEIGHT, borderMarks, TAG_HEIGHT, TAG_WIDTH } from './border-marks.js';
 import { segmentsOf, type Segment } from './box-geometry.js';
 import { segmentIndex, type SpatialIndex } from './spatial-index.js';
 import { legendContent } from './svg-legend.js';
@@ -133,7 +133,7 @@ function badge(counts: FindingCounts, right: Point): string {
     for (const [severity, count] of segments) {
         const w = 18 + (count > 9 ? 7 : 0);
         const text = count > 99 ? '99+' : String(count);
-        parts.push(`<rect class='${severity}' x='${num(x)}' y='${num(right.y - 8)}' width='${w}' height='16' rx='8'/>`);
+        parts.push(`<rect class='${severity}' x='${num(x)}' y='${num(right.y - BADGE_HEIGHT / 2)}' width='${w}' height='${BADGE_HEIGHT}' rx='${BADGE_HEIGHT / 2}'/>`);
         parts.push(`<text x='${num(x + w / 2)}' y='${num(right.y + 3.8)}'>${text}</text>`);
         x += w;
     }
@@ -159,7 +159,7 @@ function renderNode(node: DiagramNode, box: Box, graph: DiagramGraph, title: Hov
     const marks = borderMarks(box, badgeWidth(node.findings), node.shadow, runs);
     if (marks.tagX !== undefined) {
         const border = marks.bottom ? box.y + box.height : box.y;
-        parts.push(`<g class='tag'><rect x='${num(marks.tagX)}' y='${num(border - 7)}' width='${TAG_WIDTH}' height='14' rx='7'/>`
+        parts.push(`<g class='tag'><rect x='${num(marks.tagX)}' y='${num(border - TAG_HEIGHT / 2)}' width='${TAG_WIDTH}' height='${TAG_HEIGHT}' rx='${TAG_HEIGHT / 2}'/>`
             + `<text x='${num(marks.tagX + TAG_WIDTH / 2)}' y='${num(border + 3.5)}'>shadow IT</text></g>`);
     }
     parts.push(badge(node.findings, { x: marks.badgeRight, y: marks.badgeY }));
