@@ -484,6 +484,7 @@ function newLine(edge: DiagramEdge, placed: Placed, labelled: boolean, direction
         const free: Point[] = [];
         const onSide = new Map<string, number>();
         for (const point of points) {
+            if (free.length === SIDES * CORNER_ENDS) break;
             const side = sideOf(point, box);
             const taken = onSide.get(side) ?? 0;
             if (taken === CORNER_ENDS || !canLeave({ point, box }, walls, others)) continue;
@@ -612,6 +613,8 @@ function endPoints(box: Box, other: Box): Point[] {
     outline.sort((p, q) => Math.hypot(p.x - towards.x, p.y - towards.y) - Math.hypot(q.x - towards.x, q.y - towards.y));
     return [...facingPoints(box, towards), ...outline];
 }
+
+const SIDES = 4;
 
 /** Which side of `box` a point of its outline lies on. */
 function sideOf(point: Point, box: Box): string {
