@@ -5,7 +5,7 @@ import { distanceToBox } from '../../../language-server/src/diagram/box-geometry
 import { measureLayout } from '../../../language-server/src/diagram/layout-quality.js';
 import { loadTexts } from '../helpers/workspace.js';
 import { DiagramLayouter } from '../../../language-server/src/diagram/layout.js';
-import { CountingRunner } from './helpers.js';
+import { CountingRunner, fixtureView } from './helpers.js';
 
 describe("ELK's answer read back into a picture", () => {
     it('draws an edge ELK returned without a route straight between the sides its boxes turn to each other', async () => {
@@ -45,5 +45,17 @@ describe('a box many lines enter on one side', () => {
         for (const [i, end] of ends.entries()) {
             for (const other of ends.slice(i + 1)) expect(Math.hypot(end.x - other.x, end.y - other.y)).toBeGreaterThanOrEqual(10);
         }
+    });
+});
+
+describe('many labelled flows between one pair of systems', () => {
+    it('run side by side, each nearly straight with its label on it, the two boxes as tall as the stack (corner-cases, department A)', async () => {
+        const graph = await fixtureView('corner-cases', { view: { kind: 'department', name: 'A' }, state: 'as-is' })();
+        const layout = await new DiagramLayouter(new CountingRunner()).layout(graph);
+        const quality = measureLayout(graph, layout);
+        expect(quality.detourMean).toBeLessThanOrEqual(1.15);
+        expect(quality.bendsPerEdge).toBeLessThanOrEqual(1);
+        expect(quality.labelDistanceWorst).toBeLessThanOrEqual(10);
+        expect(quality.edgeThroughNode + quality.edgeThroughLabel + quality.labelLabelOverlaps + quality.labelNodeOverlaps).toBe(0);
     });
 });
