@@ -65,6 +65,13 @@ export function betterReading(graph: DiagramGraph, first: DiagramLayout, second:
     return q.detourMean + q.bendsPerEdge < p.detourMean + p.bendsPerEdge - 0.01 ? second : first;
 }
 
+/**
+ * A picture that crosses fewer lines is preferred to one with larger titles while its titles are at
+ * least this share as large: a crossing costs the reader more than a little size, a title too small
+ * to read more than a crossing.
+ */
+const CROSSINGS_BEFORE_TITLES = 0.7;
+
 /** Title sizes this close are the same (both views at the zoom cap). */
 const SAME_TITLE_PX = 0.05;
 
@@ -85,10 +92,14 @@ export function chooseLayout(graph: DiagramGraph, candidates: readonly DiagramLa
         // has the wrong shape for it (four boxes in a row across a tall panel, against a column at twice the size).
         const wrongShape = titlePx < EASY_TITLE_PX && titlePx * WRONG_SHAPE < largest;
         const unreadable = quality.nodes <= SMALL_VIEW_NODES && (titlePx < SMALLEST_TITLE_PX || wrongShape) ? 2 : 0;
-        return { layout, missed: targetsMissed(quality) + unreadable, titlePx: Math.min(titlesLargeEnough, titlePx), crooked: quality.detourMean + quality.bendsPerEdge };
+        return { layout, missed: targetsMissed(quality) + unreadable, titlePx: Math.min(titlesLargeEnough, titlePx), crooked: quality.detourMean + quality.bendsPerEdge, crossings: quality.crossings };
     });
     const fewest = Math.min(...scored.map(entry => entry.missed));
-    const kept = scored.filter(entry => entry.missed === fewest);
+    const missing = scored.filter(entry => entry.missed === fewest);
+    // Of those whose titles are not much smaller, the ones that cross fewest lines.
+    const comparable = missing.filter(entry => entry.titlePx >= CROSSINGS_BEFORE_TITLES * Math.max(...missing.map(other => other.titlePx)));
+    const leastCrossed = Math.min(...comparable.map(entry => entry.crossings));
+    const kept = comparable.filter(entry => entry.crossings === leastCrossed);
     // Titles about as large either way (small views reach the zoom cap in both): the straighter lines.
     const largestKept = Math.max(...kept.map(entry => entry.titlePx));
     return kept.filter(entry => entry.titlePx >= largestKept - SAME_TITLE_PX).sort((a, b) => a.crooked - b.crooked)[0].layout;

@@ -53,6 +53,34 @@ describe('choosing between layouts of one view', () => {
     });
 });
 
+describe('choosing between a picture that crosses lines and one that does not', () => {
+    const four: DiagramGraph = {
+        ...graph, nodes: ['a', 'b', 'c', 'd'].map(node),
+        edges: [['a', 'd'], ['b', 'c']].map(([source, target]) => ({ ...graph.edges[0], id: source + target, source, target, label: '', title: source + target, flows: [source + target] }))
+    };
+    /** a above b on the left, c and d on the right `gap` away; `crossed`: c above d, so that a→d and b→c cross. */
+    function pair(gap: number, crossed: boolean): DiagramLayout {
+        const [top, bottom] = [0, 100];
+        const right = 100 + gap;
+        const [cy, dy] = crossed ? [top, bottom] : [bottom, top];
+        return {
+            width: right + 100, height: 140, direction: 'RIGHT', groups: {},
+            nodes: { a: { x: 0, y: top, width: 100, height: 40 }, b: { x: 0, y: bottom, width: 100, height: 40 }, c: { x: right, y: cy, width: 100, height: 40 }, d: { x: right, y: dy, width: 100, height: 40 } },
+            edges: { ad: { points: [{ x: 100, y: 20 }, { x: right, y: dy + 20 }] }, bc: { points: [{ x: 100, y: 120 }, { x: right, y: cy + 20 }] } }
+        };
+    }
+
+    it('takes the one that crosses none where its titles are at least 70 % as large, else the larger titles', () => {
+        const crossed = pair(2000, true);
+        expect(measureLayout(four, crossed).crossings).toBe(1);
+        // Titles 2200/2800 as large: about 79 %.
+        const uncrossed = pair(2600, false);
+        expect(chooseLayout(four, [crossed, uncrossed])).toBe(uncrossed);
+        // Titles 2200/4000 as large: 55 %.
+        expect(chooseLayout(four, [crossed, pair(3800, false)])).toBe(crossed);
+    });
+});
+
 describe('choosing for the panel at hand', () => {
     it('counts titles too small to read in the panel as a missed target: a strip that reads in a wide panel loses to a bent line in a square one', () => {
         // Its line bends out, 1.37 times the distance between its ends: the detour target is missed.
