@@ -58,11 +58,12 @@ export function borderMarks(box: Box, badgeWidth: number, tag: boolean, runs: Sp
         const across: Segment = { a: { x: area.x, y: area.y + area.height / 2 }, b: { x: area.x + area.width, y: area.y + area.height / 2 } };
         return sum + runs.nearRun(across, area.height).filter(run => segmentThroughBox(run.a, run.b, area)).length;
     }, 0);
-    let fewest = { marks: corner, lines: under(corner) };
+    // The corner is weighed even where the marks are wider than the box leaves them: it is where they go.
+    let fewest = { marks: corner, lines: Number.POSITIVE_INFINITY };
     for (const bottom of [false, true]) {
         for (let shift = 0; ; shift += STEP) {
             const marks = at(shift, bottom);
-            if (Math.min(...areas(marks).map(area => area.x)) < box.x + INSET) break;
+            if ((shift > 0 || bottom) && Math.min(...areas(marks).map(area => area.x)) < box.x + INSET) break;
             const lines = under(marks);
             if (lines === 0) return marks;
             if (lines < fewest.lines) fewest = { marks, lines };

@@ -10,7 +10,7 @@ import type { Box, DiagramEdge, DiagramGraph, DiagramGroup, DiagramLayout, Diagr
 import { alongside, centre, crossingCount, distanceToBox, drawnExtent, facingPoints, inflate, movedBy, overlaps, pathLength, segmentsOf, spotsBeside, type Segment } from './box-geometry.js';
 import { segmentThroughBox } from './layout-quality.js';
 import { GROUP_TITLE_HEIGHT, groupTitleBox, labelSize } from './node-sizing.js';
-import { canLeave, orthogonalRoute, type RouteEnd } from './orthogonal-route.js';
+import { canLeave, orthogonalRoute, outward, type RouteEnd } from './orthogonal-route.js';
 import { bracketsAround } from './self-loops.js';
 import { boxIndex, segmentIndex } from './spatial-index.js';
 import { occupiedRows, openBand } from './flow-compaction.js';
@@ -485,7 +485,8 @@ function newLine(edge: DiagramEdge, placed: Placed, labelled: boolean, direction
         const onSide = new Map<string, number>();
         for (const point of points) {
             if (free.length === SIDES * CORNER_ENDS) break;
-            const side = sideOf(point, box);
+            const out = outward({ point, box });
+            const side = `${out.x},${out.y}`;
             const taken = onSide.get(side) ?? 0;
             if (taken === CORNER_ENDS || !canLeave({ point, box }, walls, others)) continue;
             onSide.set(side, taken + 1);
@@ -615,13 +616,6 @@ function endPoints(box: Box, other: Box): Point[] {
 }
 
 const SIDES = 4;
-
-/** Which side of `box` a point of its outline lies on. */
-function sideOf(point: Point, box: Box): string {
-    if (Math.abs(point.y - box.y) < ON_OUTLINE) return 'top';
-    if (Math.abs(point.y - box.y - box.height) < ON_OUTLINE) return 'bottom';
-    return Math.abs(point.x - box.x) < ON_OUTLINE ? 'left' : 'right';
-}
 
 /** The picture moved clear of the top and left edges if anything now lies beyond them, and sized round everything. */
 function framed(layout: DiagramLayout): DiagramLayout {

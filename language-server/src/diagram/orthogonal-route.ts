@@ -28,7 +28,7 @@ export interface RouteEnd {
 }
 
 /** Which way a point on a box's outline faces out of it. */
-function outward(end: RouteEnd): Point {
+export function outward(end: RouteEnd): Point {
     const { point: p, box } = end;
     const distances: Array<[number, Point]> = [
         [Math.abs(p.y - box.y), { x: 0, y: -1 }],
