@@ -440,8 +440,9 @@ function newLine(edge: DiagramEdge, placed: Placed, labelled: boolean, direction
     const insides = [source, target].map(box => inflate(box, -1));
     const others = allSegments(placed.edges);
     const [obstacleIndex, otherIndex] = [boxIndex(obstacles), segmentIndex(others)];
-    const ends = Object.values(placed.edges).flatMap(geometry => [geometry.points[0], geometry.points[geometry.points.length - 1]]);
-    const apart = (p: Point) => ends.every(end => Math.hypot(end.x - p.x, end.y - p.y) >= ENDS_APART);
+    const ends = boxIndex(Object.values(placed.edges).flatMap(geometry => [geometry.points[0], geometry.points[geometry.points.length - 1]])
+        .map(end => ({ x: end.x, y: end.y, width: 0, height: 0 })));
+    const apart = (p: Point) => !ends.someNear({ a: p, b: p }, ENDS_APART, end => Math.hypot(end.x - p.x, end.y - p.y) < ENDS_APART);
     const [leaves, arrives] = [endPoints(source, target).filter(apart), endPoints(target, source).filter(apart)];
     const [starts, stops] = [leaves.slice(0, placed.endsTried), arrives.slice(0, placed.endsTried)];
     const corners = inWay.flatMap(box => {

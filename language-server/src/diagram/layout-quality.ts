@@ -210,6 +210,18 @@ function onItsEnds(layout: DiagramLayout, id: string, source: string, target: st
     return from !== undefined && to !== undefined && onOutline(points[0], from) && onOutline(points[points.length - 1], to);
 }
 
+/** Segments drawn between the same two points (either way round), each set once with its members. */
+function sameRuns(segments: readonly Segment[]): Array<{ members: number[] }> {
+    const byEnds = new Map<string, { members: number[] }>();
+    segments.forEach(({ a, b }, k) => {
+        const [p, q] = a.x < b.x || (a.x === b.x && a.y <= b.y) ? [a, b] : [b, a];
+        const key = `${p.x},${p.y},${q.x},${q.y}`;
+        const run = byEnds.get(key);
+        if (run) run.members.push(k); else byEnds.set(key, { members: [k] });
+    });
+    return [...byEnds.values()];
+}
+
 export function measureLayout(graph: DiagramGraph, layout: DiagramLayout): LayoutQuality {
     const drawn = graph.edges.filter(edge => (layout.edges[edge.id]?.points.length ?? 0) >= 2);
     const segments: Segment[] = [];
@@ -234,18 +246,36 @@ export function measureLayout(graph: DiagramGraph, layout: DiagramLayout): Layou
     const hiddenAny = segments.map(() => [] as Array<[number, number]>);
     let crossings = 0;
     const atEnd = (p: Point, edge: number) => ends[edge].some(end => length(end, p) <= INSIDE_PX);
+    // Flows bundled into one line (a department's trunk in a large view) draw the same run many
+    // times over: each run is compared once, and what it finds holds for every flow drawn along it.
+    const runs = sameRuns(segments);
+    const memberOf = (k: number) => runs[k].members;
     // Only runs near each other can lie on or cross one another: each is compared with those the
     // index finds near it, not with every run of a large view.
-    const near = new SpatialIndex(segments.map((_, k) => k), k => ({ run: segments[k] }));
-    const spans = segments.map(({ a, b }) => ({ left: Math.min(a.x, b.x), right: Math.max(a.x, b.x), top: Math.min(a.y, b.y), bottom: Math.max(a.y, b.y) }));
+    const near = new SpatialIndex(runs.map((_, k) => k), k => ({ run: segments[runs[k].members[0]] }));
+    const spans = runs.map(({ members }) => {
+        const { a, b } = segments[members[0]];
+        return { left: Math.min(a.x, b.x), right: Math.max(a.x, b.x), top: Math.min(a.y, b.y), bottom: Math.max(a.y, b.y) };
+    });
     const apart = (p: typeof spans[number], q: typeof spans[number]) => p.left > q.right + COLLINEAR_PX || q.left > p.right + COLLINEAR_PX || p.top > q.bottom + COLLINEAR_PX || q.top > p.bottom + COLLINEAR_PX;
-    const lengths = segments.map(({ a, b }) => length(a, b));
-    for (let i = 0; i < segments.length; i++) {
-        for (const j of near.nearRun(segments[i], COLLINEAR_PX + 1)) {
+    const lengths = runs.map(({ members }) => length(segments[members[0]].a, segments[members[0]].b));
+    /** Marks each segment of `onto` as lying, over `interval`, on a segment of another flow in `under`. */
+    const hide = (onto: readonly number[], under: readonly number[], interval: [number, number]) => {
+        for (const i of onto) {
+            const edge = segments[i].edge;
+            const others = under.filter(j => segments[j].edge !== edge);
+            if (others.length === 0) continue;
+            hiddenAny[i].push(interval);
+            if (others.some(j => drawn[segments[j].edge].edgeClass !== drawn[edge].edgeClass)) hiddenOther[i].push(interval);
+        }
+    };
+    for (let i = 0; i < runs.length; i++) {
+        const own = memberOf(i);
+        if (own.length > 1) hide(own, own, [0, lengths[i]]);
+        for (const j of near.nearRun(segments[own[0]], COLLINEAR_PX + 1)) {
             if (j <= i || apart(spans[i], spans[j])) continue;
-            const s = segments[i];
-            const t = segments[j];
-            if (s.edge === t.edge) continue;
+            const s = segments[own[0]];
+            const t = segments[memberOf(j)[0]];
             // Runs at an angle lie on each other nowhere: both ends of one within the tolerance of
             // the other's line need their directions within twice the tolerance across the longer.
             const turned = Math.abs((s.b.x - s.a.x) * (t.b.y - t.a.y) - (s.b.y - s.a.y) * (t.b.x - t.a.x));
@@ -257,19 +287,17 @@ export function measureLayout(graph: DiagramGraph, layout: DiagramLayout): Layou
             const shared = parallel ? sharedInterval(s, t) : undefined;
             const back = parallel ? sharedInterval(t, s) : undefined;
             if (shared || back) {
-                const otherColour = drawn[s.edge].edgeClass !== drawn[t.edge].edgeClass;
-                if (shared) {
-                    hiddenAny[i].push(shared);
-                    if (otherColour) hiddenOther[i].push(shared);
-                }
-                if (back) {
-                    hiddenAny[j].push(back);
-                    if (otherColour) hiddenOther[j].push(back);
-                }
+                if (shared) hide(own, memberOf(j), shared);
+                if (back) hide(memberOf(j), own, back);
                 continue;
             }
             const at = crossingPoint(s, t);
-            if (at && !atEnd(at, s.edge) && !atEnd(at, t.edge)) crossings++;
+            if (!at) continue;
+            for (const m of own) {
+                const edge = segments[m].edge;
+                if (atEnd(at, edge)) continue;
+                for (const n of memberOf(j)) if (segments[n].edge !== edge && !atEnd(at, segments[n].edge)) crossings++;
+            }
         }
     }
     const hiddenLength = (lists: Array<Array<[number, number]>>) => lists.reduce((sum, list) => list.length > 0 ? sum + unionLength(list) : sum, 0);
@@ -283,18 +311,17 @@ export function measureLayout(graph: DiagramGraph, layout: DiagramLayout): Layou
     const titles = layoutTitleBoxes(layout, graph.groups);
     const nodeIndex = new SpatialIndex(nodeBoxes, entry => ({ box: entry.box }));
     const groupOfNode = new Map(graph.nodes.map(node => [node.id, node.group]));
+    // A bundle between departments ends at their boxes; a flow ends at systems inside theirs.
+    const endGroups = drawn.map(edge => [edge.source, edge.target].map(id => (groupIds.has(id) ? id : groupOfNode.get(id))));
+    const groupBoxes = graph.groups.flatMap(group => layout.groups[group.id] ? [{ id: group.id, inner: shrink(layout.groups[group.id], INSIDE_PX) }] : []);
     for (const segment of segments) {
         const edge = drawn[segment.edge];
         for (const { id, box } of nodeIndex.nearRun(segment, 0)) {
             if (id === edge.source || id === edge.target) continue;
             if (segmentThroughBox(segment.a, segment.b, shrink(box, INSIDE_PX))) edgeThroughNode++;
         }
-        // A bundle between departments ends at their boxes; a flow ends at systems inside theirs.
-        const endGroups = new Set([edge.source, edge.target].map(id => (groupIds.has(id) ? id : groupOfNode.get(id))));
-        for (const group of graph.groups) {
-            const box = layout.groups[group.id];
-            if (!box || endGroups.has(group.id)) continue;
-            if (segmentThroughBox(segment.a, segment.b, shrink(box, INSIDE_PX))) edgeThroughGroup++;
+        for (const { id, inner } of groupBoxes) {
+            if (!endGroups[segment.edge].includes(id) && segmentThroughBox(segment.a, segment.b, inner)) edgeThroughGroup++;
         }
         for (const title of titles) if (segmentThroughBox(segment.a, segment.b, title)) edgeThroughTitle++;
     }

@@ -45,6 +45,24 @@ describe('layout quality', () => {
         expect(quality.edgeThroughNode).toBe(0);
     });
 
+    it('counts flows drawn along one trunk as hiding each other, and a line across the trunk as crossing each of them', () => {
+        // Three flows a → b along the same run (one of them drawn b → a), one of another colour; c → d crosses them all.
+        const graph = graphOf(['a', 'b', 'c', 'd'], [edge('t1', 'a', 'b'), edge('t2', 'a', 'b'), edge('t3', 'b', 'a', 'manual'), edge('cd', 'c', 'd')]);
+        const run = [{ x: 100, y: 20 }, { x: 300, y: 20 }];
+        const layout: DiagramLayout = {
+            width: 400, height: 340, nodes: { ...boxes, c: { x: 150, y: -100, width: 100, height: 40 }, d: { x: 150, y: 100, width: 100, height: 40 } }, groups: {},
+            edges: { t1: { points: run }, t2: { points: run }, t3: { points: [...run].reverse() }, cd: { points: [{ x: 200, y: -60 }, { x: 200, y: 100 }] } }
+        };
+        const quality = measureLayout(graph, layout);
+        expect(quality.crossings).toBe(3);
+        // Every stretch of the trunk lies on a flow of the other colour; the crossing line lies on nothing.
+        expect(quality.hiddenShare).toBeCloseTo(600 / 760, 5);
+        expect(quality.hiddenShareAnyEdge).toBeCloseTo(600 / 760, 5);
+        // Two flows of one colour alone hide each other, but not as another colour does.
+        const sameColour = measureLayout(graphOf(['a', 'b'], [edge('t1', 'a', 'b'), edge('t2', 'a', 'b')]), { ...layout, edges: { t1: { points: run }, t2: { points: run } } });
+        expect([sameColour.hiddenShare, sameColour.hiddenShareAnyEdge]).toEqual([0, 1]);
+    });
+
     it('counts a line that ends away from its box as not drawn, and a layout with one as missing a target', () => {
         const graph = graphOf(['a', 'b', 'd'], [edge('ab', 'a', 'b'), edge('ad', 'a', 'd')]);
         const layout: DiagramLayout = {
