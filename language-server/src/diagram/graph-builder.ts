@@ -16,7 +16,7 @@ import {
     type DiagramOptions, type DiagramState, type DiagramView, type EdgeClass, type FindingCounts, type SourceRef
 } from './diagram-graph.js';
 import { bundleEdges, type BundledFlow } from './edge-bundles.js';
-import { COMPOUND_UP_TO_NODES } from './layout-size.js';
+import { COMPOUND_UP_TO_EDGES, COMPOUND_UP_TO_NODES } from './layout-size.js';
 import { combinedLens, flowLens, roadmapMarks, systemLens, type LensContext } from './element-lens.js';
 import { resolveFollow } from '../model/followed-data.js';
 import { contextLevels } from './node-order.js';
@@ -116,8 +116,18 @@ export function buildDiagramGraph(estate: Estate, findings: readonly Finding[], 
     // per pair of departments. With some departments folded, the view already bundles their flows.
     const bundleBetweenGroups = options.view.kind === 'estate' && aggregates.size === 0 && nodes.length > COMPOUND_UP_TO_NODES;
     const groupOfNode = bundleBetweenGroups ? new Map(nodes.filter(node => node.group).map(node => [node.id, node.group!])) : undefined;
-    const edges = buildEdges(drawnFlows, nodeOfSystem, index, findingsOf, lens, selection.changes, groupOfNode);
+    const allEdges = buildEdges(drawnFlows, nodeOfSystem, index, findingsOf, lens, selection.changes, groupOfNode);
+    // Departments opened in an overview too large for one layout: the reader is looking at their
+    // systems, and the bundles between two closed departments (nearly every pair, in a large estate)
+    // would bury the opened departments' lines and take most of the layout's time. The overview shows them.
+    const largeWithOpened = aggregated && groups.size > 0 && (nodes.length > COMPOUND_UP_TO_NODES || allEdges.length > COMPOUND_UP_TO_EDGES);
+    const closed = new Set([...aggregates.values()].map(({ node }) => node.id));
+    const edges = largeWithOpened ? allEdges.filter(edge => !(closed.has(edge.source) && closed.has(edge.target))) : allEdges;
     const notes: string[] = [];
+    if (edges.length < allEdges.length) {
+        const hidden = allEdges.length - edges.length;
+        notes.push(`${hidden} line${hidden === 1 ? '' : 's'} between closed departments ${hidden === 1 ? 'is' : 'are'} not drawn while departments of a view this large are open: the overview shows ${hidden === 1 ? 'it' : 'them'}.`);
+    }
     if (bundleBetweenGroups && edges.some(edge => edge.source.startsWith('group:') || edge.target.startsWith('group:'))) {
         notes.push(`${nodes.length} systems: flows between departments are drawn as one line per pair of departments (hover it for its flows); a system's own view shows each of its flows.`);
     }

@@ -3,7 +3,7 @@ import { buildDiagramGraph, DiagramViewError } from '../../../language-server/sr
 import { parseView } from '../../../language-server/src/diagram/view-kinds.js';
 import { EXPAND_ALL, type DiagramGraph, type DiagramOptions } from '../../../language-server/src/diagram/diagram-graph.js';
 import { loadTexts } from '../helpers/workspace.js';
-import { generatedEstate, loadReference, REFERENCE } from './helpers.js';
+import { denseEstate, generatedEstate, loadReference, REFERENCE } from './helpers.js';
 
 const ids = (items: Array<{ id: string }>) => items.map(item => item.id).sort();
 
@@ -161,6 +161,26 @@ describe('the estate overview', () => {
         expect(ids(graph.nodes.filter(n => n.kind === 'department'))).toEqual(['dept:D0', 'dept:D2']);
         expect(graph.groups.map(g => [g.id, g.collapsible])).toEqual([['group:D1', true]]);
         expect(graph.edges.some(e => e.source.startsWith('system:') && e.target.startsWith('dept:'))).toBe(true);
+    });
+
+    it('with departments open in a view too large for one layout, leaves out the lines between closed departments and says so', async () => {
+        // Ten densely linked departments of 40 systems: two open make 88 boxes.
+        const text = denseEstate(10, 40);
+        const between = (graph: DiagramGraph) => graph.edges.filter(e => e.source.startsWith('dept:') && e.target.startsWith('dept:'));
+        const large = await graphOf({ view: { kind: 'estate' }, state: 'as-is', expand: ['D1', 'D2'] }, text);
+        const overview = await graphOf({ view: { kind: 'estate' }, state: 'as-is' }, text);
+        expect(large.nodes).toHaveLength(88);
+        expect(between(large)).toEqual([]);
+        // Every flow of an open department is still drawn: its own (F1x…) and those to and from other departments (G1to…, G…to2).
+        const open = (flow: string) => /^F[12]x/.test(flow) || /^G([12]to\d|\dto[12])$/.test(flow);
+        const flows = [...text.matchAll(/^flow (\w+)/gm)].map(match => match[1]);
+        expect(large.edges.flatMap(e => e.flows).sort()).toEqual(flows.filter(open).sort());
+        const hidden = between(overview).filter(e => ![e.source, e.target].some(id => id === 'dept:D1' || id === 'dept:D2')).length;
+        expect(large.notes).toContain(`${hidden} lines between closed departments are not drawn while departments of a view this large are open: the overview shows them.`);
+        // A view small enough for one layout keeps them.
+        const small = await graphOf({ view: { kind: 'estate' }, state: 'as-is', aggregateAbove: 0, expand: ['D1'] }, denseEstate(6, 3));
+        expect(between(small).length).toBeGreaterThan(0);
+        expect(small.notes.some(note => note.includes('closed departments'))).toBe(false);
     });
 });
 

@@ -566,12 +566,13 @@ describe('views too large for one compound graph, laid out department by departm
     });
 
     it('do not lay out again a department opened before, when others are opened next to it', async () => {
-        const { analysis } = await loadTexts({ 'dense.integ': denseEstate(30, 4) });
+        // Two departments of 40 systems open: too large for one compound graph.
+        const { analysis } = await loadTexts({ 'dense.integ': denseEstate(10, 40) });
         const runner = new RecordingRunner();
         const layouter = new DiagramLayouter(runner);
-        await layouter.layout(buildDiagramGraph(analysis.estate, analysis.findings, collapsedOptions(['D1'])));
+        await layouter.layout(buildDiagramGraph(analysis.estate, analysis.findings, collapsedOptions(['D1', 'D2'])));
         runner.graphs.length = 0;
-        const graph = buildDiagramGraph(analysis.estate, analysis.findings, collapsedOptions(['D1', 'D3']));
+        const graph = buildDiagramGraph(analysis.estate, analysis.findings, collapsedOptions(['D1', 'D2', 'D3']));
         const layout = await layouter.layout(graph);
         const boxesLaidOut = runner.graphs.flatMap(run => (run.children ?? []).filter(child => (child.children ?? []).length > 0).map(child => child.id));
         expect(boxesLaidOut).toEqual(['group:D3']);
