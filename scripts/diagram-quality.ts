@@ -68,7 +68,12 @@ function integFiles(dir: string): string[] {
     });
 }
 
-interface Subject { name: string; sources: SourceText[] }
+interface Subject {
+    name: string;
+    sources: SourceText[];
+    /** Only the estate views (the overview, and its largest departments opened): an estate too large for a view per system. */
+    estateViewsOnly?: boolean;
+}
 
 function subjects(root: string, only: string | undefined): Subject[] {
     const list: Subject[] = [];
@@ -84,21 +89,28 @@ function subjects(root: string, only: string | undefined): Subject[] {
         const estate = generateEstate(scaledOptions(systems, { files: 4, seed: 11 }));
         list.push({ name: `generated-${systems}`, sources: estate.files.map(file => ({ uri: `file:///generated-${systems}/${file.name}`, text: file.text })) });
     }
+    // The benchmark's estate: its overview and departments opened in it, laid out department by department.
+    const large = generateEstate();
+    list.push({ name: 'generated-1000', estateViewsOnly: true, sources: large.files.map(file => ({ uri: `file:///generated-1000/${file.name}`, text: file.text })) });
     return only ? list.filter(subject => subject.name.includes(only)) : list;
 }
 
 interface View { label: string; options: DiagramOptions }
 
-function viewsOf(estate: Estate): View[] {
+function viewsOf(estate: Estate, estateViewsOnly = false): View[] {
     const user = <T extends { source: { builtin: boolean } }>(map: Map<string, T>) => [...map.values()].filter(value => !value.source.builtin);
     const views: View[] = [{ label: 'estate', options: { view: { kind: 'estate' }, state: 'as-is' } }];
-    views.push({ label: 'estate, all open', options: { view: { kind: 'estate' }, state: 'as-is', expand: [EXPAND_ALL] } });
-    views.push({ label: 'estate to-be', options: { view: { kind: 'estate' }, state: 'to-be' } });
     // The overview with its largest department opened: how a reader first drills in.
     const sizes = new Map<string, number>();
     for (const system of user(estate.systems)) if (system.department) sizes.set(system.department, (sizes.get(system.department) ?? 0) + 1);
-    const largest = [...sizes].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
-    if (largest) views.push({ label: `estate, ${largest} open`, options: { view: { kind: 'estate' }, state: 'as-is', expand: [largest] } });
+    const largest = [...sizes].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([department]) => department);
+    if (estateViewsOnly) {
+        for (const count of [1, 2, 4]) views.push({ label: `estate, ${largest.slice(0, count).join(', ')} open`, options: { view: { kind: 'estate' }, state: 'as-is', expand: largest.slice(0, count) } });
+        return views;
+    }
+    views.push({ label: 'estate, all open', options: { view: { kind: 'estate' }, state: 'as-is', expand: [EXPAND_ALL] } });
+    views.push({ label: 'estate to-be', options: { view: { kind: 'estate' }, state: 'to-be' } });
+    if (largest.length > 0) views.push({ label: `estate, ${largest[0]} open`, options: { view: { kind: 'estate' }, state: 'as-is', expand: [largest[0]] } });
     for (const process of user(estate.processes)) views.push({ label: `process:${process.name}`, options: { view: { kind: 'process', name: process.name }, state: 'as-is' } });
     for (const department of user(estate.departments)) views.push({ label: `department:${department.name}`, options: { view: { kind: 'department', name: department.name }, state: 'as-is' } });
     for (const system of user(estate.systems).filter(s => s.status === 'live')) views.push({ label: `system:${system.name}`, options: { view: { kind: 'system', name: system.name, depth: 1 }, state: 'as-is' } });
@@ -214,7 +226,7 @@ async function measureSubject(subject: Subject, args: Args, projectRoot: string)
     const rows: Row[] = [];
     const layouter = new DiagramLayouter(new InProcessRunner(projectRoot));
     try {
-        for (const view of viewsOf(estate)) {
+        for (const view of viewsOf(estate, subject.estateViewsOnly)) {
             const graph = buildDiagramGraph(estate, findings, view.options);
             if (graph.nodes.length === 0) continue;
             const viewKey = view.label;
