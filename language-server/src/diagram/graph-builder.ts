@@ -126,7 +126,7 @@ export function buildDiagramGraph(estate: Estate, findings: readonly Finding[], 
     const notes: string[] = [];
     if (edges.length < allEdges.length) {
         const hidden = allEdges.length - edges.length;
-        notes.push(`${hidden} line${hidden === 1 ? '' : 's'} between closed departments ${hidden === 1 ? 'is' : 'are'} not drawn while departments of a view this large are open: the overview shows ${hidden === 1 ? 'it' : 'them'}.`);
+        notes.push(`${hidden} line${hidden === 1 ? '' : 's'} between closed departments ${hidden === 1 ? 'is' : 'are'} not drawn in a view this large with departments open: the overview shows ${hidden === 1 ? 'it' : 'them'}.`);
     }
     if (bundleBetweenGroups && edges.some(edge => edge.source.startsWith('group:') || edge.target.startsWith('group:'))) {
         notes.push(`${nodes.length} systems: flows between departments are drawn as one line per pair of departments (hover it for its flows); a system's own view shows each of its flows.`);

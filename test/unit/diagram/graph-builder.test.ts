@@ -176,7 +176,7 @@ describe('the estate overview', () => {
         const flows = [...text.matchAll(/^flow (\w+)/gm)].map(match => match[1]);
         expect(large.edges.flatMap(e => e.flows).sort()).toEqual(flows.filter(open).sort());
         const hidden = between(overview).filter(e => ![e.source, e.target].some(id => id === 'dept:D1' || id === 'dept:D2')).length;
-        expect(large.notes).toContain(`${hidden} lines between closed departments are not drawn while departments of a view this large are open: the overview shows them.`);
+        expect(large.notes).toContain(`${hidden} lines between closed departments are not drawn in a view this large with departments open: the overview shows them.`);
         // A view small enough for one layout keeps them.
         const small = await graphOf({ view: { kind: 'estate' }, state: 'as-is', aggregateAbove: 0, expand: ['D1'] }, denseEstate(6, 3));
         expect(between(small).length).toBeGreaterThan(0);
