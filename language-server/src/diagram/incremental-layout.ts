@@ -27,6 +27,8 @@ const CLEARANCE = 6;
 const ROOM = 20;
 /** Ends of two lines on one box keep this far apart. */
 const ENDS_APART = 12;
+/** A box's sides, each searched for the ends of a new line that cannot leave by the side facing the other box. */
+const SIDES = 4;
 /** The points of each end's outline tried for a straight or once-turned way, where many lines are drawn at once. */
 const ENDS_TRIED_AT_ONCE = 16;
 /** A department box keeps this much room round its systems (its title band above them). */
@@ -616,7 +618,6 @@ function endPoints(box: Box, other: Box): Point[] {
     return [...facingPoints(box, towards), ...outline];
 }
 
-const SIDES = 4;
 
 /** The picture moved clear of the top and left edges if anything now lies beyond them, and sized round everything. */
 function framed(layout: DiagramLayout): DiagramLayout {

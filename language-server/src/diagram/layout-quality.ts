@@ -210,14 +210,18 @@ function onItsEnds(layout: DiagramLayout, id: string, source: string, target: st
     return from !== undefined && to !== undefined && onOutline(points[0], from) && onOutline(points[points.length - 1], to);
 }
 
-/** Segments drawn between the same two points (either way round), each set once with its members. */
-function sameRuns(segments: readonly Segment[]): Array<{ members: number[] }> {
-    const byEnds = new Map<string, { members: number[] }>();
-    segments.forEach(({ a, b }, k) => {
+/** Segments drawn between the same two points (either way round): the run's members, and the flows and colours drawn along it. */
+interface SameRun { members: number[]; edges: Set<number>; classes: Set<string> }
+
+function sameRuns(segments: readonly Segment[], classOf: (edge: number) => string): SameRun[] {
+    const byEnds = new Map<string, SameRun>();
+    segments.forEach(({ a, b, edge }, k) => {
         const [p, q] = a.x < b.x || (a.x === b.x && a.y <= b.y) ? [a, b] : [b, a];
         const key = `${p.x},${p.y},${q.x},${q.y}`;
-        const run = byEnds.get(key);
-        if (run) run.members.push(k); else byEnds.set(key, { members: [k] });
+        const run = byEnds.get(key) ?? byEnds.set(key, { members: [], edges: new Set(), classes: new Set() }).get(key)!;
+        run.members.push(k);
+        run.edges.add(edge);
+        run.classes.add(classOf(edge));
     });
     return [...byEnds.values()];
 }
@@ -248,7 +252,7 @@ export function measureLayout(graph: DiagramGraph, layout: DiagramLayout): Layou
     const atEnd = (p: Point, edge: number) => ends[edge].some(end => length(end, p) <= INSIDE_PX);
     // Flows bundled into one line (a department's trunk in a large view) draw the same run many
     // times over: each run is compared once, and what it finds holds for every flow drawn along it.
-    const runs = sameRuns(segments);
+    const runs = sameRuns(segments, edge => drawn[edge].edgeClass);
     const memberOf = (k: number) => runs[k].members;
     // Only runs near each other can lie on or cross one another: each is compared with those the
     // index finds near it, not with every run of a large view.
@@ -259,19 +263,19 @@ export function measureLayout(graph: DiagramGraph, layout: DiagramLayout): Layou
     });
     const apart = (p: typeof spans[number], q: typeof spans[number]) => p.left > q.right + COLLINEAR_PX || q.left > p.right + COLLINEAR_PX || p.top > q.bottom + COLLINEAR_PX || q.top > p.bottom + COLLINEAR_PX;
     const lengths = runs.map(({ members }) => length(segments[members[0]].a, segments[members[0]].b));
-    /** Marks each segment of `onto` as lying, over `interval`, on a segment of another flow in `under`. */
-    const hide = (onto: readonly number[], under: readonly number[], interval: [number, number]) => {
+    /** Marks each segment of `onto` as lying, over `interval`, on a segment of another flow drawn along `under`. */
+    const hide = (onto: readonly number[], under: SameRun, interval: [number, number]) => {
         for (const i of onto) {
             const edge = segments[i].edge;
-            const others = under.filter(j => segments[j].edge !== edge);
-            if (others.length === 0) continue;
+            if (under.edges.size === 1 && under.edges.has(edge)) continue;
             hiddenAny[i].push(interval);
-            if (others.some(j => drawn[segments[j].edge].edgeClass !== drawn[edge].edgeClass)) hiddenOther[i].push(interval);
+            // A flow of another colour is another flow: its colour alone says so.
+            if (under.classes.size > 1 || !under.classes.has(drawn[edge].edgeClass)) hiddenOther[i].push(interval);
         }
     };
     for (let i = 0; i < runs.length; i++) {
         const own = memberOf(i);
-        if (own.length > 1) hide(own, own, [0, lengths[i]]);
+        if (own.length > 1) hide(own, runs[i], [0, lengths[i]]);
         for (const j of near.nearRun(segments[own[0]], COLLINEAR_PX + 1)) {
             if (j <= i || apart(spans[i], spans[j])) continue;
             const s = segments[own[0]];
@@ -287,8 +291,8 @@ export function measureLayout(graph: DiagramGraph, layout: DiagramLayout): Layou
             const shared = parallel ? sharedInterval(s, t) : undefined;
             const back = parallel ? sharedInterval(t, s) : undefined;
             if (shared || back) {
-                if (shared) hide(own, memberOf(j), shared);
-                if (back) hide(memberOf(j), own, back);
+                if (shared) hide(own, runs[j], shared);
+                if (back) hide(memberOf(j), runs[i], back);
                 continue;
             }
             const at = crossingPoint(s, t);
