@@ -6,7 +6,7 @@
 import '../language-server/src/node-polyfills.cjs';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { EXPAND_ALL, type DiagramOptions, type DiagramLayout, type LaidOutDiagram } from '../language-server/src/diagram/diagram-graph.js';
 import { renderSvg } from '../language-server/src/diagram/svg-renderer.js';
@@ -36,19 +36,20 @@ class InProcessRunner implements LayoutRunner {
     dispose(): void {}
 }
 
-interface Args { only?: string; stability: number; seed: number; dump?: string; panel: PanelSize }
+interface Args { only?: string; folders: string[]; stability: number; seed: number; dump?: string; panel: PanelSize }
 
 function parseArgs(argv: string[]): Args {
-    const args: Args = { stability: 10, seed: 1, panel: REFERENCE_PANEL };
+    const args: Args = { folders: [], stability: 10, seed: 1, panel: REFERENCE_PANEL };
     for (let i = 0; i < argv.length; i++) {
         const value = () => argv[++i];
         switch (argv[i]) {
             case '--only': args.only = value(); break;
+            case '--folder': args.folders.push(value() ?? ''); break;
             case '--stability': args.stability = Number(value()); break;
             case '--seed': args.seed = Number(value()); break;
             case '--dump': args.dump = value(); break;
             case '--panel': args.panel = panelOf(value()); break;
-            default: throw new Error(`unknown option ${argv[i]} (use --only <name>, --stability <additions>, --seed <n>, --dump <folder>, --panel <width>x<height>)`);
+            default: throw new Error(`unknown option ${argv[i]} (use --only <name>, --folder <path>, --stability <additions>, --seed <n>, --dump <folder>, --panel <width>x<height>)`);
         }
     }
     return args;
@@ -75,14 +76,16 @@ interface Subject {
     estateViewsOnly?: boolean;
 }
 
-function subjects(root: string, only: string | undefined): Subject[] {
+function subjects(root: string, only: string | undefined, folders: readonly string[]): Subject[] {
+    const read = (name: string, files: string[]): Subject => ({ name, sources: files.map(file => ({ uri: pathToFileURL(file).toString(), text: readFileSync(file, 'utf8') })) });
+    // An estate of one's own, measured alone: the views any model gets, the same table.
+    if (folders.length > 0) return folders.map(folder => read(folder, integFiles(resolve(folder))));
     const list: Subject[] = [];
     // The samples, and estates written to measure the layout on models it was not tuned on.
     for (const folder of ['samples', 'test/fixtures/estates']) {
         for (const name of readdirSync(join(root, folder)).sort()) {
             const files = integFiles(join(root, folder, name));
-            if (files.length === 0) continue;
-            list.push({ name: `${folder}/${name}`, sources: files.map(file => ({ uri: pathToFileURL(file).toString(), text: readFileSync(file, 'utf8') })) });
+            if (files.length > 0) list.push(read(`${folder}/${name}`, files));
         }
     }
     for (const systems of [50, 150]) {
@@ -276,7 +279,7 @@ async function measureSubject(subject: Subject, args: Args, projectRoot: string)
 
 export async function main(argv: string[], projectRoot: string): Promise<void> {
     const args = parseArgs(argv);
-    for (const subject of subjects(projectRoot, args.only)) {
+    for (const subject of subjects(projectRoot, args.only, args.folders)) {
         console.log(`\n## ${subject.name} (${subject.sources.length} file${subject.sources.length === 1 ? '' : 's'})\n`);
         const rows = await measureSubject(subject, args, projectRoot);
         printRows(rows);

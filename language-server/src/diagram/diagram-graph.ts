@@ -66,7 +66,8 @@ export interface DiagramFinding {
 }
 
 /** Colour family of an edge in the legend. */
-export type EdgeClass = 'manual' | 'batch' | 'realtime' | 'script' | 'other';
+export const EDGE_CLASSES = ['manual', 'batch', 'realtime', 'script', 'other'] as const;
+export type EdgeClass = typeof EDGE_CLASSES[number];
 
 /** The most sensitive data an element holds or carries, as the data lens colours it. */
 export type DataCategory = 'phi' | 'pci' | 'personal' | 'financial' | 'regulated' | 'confidential' | 'none';

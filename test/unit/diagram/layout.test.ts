@@ -11,6 +11,7 @@ import { folderTexts, loadTexts } from '../helpers/workspace.js';
 import { compoundElkGraph, compoundLayout } from '../../../language-server/src/diagram/compound-layout.js';
 import { contextLayout } from '../../../language-server/src/diagram/context-layout.js';
 import { EDGE_FONT_PX, textWidth } from '../../../language-server/src/diagram/text-metrics.js';
+import { COMPOUND_UP_TO_NODES } from '../../../language-server/src/diagram/layout-size.js';
 import { CountingRunner, denseEstate, fixtureView, generatedEstate, loadReference, REFERENCE } from './helpers.js';
 import { centre } from '../../../language-server/src/diagram/box-geometry.js';
 
@@ -563,6 +564,36 @@ describe('views too large for one compound graph, laid out department by departm
             const rows = new Set(collapsed.map(node => Math.round(layout.nodes[node.id].y))).size;
             expect(rows, `${collapsed.length} collapsed departments in ${rows} rows`).toBeLessThanOrEqual(collapsed.length / 2);
         }
+    });
+
+    it('never run a flow along a line of another kind, and keep the ends at a busy system apart', async () => {
+        // Two departments of 45 systems open: too large for one compound graph. Every system of D0
+        // feeds its hub S0x0 and a system of D1, in four kinds of flow.
+        const styles = ['api', 'manual', 'file', 'script'];
+        const lines: string[] = [];
+        for (let d = 0; d < 3; d++) {
+            lines.push(`department D${d} "Department ${d}"`);
+            for (let s = 0; s < 45; s++) lines.push(`system S${d}x${s} { kind custom  department D${d} }`);
+        }
+        for (let s = 1; s < 45; s++) lines.push(`flow H${s} : S0x${s} -> S0x0 { style ${styles[s % 2]} }`);
+        for (let s = 0; s < 45; s++) lines.push(`flow C${s} : S0x${s} -> S1x${s % 5} { style ${styles[s % 4]} }`);
+        lines.push('flow Back : S1x0 -> S2x0 { style manual }');
+        const { analysis } = await loadTexts({ 'kinds.integ': lines.join('\n') });
+        const graph = buildDiagramGraph(analysis.estate, analysis.findings, collapsedOptions(['D0', 'D1']));
+        expect(graph.nodes.length).toBeGreaterThan(COMPOUND_UP_TO_NODES);
+        const layout = await new DiagramLayouter(new CountingRunner()).layout(graph);
+        expectNoOverlaps(graph, layout.nodes);
+        expectFlowLines(graph, layout);
+        const quality = measureLayout(graph, layout);
+        expect(quality.hiddenShare).toBe(0);
+        // Flows of one kind between the two departments run together, as one bundle of that colour.
+        expect(quality.hiddenShareAnyEdge).toBeGreaterThan(0);
+        const hub = layout.nodes['system:S0x0'];
+        const ends = graph.edges.filter(edge => edge.target === 'system:S0x0').map(edge => layout.edges[edge.id].points.at(-1)!);
+        expect(ends).toHaveLength(44);
+        expect(ends.every(end => Math.abs(end.x - hub.x) < 1.5), 'every feed ends on the hub\'s left side').toBe(true);
+        const ys = ends.map(end => end.y).sort((a, b) => a - b);
+        expect(Math.min(...ys.slice(1).map((y, i) => y - ys[i])), 'closest two ends on the hub').toBeGreaterThanOrEqual(11.5);
     });
 
     it('do not lay out again a department opened before, when others are opened next to it', async () => {
