@@ -19,6 +19,8 @@ export interface BundledFlow {
     label: string;
     source: string;
     target: string;
+    /** Bundles flows of this kind apart from the others between the same two ends. */
+    ownKind?: boolean;
     edgeClass: EdgeClass;
     classifications: string[];
     regulated: boolean;
@@ -33,7 +35,7 @@ export function bundleEdges(flows: readonly BundledFlow[]): DiagramEdge[] {
     const titles = new Map<string, string>();
     const add = (source: string, target: string, item: BundledFlow) => {
         if (source === target) return;
-        const id = `agg:${source}->${target}`;
+        const id = `agg:${source}->${target}` + (item.ownKind ? `:${item.edgeClass}` : '');
         let bundle = bundles.get(id);
         if (!bundle) {
             bundle = {
@@ -78,4 +80,26 @@ export function bundleEdges(flows: readonly BundledFlow[]): DiagramEdge[] {
         edge.lens = combinedLens(lenses);
         return edge;
     });
+}
+
+/**
+ * The edges with each set of two or more one-way flows of one kind between the same two systems
+ * drawn as one bundle of that kind's colour; every other edge as it was.
+ */
+export function bundleParallelFlows(edges: readonly DiagramEdge[], flowNamed: (name: string) => Flow | undefined): DiagramEdge[] {
+    const single = (edge: DiagramEdge) => edge.flows.length === 1 && !edge.twoWay && edge.source !== edge.target && edge.id.startsWith('flow:');
+    const keyOf = (edge: DiagramEdge) => `${edge.source}\u0000${edge.target}\u0000${edge.edgeClass}`;
+    const counts = new Map<string, number>();
+    for (const edge of edges) if (single(edge)) counts.set(keyOf(edge), (counts.get(keyOf(edge)) ?? 0) + 1);
+    const kept: DiagramEdge[] = [];
+    const bundled: BundledFlow[] = [];
+    for (const edge of edges) {
+        const flow = single(edge) && (counts.get(keyOf(edge)) ?? 0) > 1 ? flowNamed(edge.flows[0]) : undefined;
+        if (!flow) {
+            kept.push(edge);
+            continue;
+        }
+        bundled.push({ flow, label: edge.label, source: edge.source, target: edge.target, ownKind: true, edgeClass: edge.edgeClass, classifications: edge.classifications, regulated: edge.regulated, lens: edge.lens, findings: edge.findings, change: edge.change });
+    }
+    return [...kept, ...bundleEdges(bundled)];
 }

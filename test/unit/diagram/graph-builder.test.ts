@@ -184,6 +184,34 @@ describe('the estate overview', () => {
     });
 });
 
+describe('a view of hundreds of flows', () => {
+    const busy = (pairs: number) => [
+        'department D0 "Zero"', 'department D1 "One"',
+        'system A { kind custom  department D0 }', 'system B { kind custom  department D0 }', 'system C { kind custom  department D1 }',
+        ...Array.from({ length: pairs }, (_, i) => `flow Api${i} : A -> B { style api }\nflow Manual${i} : A -> B { style manual }`),
+        'flow Sync : A -> C { style api }', 'flow Loop : B -> C { style api  twoWay }', 'flow Back : B -> A { style file }'
+    ].join('\n');
+
+    it('draws the flows of one kind between two systems as one line, each kind apart, and says so', async () => {
+        const graph = await graphOf({ view: { kind: 'department', name: 'D0' }, state: 'as-is' }, busy(130));
+        expect(ids(graph.edges)).toEqual(['agg:system:A->system:B:manual', 'agg:system:A->system:B:realtime', 'flow:Back', 'flow:Loop', 'flow:Sync']);
+        const edge = (id: string) => graph.edges.find(e => e.id === id)!;
+        expect(edge('agg:system:A->system:B:manual')).toMatchObject({ edgeClass: 'manual', label: '130 flows · all manual' });
+        expect(edge('agg:system:A->system:B:realtime')).toMatchObject({ edgeClass: 'realtime', label: '130 flows' });
+        expect(edge('agg:system:A->system:B:realtime').flows).toHaveLength(130);
+        expect(graph.notes).toContain("Flows of one kind between the same two systems are drawn as one line in a view this large (263 lines otherwise; hover a line for its flows); a system's own view shows each of its flows.");
+    });
+
+    it('keeps each flow its own line in a view of fewer, and in a system\'s context', async () => {
+        const fewer = await graphOf({ view: { kind: 'department', name: 'D0' }, state: 'as-is' }, busy(100));
+        expect(fewer.edges).toHaveLength(203);
+        expect(fewer.edges.every(e => e.id.startsWith('flow:'))).toBe(true);
+        const context = await graphOf({ view: { kind: 'system', name: 'A', depth: 1 }, state: 'as-is' }, busy(130));
+        expect(context.edges).toHaveLength(262);
+        expect(context.notes.some(note => note.includes('drawn as one line'))).toBe(false);
+    });
+});
+
 describe('departments in views other than the estate', () => {
     it('tags each system with its department instead of a box; a department view boxes that department only', async () => {
         const process = await graphOf({ view: { kind: 'process', name: 'OrderToCash' }, state: 'as-is' });
