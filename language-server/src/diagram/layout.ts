@@ -144,7 +144,13 @@ export class DiagramLayouter {
         const both = graph.nodes.length <= THOROUGH_UP_TO_NODES && graph.edges.length <= THOROUGH_UP_TO_EDGES;
         // After an edit the view keeps its direction and spacing: a picture that turns on its side or
         // spreads out is the worst kind of reshuffle. A view opened afresh takes what suits the panel.
-        const directions: LayoutDirection[] = previous?.direction ? [previous.direction] : both ? ['DOWN', 'RIGHT'] : ['DOWN'];
+        // Where one is laid out, a view of systems runs left to right: a busy department's partners
+        // stack in columns beside it, where top to bottom they spread into rows far wider than any
+        // panel, their lines running the whole width (measured on busy department views, in a wide and
+        // in a tall panel: shorter lines and larger titles in both). An overview of departments alone
+        // reads top to bottom, as a system's context does.
+        const overview = graph.nodes.every(node => node.kind === 'department');
+        const directions: LayoutDirection[] = previous?.direction ? [previous.direction] : both ? ['DOWN', 'RIGHT'] : [graph.focus || overview ? 'DOWN' : 'RIGHT'];
         if (graph.focus) {
             // In a panel no wider than tall, labels in narrow lines keep the columns' gaps narrow too.
             const narrow = previous ? [previous.narrowLabels === true] : labelled && panel.width <= panel.height ? [false, true] : [false];

@@ -441,6 +441,44 @@ describe('a department\'s own view with a hub it both feeds and is fed by (hub e
     });
 });
 
+describe('a view too busy to lay out both ways', () => {
+    it('runs left to right when it shows systems: a hub\'s feeds on its left, what it feeds on its right, no line far out of its way', async () => {
+        // A hub fed by 30 systems of its own department, feeding 20 systems in four others: 51 boxes.
+        const lines = ['department D0 "Zero"', 'system Hub { kind erp  department D0 }'];
+        for (let s = 1; s <= 30; s++) lines.push(`system S${s} { kind custom  department D0 }`, `flow F${s} : S${s} -> Hub { style ${s % 3 === 0 ? 'manual' : 'api'} }`);
+        for (let d = 1; d <= 4; d++) {
+            lines.push(`department D${d} "Dept ${d}"`);
+            for (let t = 1; t <= 5; t++) lines.push(`system T${d}x${t} { kind custom  department D${d} }`, `flow G${d}x${t} : Hub -> T${d}x${t} { style file }`);
+        }
+        const { analysis } = await loadTexts({ 'busy.integ': lines.join('\n') });
+        const graph = buildDiagramGraph(analysis.estate, analysis.findings, { view: { kind: 'department', name: 'D0' }, state: 'as-is' });
+        expect(graph.nodes).toHaveLength(51);
+        const layout = await new DiagramLayouter(new CountingRunner()).layout(graph);
+        expect(layout.direction).toBe('RIGHT');
+        const hub = layout.nodes['system:Hub'];
+        for (let s = 1; s <= 30; s++) expect(layout.nodes[`system:S${s}`].x + layout.nodes[`system:S${s}`].width, `S${s} left of the hub`).toBeLessThanOrEqual(hub.x);
+        for (let d = 1; d <= 4; d++) for (let t = 1; t <= 5; t++) expect(layout.nodes[`system:T${d}x${t}`].x, `T${d}x${t} right of the hub`).toBeGreaterThanOrEqual(hub.x + hub.width);
+        const quality = measureLayout(graph, layout);
+        expect(quality.detourMean).toBeLessThanOrEqual(1.3);
+        expect(quality.detourWorst).toBeLessThanOrEqual(2.5);
+        expect(quality.hiddenShare).toBe(0);
+        expect(quality.edgeThroughNode + quality.edgeThroughGroup + quality.edgeThroughTitle + quality.nodeOverlaps).toBe(0);
+    });
+
+    it('runs top to bottom when it shows departments alone', async () => {
+        // Twelve departments that all trade with each other: 132 bundles.
+        const lines: string[] = [];
+        for (let d = 0; d < 12; d++) lines.push(`department D${d} "Dept ${d}"`, `system S${d} { kind custom  department D${d} }`);
+        for (let a = 0; a < 12; a++) for (let b = 0; b < 12; b++) if (a !== b) lines.push(`flow F${a}to${b} : S${a} -> S${b} { style api }`);
+        const { analysis } = await loadTexts({ 'overview.integ': lines.join('\n') });
+        const graph = buildDiagramGraph(analysis.estate, analysis.findings, { view: { kind: 'estate' }, state: 'as-is', aggregateAbove: 0 });
+        expect(graph.nodes.every(node => node.kind === 'department')).toBe(true);
+        expect(graph.edges.length).toBeGreaterThan(80);
+        const layout = await new DiagramLayouter(new CountingRunner()).layout(graph);
+        expect(layout.direction).toBe('DOWN');
+    });
+});
+
 describe('a chain of departments whose rows would loop lines from one row\'s end round to the next row\'s start (insurer, all open)', () => {
     it('is not cut into rows: larger titles are not worth a line more than 2.5 times longer than the way between its ends', async () => {
         const graph = await fixtureView('insurer', { view: { kind: 'estate' }, state: 'as-is', expand: [EXPAND_ALL] })();
