@@ -11,14 +11,14 @@ import type { ElkEdge, ElkLabel, ElkNode } from './elk-types.js';
 import { centre, facingPoints, segmentsOf, spotsBeside } from './box-geometry.js';
 import { colourNodes } from './colour-layers.js';
 import { groupedRanks, ranks, type RankedLink } from './node-order.js';
-import { GROUP_TITLE_HEIGHT, groupTitleBox, labelSize } from './node-sizing.js';
+import { GROUP_TITLE_HEIGHT, labelSize } from './node-sizing.js';
 import { betterReading } from './layout-choice.js';
 import { onOutline, segmentThroughBox } from './layout-quality.js';
 import { drawLinesInto } from './incremental-layout.js';
 import { linesFirst } from './lines-first.js';
 import { roomForEnds } from './end-room.js';
 import { shortenDetours } from './line-shortcuts.js';
-import { straightenLayout, type SmoothingContext } from './route-smoothing.js';
+import { lineContext, straightenLayout } from './route-smoothing.js';
 import { withOpenLoops } from './self-loops.js';
 import { clearTitles, shiftStruckTitles } from './title-clearance.js';
 import { textWidth } from './text-metrics.js';
@@ -341,26 +341,6 @@ function loopsClearOfLabels(graph: DiagramGraph, layout: DiagramLayout, labelled
     const edges = { ...layout.edges };
     for (const edge of struck) delete edges[edge.id];
     return drawLinesInto(graph, { ...layout, edges }, labelled, LOOPS_REDRAWN_MS) ?? layout;
-}
-
-/**
- * What the line passes keep a view's lines out of: every department's title text, and the
- * departments a line does not belong to (it ends in neither).
- */
-function lineContext(graph: DiagramGraph, layout: Pick<DiagramLayout, 'groups'>): { context: SmoothingContext; titles: Box[] } {
-    const ends = new Map(graph.edges.map(edge => [edge.id, [edge.source, edge.target] as [string, string]]));
-    const groupOf = new Map(graph.nodes.map(node => [node.id, node.group]));
-    const groups = graph.groups.map(group => ({ id: group.id, box: layout.groups[group.id] })).filter((group): group is { id: string; box: Box } => group.box !== undefined);
-    const groupById = new Map(graph.groups.map(group => [group.id, group]));
-    const titles = groups.map(({ id, box }) => groupTitleBox(box, groupById.get(id)!));
-    const context: SmoothingContext = {
-        ends: id => ends.get(id)!,
-        barriers: id => {
-            const own = new Set(ends.get(id)!.map(node => groupOf.get(node)));
-            return [...titles, ...groups.filter(group => !own.has(group.id)).map(group => group.box)];
-        }
-    };
-    return { context, titles };
 }
 
 /** The shortest line between the sides two boxes turn to each other, its label beside it. */

@@ -9,7 +9,8 @@
  * 2. a line that still goes out of its way becomes one straight run if a free spot for its label lies
  *    on or beside that run.
  */
-import type { Box, DiagramLayout, Point } from './diagram-graph.js';
+import type { Box, DiagramGraph, DiagramLayout, Point } from './diagram-graph.js';
+import { groupTitleBox } from './node-sizing.js';
 import { segmentThroughBox } from './layout-quality.js';
 import { crossingCount, distanceToBox, inflate, overlaps, spanOf, spotsBeside, type Segment } from './box-geometry.js';
 
@@ -25,6 +26,26 @@ export interface SmoothingContext {
     ends(edgeId: string): [string, string];
     /** Boxes an edge must keep out of beside the nodes and labels: department titles, departments it does not belong to. */
     barriers(edgeId: string): readonly Box[];
+}
+
+/**
+ * What the line passes keep a view's lines out of: every department's title text, and the
+ * departments a line does not belong to (it ends in neither).
+ */
+export function lineContext(graph: DiagramGraph, layout: Pick<DiagramLayout, 'groups'>): { context: SmoothingContext; titles: Box[] } {
+    const ends = new Map(graph.edges.map(edge => [edge.id, [edge.source, edge.target] as [string, string]]));
+    const groupOf = new Map(graph.nodes.map(node => [node.id, node.group]));
+    const groups = graph.groups.map(group => ({ id: group.id, box: layout.groups[group.id] })).filter((group): group is { id: string; box: Box } => group.box !== undefined);
+    const groupById = new Map(graph.groups.map(group => [group.id, group]));
+    const titles = groups.map(({ id, box }) => groupTitleBox(box, groupById.get(id)!));
+    const context: SmoothingContext = {
+        ends: id => ends.get(id)!,
+        barriers: id => {
+            const own = new Set(ends.get(id)!.map(node => groupOf.get(node)));
+            return [...titles, ...groups.filter(group => !own.has(group.id)).map(group => group.box)];
+        }
+    };
+    return { context, titles };
 }
 
 /** What a line moved by one of the line passes must keep clear of, and may not lie on. */

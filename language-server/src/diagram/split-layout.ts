@@ -14,6 +14,7 @@ import type { DiagramGraph, DiagramLayout, EdgeGeometry, Point } from './diagram
 import { EDGE_CLASSES, UNASSIGNED, type EdgeClass } from './diagram-graph.js';
 import { colourNodes } from './colour-layers.js';
 import { roomForEnds } from './end-room.js';
+import { lineContext, straightenLayout } from './route-smoothing.js';
 import type { ElkEdge, ElkNode } from './elk-types.js';
 import { GROUP_TITLE_HEIGHT } from './node-sizing.js';
 import { textWidth } from './text-metrics.js';
@@ -239,7 +240,9 @@ export function splitLayout(graph: DiagramGraph, laidOut: ElkNode): DiagramLayou
         if (route.some(piece => !elkEdges.has(piece))) continue;
         layout.edges[edge.id] = edgeGeometry(route.map(piece => ({ edge: elkEdges.get(piece)!, back: plan.reversed.has(piece) })));
     }
-    return layout;
+    // An overview's straight runs go round the picture for a flow against the layers (ELK's way with
+    // them): straightened where a straight way is clear, as in the compound layout.
+    return graph.groups.length === 0 ? straightenLayout(layout, lineContext(graph, layout).context) : layout;
 }
 
 function edgeGeometry(pieces: Array<{ edge: ElkEdge; back: boolean }>): EdgeGeometry {

@@ -11,7 +11,7 @@ import { folderTexts, loadTexts } from '../helpers/workspace.js';
 import { compoundElkGraph, compoundLayout } from '../../../language-server/src/diagram/compound-layout.js';
 import { contextLayout } from '../../../language-server/src/diagram/context-layout.js';
 import { EDGE_FONT_PX, textWidth } from '../../../language-server/src/diagram/text-metrics.js';
-import { COMPOUND_UP_TO_NODES } from '../../../language-server/src/diagram/layout-size.js';
+import { COMPOUND_UP_TO_EDGES, COMPOUND_UP_TO_NODES } from '../../../language-server/src/diagram/layout-size.js';
 import { CountingRunner, denseEstate, fixtureView, generatedEstate, loadReference, REFERENCE } from './helpers.js';
 import { centre } from '../../../language-server/src/diagram/box-geometry.js';
 
@@ -476,6 +476,23 @@ describe('a view too busy to lay out both ways', () => {
         expect(graph.edges.length).toBeGreaterThan(80);
         const layout = await new DiagramLayouter(new CountingRunner()).layout(graph);
         expect(layout.direction).toBe('DOWN');
+    });
+
+    it('draws an overview of hundreds of lines with short straight runs, none through a box', async () => {
+        // Seventeen departments that all trade with each other: 272 bundles, laid out department by department.
+        const lines: string[] = [];
+        for (let d = 0; d < 17; d++) lines.push(`department D${d} "Dept ${d}"`, `system S${d} { kind custom  department D${d} }`);
+        for (let a = 0; a < 17; a++) for (let b = 0; b < 17; b++) if (a !== b) lines.push(`flow F${a}to${b} : S${a} -> S${b} { style ${(a + b) % 3 === 0 ? 'manual' : 'api'} }`);
+        const { analysis } = await loadTexts({ 'overview.integ': lines.join('\n') });
+        const graph = buildDiagramGraph(analysis.estate, analysis.findings, { view: { kind: 'estate' }, state: 'as-is', aggregateAbove: 0 });
+        expect(graph.edges.length).toBeGreaterThan(COMPOUND_UP_TO_EDGES);
+        const layout = await new DiagramLayouter(new CountingRunner()).layout(graph);
+        expectFlowLines(graph, layout);
+        const quality = measureLayout(graph, layout);
+        expect(quality.hiddenShare).toBe(0);
+        expect(quality.bendsPerEdge).toBeLessThanOrEqual(2);
+        expect(quality.detourMean).toBeLessThanOrEqual(1.3);
+        expect(quality.edgeThroughNode + quality.nodeOverlaps).toBe(0);
     });
 });
 
