@@ -431,6 +431,17 @@ describe('diagram webview: exploring samples/acme', () => {
         expect(await page.locator('#open-all').textContent()).toBe('Open all');
     });
 
+    it('"Show in diagram" of a flow the overview draws in a bundle rings the bundle, and says so', async () => {
+        const bundle = page.locator('#canvas g.integ-edge[data-flows]').first();
+        const [id, flows] = [await bundle.getAttribute('data-id'), await bundle.getAttribute('data-flows')];
+        const flow = flows!.split(' ')[0];
+        expect(await page.locator(sel(`flow:${flow}`)).count()).toBe(0);
+        await preview.expectPicture(() => preview.send({ type: 'diagram', result: preview.result!, options: preview.options, focus: `flow:${flow}` }));
+        await page.waitForSelector(`${sel(id!)}.integ-focus`);
+        expect(await page.textContent('#status')).toBe(`${flow} runs in the line ringed here, with the other flows it stands for (hover it for them).`);
+        await page.mouse.click(1, 1);
+    });
+
     it('opens a clicked department; folds it back from its title, not from elsewhere in its box', async () => {
         const department = preview.result!.expandable.find(id => id === 'dept:Finance') ?? preview.result!.expandable[0];
         const name = department.slice('dept:'.length);

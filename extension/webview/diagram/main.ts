@@ -22,7 +22,7 @@ import { page } from './page-elements.js';
 import { PanZoom } from './pan-zoom.js';
 import { panelSize, watchPanelSize } from './panel-size.js';
 import { showPicture } from './picture.js';
-import { centreOf, elementById, nodeCentres, nodeElements, pictureBox, shapeOf, type Point } from './picture-geometry.js';
+import { bundleCarrying, centreOf, elementById, nodeCentres, nodeElements, pictureBox, shapeOf, type Point } from './picture-geometry.js';
 import { Search } from './search.js';
 import { medianShift } from './stable-pan.js';
 import { Toolbar } from './toolbar.js';
@@ -123,16 +123,20 @@ function say(text: string): void {
  * `takeFocus` only when the reader is in the panel: "Show in diagram" must leave the editor's focus alone.
  */
 function spotlight(id: string, takeFocus: boolean): void {
-    const element = elementById(page.canvas, id);
+    const name = id.slice(id.indexOf(':') + 1);
+    const bundle = elementById(page.canvas, id) ? undefined : bundleCarrying(page.canvas, id);
+    const element = elementById(page.canvas, id) ?? bundle;
     if (!element) {
-        say(`${id.slice(id.indexOf(':') + 1)} is not drawn in this view.`);
+        say(`${name} is not drawn in this view.`);
         return;
     }
+    if (bundle) say(`${name} runs in the line ringed here, with the other flows it stands for (hover it for them).`);
+    const shown = element.getAttribute('data-id') ?? id;
     unring();
-    ringed = id;
+    ringed = shown;
     element.classList.add('integ-focus');
     panZoom.show(pictureBox(shapeOf(element)));
-    highlighter.pin(id);
+    highlighter.pin(shown);
     if (takeFocus && element.matches('g.integ-node')) keyboard.focus(element);
 }
 

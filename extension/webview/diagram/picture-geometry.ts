@@ -42,3 +42,10 @@ export function nodeCentres(root: ParentNode): Map<string, Point> {
 export function elementById(root: ParentNode, id: string): SVGGElement | undefined {
     return Array.from(root.querySelectorAll<SVGGElement>('[data-id]')).find(element => element.getAttribute('data-id') === id);
 }
+
+/** The bundled line a flow (`flow:<name>`) runs in, where the view draws it in one (its `data-flows`). */
+export function bundleCarrying(root: ParentNode, id: string): SVGGElement | undefined {
+    if (!id.startsWith('flow:')) return undefined;
+    const name = id.slice('flow:'.length);
+    return Array.from(root.querySelectorAll<SVGGElement>('[data-flows]')).find(line => (line.getAttribute('data-flows') ?? '').split(' ').includes(name));
+}

@@ -186,7 +186,9 @@ function pathOf(points: Point[]): string {
 function renderEdge(edge: DiagramEdge, geometry: EdgeGeometry, graph: DiagramGraph, title: HoverTitle): string {
     const tooltip = tooltipText(edgeTooltip(edge));
     const classes = ['integ-edge', `edge-${edge.edgeClass}`, edge.twoWay ? 'two-way' : '', ...elementClasses(graph, edge)].filter(Boolean).join(' ');
-    const parts = [`<g class='${classes}' data-id='${escapeXml(edge.id)}' data-from='${escapeXml(edge.source)}' data-to='${escapeXml(edge.target)}'>${title(tooltip)}`];
+    // A bundle names its flows, for "Show in diagram" to find the line a flow runs in.
+    const carried = edge.id.startsWith('flow:') ? '' : ` data-flows='${escapeXml(edge.flows.join(' '))}'`;
+    const parts = [`<g class='${classes}' data-id='${escapeXml(edge.id)}' data-from='${escapeXml(edge.source)}' data-to='${escapeXml(edge.target)}'${carried}>${title(tooltip)}`];
     parts.push(`<path class='line' d='${pathOf(geometry.points)}'/>`);
     const label = geometry.label;
     if (label && edge.label) {
