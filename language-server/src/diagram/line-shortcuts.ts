@@ -20,6 +20,7 @@ import { alongside, crossingCount, detourOf, distanceToBox, distanceToRun, infla
 import { segmentThroughBox } from './layout-quality.js';
 import { canLeave, orthogonalRoute } from './orthogonal-route.js';
 import { surroundingsOf, type SmoothingContext } from './route-smoothing.js';
+import { DETOUR_WORST } from './layout-choice.js';
 
 /** Lines longer than this times the distance between their ends are tried; the target is a mean of 1.3. */
 const WORTH_FIXING = 1.2;
@@ -27,8 +28,10 @@ const WORTH_FIXING = 1.2;
 const GAIN = 0.85;
 /** A line through something takes a clear way up to this many times its old length. */
 const STRUCK_LONGER = 1.5;
-/** Above this many edges the search (every turn of every long line against every other line) costs more than the layout. */
+/** Above this many edges the search (every turn of every long line against every other line) costs more than the layout... */
 const UP_TO_EDGES = 120;
+/** ...but for the lines this far out of their way (the worst a picture may have). */
+const FAR_OUT = DETOUR_WORST;
 const CLEARANCE = 6;
 const ENDS_APART = 12;
 const LABEL_REACH = 10;
@@ -54,10 +57,11 @@ const CHANNEL_CLEARANCE = 10;
 /** The layout with every line it can shortened (nodes untouched), or the layout itself. */
 export function shortenDetours(layout: DiagramLayout, context: SmoothingContext): DiagramLayout {
     const ids = Object.keys(layout.edges);
-    if (ids.length > UP_TO_EDGES) return layout;
-    const runsThrough = throughSomething(layout, context);
-    const struck = new Set(ids.filter(runsThrough));
-    const long = ids.filter(id => struck.has(id) || (layout.edges[id].points.length > 2 && detourOf(layout.edges[id].points) >= WORTH_FIXING))
+    // A view of more lines has only its lines far out of their way tried: a few, each costing a search.
+    const many = ids.length > UP_TO_EDGES;
+    const worth = many ? FAR_OUT : WORTH_FIXING;
+    const struck = new Set(many ? [] : ids.filter(throughSomething(layout, context)));
+    const long = ids.filter(id => struck.has(id) || (layout.edges[id].points.length > 2 && detourOf(layout.edges[id].points) >= worth))
         .sort((p, q) => detourOf(layout.edges[q].points) - detourOf(layout.edges[p].points));
     if (long.length === 0) return layout;
     const edges: DiagramLayout['edges'] = { ...layout.edges };

@@ -15,6 +15,7 @@ import { EDGE_CLASSES, UNASSIGNED, type EdgeClass } from './diagram-graph.js';
 import { colourNodes } from './colour-layers.js';
 import { roomForEnds } from './end-room.js';
 import { lineContext, straightenLayout } from './route-smoothing.js';
+import { shortenDetours } from './line-shortcuts.js';
 import type { ElkEdge, ElkNode } from './elk-types.js';
 import { GROUP_TITLE_HEIGHT } from './node-sizing.js';
 import { textWidth } from './text-metrics.js';
@@ -242,7 +243,9 @@ export function splitLayout(graph: DiagramGraph, laidOut: ElkNode): DiagramLayou
     }
     // An overview's straight runs go round the picture for a flow against the layers (ELK's way with
     // them): straightened where a straight way is clear, as in the compound layout.
-    return graph.groups.length === 0 ? straightenLayout(layout, lineContext(graph, layout).context) : layout;
+    if (graph.groups.length > 0) return layout;
+    const { context } = lineContext(graph, layout);
+    return shortenDetours(straightenLayout(layout, context), context);
 }
 
 function edgeGeometry(pieces: Array<{ edge: ElkEdge; back: boolean }>): EdgeGeometry {

@@ -492,6 +492,7 @@ describe('a view too busy to lay out both ways', () => {
         expect(quality.hiddenShare).toBe(0);
         expect(quality.bendsPerEdge).toBeLessThanOrEqual(2);
         expect(quality.detourMean).toBeLessThanOrEqual(1.3);
+        expect(quality.detourWorst).toBeLessThanOrEqual(2.5);
         expect(quality.edgeThroughNode + quality.nodeOverlaps).toBe(0);
     });
 });

@@ -56,6 +56,19 @@ describe('lines that go far out of their way are shortened', () => {
         expect(after.nodes).toEqual(before.nodes);
     });
 
+    it('in a picture of hundreds of lines, tries only a line farther out of its way than 2.5 times its ends\' distance', () => {
+        const before = picture();
+        before.nodes.d = { x: 400, y: 20, width: 80, height: 40 };
+        before.nodes.e = { x: 400, y: 100, width: 80, height: 40 };
+        // From d's right side far out and back into e's: 300 px for ends 80 px apart.
+        before.edges.de = { points: [{ x: 480, y: 40 }, { x: 590, y: 40 }, { x: 590, y: 120 }, { x: 480, y: 120 }] };
+        for (let i = 0; i < 130; i++) before.edges[`far${i}`] = { points: [{ x: 0, y: 1000 + 6 * i }, { x: 10, y: 1000 + 6 * i }] };
+        const ends: SmoothingContext = { ends: id => (id === 'de' ? ['d', 'e'] : ['a', 'b']), barriers: () => [] };
+        const after = shortenDetours(before, ends);
+        expect(pathLength(after.edges.de.points)).toBeLessThan(0.85 * pathLength(before.edges.de.points));
+        expect(after.edges.ab).toEqual(before.edges.ab);
+    });
+
     it('keeps a line whose every short way would cross more lines than it does', () => {
         const before = picture();
         // A wall of lines between C's row and B's, ending at boxes far off: every way to B crosses it.
