@@ -144,13 +144,15 @@ export class DiagramLayouter {
         const both = graph.nodes.length <= THOROUGH_UP_TO_NODES && graph.edges.length <= THOROUGH_UP_TO_EDGES;
         // After an edit the view keeps its direction and spacing: a picture that turns on its side or
         // spreads out is the worst kind of reshuffle. A view opened afresh takes what suits the panel.
-        // Where one is laid out, a view of systems runs left to right: a busy department's partners
-        // stack in columns beside it, where top to bottom they spread into rows far wider than any
-        // panel, their lines running the whole width (measured on busy department views, in a wide and
-        // in a tall panel: shorter lines and larger titles in both). An overview of departments alone
-        // reads top to bottom, as a system's context does.
-        const overview = graph.nodes.every(node => node.kind === 'department');
-        const directions: LayoutDirection[] = previous?.direction ? [previous.direction] : both ? ['DOWN', 'RIGHT'] : [graph.focus || overview ? 'DOWN' : 'RIGHT'];
+        // Where one is laid out, a department's or a process's view, or departments opened among closed
+        // ones, run left to right: a busy department's partners stack in columns beside it, where top
+        // to bottom they spread into rows far wider than any panel, their lines running the whole width
+        // (measured on busy department views, in a wide and in a tall panel: shorter lines and larger
+        // titles in both). An estate whose departments are all open or all closed stacks into a page
+        // top to bottom (left to right, a strip of departments that an edit reshuffled more), as a
+        // system's context does.
+        const page = graph.view.kind === 'estate' && (!graph.aggregated || graph.nodes.every(node => node.kind === 'department'));
+        const directions: LayoutDirection[] = previous?.direction ? [previous.direction] : both ? ['DOWN', 'RIGHT'] : [graph.focus || page ? 'DOWN' : 'RIGHT'];
         if (graph.focus) {
             // In a panel no wider than tall, labels in narrow lines keep the columns' gaps narrow too.
             const narrow = previous ? [previous.narrowLabels === true] : labelled && panel.width <= panel.height ? [false, true] : [false];

@@ -465,7 +465,7 @@ describe('a view too busy to lay out both ways', () => {
         expect(quality.edgeThroughNode + quality.edgeThroughGroup + quality.edgeThroughTitle + quality.nodeOverlaps).toBe(0);
     });
 
-    it('runs top to bottom when it shows departments alone', async () => {
+    it('runs top to bottom when it shows departments alone, as a page', async () => {
         // Twelve departments that all trade with each other: 132 bundles.
         const lines: string[] = [];
         for (let d = 0; d < 12; d++) lines.push(`department D${d} "Dept ${d}"`, `system S${d} { kind custom  department D${d} }`);
