@@ -16,6 +16,7 @@ import { colourNodes } from './colour-layers.js';
 import { roomForEnds } from './end-room.js';
 import { lineContext, straightenLayout } from './route-smoothing.js';
 import { shortenDetours } from './line-shortcuts.js';
+import { shiftStruckTitles } from './title-clearance.js';
 import type { ElkEdge, ElkNode } from './elk-types.js';
 import { GROUP_TITLE_HEIGHT } from './node-sizing.js';
 import { textWidth } from './text-metrics.js';
@@ -243,7 +244,8 @@ export function splitLayout(graph: DiagramGraph, laidOut: ElkNode): DiagramLayou
     }
     // An overview's straight runs go round the picture for a flow against the layers (ELK's way with
     // them): straightened where a straight way is clear, as in the compound layout.
-    if (graph.groups.length > 0) return layout;
+    // Lines enter a department's box from above, some where its title is written: it slides clear of them.
+    if (graph.groups.length > 0) return shiftStruckTitles(layout, graph.groups);
     const { context } = lineContext(graph, layout);
     return shortenDetours(straightenLayout(layout, context), context);
 }

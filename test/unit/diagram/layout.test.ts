@@ -643,6 +643,7 @@ describe('views too large for one compound graph, laid out department by departm
         expectFlowLines(graph, layout);
         const quality = measureLayout(graph, layout);
         expect(quality.hiddenShare).toBe(0);
+        expect(quality.edgeThroughTitle + quality.edgeThroughGroup).toBe(0);
         // Flows of one kind between the two departments run together, as one bundle of that colour.
         expect(quality.hiddenShareAnyEdge).toBeGreaterThan(0);
         const hub = layout.nodes['system:S0x0'];
