@@ -4,7 +4,7 @@
  * A report, not a test: the layout tests assert the invariants; these are the figures to read.
  */
 import '../language-server/src/node-polyfills.cjs';
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -44,7 +44,7 @@ function parseArgs(argv: string[]): Args {
         const value = () => argv[++i];
         switch (argv[i]) {
             case '--only': args.only = value(); break;
-            case '--folder': args.folders.push(value() ?? ''); break;
+            case '--folder': args.folders.push(value() ?? '.'); break;
             case '--stability': args.stability = Number(value()); break;
             case '--seed': args.seed = Number(value()); break;
             case '--dump': args.dump = value(); break;
@@ -79,7 +79,13 @@ interface Subject {
 function subjects(root: string, only: string | undefined, folders: readonly string[]): Subject[] {
     const read = (name: string, files: string[]): Subject => ({ name, sources: files.map(file => ({ uri: pathToFileURL(file).toString(), text: readFileSync(file, 'utf8') })) });
     // An estate of one's own, measured alone: the views any model gets, the same table.
-    if (folders.length > 0) return folders.map(folder => read(folder, integFiles(resolve(folder))));
+    if (folders.length > 0) {
+        return folders.map(folder => {
+            const files = existsSync(resolve(folder)) ? integFiles(resolve(folder)) : [];
+            if (files.length === 0) throw new Error(`--folder ${folder}: no .integ file there`);
+            return read(folder, files);
+        });
+    }
     const list: Subject[] = [];
     // The samples, and estates written to measure the layout on models it was not tuned on.
     for (const folder of ['samples', 'test/fixtures/estates']) {

@@ -242,10 +242,10 @@ export function splitLayout(graph: DiagramGraph, laidOut: ElkNode): DiagramLayou
         if (route.some(piece => !elkEdges.has(piece))) continue;
         layout.edges[edge.id] = edgeGeometry(route.map(piece => ({ edge: elkEdges.get(piece)!, back: plan.reversed.has(piece) })));
     }
-    // An overview's straight runs go round the picture for a flow against the layers (ELK's way with
-    // them): straightened where a straight way is clear, as in the compound layout.
     // Lines enter a department's box from above, some where its title is written: it slides clear of them.
     if (graph.groups.length > 0) return shiftStruckTitles(layout, graph.groups);
+    // An overview's straight runs go round the picture for a flow against the layers (ELK's way with
+    // them): straightened where a straight way is clear, as in the compound layout.
     const { context } = lineContext(graph, layout);
     return shortenDetours(straightenLayout(layout, context), context);
 }
