@@ -94,15 +94,11 @@ function subjects(root: string, only: string | undefined, folders: readonly stri
             if (files.length > 0) list.push(read(`${folder}/${name}`, files));
         }
     }
-    for (const systems of [50, 150]) {
-        const estate = generateEstate(scaledOptions(systems, { files: 4, seed: 11 }));
-        list.push({ name: `generated-${systems}`, sources: estate.files.map(file => ({ uri: `file:///generated-${systems}/${file.name}`, text: file.text })) });
-    }
+    const generated = (name: string, estate: ReturnType<typeof generateEstate>, estateViewsOnly?: boolean): Subject =>
+        ({ name, estateViewsOnly, sources: estate.files.map(file => ({ uri: `file:///${name}/${file.name}`, text: file.text })) });
+    for (const systems of [50, 150]) list.push(generated(`generated-${systems}`, generateEstate(scaledOptions(systems, { files: 4, seed: 11 }))));
     // The benchmark's estate: its overview and departments opened in it, laid out department by department.
-    if (!only || 'generated-1000'.includes(only)) {
-        const large = generateEstate();
-        list.push({ name: 'generated-1000', estateViewsOnly: true, sources: large.files.map(file => ({ uri: `file:///generated-1000/${file.name}`, text: file.text })) });
-    }
+    if (!only || 'generated-1000'.includes(only)) list.push(generated('generated-1000', generateEstate(), true));
     return only ? list.filter(subject => subject.name.includes(only)) : list;
 }
 

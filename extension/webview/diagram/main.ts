@@ -124,8 +124,9 @@ function say(text: string): void {
  */
 function spotlight(id: string, takeFocus: boolean): void {
     const name = id.slice(id.indexOf(':') + 1);
-    const bundle = elementById(page.canvas, id) ? undefined : bundleCarrying(page.canvas, id);
-    const element = elementById(page.canvas, id) ?? bundle;
+    const own = elementById(page.canvas, id);
+    const bundle = own ? undefined : bundleCarrying(page.canvas, id);
+    const element = own ?? bundle;
     if (!element) {
         say(`${name} is not drawn in this view.`);
         return;

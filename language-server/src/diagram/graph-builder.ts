@@ -122,18 +122,18 @@ export function buildDiagramGraph(estate: Estate, findings: readonly Finding[], 
     // would bury the opened departments' lines and take most of the layout's time. The overview shows them.
     const largeWithOpened = aggregated && groups.size > 0 && (nodes.length > COMPOUND_UP_TO_NODES || allEdges.length > COMPOUND_UP_TO_EDGES);
     const closed = new Set([...aggregates.values()].map(({ node }) => node.id));
-    const eachFlow = largeWithOpened ? allEdges.filter(edge => !(closed.has(edge.source) && closed.has(edge.target))) : allEdges;
+    const lines = largeWithOpened ? allEdges.filter(edge => !(closed.has(edge.source) && closed.has(edge.target))) : allEdges;
     // Hundreds of lines (a busy department's view): two systems that trade many flows of one kind
     // get one line of that kind, so the view fits one compound layout, where no line hides another.
     // A system's context draws each of its flows at its own height.
-    const edges = !focus && eachFlow.length > COMPOUND_UP_TO_EDGES ? bundleParallelFlows(eachFlow, name => estate.flows.get(name)) : eachFlow;
+    const edges = !focus && lines.length > COMPOUND_UP_TO_EDGES ? bundleParallelFlows(lines, name => estate.flows.get(name)) : lines;
     const notes: string[] = [];
-    if (eachFlow.length < allEdges.length) {
-        const hidden = allEdges.length - eachFlow.length;
+    if (lines.length < allEdges.length) {
+        const hidden = allEdges.length - lines.length;
         notes.push(`${hidden} line${hidden === 1 ? '' : 's'} between closed departments ${hidden === 1 ? 'is' : 'are'} not drawn in a view this large with departments open: the overview shows ${hidden === 1 ? 'it' : 'them'}.`);
     }
-    if (edges.length < eachFlow.length) {
-        notes.push(`Flows of one kind between the same two systems are drawn as one line in a view this large (${eachFlow.length} lines otherwise; hover a line for its flows); a system's own view shows each of its flows.`);
+    if (edges.length < lines.length) {
+        notes.push(`Flows of one kind between the same two systems are drawn as one line in a view this large (${lines.length} lines otherwise; hover a line for its flows); a system's own view shows each of its flows.`);
     }
     if (bundleBetweenGroups && edges.some(edge => edge.source.startsWith('group:') || edge.target.startsWith('group:'))) {
         notes.push(`${nodes.length} systems: flows between departments are drawn as one line per pair of departments (hover it for its flows); a system's own view shows each of its flows.`);

@@ -618,7 +618,6 @@ function endPoints(box: Box, other: Box): Point[] {
     return [...facingPoints(box, towards), ...outline];
 }
 
-
 /** The picture moved clear of the top and left edges if anything now lies beyond them, and sized round everything. */
 function framed(layout: DiagramLayout): DiagramLayout {
     const { left, top } = drawnExtent(layout);

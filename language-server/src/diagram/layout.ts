@@ -14,7 +14,7 @@ import { withBandsClosed } from './flow-compaction.js';
 import { displacement, fittedTitlePx, measureLayout, type LayoutQuality } from './layout-quality.js';
 import { panelShape, type PanelSize } from './panel-shape.js';
 import { LayoutTimeoutError, WorkerLayoutRunner, type LayoutRunner } from './layout-runner.js';
-import { splitElkGraph, splitLayout } from './split-layout.js';
+import { splitLayout, splitPlan } from './split-layout.js';
 
 export { LayoutTimeoutError, WorkerLayoutRunner, type LayoutRunner };
 
@@ -229,7 +229,10 @@ export class DiagramLayouter {
             if (labelled) consider(padToAspect(await compound(chosen.direction ?? directions[0], { packedLabels: true })));
             return chooseLayout(graph, reshaped, panel, SMALLEST_TITLE_PX);
         }
-        const split = async (): Promise<DiagramLayout> => ({ ...splitLayout(graph, await this.laySplit(splitElkGraph(graph), deadline)), direction: 'DOWN' });
+        const split = async (): Promise<DiagramLayout> => {
+            const plan = splitPlan(graph);
+            return { ...splitLayout(graph, plan, await this.laySplit(plan.root, deadline)), direction: 'DOWN' };
+        };
         // A view laid out department by department carries no labels (their tooltips do). Laid out
         // again it is another picture, and no quicker: fitting the edit in may take the edit's whole budget.
         return previous ? afterEdit(graph, previous, false, this.editBudgetMs, split) : split();

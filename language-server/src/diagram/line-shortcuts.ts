@@ -28,10 +28,11 @@ const WORTH_FIXING = 1.2;
 const GAIN = 0.85;
 /** A line through something takes a clear way up to this many times its old length. */
 const STRUCK_LONGER = 1.5;
-/** Above this many edges the search (every turn of every long line against every other line) costs more than the layout... */
+/**
+ * Above this many edges the search (every turn of every long line against every other line) costs
+ * more than the layout, but for the lines farther out of their way than a picture's worst may be.
+ */
 const UP_TO_EDGES = 120;
-/** ...but for the lines this far out of their way (the worst a picture may have). */
-const FAR_OUT = DETOUR_WORST;
 const CLEARANCE = 6;
 const ENDS_APART = 12;
 const LABEL_REACH = 10;
@@ -59,7 +60,7 @@ export function shortenDetours(layout: DiagramLayout, context: SmoothingContext)
     const ids = Object.keys(layout.edges);
     // A view of more lines has only its lines far out of their way tried: a few, each costing a search.
     const many = ids.length > UP_TO_EDGES;
-    const worth = many ? FAR_OUT : WORTH_FIXING;
+    const worth = many ? DETOUR_WORST : WORTH_FIXING;
     const struck = new Set(many ? [] : ids.filter(throughSomething(layout, context)));
     const long = ids.filter(id => struck.has(id) || (layout.edges[id].points.length > 2 && detourOf(layout.edges[id].points) >= worth))
         .sort((p, q) => detourOf(layout.edges[q].points) - detourOf(layout.edges[p].points));

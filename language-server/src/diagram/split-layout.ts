@@ -50,20 +50,16 @@ const MODEL_ORDER_UP_TO_NODES = 60;
 const MODEL_ORDER_UP_TO_EDGES = 80;
 const GREEDY_SWITCH_UP_TO_EDGES = 150;
 
-/** How one diagram edge is drawn: the ELK edges whose sections, joined, make its polyline. */
-interface ElkPlan {
+/** The ELK input for a graph, and how each diagram edge is drawn: the ELK edges whose sections, joined, make its polyline. */
+export interface SplitPlan {
+    /** Deterministic: the same graph gives the same JSON (the cache key). */
     root: ElkNode;
     routes: Map<string, string[]>;
     /** ELK edges given against the flow's direction, to be drawn the other way round. */
     reversed: Set<string>;
 }
 
-/** The ELK input for a graph. Deterministic: the same graph gives the same JSON (the cache key). */
-export function splitElkGraph(graph: DiagramGraph): ElkNode {
-    return planElkGraph(graph).root;
-}
-
-function planElkGraph(graph: DiagramGraph): ElkPlan {
+export function splitPlan(graph: DiagramGraph): SplitPlan {
     // Estate-sized graphs flow top-down between departments: they stack into a page instead of a long strip.
     const options: Record<string, string> = { ...LAYERED_OPTIONS, 'elk.direction': 'DOWN' };
     // Hundreds of bundles between closed departments, drawn at right angles, turn three times a line
@@ -111,6 +107,7 @@ function planElkGraph(graph: DiagramGraph): ElkPlan {
      * keep every line apart, but hundreds of ports along a box's side put a maze of lines into it.
      */
     const needed = new Map<ElkNode, Set<string>>([...groups.values()].map(group => [group, new Set<string>()]));
+    const outPorts = new Set<string>();
     const carriers = new Set<string>();
     for (const edge of graph.edges) {
         const sourceGroup = groupOf.get(edge.source);
@@ -120,10 +117,11 @@ function planElkGraph(graph: DiagramGraph): ElkPlan {
             routes.set(edge.id, [edge.id]);
             continue;
         }
-        const pieces: string[] = [];
         const border = (group: ElkNode, nodeId: string, way: Way): string => {
-            needed.get(group)!.add(portId(group.id, way, edge.edgeClass)).add(stubId(nodeId, way, edge.edgeClass));
-            return portId(group.id, way, edge.edgeClass);
+            const port = portId(group.id, way, edge.edgeClass);
+            needed.get(group)!.add(port).add(stubId(nodeId, way, edge.edgeClass));
+            if (way === 'out') outPorts.add(port);
+            return port;
         };
         const from = sourceGroup ? border(sourceGroup, edge.source, 'out') : edge.source;
         const to = targetGroup ? border(targetGroup, edge.target, 'in') : edge.target;
@@ -132,10 +130,11 @@ function planElkGraph(graph: DiagramGraph): ElkPlan {
             carriers.add(carrier);
             root.edges!.push({ id: carrier, sources: [from], targets: [to] });
         }
-        if (sourceGroup) pieces.push(stubId(edge.source, 'out', edge.edgeClass));
-        pieces.push(carrier);
-        if (targetGroup) pieces.push(stubId(edge.target, 'in', edge.edgeClass));
-        routes.set(edge.id, pieces);
+        routes.set(edge.id, [
+            ...(sourceGroup ? [stubId(edge.source, 'out', edge.edgeClass)] : []),
+            carrier,
+            ...(targetGroup ? [stubId(edge.target, 'in', edge.edgeClass)] : [])
+        ]);
     }
     const collapsed = new Set(topLevel.map(node => node.id));
     const reversed = directDenseTopLevel(root, collapsed);
@@ -146,7 +145,7 @@ function planElkGraph(graph: DiagramGraph): ElkPlan {
     const openedAfterCollapsed = collapsed.size > 0;
     if (openedAfterCollapsed) {
         for (const edge of root.edges!) {
-            if (!edge.sources[0].startsWith(OUT_PORT) || !collapsed.has(edge.targets[0])) continue;
+            if (!outPorts.has(edge.sources[0]) || !collapsed.has(edge.targets[0])) continue;
             [edge.sources, edge.targets] = [edge.targets, edge.sources];
             reversed.add(edge.id);
         }
@@ -212,7 +211,6 @@ function directDenseTopLevel(root: ElkNode, topLevel: ReadonlySet<string>): Set<
 
 type Way = 'out' | 'in';
 const WAYS: readonly Way[] = ['in', 'out'];
-const OUT_PORT = 'port:out:';
 
 function portId(groupId: string, way: Way, edgeClass: EdgeClass): string {
     return `port:${way}:${edgeClass}:${groupId}`;
@@ -223,7 +221,7 @@ function stubId(nodeId: string, way: Way, edgeClass: EdgeClass): string {
 }
 
 /** Reads ELK's output back into absolute boxes and one polyline per diagram edge. */
-export function splitLayout(graph: DiagramGraph, laidOut: ElkNode): DiagramLayout {
+export function splitLayout(graph: DiagramGraph, plan: SplitPlan, laidOut: ElkNode): DiagramLayout {
     const layout: DiagramLayout = { width: laidOut.width ?? 0, height: laidOut.height ?? 0, nodes: {}, groups: {}, edges: {} };
     const groupIds = new Set(graph.groups.map(group => group.id));
     const elkEdges = new Map<string, ElkEdge>();
@@ -236,7 +234,6 @@ export function splitLayout(graph: DiagramGraph, laidOut: ElkNode): DiagramLayou
         for (const edge of node.edges ?? []) elkEdges.set(edge.id, edge);
     };
     visit(laidOut);
-    const plan = planElkGraph(graph);
     for (const edge of graph.edges) {
         const route = plan.routes.get(edge.id) ?? [];
         if (route.some(piece => !elkEdges.has(piece))) continue;

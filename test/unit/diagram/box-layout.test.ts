@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { boxBatch, boxesOf, joinLayouts, laidOutBoxes, topLevelOf } from '../../../language-server/src/diagram/box-layout.js';
 import { EXPAND_ALL, type DiagramOptions } from '../../../language-server/src/diagram/diagram-graph.js';
 import type { ElkNode } from '../../../language-server/src/diagram/elk-types.js';
-import { splitElkGraph } from '../../../language-server/src/diagram/split-layout.js';
+import { splitPlan } from '../../../language-server/src/diagram/split-layout.js';
 import { buildDiagramGraph } from '../../../language-server/src/diagram/graph-builder.js';
 import { loadTexts } from '../helpers/workspace.js';
 import { generatedEstate, loadReference } from './helpers.js';
@@ -41,7 +41,7 @@ describe('department boxes laid out on their own', () => {
             [generated, { view: { kind: 'estate' }, state: 'as-is', aggregateAbove: 0, expand: ['D1', 'D2'] }]
         ];
         for (const [analysis, options] of cases) {
-            const root = splitElkGraph(buildDiagramGraph(analysis.estate, analysis.findings, options));
+            const { root } = splitPlan(buildDiagramGraph(analysis.estate, analysis.findings, options));
             expect(boxesOf(root).length).toBeGreaterThan(0);
             const nested = await elk.layout(JSON.parse(JSON.stringify(root)));
             const split = await inTwoSteps(elk, JSON.parse(JSON.stringify(root)));
