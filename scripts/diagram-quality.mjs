@@ -19,8 +19,10 @@ try {
     const { main } = await import(pathToFileURL(outfile).href);
     await main(process.argv.slice(2), root);
 } catch (error) {
-    console.error(`diagram:quality: ${error instanceof Error ? error.stack : String(error)}`);
-    process.exitCode = 1;
+    // A mistake in the command line is told in a line; anything else is a fault, with where it happened.
+    const usage = error instanceof Error && error.name === 'UsageError';
+    console.error(`diagram:quality: ${usage ? error.message : error instanceof Error ? error.stack : String(error)}`);
+    process.exitCode = usage ? 2 : 1;
 } finally {
     rmSync(dir, { recursive: true, force: true });
 }

@@ -36,20 +36,30 @@ class InProcessRunner implements LayoutRunner {
     dispose(): void {}
 }
 
+/** A mistake in the command line: its message is the whole answer, without a stack. */
+export class UsageError extends Error {
+    override readonly name = 'UsageError';
+}
+
 interface Args { only?: string; folders: string[]; stability: number; seed: number; dump?: string; panel: PanelSize }
 
 function parseArgs(argv: string[]): Args {
     const args: Args = { folders: [], stability: 10, seed: 1, panel: REFERENCE_PANEL };
     for (let i = 0; i < argv.length; i++) {
         const value = () => argv[++i];
+        const whole = () => {
+            const text = value();
+            if (!/^\d+$/.test(text ?? '')) throw new UsageError(`${argv[i - 1]} needs a whole number (got '${text ?? ''}')`);
+            return Number(text);
+        };
         switch (argv[i]) {
             case '--only': args.only = value(); break;
             case '--folder': args.folders.push(value() ?? '.'); break;
-            case '--stability': args.stability = Number(value()); break;
-            case '--seed': args.seed = Number(value()); break;
+            case '--stability': args.stability = whole(); break;
+            case '--seed': args.seed = whole(); break;
             case '--dump': args.dump = value(); break;
             case '--panel': args.panel = panelOf(value()); break;
-            default: throw new Error(`unknown option ${argv[i]} (use --only <name>, --folder <path>, --stability <additions>, --seed <n>, --dump <folder>, --panel <width>x<height>)`);
+            default: throw new UsageError(`unknown option ${argv[i]} (use --only <name>, --folder <path>, --stability <additions>, --seed <n>, --dump <folder>, --panel <width>x<height>)`);
         }
     }
     return args;
@@ -58,7 +68,7 @@ function parseArgs(argv: string[]): Args {
 /** `800x1000`: the panel the views are laid out for and their titles measured in (a side panel, say). */
 function panelOf(text: string | undefined): PanelSize {
     const panel = parsePanel(text ?? '');
-    if (!panel) throw new Error(`--panel needs <width>x<height> in pixels, e.g. 800x1000 (got '${text}')`);
+    if (!panel) throw new UsageError(`--panel needs <width>x<height> in pixels, e.g. 800x1000 (got '${text}')`);
     return panel;
 }
 
@@ -82,7 +92,7 @@ function subjects(root: string, only: string | undefined, folders: readonly stri
     if (folders.length > 0) {
         return folders.map(folder => {
             const files = existsSync(resolve(folder)) ? integFiles(resolve(folder)) : [];
-            if (files.length === 0) throw new Error(`--folder ${folder}: no .integ file there`);
+            if (files.length === 0) throw new UsageError(`--folder ${folder}: no .integ file there`);
             return read(folder, files);
         });
     }
@@ -249,9 +259,9 @@ async function measureSubject(subject: Subject, args: Args, projectRoot: string)
                 const process = view.options.view.kind === 'process' ? view.options.view.name : undefined;
                 const moves: Stability[] = [];
                 for (let i = 0; i < args.stability && shown.length > 0; i++) {
-                    const after = buildDiagramGraph(withAddition(estate, shown, next, i, process), findings, view.options);
-                    // The reader has the base picture on screen when the edit comes.
+                    // The reader has the base picture on screen when the edit comes; near a size threshold the view keeps its form, as in the preview.
                     await layouter.layout(graph, { timeoutMs: 120_000, viewKey, panel });
+                    const after = buildDiagramGraph(withAddition(estate, shown, next, i, process), findings, { ...view.options, before: layouter.formOf(viewKey) });
                     const afterLayout = await layouter.layout(after, { timeoutMs: 120_000, viewKey, panel });
                     const moved = displacement(graph, layout, afterLayout);
                     const edited = measureLayout(after, afterLayout);

@@ -31,12 +31,33 @@ export interface DiagramOptions {
     filters?: DiagramFilters;
     /** Departments shown expanded when the estate view is an overview; `*` expands every one. */
     expand?: string[];
-    /** Estate views with more systems than this open as an overview of departments (default 24). */
+    /** Estate views with more systems than this open as an overview of departments (default 12). */
     aggregateAbove?: number;
+    /** What the view's size decided the last time it was drawn: near a size threshold it keeps it. */
+    before?: ViewForm;
     /** `Entity` or `Entity.field`: the systems that store it and the flows that carry it stand out, the rest is dimmed. */
     follow?: string;
     /** Draw exactly these systems and flows, live or planned, under this title (a lineage, an evidence document's data flows) instead of what the view and state select. */
     only?: ListedElements;
+}
+
+/** What a view's size decided about its picture (layout-size.ts), remembered from one drawing to the next. */
+export interface ViewForm {
+    /** The estate opened as an overview of departments. */
+    overview: boolean;
+    reduced: LineReduction;
+    /** Laid out department by department. */
+    byDepartment: boolean;
+}
+
+/** Which lines a view too large to draw each of them bundled or left out. */
+export interface LineReduction {
+    /** Flows between departments drawn one line per pair of departments (every department open). */
+    betweenDepartments: boolean;
+    /** Lines between two closed departments left to the overview (some departments open). */
+    closedLeftOut: boolean;
+    /** Flows of one kind between two systems drawn as one line. */
+    parallelFlows: boolean;
 }
 
 export interface ListedElements {
@@ -175,6 +196,8 @@ export interface DiagramGraph {
     state: DiagramState;
     /** True when departments were collapsed into aggregate nodes. */
     aggregated: boolean;
+    /** Which lines the view's size had bundled or left out. */
+    reduced?: LineReduction;
     nodes: DiagramNode[];
     groups: DiagramGroup[];
     edges: DiagramEdge[];
@@ -221,6 +244,8 @@ export interface DiagramLayout {
     packedLabels?: boolean;
     /** Whether labels take up to three narrow lines whichever way the picture runs (a side panel). */
     narrowLabels?: boolean;
+    /** Whether the view was laid out department by department and joined (split-layout.ts). */
+    byDepartment?: boolean;
     /** Whether the departments were laid out one by one and set in rows (department-grid.ts). */
     departmentGrid?: boolean;
     /**

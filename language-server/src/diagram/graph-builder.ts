@@ -16,7 +16,7 @@ import {
     type DiagramOptions, type DiagramState, type DiagramView, type EdgeClass, type FindingCounts, type SourceRef
 } from './diagram-graph.js';
 import { bundleEdges, bundleParallelFlows, type BundledFlow } from './edge-bundles.js';
-import { COMPOUND_UP_TO_EDGES, COMPOUND_UP_TO_NODES } from './layout-size.js';
+import { COMPOUND_UP_TO_EDGES, COMPOUND_UP_TO_NODES, over } from './layout-size.js';
 import { combinedLens, flowLens, roadmapMarks, systemLens, type LensContext } from './element-lens.js';
 import { resolveFollow } from '../model/followed-data.js';
 import { contextLevels } from './node-order.js';
@@ -64,7 +64,8 @@ export function buildDiagramGraph(estate: Estate, findings: readonly Finding[], 
     const departments = new Set(systems.map(departmentOf));
     const expandAll = (options.expand ?? []).includes(EXPAND_ALL);
     const aggregateAbove = options.aggregateAbove ?? DEFAULT_AGGREGATE_ABOVE;
-    const aggregated = options.view.kind === 'estate' && !expandAll && systems.length > aggregateAbove && departments.size > 1;
+    const before = options.before;
+    const aggregated = options.view.kind === 'estate' && !expandAll && over(systems.length, aggregateAbove, before?.overview) && departments.size > 1;
     // Department names, or the aggregate node ids (`dept:<name>`) a client clicked.
     const expanded = new Set((options.expand ?? []).map(entry => entry.replace(/^dept:/, '')));
     const collapsed = (system: System) => aggregated && !expanded.has(departmentOf(system));
@@ -114,19 +115,20 @@ export function buildDiagramGraph(estate: Estate, findings: readonly Finding[], 
     // Every department open and too many systems for one compound layout: drawn one by one, the
     // flows between departments would run as shared trunks that hide each other, so they are bundled
     // per pair of departments. With some departments folded, the view already bundles their flows.
-    const bundleBetweenGroups = options.view.kind === 'estate' && aggregates.size === 0 && nodes.length > COMPOUND_UP_TO_NODES;
+    const bundleBetweenGroups = options.view.kind === 'estate' && aggregates.size === 0 && over(nodes.length, COMPOUND_UP_TO_NODES, before?.reduced.betweenDepartments);
     const groupOfNode = bundleBetweenGroups ? new Map(nodes.filter(node => node.group).map(node => [node.id, node.group!])) : undefined;
     const allEdges = buildEdges(drawnFlows, nodeOfSystem, index, findingsOf, lens, selection.changes, groupOfNode);
     // Departments opened in an overview too large for one layout: the reader is looking at their
     // systems, and the bundles between two closed departments (nearly every pair, in a large estate)
     // would bury the opened departments' lines and take most of the layout's time. The overview shows them.
-    const largeWithOpened = aggregated && groups.size > 0 && (nodes.length > COMPOUND_UP_TO_NODES || allEdges.length > COMPOUND_UP_TO_EDGES);
+    const largeWithOpened = aggregated && groups.size > 0 && (over(nodes.length, COMPOUND_UP_TO_NODES, before?.reduced.closedLeftOut) || over(allEdges.length, COMPOUND_UP_TO_EDGES, before?.reduced.closedLeftOut));
     const closed = new Set([...aggregates.values()].map(({ node }) => node.id));
     const lines = largeWithOpened ? allEdges.filter(edge => !(closed.has(edge.source) && closed.has(edge.target))) : allEdges;
     // Hundreds of lines (a busy department's view): two systems that trade many flows of one kind
     // get one line of that kind, so the view fits one compound layout, where no line hides another.
     // A system's context draws each of its flows at its own height.
-    const edges = !focus && lines.length > COMPOUND_UP_TO_EDGES ? bundleParallelFlows(lines, name => estate.flows.get(name)) : lines;
+    const bundleParallel = !focus && over(lines.length, COMPOUND_UP_TO_EDGES, before?.reduced.parallelFlows);
+    const edges = bundleParallel ? bundleParallelFlows(lines, name => estate.flows.get(name)) : lines;
     const notes: string[] = [];
     if (lines.length < allEdges.length) {
         const hidden = allEdges.length - lines.length;
@@ -157,6 +159,7 @@ export function buildDiagramGraph(estate: Estate, findings: readonly Finding[], 
         view: options.view,
         state: options.state,
         aggregated,
+        reduced: { betweenDepartments: bundleBetweenGroups, closedLeftOut: largeWithOpened, parallelFlows: bundleParallel },
         nodes,
         groups: [...groups.values()],
         edges,

@@ -4,3 +4,18 @@
  */
 export const COMPOUND_UP_TO_NODES = 80;
 export const COMPOUND_UP_TO_EDGES = 250;
+
+/**
+ * How far past a size threshold a view keeps the form it had (a share of the threshold): one system
+ * more must not turn the picture on the reader's screen into another, nor one less turn it back.
+ */
+const KEPT_FOR = 0.1;
+
+/**
+ * Whether `size` is over `limit` for a view that was over it before (`before` true), under it
+ * (false), or is drawn for the first time (undefined): near the limit a view keeps its answer.
+ */
+export function over(size: number, limit: number, before: boolean | undefined): boolean {
+    if (before === undefined) return size > limit;
+    return before ? size > Math.floor(limit * (1 - KEPT_FOR)) : size > Math.ceil(limit * (1 + KEPT_FOR));
+}

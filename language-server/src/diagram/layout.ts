@@ -5,8 +5,8 @@ import { movedBy } from './box-geometry.js';
 import { contentHash } from './content-hash.js';
 import { departmentGrid, type PartLayout } from './department-grid.js';
 import { contextLayout } from './context-layout.js';
-import { COMPOUND_UP_TO_EDGES, COMPOUND_UP_TO_NODES } from './layout-size.js';
-import type { Box, DiagramGraph, DiagramLayout, LayoutDirection } from './diagram-graph.js';
+import { COMPOUND_UP_TO_EDGES, COMPOUND_UP_TO_NODES, over } from './layout-size.js';
+import type { Box, DiagramGraph, DiagramLayout, LayoutDirection, ViewForm } from './diagram-graph.js';
 import type { ElkNode } from './elk-types.js';
 import { chooseLayout, overlapsAnything, SMALLEST_TITLE_PX, stabilityMissed, targetsMissed } from './layout-choice.js';
 import { fitIntoPrevious } from './incremental-layout.js';
@@ -53,8 +53,8 @@ function layoutInput(graph: DiagramGraph, panel: PanelSize): unknown {
     };
 }
 
-/** The last layout of a view, and the panel shape it was made for. */
-interface Remembered { layout: DiagramLayout; shape: string }
+/** The last layout of a view, the panel shape it was made for, and what the view's size decided. */
+interface Remembered { layout: DiagramLayout; shape: string; form: ViewForm }
 
 /**
  * Lays out diagram graphs, remembering recent results by the graph's content hash (ids, labels,
@@ -93,7 +93,7 @@ export class DiagramLayouter {
             // Refresh recency: Map iteration order is insertion order.
             this.cache.delete(key);
             this.cache.set(key, cached);
-            this.remember(options.viewKey, cached, panel);
+            this.remember(options.viewKey, graph, cached, panel);
             return cached;
         }
         // The same picture asked for again before its layout is done (the preview opening during the
@@ -107,25 +107,33 @@ export class DiagramLayouter {
         }
         const previous = options.viewKey ? this.lastOfView.get(options.viewKey) : undefined;
         const guide = previous?.shape === shapeKey(panel) ? previous.layout : undefined;
-        const run = this.run(graph, key, timeoutMs, panel, guide).finally(() => this.running.delete(key));
+        const run = this.run(graph, key, timeoutMs, panel, guide, previous?.form.byDepartment).finally(() => this.running.delete(key));
         this.running.set(key, run);
         const layout = await run;
-        this.remember(options.viewKey, layout, panel);
+        this.remember(options.viewKey, graph, layout, panel);
         return layout;
     }
 
-    private remember(viewKey: string | undefined, layout: DiagramLayout, panel: PanelSize): void {
+    /** What the view's size decided the last time it was laid out, for the next graph of the view to keep near a threshold. */
+    formOf(viewKey: string | undefined): ViewForm | undefined {
+        return viewKey ? this.lastOfView.get(viewKey)?.form : undefined;
+    }
+
+    private remember(viewKey: string | undefined, graph: DiagramGraph, layout: DiagramLayout, panel: PanelSize): void {
         if (!viewKey) return;
+        const reduced = graph.reduced ?? { betweenDepartments: false, closedLeftOut: false, parallelFlows: false };
         this.lastOfView.delete(viewKey);
-        this.lastOfView.set(viewKey, { layout, shape: shapeKey(panel) });
+        this.lastOfView.set(viewKey, { layout, shape: shapeKey(panel), form: { overview: graph.aggregated, reduced, byDepartment: layout.byDepartment === true } });
         while (this.lastOfView.size > this.cacheSize) this.lastOfView.delete(this.lastOfView.keys().next().value as string);
     }
 
-    private async run(graph: DiagramGraph, key: string, timeoutMs: number, panel: PanelSize, previous: DiagramLayout | undefined): Promise<DiagramLayout> {
+    private async run(
+        graph: DiagramGraph, key: string, timeoutMs: number, panel: PanelSize, previous: DiagramLayout | undefined, byDepartmentBefore: boolean | undefined
+    ): Promise<DiagramLayout> {
         this.runs++;
         let layout: DiagramLayout;
         try {
-            layout = await this.layOut(graph, Date.now() + timeoutMs, panel, previous);
+            layout = await this.layOut(graph, Date.now() + timeoutMs, panel, previous, byDepartmentBefore);
         } catch (error) {
             if (error instanceof LayoutTimeoutError) {
                 this.timedOut.set(key, timeoutMs);
@@ -138,7 +146,9 @@ export class DiagramLayouter {
         return layout;
     }
 
-    private async layOut(graph: DiagramGraph, deadline: number, panel: PanelSize, previous: DiagramLayout | undefined): Promise<DiagramLayout> {
+    private async layOut(
+        graph: DiagramGraph, deadline: number, panel: PanelSize, previous: DiagramLayout | undefined, byDepartmentBefore: boolean | undefined
+    ): Promise<DiagramLayout> {
         const labelled = labelsShown(graph, previous);
         // Both directions are laid out, and the better kept, where a layout is quick.
         const both = graph.nodes.length <= THOROUGH_UP_TO_NODES && graph.edges.length <= THOROUGH_UP_TO_EDGES;
@@ -158,7 +168,7 @@ export class DiagramLayouter {
             const narrow = previous ? [previous.narrowLabels === true] : labelled && panel.width <= panel.height ? [false, true] : [false];
             return chooseLayout(graph, directions.flatMap(direction => narrow.map(labels => padToAspect(contextLayout(graph, direction, labelled, previous, labels)))), panel);
         }
-        if (graph.nodes.length <= COMPOUND_UP_TO_NODES && graph.edges.length <= COMPOUND_UP_TO_EDGES) {
+        if (!over(graph.nodes.length, COMPOUND_UP_TO_NODES, byDepartmentBefore) && !over(graph.edges.length, COMPOUND_UP_TO_EDGES, byDepartmentBefore)) {
             const hints = previous ? knownBoxes(graph, previous) : undefined;
             const newEdges = previous ? new Set(graph.edges.filter(edge => !previous.edges[edge.id]).map(edge => edge.id)) : undefined;
             const compound = async (direction: LayoutDirection, shape: Pick<CompoundPlan, 'spread' | 'seed' | 'wrap' | 'layerBound' | 'packedLabels' | 'narrowLabels' | 'otherSide'> = {}) => {
@@ -231,7 +241,7 @@ export class DiagramLayouter {
         }
         const split = async (): Promise<DiagramLayout> => {
             const plan = splitPlan(graph);
-            return { ...splitLayout(graph, plan, await this.laySplit(plan.root, deadline)), direction: 'DOWN' };
+            return { ...splitLayout(graph, plan, await this.laySplit(plan.root, deadline)), direction: 'DOWN', byDepartment: true };
         };
         // A view laid out department by department carries no labels (their tooltips do). Laid out
         // again it is another picture, and no quicker: fitting the edit in may take the edit's whole budget.

@@ -28,7 +28,8 @@ export interface ProducedDiagram {
 export async function produceDiagram(
     estate: Estate, findings: readonly Finding[], options: DiagramOptions, layouter: DiagramLayouter, layoutOptions: LayoutOptions = {}, svgOptions: SvgOptions = {}
 ): Promise<ProducedDiagram> {
-    let graph = buildDiagramGraph(estate, findings, options);
+    // Near a size threshold the view keeps the form it was last drawn in.
+    let graph = buildDiagramGraph(estate, findings, { ...options, before: options.before ?? layouter.formOf(layoutOptions.viewKey) });
     let layout: DiagramLayout;
     let fellBack = false;
     let layoutError: unknown;

@@ -210,6 +210,24 @@ describe('a view of hundreds of flows', () => {
         expect(context.edges).toHaveLength(262);
         expect(context.notes.some(note => note.includes('drawn as one line'))).toBe(false);
     });
+
+    it('keeps each flow its own line a little past the limit where the view drew them so before, and the bundles a little under it', async () => {
+        const department = { view: { kind: 'department' as const, name: 'D0' }, state: 'as-is' as const };
+        const form = (parallelFlows: boolean) => ({ overview: false, byDepartment: false, reduced: { betweenDepartments: false, closedLeftOut: false, parallelFlows } });
+        // 128 pairs: 259 lines, past the limit of 250.
+        const kept = await graphOf({ ...department, before: form(false) }, busy(128));
+        expect(kept.edges).toHaveLength(259);
+        expect(kept.reduced?.parallelFlows).toBe(false);
+        expect((await graphOf(department, busy(128))).edges).toHaveLength(5);
+        // 120 pairs: 243 lines, under it.
+        const stillBundled = await graphOf({ ...department, before: form(true) }, busy(120));
+        expect(ids(stillBundled.edges)).toEqual(['agg:system:A->system:B:manual', 'agg:system:A->system:B:realtime', 'flow:Back', 'flow:Loop', 'flow:Sync']);
+        expect(stillBundled.reduced?.parallelFlows).toBe(true);
+        expect((await graphOf(department, busy(120))).edges).toHaveLength(243);
+        // Far enough past the limit either way, the size decides whatever the view was.
+        expect((await graphOf({ ...department, before: form(false) }, busy(140))).edges).toHaveLength(5);
+        expect((await graphOf({ ...department, before: form(true) }, busy(100))).edges).toHaveLength(203);
+    });
 });
 
 describe('departments in views other than the estate', () => {

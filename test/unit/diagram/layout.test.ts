@@ -781,3 +781,53 @@ describe('an edit to an estate too large for one compound graph', () => {
         }
     });
 });
+
+describe('a view at a size threshold', () => {
+    const allOpen = { view: { kind: 'estate' as const }, state: 'as-is' as const, expand: [EXPAND_ALL] };
+
+    it('keeps one compound layout when a system added takes it one past the limit, and keeps the systems where they were', async () => {
+        // Four departments of 20 systems, each a chain with two hubs, and a few flows between departments.
+        const lines: string[] = [];
+        for (let d = 0; d < 4; d++) {
+            lines.push(`department D${d} "Department ${d}"`);
+            for (let s = 0; s < COMPOUND_UP_TO_NODES / 4; s++) lines.push(`system S${d}x${s} { kind custom  department D${d} }`);
+            for (let s = 1; s < COMPOUND_UP_TO_NODES / 4; s++) lines.push(`flow F${d}x${s} : S${d}x${s} -> S${d}x${s % 3 === 0 ? 0 : s - 1} { style ${s % 2 ? 'api' : 'file'} }`);
+            lines.push(`flow Out${d} : S${d}x5 -> S${(d + 1) % 4}x7 { style manual }`);
+        }
+        const text = lines.join('\n');
+        const base = await loadTexts({ 'estate.integ': text });
+        const grown = await loadTexts({ 'estate.integ': `${text}\nsystem Extra { kind custom  department D1 }\nflow ToExtra : S1x3 -> Extra { style file }` });
+        const layouter = new DiagramLayouter(new CountingRunner(), 32, 60_000);
+        const viewKey = 'estate, every department open';
+        const before = await produceDiagram(base.analysis.estate, base.analysis.findings, allOpen, layouter, { timeoutMs: 60_000, viewKey });
+        expect(before.layout.byDepartment).toBeFalsy();
+        const after = await produceDiagram(grown.analysis.estate, grown.analysis.findings, allOpen, layouter, { timeoutMs: 60_000, viewKey });
+        expect(after.graph.nodes.length).toBe(COMPOUND_UP_TO_NODES + 1);
+        expect(after.layout.byDepartment, 'laid out as one graph still').toBeFalsy();
+        expect(after.graph.edges.filter(edge => edge.source.startsWith('group:') || edge.target.startsWith('group:')), 'no line per pair of departments').toEqual([]);
+        expectFlowLines(after.graph, after.layout);
+        const moved = displacement(before.graph, before.layout, after.layout);
+        expect(moved.alignedMean).toBeLessThanOrEqual(0.5);
+        expect(moved.alignedWorst).toBeLessThanOrEqual(2);
+        // Opened afresh, the same estate is past the limit: laid out department by department.
+        const fresh = await produceDiagram(grown.analysis.estate, grown.analysis.findings, allOpen, new DiagramLayouter(new CountingRunner()), { timeoutMs: 60_000, viewKey });
+        expect(fresh.layout.byDepartment).toBe(true);
+        expect(fresh.graph.edges.some(edge => edge.source.startsWith('group:'))).toBe(true);
+    });
+
+    it('keeps an estate of systems when one more system would make it an overview, and the overview when one fewer would not', async () => {
+        const estate = { view: { kind: 'estate' as const }, state: 'as-is' as const };
+        const twelve = (await loadTexts({ 'estate.integ': generatedEstate(12, 3) })).analysis;
+        const thirteen = (await loadTexts({ 'estate.integ': generatedEstate(13, 3) })).analysis;
+        const layouter = new DiagramLayouter(new CountingRunner());
+        const small = await produceDiagram(twelve.estate, twelve.findings, estate, layouter, { viewKey: 'estate' });
+        expect(small.graph.aggregated).toBe(false);
+        const grown = await produceDiagram(thirteen.estate, thirteen.findings, estate, layouter, { viewKey: 'estate' });
+        expect(grown.graph.aggregated).toBe(false);
+        expect(grown.graph.nodes).toHaveLength(13);
+        const overview = await produceDiagram(thirteen.estate, thirteen.findings, estate, layouter, { viewKey: 'another estate' });
+        expect(overview.graph.aggregated).toBe(true);
+        const shrunk = await produceDiagram(twelve.estate, twelve.findings, estate, layouter, { viewKey: 'another estate' });
+        expect(shrunk.graph.aggregated).toBe(true);
+    });
+});
