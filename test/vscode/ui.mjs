@@ -1,7 +1,7 @@
 // `npm run test:ui` (second half of `npm run test:vscode`): what a user sees. Packages the VSIX, installs it
 // into a fresh code-server with --install-extension, and drives the workbench in headless chromium:
-// squiggles and status-bar counts, the diagram (overview of departments, drill-down, every system, to-be,
-// click-to-reveal, hover, context view and breadcrumb, a lens, follow-the-data, stable positions after an
+// squiggles and status-bar counts, the diagram (overview of departments, drill-down, a bundled line's flows
+// offered on a click, every system, to-be, click-to-reveal, hover, context view and breadcrumb, a lens, follow-the-data, stable positions after an
 // edit), every control visible in a light, a dark and both high-contrast themes, the roadmap, the findings
 // view (grouping, reveal, quick fix and accept from its context menu, live update), the "If retired" impact
 // view, a finding's code link opening the shipped rules reference, nothing posted to a closed panel;
@@ -30,7 +30,7 @@ const THEMES = [
 /** Declarations of the copied sample: systems and initiatives with file and 1-based line, and the ends of live flows. */
 async function scanSample(workspace) {
     const { blankCommentsAndStrings, lineOf } = await import(SAMPLE_SCAN_MODULE);
-    const declarations = { system: [], initiative: [], liveFlowEnds: new Set() };
+    const declarations = { system: [], initiative: [], flow: [], liveFlowEnds: new Set() };
     const walk = dir => readdirSync(dir, { withFileTypes: true }).flatMap(entry => entry.isDirectory() ? walk(join(dir, entry.name)) : entry.name.endsWith('.integ') ? [join(dir, entry.name)] : []);
     for (const file of walk(workspace)) {
         const text = readFileSync(file, 'utf8');
@@ -41,6 +41,9 @@ async function scanSample(workspace) {
             const status = /\bstatus\s+(\w+)/.exec(body)?.[1] ?? 'live';
             const department = /\bdepartment\s+([A-Za-z_][\w-]*)/.exec(body)?.[1];
             declarations[match[1]].push({ name: match[2], status, department, file: relative(workspace, file).split('\\').join('/'), line: lineOf(text, match.index) + 1 });
+        }
+        for (const match of code.matchAll(/^[ \t]*flow\s+([A-Za-z_][\w-]*)/gm)) {
+            declarations.flow.push({ name: match[1], file: relative(workspace, file).split('\\').join('/'), line: lineOf(text, match.index) + 1 });
         }
         for (const match of code.matchAll(/\bflow\s+[A-Za-z_][\w-]*[^:{]*:\s*([A-Za-z_][\w-]*)\s*<?->\s*([A-Za-z_][\w-]*)/g)) {
             const open = code.indexOf('{', match.index);
@@ -274,6 +277,44 @@ async function main() {
             await nextPicture(diagram, () => diagram.locator(`${idSelector(`group:${department}`)} > text`).first().click());
             await until(async () => (await drawnSystems(diagram)).has(`dept:${department}`), 15_000, `${department} did not fold back`);
             return `${department}: ${members.length} systems shown, folded back (screenshot vscode-diagram-drill-down.png)`;
+        });
+        await check('clicking a line that stands for several flows offers them; the one picked is revealed', async () => {
+            // The busiest bundle of the overview, clicked at a point of its line that no other element covers.
+            const bundle = await diagram.locator('#canvas g.integ-edge[data-flows]').evaluateAll(lines => {
+                const clickable = line => {
+                    const path = line.querySelector('path.hit');
+                    const id = line.getAttribute('data-id');
+                    for (let step = 1; step < 20; step++) {
+                        const point = path.getPointAtLength(path.getTotalLength() * step / 20);
+                        const matrix = path.getScreenCTM();
+                        const x = matrix.a * point.x + matrix.c * point.y + matrix.e;
+                        const y = matrix.b * point.x + matrix.d * point.y + matrix.f;
+                        if (document.elementFromPoint(x, y)?.closest('[data-id]')?.getAttribute('data-id') === id) return { x, y };
+                    }
+                    return undefined;
+                };
+                const sized = lines.map(line => ({ id: line.getAttribute('data-id'), flows: line.getAttribute('data-flows').split(' '), at: clickable(line) }))
+                    .filter(line => line.flows.length >= 2 && line.at);
+                return sized.sort((a, b) => b.flows.length - a.flows.length)[0];
+            });
+            if (!bundle) throw new Error('the overview has no line in sight that stands for two flows or more');
+            const canvas = await diagram.locator('#canvas').evaluate(element => { const box = element.getBoundingClientRect(); return { x: box.left, y: box.top }; });
+            await diagram.locator('#canvas').click({ position: { x: bundle.at.x - canvas.x, y: bundle.at.y - canvas.y } });
+            const picker = page.locator('.quick-input-widget');
+            await picker.waitFor({ state: 'visible', timeout: 10_000 });
+            const offered = await page.locator('.quick-input-widget .monaco-list-row .label-name').allInnerTexts();
+            if (offered.length !== bundle.flows.length || bundle.flows.some(name => !offered.includes(name))) {
+                throw new Error(`the line stands for ${bundle.flows.join(', ')}; the picker offers ${offered.join(', ')}`);
+            }
+            const chosen = declarations.flow.find(flow => flow.name === offered[0]);
+            await page.screenshot({ path: join(RESULTS, 'vscode-diagram-bundle-picker.png') });
+            await page.keyboard.press('Enter');
+            await picker.waitFor({ state: 'hidden', timeout: 10_000 });
+            await page.locator('.editor-group-container .tab.active', { hasText: chosen.file.split('/').pop() }).first().waitFor({ timeout: 10_000 });
+            const selection = page.locator('[id="status.editor.selection"]');
+            await until(async () => new RegExp(`Ln ${chosen.line}\\b`).test(await selection.innerText().catch(() => '')) || undefined, 10_000,
+                () => `after picking ${chosen.name} the cursor is not at ${chosen.file} line ${chosen.line}`);
+            return `${bundle.id}: ${offered.length} flows offered (screenshot vscode-diagram-bundle-picker.png); ${chosen.name} → ${chosen.file}:${chosen.line}`;
         });
         await check('"Open all" draws every current system (as-is)', async () => {
             await nextPicture(diagram, () => diagram.locator('#open-all').click());

@@ -2,7 +2,7 @@
  * Reads the compact location table of a diagram answer. Pure (no `vscode` import) so it is tested
  * in Node; the panel opens what it returns through revealDeclaration, which checks the URI again.
  */
-import type { DiagramLocation, DiagramLocations } from '../../../language-server/src/lsp/protocol.js';
+import type { DiagramLocation, DiagramLocations, DiagramRequestResult } from '../../../language-server/src/lsp/protocol.js';
 
 /** Where the element with this `data-id` is declared, if the diagram says. */
 export function diagramLocation(locations: DiagramLocations | undefined, id: string): DiagramLocation | undefined {
@@ -11,4 +11,23 @@ export function diagramLocation(locations: DiagramLocations | undefined, id: str
     if (!entry || uri === undefined) return undefined;
     const [, startLine, startCharacter, endLine, endCharacter] = entry;
     return { uri, range: { start: { line: startLine, character: startCharacter }, end: { line: endLine, character: endCharacter } } };
+}
+
+/** A flow a bundled line stands for, to offer when the line is clicked. */
+export interface BundledFlowChoice {
+    /** The flow's name, as the model spells it. */
+    name: string;
+    location: DiagramLocation;
+}
+
+/**
+ * The flows of the line with this `data-id` when it stands for several, each where it is declared:
+ * such a line has no declaration of its own. Flows the diagram does not locate are left out.
+ */
+export function bundledFlows(result: Pick<DiagramRequestResult, 'bundles' | 'locations'> | undefined, id: string): BundledFlowChoice[] {
+    const ids = result && Object.hasOwn(result.bundles, id) ? result.bundles[id] : [];
+    return ids.flatMap(flow => {
+        const location = diagramLocation(result?.locations, flow);
+        return location ? [{ name: flow.slice('flow:'.length), location }] : [];
+    });
 }

@@ -9,7 +9,7 @@ import {
 import { validComparison, type Comparison } from '../compare-base.js';
 import { withCollapsed, withExpanded } from './diagram-expand.js';
 import { diagramHtml } from './diagram-html.js';
-import { diagramLocation } from './diagram-locations.js';
+import { bundledFlows, diagramLocation } from './diagram-locations.js';
 import { onModelChanged } from './model-changed-events.js';
 import { revealDeclaration } from './reveal-declaration.js';
 import {
@@ -229,10 +229,20 @@ class DiagramPanel {
         }
     }
 
-    /** Only ids of the current diagram; the location is checked by revealDeclaration. */
+    /**
+     * Only ids of the current diagram; the location is checked by revealDeclaration. A line that
+     * stands for several flows has no declaration of its own: the reader picks one of its flows.
+     */
     private async reveal(id: string): Promise<void> {
         const location = diagramLocation(this.result?.locations, id);
-        if (location) await revealDeclaration(location);
+        if (location) return revealDeclaration(location);
+        const flows = bundledFlows(this.result, id);
+        if (flows.length <= 1) return flows[0] && revealDeclaration(flows[0].location);
+        const picked = await vscode.window.showQuickPick(
+            flows.map(flow => ({ label: flow.name, description: `${vscode.workspace.asRelativePath(vscode.Uri.parse(flow.location.uri, true))}:${flow.location.range.start.line + 1}`, flow })),
+            { title: `${flows.length} flows run in this line`, placeHolder: 'Go to the declaration of a flow', matchOnDescription: true }
+        );
+        if (picked) await revealDeclaration(picked.flow.location);
     }
 
     dispose(): void {

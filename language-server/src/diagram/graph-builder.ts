@@ -249,7 +249,8 @@ function addFindings(target: { findings: FindingCounts; findingList: DiagramFind
     }
 }
 
-function ref(source: SourceLocation | undefined): SourceRef | undefined {
+/** Where a model element is declared (its name), unless it is built in. */
+export function sourceRef(source: SourceLocation | undefined): SourceRef | undefined {
     return source && !source.builtin ? { uri: source.uri, range: source.nameRange } : undefined;
 }
 
@@ -269,7 +270,7 @@ function systemNode(system: System, group: string | undefined, tag: string | und
         group,
         findings: emptyCounts(),
         findingList: [],
-        location: ref(system.source),
+        location: sourceRef(system.source),
         lens,
         width: 0,
         height: 0
@@ -290,7 +291,7 @@ function departmentNode(estate: Estate, department: string): DiagramNode {
         members: [],
         findings: emptyCounts(),
         findingList: [],
-        location: ref(declared?.source),
+        location: sourceRef(declared?.source),
         lens: { data: 'none', owner: 'owned', roadmap: 'none' },
         width: 0,
         height: 0
@@ -303,7 +304,7 @@ function groupOf(estate: Estate, department: string): DiagramGroup {
         id: `group:${department}`,
         department,
         label: department === UNASSIGNED ? 'No department' : (declared?.title ?? department),
-        location: ref(declared?.source)
+        location: sourceRef(declared?.source)
     };
 }
 
@@ -348,7 +349,7 @@ function buildEdges(
             hoursPerWeek: flow.effortHoursPerWeek,
             findings: emptyCounts(),
             findingList: [],
-            location: ref(flow.source),
+            location: sourceRef(flow.source),
             lens: flowLens(lens, flow),
             change
         };

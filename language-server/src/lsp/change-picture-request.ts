@@ -69,7 +69,7 @@ export async function answerChangePicture(
     const diff = diffEstates(base, head, todayIso());
     const markdown = diffMarkdown(diff);
     const choices = choicesOf(estate, findings.map(finding => finding.ruleId));
-    const common = { hasErrors, choices, expandable: [], collapsible: [], folded: [] };
+    const common = { hasErrors, choices, expandable: [], collapsible: [], folded: [], bundles: {} };
     if (params.picture === false) {
         return { markdown, empty: diff.summary.empty, diagram: { ...common, svg: '', legend: '', title: '', notes: [], nodeCount: 0, edgeCount: 0, locations: { files: [], at: {} } } };
     }

@@ -3,7 +3,7 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import type { Connection } from 'vscode-languageserver';
 import { AnswerCache } from '../diagram/answer-cache.js';
 import type { DiagramGraph, DiagramOptions, DiagramState, DiagramView, SourceRef } from '../diagram/diagram-graph.js';
-import { buildDiagramGraph, DiagramViewError } from '../diagram/graph-builder.js';
+import { buildDiagramGraph, DiagramViewError, sourceRef } from '../diagram/graph-builder.js';
 import { DiagramLayouter } from '../diagram/layout.js';
 import { LENSES, type Lens } from '../diagram/lenses.js';
 import { panelShape } from '../diagram/panel-shape.js';
@@ -134,7 +134,7 @@ export async function answerDiagramRequest(
         if (layoutError !== undefined) log.error(`${DiagramRequest.method} ${describeView(params)}: the layout failed, a grid is shown instead: ${describeError(layoutError)}`);
         const answer: DiagramRequestResult = {
             ...base(), svg, legend, title: graph.title, notes: graph.notes,
-            nodeCount: graph.nodes.length, edgeCount: graph.edges.length, locations: locationsOf(graph),
+            nodeCount: graph.nodes.length, edgeCount: graph.edges.length, locations: locationsOf(graph, name => sourceRef(estate.flows.get(name)?.source)), bundles: bundlesOf(graph),
             expandable: graph.nodes.filter(node => node.kind === 'department').map(node => node.id),
             collapsible: graph.groups.filter(group => group.collapsible).map(group => group.id),
             folded: graph.nodes.flatMap(node => (node.members ?? []).map(name => ({ id: `system:${name}`, title: estate.systems.get(name)?.title ?? name, department: node.id })))
@@ -172,7 +172,8 @@ export function answerTooltipRequest(params: DiagramTooltipParams, analysis: Wor
     }
 }
 
-export function locationsOf(graph: DiagramGraph): DiagramLocations {
+/** `flowAt` locates the flows a bundled line stands for, each under its `flow:` id. */
+export function locationsOf(graph: DiagramGraph, flowAt?: (name: string) => SourceRef | undefined): DiagramLocations {
     const files: string[] = [];
     const fileIndex = new Map<string, number>();
     const at: DiagramLocations['at'] = {};
@@ -189,7 +190,15 @@ export function locationsOf(graph: DiagramGraph): DiagramLocations {
     for (const node of graph.nodes) add(node.id, node.location);
     for (const edge of graph.edges) add(edge.id, edge.location);
     for (const group of graph.groups) add(group.id, group.location);
+    if (flowAt) for (const ids of Object.values(bundlesOf(graph))) for (const id of ids) add(id, flowAt(id.slice('flow:'.length)));
     return { files, at };
+}
+
+/** The flows of each line that stands for several (a bundle), as `flow:` ids. */
+export function bundlesOf(graph: DiagramGraph): Record<string, string[]> {
+    const bundles: Record<string, string[]> = {};
+    for (const edge of graph.edges) if (!edge.id.startsWith('flow:')) bundles[edge.id] = edge.flows.map(name => `flow:${name}`);
+    return bundles;
 }
 
 /** The view a layout belongs to across edits: what it shows, not how it is coloured or dimmed. */
@@ -206,7 +215,7 @@ function answerKey(request: ValidRequest): string {
 }
 
 function empty(): Omit<DiagramRequestResult, 'hasErrors' | 'choices'> {
-    return { svg: '', legend: '', title: '', notes: [], nodeCount: 0, edgeCount: 0, locations: { files: [], at: {} }, expandable: [], collapsible: [], folded: [] };
+    return { svg: '', legend: '', title: '', notes: [], nodeCount: 0, edgeCount: 0, locations: { files: [], at: {} }, expandable: [], collapsible: [], folded: [], bundles: {} };
 }
 
 /** Parameters the types do not allow: answered as an error, not logged as a fault of the server. */

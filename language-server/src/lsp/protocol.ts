@@ -96,6 +96,11 @@ export interface DiagramRequestResult {
     collapsible: string[];
     /** Systems not drawn because their department is collapsed: for search to find them and open the department. */
     folded: FoldedSystem[];
+    /**
+     * The flows (`flow:` ids, each located in `locations`) of every line that stands for several: a
+     * department pair's bundle, or one kind of flow between two systems. A click on the line offers them.
+     */
+    bundles: Record<string, string[]>;
     /** The legend as its own SVG, for the preview to show at a fixed size under every lens. */
     legend: string;
     /** What the pickers and filters can offer. */

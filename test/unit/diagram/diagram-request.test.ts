@@ -5,8 +5,8 @@ import { answerDiagramRequest, answerTooltipRequest, createDiagramAnswers } from
 import type { DiagramRequestParams } from '../../../language-server/src/lsp/protocol.js';
 import { createIntegCoreServices } from '../../../language-server/src/module.js';
 import { loadWorkspace } from '../../../language-server/src/workspace/load-workspace.js';
-import { diagramLocation } from '../../../extension/src/preview/diagram-locations.js';
-import { CountingRunner, REFERENCE } from './helpers.js';
+import { bundledFlows, diagramLocation } from '../../../extension/src/preview/diagram-locations.js';
+import { CountingRunner, generatedEstate, REFERENCE } from './helpers.js';
 
 async function services(text: string) {
     const created = createIntegCoreServices();
@@ -49,6 +49,30 @@ describe('integ/diagram request', () => {
         expect(feed?.range.start).toEqual({ line: 1, character: extra.split('\n')[1].indexOf('PayrollFeed') });
         expect(diagramLocation(result.locations, 'flow:Nope')).toBeUndefined();
         expect(diagramLocation(result.locations, 'toString')).toBeUndefined();
+    });
+
+    it('names the flows of every line that stands for several, each where it is declared, for a click to offer them', async () => {
+        // 20 systems in three departments, each feeding the next: an overview whose lines bundle flows.
+        const text = generatedEstate(20, 3);
+        const { analysis, documents } = await services(text);
+        const result = await answerDiagramRequest(PREVIEW, analysis, documents, new DiagramLayouter(new CountingRunner()));
+        const drawn = [...result.svg.matchAll(/class='integ-edge[^']*' data-id='([^']+)'/g)].map(match => match[1].replaceAll('&gt;', '>'));
+        expect(Object.keys(result.bundles).sort()).toEqual([...drawn].sort());
+        // D0 feeds D1 from S0, S3, S6, …, S18.
+        const ids = Array.from({ length: 7 }, (_, i) => `flow:F${3 * i}`).sort();
+        expect(result.bundles['agg:dept:D0->dept:D1']).toEqual(ids);
+        const choices = bundledFlows(result, 'agg:dept:D0->dept:D1');
+        expect(choices.map(choice => choice.name)).toEqual(ids.map(id => id.slice('flow:'.length)));
+        const lines = text.split('\n');
+        for (const { name, location } of choices) {
+            expect(location.uri).toBe('file:///ws/model.integ');
+            expect(location.range.start).toEqual({ line: lines.findIndex(line => line.startsWith(`flow ${name} `)), character: 'flow '.length });
+        }
+        expect(bundledFlows(result, 'dept:D0')).toEqual([]);
+        expect(bundledFlows(result, '__proto__')).toEqual([]);
+        // A view that draws each flow has no bundle.
+        const expanded = await answerDiagramRequest({ ...PREVIEW, expand: ['*'] }, analysis, documents, new DiagramLayouter(new CountingRunner()));
+        expect(expanded.bundles).toEqual({});
     });
 
     it('draws each flow once: no path data repeated for click targets', async () => {
