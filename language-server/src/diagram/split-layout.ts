@@ -62,14 +62,14 @@ export interface SplitPlan {
 export function splitPlan(graph: DiagramGraph): SplitPlan {
     // Estate-sized graphs flow top-down between departments: they stack into a page instead of a long strip.
     const options: Record<string, string> = { ...LAYERED_OPTIONS, 'elk.direction': 'DOWN' };
-    // Hundreds of bundles between closed departments, drawn at right angles, turn three times a line
-    // and more; straight runs between the layers, as the compound layout draws them, under once, in
-    // the same time.
-    if (graph.groups.length === 0) options['elk.edgeRouting'] = 'POLYLINE';
     if (graph.nodes.length > THOROUGH_UP_TO_NODES) options['elk.layered.thoroughness'] = '1';
 
     const groups = new Map<string, ElkNode>();
-    const root: ElkNode = { id: 'root', layoutOptions: { ...options, 'elk.padding': ROOT_PADDING }, children: [], edges: [] };
+    // Between departments, straight runs between the layers, as the compound layout draws them: at
+    // right angles the bundles between departments turned several times a line, round the layers
+    // in their way (docs/diagram.md). Inside a box lines keep to right angles: slanted, they ran
+    // through the systems on their way to the box's port.
+    const root: ElkNode = { id: 'root', layoutOptions: { ...options, 'elk.edgeRouting': 'POLYLINE', 'elk.padding': ROOT_PADDING }, children: [], edges: [] };
     for (const group of graph.groups) {
         // Inside a department the systems always flow left to right: wide, low boxes that stack into a landscape page.
         const layoutOptions: Record<string, string> = { ...options, 'elk.direction': 'RIGHT', 'elk.padding': GROUP_PADDING, 'elk.portConstraints': 'FIXED_SIDE' };
