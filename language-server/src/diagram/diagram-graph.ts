@@ -236,6 +236,8 @@ export interface DiagramLayout {
     direction?: LayoutDirection;
     /** How much more room than usual the boxes of a layer were given (a thin strip spread out). */
     spread?: number;
+    /** ELK's random seed, where the picture was found with another than the usual one: an edit tries it first. */
+    seed?: number;
     /** The shape (width over height) ELK was asked to cut a long strip of layers into rows for, if it was. */
     wrap?: number;
     /** The most boxes side by side a layer was allowed, if the layers were bounded. */

@@ -173,7 +173,7 @@ export class DiagramLayouter {
             const newEdges = previous ? new Set(graph.edges.filter(edge => !previous.edges[edge.id]).map(edge => edge.id)) : undefined;
             const compound = async (direction: LayoutDirection, shape: Pick<CompoundPlan, 'spread' | 'seed' | 'wrap' | 'layerBound' | 'packedLabels' | 'narrowLabels' | 'otherSide'> = {}) => {
                 const input = compoundElkGraph(graph, { direction, labelled, previous: hints, newEdges, ...shape });
-                const laidOut = { ...compoundLayout(graph, await this.runner.run(input.root, timeLeft(deadline)), input, direction), spread: shape.spread, wrap: shape.wrap, layerBound: shape.layerBound, packedLabels: shape.packedLabels, narrowLabels: shape.narrowLabels };
+                const laidOut = { ...compoundLayout(graph, await this.runner.run(input.root, timeLeft(deadline)), input, direction), spread: shape.spread, seed: shape.seed, wrap: shape.wrap, layerBound: shape.layerBound, packedLabels: shape.packedLabels, narrowLabels: shape.narrowLabels };
                 // Closing bands measures the picture once per band tried: only where a layout is quick.
                 return both ? withBandsClosed(graph, laidOut) : laidOut;
             };
@@ -183,7 +183,7 @@ export class DiagramLayouter {
                 return compoundLayout(sub, await this.runner.run(input.root, timeLeft(deadline)), input, direction);
             };
             if (previous) {
-                const layered = async () => padToAspect(await steadiest(graph, previous, seed => compound(directions[0], { spread: previous.spread, wrap: previous.wrap, layerBound: previous.layerBound, packedLabels: previous.packedLabels, narrowLabels: previous.narrowLabels, seed }), this.editBudgetMs));
+                const layered = async () => padToAspect(await steadiest(graph, previous, seed => compound(directions[0], { spread: previous.spread, wrap: previous.wrap, layerBound: previous.layerBound, packedLabels: previous.packedLabels, narrowLabels: previous.narrowLabels, seed }), this.editBudgetMs, previous.seed));
                 // A grid keeps its rows: laid out in layers, the same view would be another picture.
                 return afterEdit(graph, previous, labelled, this.editBudgetMs * FIT_SHARE, async () => previous.departmentGrid
                     ? await departmentGrid(graph, part, panel, labelled, this.editBudgetMs, previous) ?? layered()
@@ -199,6 +199,15 @@ export class DiagramLayouter {
             }
             // Judged as shown: a thin picture is padded to the panel's shape, and its titles say how well it fits.
             let chosen = chooseLayout(graph, candidates, panel);
+            // Crossing minimisation starts from a random order: in a small view another start may
+            // find the same picture without a crossing the first kept. Tried on the picture chosen,
+            // in its direction and shape: a seed that took the crossing out of the other direction made
+            // it the larger picture, and won with lines twice as crooked.
+            for (const seed of both && graph.nodes.length <= SEEDS_TRIED_UP_TO_NODES ? CROSSING_SEEDS : []) {
+                if (qualityOf(graph, chosen).crossings === 0) break;
+                const tried = padToAspect(await compound(chosen.direction ?? directions[0], { spread: chosen.spread, seed }));
+                if (crossesLess(graph, tried, chosen, panel) && crookedness(graph, tried) <= crookedness(graph, chosen) + CROOKED_SLACK) chosen = tried;
+            }
             // A department's own view sets each partner on the side most of its flows point to: a hub
             // the department both feeds and is fed by may cross far fewer lines on the other side.
             const hub = both && graph.view.kind === 'department' ? busiestPartner(graph) : undefined;
@@ -320,6 +329,16 @@ function qualityOf(graph: DiagramGraph, layout: DiagramLayout): LayoutQuality {
  * the first moved to the other side of its layer.
  */
 const EDIT_SEEDS = [undefined, 1, 2, 3];
+/** Seeds tried for fewer crossings when a view of at most this many nodes is opened. */
+const CROSSING_SEEDS = [1, 2, 3];
+const SEEDS_TRIED_UP_TO_NODES = 20;
+/** How much more crooked (mean detour plus quarter-turns a line) a picture with fewer crossings may be. */
+const CROOKED_SLACK = 0.1;
+
+function crookedness(graph: DiagramGraph, layout: DiagramLayout): number {
+    const quality = qualityOf(graph, layout);
+    return quality.detourMean + quality.bendsPerEdge;
+}
 /** A layout after an edit that moves no node further than this (median node widths) is kept as it is. */
 const STEADY_WORST = 1;
 /** Another seed is tried only while the edit's layouts stay within this time (the view budget is 500 ms). */
@@ -331,10 +350,14 @@ const FIT_SHARE = 0.5;
  * Of the layouts after an edit, the one that moves the nodes a reader already sees the least, of
  * those that draw nothing over anything where there is one.
  */
-async function steadiest(graph: DiagramGraph, previous: DiagramLayout, layOut: (seed?: number) => Promise<DiagramLayout>, budgetMs: number): Promise<DiagramLayout> {
+async function steadiest(
+    graph: DiagramGraph, previous: DiagramLayout, layOut: (seed?: number) => Promise<DiagramLayout>, budgetMs: number, previousSeed: number | undefined
+): Promise<DiagramLayout> {
     const started = Date.now();
     let best: { layout: DiagramLayout; worst: number; mean: number; clean: boolean } | undefined;
-    for (const seed of EDIT_SEEDS) {
+    // The seed the picture on screen was found with goes first: it found that picture.
+    const seeds = previousSeed === undefined ? EDIT_SEEDS : [previousSeed, ...EDIT_SEEDS.filter(seed => seed !== undefined && seed !== previousSeed)];
+    for (const seed of seeds) {
         const runStarted = Date.now();
         const layout = await layOut(seed);
         const moved = displacement(graph, previous, layout);
