@@ -246,6 +246,8 @@ export interface DiagramLayout {
     packedLabels?: boolean;
     /** Whether labels take up to three narrow lines whichever way the picture runs (a side panel). */
     narrowLabels?: boolean;
+    /** Whether the layers were set closer than usual, the lines between them straightened (a dense view). */
+    closeLayers?: boolean;
     /** Whether the view was laid out department by department and joined (split-layout.ts). */
     byDepartment?: boolean;
     /** Whether the departments were laid out one by one and set in rows (department-grid.ts). */

@@ -171,9 +171,9 @@ export class DiagramLayouter {
         if (!over(graph.nodes.length, COMPOUND_UP_TO_NODES, byDepartmentBefore) && !over(graph.edges.length, COMPOUND_UP_TO_EDGES, byDepartmentBefore)) {
             const hints = previous ? knownBoxes(graph, previous) : undefined;
             const newEdges = previous ? new Set(graph.edges.filter(edge => !previous.edges[edge.id]).map(edge => edge.id)) : undefined;
-            const compound = async (direction: LayoutDirection, shape: Pick<CompoundPlan, 'spread' | 'seed' | 'wrap' | 'layerBound' | 'packedLabels' | 'narrowLabels' | 'otherSide'> = {}) => {
+            const compound = async (direction: LayoutDirection, shape: Pick<CompoundPlan, 'spread' | 'seed' | 'wrap' | 'layerBound' | 'packedLabels' | 'narrowLabels' | 'otherSide' | 'closeLayers'> = {}) => {
                 const input = compoundElkGraph(graph, { direction, labelled, previous: hints, newEdges, ...shape });
-                const laidOut = { ...compoundLayout(graph, await this.runner.run(input.root, timeLeft(deadline)), input, direction), spread: shape.spread, seed: shape.seed, wrap: shape.wrap, layerBound: shape.layerBound, packedLabels: shape.packedLabels, narrowLabels: shape.narrowLabels };
+                const laidOut = { ...compoundLayout(graph, await this.runner.run(input.root, timeLeft(deadline)), input, direction), spread: shape.spread, seed: shape.seed, wrap: shape.wrap, layerBound: shape.layerBound, packedLabels: shape.packedLabels, narrowLabels: shape.narrowLabels, closeLayers: shape.closeLayers };
                 // Closing bands measures the picture once per band tried: only where a layout is quick.
                 return both ? withBandsClosed(graph, laidOut) : laidOut;
             };
@@ -183,7 +183,7 @@ export class DiagramLayouter {
                 return compoundLayout(sub, await this.runner.run(input.root, timeLeft(deadline)), input, direction);
             };
             if (previous) {
-                const layered = async () => padToAspect(await steadiest(graph, previous, seed => compound(directions[0], { spread: previous.spread, wrap: previous.wrap, layerBound: previous.layerBound, packedLabels: previous.packedLabels, narrowLabels: previous.narrowLabels, seed }), this.editBudgetMs, previous.seed));
+                const layered = async () => padToAspect(await steadiest(graph, previous, seed => compound(directions[0], { spread: previous.spread, wrap: previous.wrap, layerBound: previous.layerBound, packedLabels: previous.packedLabels, narrowLabels: previous.narrowLabels, closeLayers: previous.closeLayers, seed }), this.editBudgetMs, previous.seed));
                 // A grid keeps its rows: laid out in layers, the same view would be another picture.
                 return afterEdit(graph, previous, labelled, this.editBudgetMs * FIT_SHARE, async () => previous.departmentGrid
                     ? await departmentGrid(graph, part, panel, labelled, this.editBudgetMs, previous) ?? layered()
@@ -215,7 +215,14 @@ export class DiagramLayouter {
                 const turned = padToAspect(await compound(chosen.direction ?? directions[0], { spread: chosen.spread, otherSide: hub }));
                 if (crossesLess(graph, turned, chosen, panel)) chosen = turned;
             }
-            if (!both || fittedTitlePx(chosen, panel) >= SMALLEST_TITLE_PX) return chosen;
+            if (fittedTitlePx(chosen, panel) >= SMALLEST_TITLE_PX) return chosen;
+            // A few boxes and many lines: ELK set the layers apart for lines that, straightened, pass
+            // between them in far less room. Closer layers, where the picture still meets as many targets.
+            if (!both) {
+                return graph.nodes.length <= CLOSE_LAYERS_UP_TO_NODES
+                    ? chooseLayout(graph, [chosen, padToAspect(await compound(chosen.direction ?? directions[0], { closeLayers: true }))], panel, SMALLEST_TITLE_PX)
+                    : chosen;
+            }
             // Still too small to read in the panel: a strip (a long chain of departments) has its layers
             // cut into rows; in either direction the layers are bounded to a few boxes side by side (a
             // picture too wide for a side panel), and the labels put in the layers with room for them
@@ -332,6 +339,8 @@ const EDIT_SEEDS = [undefined, 1, 2, 3];
 /** Seeds tried for fewer crossings when a view of at most this many nodes is opened. */
 const CROSSING_SEEDS = [1, 2, 3];
 const SEEDS_TRIED_UP_TO_NODES = 20;
+/** Views of at most this many boxes, too busy to lay out both ways, are tried with their layers closer when their titles are small. */
+const CLOSE_LAYERS_UP_TO_NODES = 20;
 /** How much more crooked (mean detour plus quarter-turns a line) a picture with fewer crossings may be. */
 const CROOKED_SLACK = 0.1;
 

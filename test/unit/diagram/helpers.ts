@@ -47,6 +47,16 @@ export function generatedEstate(count: number, departments = 3): string {
     return lines.join('\n');
 }
 
+/** Declarations of `departments` departments `D<d>`, each of `perDepartment` systems `S<d>x<s>`, without flows. */
+export function departmentDeclarations(departments: number, perDepartment: number): string[] {
+    const lines: string[] = [];
+    for (let d = 0; d < departments; d++) {
+        lines.push(`department D${d} "Department ${d}"`);
+        for (let s = 0; s < perDepartment; s++) lines.push(`system S${d}x${s} { kind custom  department D${d} }`);
+    }
+    return lines;
+}
+
 /**
  * `departments` departments of `perDepartment` systems; each department's first system sends a flow
  * to the first system of most other departments (pairs whose index sum is not a multiple of 4), so

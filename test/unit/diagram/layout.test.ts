@@ -12,8 +12,10 @@ import { compoundElkGraph, compoundLayout } from '../../../language-server/src/d
 import { contextLayout } from '../../../language-server/src/diagram/context-layout.js';
 import { EDGE_FONT_PX, textWidth } from '../../../language-server/src/diagram/text-metrics.js';
 import { COMPOUND_UP_TO_EDGES, COMPOUND_UP_TO_NODES } from '../../../language-server/src/diagram/layout-size.js';
-import { CountingRunner, denseEstate, fixtureView, generatedEstate, loadReference, REFERENCE } from './helpers.js';
+import { CountingRunner, denseEstate, departmentDeclarations, fixtureView, generatedEstate, loadReference, REFERENCE } from './helpers.js';
 import { centre } from '../../../language-server/src/diagram/box-geometry.js';
+import { generateEstate, scaledOptions } from '../../../scripts/gen-estate.js';
+import { targetsMissed } from '../../../language-server/src/diagram/layout-choice.js';
 
 function overlaps(a: Box, b: Box): boolean {
     return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
@@ -644,11 +646,7 @@ describe('views too large for one compound graph, laid out department by departm
         // Two departments of 45 systems open: too large for one compound graph. Every system of D0
         // feeds its hub S0x0 and a system of D1, in four kinds of flow.
         const styles = ['api', 'manual', 'file', 'script'];
-        const lines: string[] = [];
-        for (let d = 0; d < 3; d++) {
-            lines.push(`department D${d} "Department ${d}"`);
-            for (let s = 0; s < 45; s++) lines.push(`system S${d}x${s} { kind custom  department D${d} }`);
-        }
+        const lines = departmentDeclarations(3, 45);
         for (let s = 1; s < 45; s++) lines.push(`flow H${s} : S0x${s} -> S0x0 { style ${styles[s % 2]} }`);
         for (let s = 0; s < 45; s++) lines.push(`flow C${s} : S0x${s} -> S1x${s % 5} { style ${styles[s % 4]} }`);
         lines.push('flow Back : S1x0 -> S2x0 { style manual }');
@@ -674,10 +672,8 @@ describe('views too large for one compound graph, laid out department by departm
     it('run the lines between closed departments and opened ones straight between the layers', async () => {
         // Twelve departments of 22 systems, each a chain with hubs, trading with most others; four opened.
         const styles = ['api', 'manual', 'file', 'script'];
-        const lines: string[] = [];
+        const lines = departmentDeclarations(12, 22);
         for (let d = 0; d < 12; d++) {
-            lines.push(`department D${d} "Department ${d}"`);
-            for (let s = 0; s < 22; s++) lines.push(`system S${d}x${s} { kind custom  department D${d} }`);
             for (let s = 1; s < 22; s++) lines.push(`flow F${d}x${s} : S${d}x${s} -> S${d}x${s % 4 === 0 ? 0 : s - 1} { style ${styles[s % 2]} }`);
             for (let k = 1; k < 12; k++) if ((d * 7 + k * 3) % 5 !== 0) lines.push(`flow G${d}to${(d + k) % 12} : S${d}x${(k * 5) % 22} -> S${(d + k) % 12}x${(k * 3) % 22} { style ${styles[(d + k) % 4]} }`);
         }
@@ -825,15 +821,37 @@ describe('an edit to an estate too large for one compound graph', () => {
     });
 });
 
+describe('a view of a few boxes and a hundred lines', () => {
+    it('sets its layers closer where that makes the titles readable, meeting every target, and keeps them so after an edit', async () => {
+        // An unseen 200-system estate's overview: 14 departments, 111 bundles. At ELK's spacing 1,765 × 1,469 px: titles 7.8 px.
+        const files = generateEstate(scaledOptions(200, { files: 5, seed: 404 })).files;
+        const texts = Object.fromEntries(files.map(file => [file.name, file.text]));
+        const options = { view: { kind: 'estate' as const }, state: 'as-is' as const };
+        const { analysis } = await loadTexts(texts);
+        const graph = buildDiagramGraph(analysis.estate, analysis.findings, options);
+        expect(graph.nodes.length).toBeLessThanOrEqual(20);
+        expect(graph.edges.length).toBeGreaterThan(100);
+        const layouter = new DiagramLayouter(new CountingRunner(), 32, 60_000);
+        const layout = await layouter.layout(graph, { viewKey: 'estate' });
+        expect(layout.closeLayers).toBe(true);
+        expect(fittedTitlePx(layout)).toBeGreaterThanOrEqual(10);
+        expect(targetsMissed(measureLayout(graph, layout))).toBe(0);
+        expectNoOverlaps(graph, layout.nodes);
+        // A system added to a department: the overview keeps its close layers.
+        const edited = await loadTexts({ ...texts, 'added.integ': 'system Added { kind custom  department Sales }' });
+        const after = await layouter.layout(buildDiagramGraph(edited.analysis.estate, edited.analysis.findings, options), { viewKey: 'estate' });
+        expect(after.closeLayers).toBe(true);
+        expect(displacement(graph, layout, after).alignedWorst).toBeLessThanOrEqual(2);
+    });
+});
+
 describe('a view at a size threshold', () => {
     const allOpen = { view: { kind: 'estate' as const }, state: 'as-is' as const, expand: [EXPAND_ALL] };
 
     it('keeps one compound layout when a system added takes it one past the limit, and keeps the systems where they were', async () => {
         // Four departments of 20 systems, each a chain with two hubs, and a few flows between departments.
-        const lines: string[] = [];
+        const lines = departmentDeclarations(4, COMPOUND_UP_TO_NODES / 4);
         for (let d = 0; d < 4; d++) {
-            lines.push(`department D${d} "Department ${d}"`);
-            for (let s = 0; s < COMPOUND_UP_TO_NODES / 4; s++) lines.push(`system S${d}x${s} { kind custom  department D${d} }`);
             for (let s = 1; s < COMPOUND_UP_TO_NODES / 4; s++) lines.push(`flow F${d}x${s} : S${d}x${s} -> S${d}x${s % 3 === 0 ? 0 : s - 1} { style ${s % 2 ? 'api' : 'file'} }`);
             lines.push(`flow Out${d} : S${d}x5 -> S${(d + 1) % 4}x7 { style manual }`);
         }
