@@ -103,7 +103,7 @@ export function registerDiagramRequest(connection: Connection, shared: LangiumSh
     }));
     connection.onRequest(DiagramTooltipRequest, (params, token) => loggedFailure(log, `${DiagramTooltipRequest.method} ${describeView(params?.diagram)}`, async () => {
         await DocumentBuilder.waitUntil(DocumentState.Validated, token);
-        return answerTooltipRequest(params, analysis, answers, log);
+        return answerTooltipRequest(params, analysis, answers, log, layouter);
     }));
     return layouter;
 }
@@ -151,7 +151,9 @@ export async function answerDiagramRequest(
  * `integ/diagramTooltip`: read from the diagram the preview shows, which the server normally still
  * has. After a build, or for a diagram it did not keep, the graph is built again (no layout needed).
  */
-export function answerTooltipRequest(params: DiagramTooltipParams, analysis: WorkspaceAnalysis, answers: DiagramAnswers, log: IntegLog = SILENT_LOG): DiagramTooltipResult {
+export function answerTooltipRequest(
+    params: DiagramTooltipParams, analysis: WorkspaceAnalysis, answers: DiagramAnswers, log: IntegLog = SILENT_LOG, layouter?: DiagramLayouter
+): DiagramTooltipResult {
     if (typeof params?.id !== 'string') return null;
     const result = analysis.result;
     try {
@@ -159,7 +161,8 @@ export function answerTooltipRequest(params: DiagramTooltipParams, analysis: Wor
         const key = answerKey(request);
         let graph = answers.graph(result, key);
         if (!graph) {
-            graph = buildDiagramGraph(result.estate, result.findings, request.options);
+            // Near a size threshold the view keeps the form the preview drew it in (layout-size.ts).
+            graph = buildDiagramGraph(result.estate, result.findings, { ...request.options, before: layouter?.formOf(viewKey(request.options)) });
             answers.setGraph(result, key, graph);
         }
         return tooltipOf(graph, params.id) ?? null;

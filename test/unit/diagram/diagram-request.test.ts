@@ -75,6 +75,19 @@ describe('integ/diagram request', () => {
         expect(expanded.bundles).toEqual({});
     });
 
+    it('answers a hover from the view as the preview drew it, kept near a size threshold', async () => {
+        // Twelve systems drawn one by one; a thirteenth would make the estate an overview of departments.
+        const layouter = new DiagramLayouter(new CountingRunner());
+        const twelve = await services(generatedEstate(12, 3));
+        await answerDiagramRequest(PREVIEW, twelve.analysis, twelve.documents, layouter);
+        const thirteen = await services(generatedEstate(13, 3));
+        const drawn = await answerDiagramRequest(PREVIEW, thirteen.analysis, thirteen.documents, layouter);
+        expect(drawn.svg).toContain("data-id='system:S12'");
+        // The server has no copy of that picture (a build came between): it builds the view again, in the same form.
+        const tooltip = answerTooltipRequest({ diagram: PREVIEW, id: 'system:S12' }, thirteen.analysis, createDiagramAnswers(), undefined, layouter);
+        expect(tooltip?.title).toContain('S12');
+    });
+
     it('draws each flow once: no path data repeated for click targets', async () => {
         const { analysis, documents } = await services(REFERENCE);
         const result = await answerDiagramRequest(PREVIEW, analysis, documents, new DiagramLayouter(new CountingRunner()));
