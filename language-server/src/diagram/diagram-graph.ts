@@ -274,6 +274,11 @@ export const UNASSIGNED = '(no department)';
 /** `expand` entry that opens every department of the estate overview. */
 export const EXPAND_ALL = '*';
 
+/** Whether an edge is a line for the flows it lists (`agg:…`) rather than one flow's own line (`flow:<name>`). */
+export function isBundle(edge: Pick<DiagramEdge, 'id'>): boolean {
+    return !edge.id.startsWith('flow:');
+}
+
 export function emptyCounts(): FindingCounts {
     return { error: 0, warning: 0, info: 0, accepted: 0 };
 }

@@ -6,7 +6,7 @@
  */
 import type { Flow } from '../model/estate.js';
 import type { ChangeMark, DiagramEdge, EdgeClass, ElementLens, FindingCounts } from './diagram-graph.js';
-import { emptyCounts } from './diagram-graph.js';
+import { emptyCounts, isBundle } from './diagram-graph.js';
 import { combinedLens } from './element-lens.js';
 import { roundToTenth } from '../model/rounding.js';
 
@@ -87,7 +87,7 @@ export function bundleEdges(flows: readonly BundledFlow[]): DiagramEdge[] {
  * drawn as one bundle of that kind's colour; every other edge as it was.
  */
 export function bundleParallelFlows(edges: readonly DiagramEdge[], flowNamed: (name: string) => Flow | undefined): DiagramEdge[] {
-    const single = (edge: DiagramEdge) => edge.flows.length === 1 && !edge.twoWay && edge.source !== edge.target && edge.id.startsWith('flow:');
+    const single = (edge: DiagramEdge) => edge.flows.length === 1 && !edge.twoWay && edge.source !== edge.target && !isBundle(edge);
     const keyOf = (edge: DiagramEdge) => `${edge.source}\u0000${edge.target}\u0000${edge.edgeClass}`;
     const counts = new Map<string, number>();
     for (const edge of edges) if (single(edge)) counts.set(keyOf(edge), (counts.get(keyOf(edge)) ?? 0) + 1);

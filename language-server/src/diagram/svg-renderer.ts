@@ -6,7 +6,7 @@
  * string goes through `escapeXml` (which escapes both quotes). Attributes are single-quoted: the
  * preview receives the SVG inside JSON, where every double quote would cost an escape.
  */
-import type { Box, DiagramEdge, DiagramGraph, DiagramGroup, DiagramNode, EdgeGeometry, FindingCounts, LaidOutDiagram, Point } from './diagram-graph.js';
+import { isBundle, type Box, type DiagramEdge, type DiagramGraph, type DiagramGroup, type DiagramNode, type EdgeGeometry, type FindingCounts, type LaidOutDiagram, type Point } from './diagram-graph.js';
 import { escapeXml } from '../render/escape-xml.js';
 import { LENS_DEFAULT, lensClass, lensKeys, type Lens } from './lenses.js';
 import { badgeCounts, badgeWidth, EDGE_LABEL_LINE_HEIGHT, edgeBadgeWidth, groupTitleText, LOCK_WIDTH, TITLE_LINE_HEIGHT } from './node-sizing.js';
@@ -187,7 +187,7 @@ function renderEdge(edge: DiagramEdge, geometry: EdgeGeometry, graph: DiagramGra
     const tooltip = tooltipText(edgeTooltip(edge));
     const classes = ['integ-edge', `edge-${edge.edgeClass}`, edge.twoWay ? 'two-way' : '', ...elementClasses(graph, edge)].filter(Boolean).join(' ');
     // A bundle names its flows, for "Show in diagram" to find the line a flow runs in.
-    const carried = edge.id.startsWith('flow:') ? '' : ` data-flows='${escapeXml(edge.flows.join(' '))}'`;
+    const carried = isBundle(edge) ? ` data-flows='${escapeXml(edge.flows.join(' '))}'` : '';
     const parts = [`<g class='${classes}' data-id='${escapeXml(edge.id)}' data-from='${escapeXml(edge.source)}' data-to='${escapeXml(edge.target)}'${carried}>${title(tooltip)}`];
     parts.push(`<path class='line' d='${pathOf(geometry.points)}'/>`);
     const label = geometry.label;

@@ -7,7 +7,7 @@
  * archimate` reads the file back to the same estate.
  */
 import type { Estate, Initiative, System } from '../model/estate.js';
-import { UNASSIGNED, type Box, type DiagramEdge } from '../diagram/diagram-graph.js';
+import { isBundle, UNASSIGNED, type Box, type DiagramEdge } from '../diagram/diagram-graph.js';
 import { escapeXml } from '../render/escape-xml.js';
 import { INTEG_PREFIX } from './archimate-model.js';
 import { entityRow, flowRow, systemRow } from './estate-tables.js';
@@ -128,7 +128,7 @@ function connectionsOf(edge: DiagramEdge, view: LaidOutView, viewId: string, nod
     const source = nodeIds.get(edge.source);
     const target = nodeIds.get(edge.target);
     const geometry = view.layout.edges[edge.id];
-    if (!source || !target || !edge.id.startsWith('flow:')) return [];
+    if (!source || !target || isBundle(edge)) return [];
     const [r, g, b] = EDGE_COLOURS[edge.edgeClass] ?? EDGE_COLOURS.other;
     const bends = (geometry?.points ?? []).slice(1, -1).map(point => `<bendpoint x="${round(point.x)}" y="${round(point.y)}" />`).join('');
     return edge.flows.filter(name => estate.flows.has(name)).map(name => {

@@ -2,7 +2,7 @@ import { DocumentState, type LangiumDocuments } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Connection } from 'vscode-languageserver';
 import { AnswerCache } from '../diagram/answer-cache.js';
-import type { DiagramGraph, DiagramOptions, DiagramState, DiagramView, SourceRef } from '../diagram/diagram-graph.js';
+import { isBundle, type DiagramGraph, type DiagramOptions, type DiagramState, type DiagramView, type SourceRef } from '../diagram/diagram-graph.js';
 import { buildDiagramGraph, DiagramViewError, sourceRef } from '../diagram/graph-builder.js';
 import { DiagramLayouter } from '../diagram/layout.js';
 import { LENSES, type Lens } from '../diagram/lenses.js';
@@ -200,7 +200,7 @@ export function locationsOf(graph: DiagramGraph, flowAt?: (name: string) => Sour
 /** The flows of each line that stands for several (a bundle), as `flow:` ids. */
 export function bundlesOf(graph: DiagramGraph): Record<string, string[]> {
     const bundles: Record<string, string[]> = {};
-    for (const edge of graph.edges) if (!edge.id.startsWith('flow:')) bundles[edge.id] = edge.flows.map(name => `flow:${name}`);
+    for (const edge of graph.edges) if (isBundle(edge)) bundles[edge.id] = edge.flows.map(name => `flow:${name}`);
     return bundles;
 }
 
