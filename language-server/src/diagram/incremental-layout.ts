@@ -25,6 +25,8 @@ const SPOTS_TRIED = 6;
 const CLEARANCE = 6;
 /** Free space kept round a new box. */
 const ROOM = 20;
+/** Free space a box that grew for its text keeps from the others (ELK sets them 28 px apart). */
+const GROWN_ROOM = 12;
 /** Ends of two lines on one box keep this far apart. */
 const ENDS_APART = 12;
 /** A box's sides, each searched for the ends of a new line that cannot leave by the side facing the other box. */
@@ -110,12 +112,21 @@ function fitted(graph: DiagramGraph, previous: DiagramLayout, labelled: boolean,
     const groups: Record<string, Box> = {};
     for (const group of graph.groups) groups[group.id] = { ...previous.groups[group.id] };
     const nodes: Record<string, Box> = {};
+    const grown: string[] = [];
     for (const node of graph.nodes) {
-        const box = previous.nodes[node.id];
-        if (!box) continue;
-        // A box may have grown for the ends of its lines (compound-layout.ts); one too small for its title is laid out again.
-        if (box.width < node.width - 0.5 || box.height < node.height - 0.5 || !inItsGroup(box, node.group, groups)) return undefined;
+        const kept = previous.nodes[node.id];
+        if (!kept) continue;
+        // A box may have grown for the ends of its lines (compound-layout.ts). One whose text grew (a
+        // closed department's "9 systems" now "10 systems") grows about its middle: its lines still
+        // meet it where they did on the sides it grew along; elsewhere they do not, and the view is laid out again.
+        const box = kept.width < node.width - 0.5 || kept.height < node.height - 0.5 ? grownAbout(kept, node) : kept;
+        if (box !== kept) grown.push(node.id);
+        if (!inItsGroup(box, node.group, groups)) return undefined;
         nodes[node.id] = box;
+    }
+    for (const id of grown) {
+        const room = inflate(nodes[id], GROWN_ROOM);
+        if (Object.entries(nodes).some(([other, box]) => other !== id && overlaps(room, box))) return undefined;
     }
     const direction = previous.direction ?? 'DOWN';
     const edges: Record<string, EdgeGeometry> = {};
@@ -273,6 +284,13 @@ function onGrownSide(point: Point, frame: Box, grown: Box): Point {
 
 function contains(outer: Box, inner: Box): boolean {
     return inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width && inner.y + inner.height <= outer.y + outer.height;
+}
+
+/** `box` made as large as `node` needs, about the same middle. */
+function grownAbout(box: Box, node: DiagramNode): Box {
+    const width = Math.max(box.width, node.width);
+    const height = Math.max(box.height, node.height);
+    return { x: box.x - (width - box.width) / 2, y: box.y - (height - box.height) / 2, width, height };
 }
 
 function inItsGroup(box: Box, group: string | undefined, groups: Record<string, Box>): boolean {

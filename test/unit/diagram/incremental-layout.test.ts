@@ -9,7 +9,7 @@ import { canLeave, orthogonalRoute } from '../../../language-server/src/diagram/
 import { crossingPoint, segmentThroughBox } from '../../../language-server/src/diagram/layout-quality.js';
 import { loadTexts } from '../helpers/workspace.js';
 import type { Estate, Flow } from '../../../language-server/src/model/estate.js';
-import { CountingRunner, fixtureView } from './helpers.js';
+import { CountingRunner, fixtureView, generatedEstate } from './helpers.js';
 import { generateEstate, scaledOptions } from '../../../scripts/gen-estate.js';
 import { pathLength } from '../../../language-server/src/diagram/box-geometry.js';
 
@@ -108,6 +108,30 @@ describe('an edit fitted into the picture the reader has', () => {
         expect(fitted).toBeDefined();
         for (const node of graph.nodes) expect(fitted!.nodes[node.id], node.id).toEqual(layout.nodes[node.id]);
         expectClean(edited, fitted!);
+    });
+
+    it('grows a closed department about its middle when its text grows, every other box and line in place', async () => {
+        // D2 has 8 systems and a spreadsheet: one more makes its box's "10 systems · 1 shadow IT" wider.
+        const options = { view: { kind: 'estate' as const }, state: 'as-is' as const };
+        const text = `${generatedEstate(26, 3)}\nsystem Sheet { kind spreadsheet  department D2 }`;
+        const base = await loadTexts({ 'estate.integ': text });
+        const graph = buildDiagramGraph(base.analysis.estate, base.analysis.findings, options);
+        const runner = new CountingRunner();
+        const layouter = new DiagramLayouter(runner, 32, 60_000);
+        const layout = await layouter.layout(graph, { viewKey: 'estate' });
+        const grownText = await loadTexts({ 'estate.integ': `${text}\nsystem Extra { kind custom  department D2 }` });
+        const edited = buildDiagramGraph(grownText.analysis.estate, grownText.analysis.findings, options);
+        const [was, now] = [graph, edited].map(g => g.nodes.find(node => node.id === 'dept:D2')!);
+        expect(now.width).toBeGreaterThan(was.width);
+        const calls = runner.calls;
+        const after = await layouter.layout(edited, { viewKey: 'estate' });
+        expect(runner.calls, 'no layout run').toBe(calls);
+        for (const node of graph.nodes.filter(node => node.id !== 'dept:D2')) expect(after.nodes[node.id], node.id).toEqual(layout.nodes[node.id]);
+        const [before, grown] = [layout.nodes['dept:D2'], after.nodes['dept:D2']];
+        expect(grown.width).toBeCloseTo(Math.max(before.width, now.width), 5);
+        expect(grown.x + grown.width / 2).toBeCloseTo(before.x + before.width / 2, 5);
+        for (const edge of graph.edges) expect(after.edges[edge.id].points, edge.id).toEqual(layout.edges[edge.id].points);
+        expectClean(edited, after);
     });
 
     describe('in the utility estate with Customer and billing open (cut into rows)', () => {
