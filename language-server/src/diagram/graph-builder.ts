@@ -16,7 +16,7 @@ import {
     type DiagramOptions, type DiagramState, type DiagramView, type EdgeClass, type FindingCounts, type SourceRef
 } from './diagram-graph.js';
 import { bundleEdges, bundleParallelFlows, type BundledFlow } from './edge-bundles.js';
-import { COMPOUND_UP_TO_EDGES, COMPOUND_UP_TO_NODES, over } from './layout-size.js';
+import { COMPOUND_UP_TO_EDGES, COMPOUND_UP_TO_NODES, over, tooLargeForOneLayout } from './layout-size.js';
 import { combinedLens, flowLens, roadmapMarks, systemLens, type LensContext } from './element-lens.js';
 import { resolveFollow } from '../model/followed-data.js';
 import { contextLevels } from './node-order.js';
@@ -121,7 +121,7 @@ export function buildDiagramGraph(estate: Estate, findings: readonly Finding[], 
     // Departments opened in an overview too large for one layout: the reader is looking at their
     // systems, and the bundles between two closed departments (nearly every pair, in a large estate)
     // would bury the opened departments' lines and take most of the layout's time. The overview shows them.
-    const largeWithOpened = aggregated && groups.size > 0 && (over(nodes.length, COMPOUND_UP_TO_NODES, before?.reduced.closedLeftOut) || over(allEdges.length, COMPOUND_UP_TO_EDGES, before?.reduced.closedLeftOut));
+    const largeWithOpened = aggregated && groups.size > 0 && tooLargeForOneLayout(nodes.length, allEdges.length, before?.reduced.closedLeftOut);
     const closed = new Set([...aggregates.values()].map(({ node }) => node.id));
     const lines = largeWithOpened ? allEdges.filter(edge => !(closed.has(edge.source) && closed.has(edge.target))) : allEdges;
     // Hundreds of lines (a busy department's view): two systems that trade many flows of one kind

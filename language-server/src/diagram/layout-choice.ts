@@ -13,7 +13,7 @@ export const DETOUR_MEAN = 1.3;
 export const DETOUR_WORST = 2.5;
 /** Node titles of a small view (up to `SMALL_VIEW_NODES`) come out at least this large when it is fitted into the panel. */
 export const SMALLEST_TITLE_PX = 10;
-const SMALL_VIEW_NODES = 20;
+export const SMALL_VIEW_NODES = 20;
 /** Titles this many times smaller than another layout's, in the same panel, mark a picture of the wrong shape for it... */
 const WRONG_SHAPE = 2;
 /** ...where they are barely readable (within a tenth of the smallest size): larger, the shape no longer matters. */

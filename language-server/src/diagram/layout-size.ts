@@ -19,3 +19,8 @@ export function over(size: number, limit: number, before: boolean | undefined): 
     if (before === undefined) return size > limit;
     return before ? size > Math.floor(limit * (1 - KEPT_FOR)) : size > Math.ceil(limit * (1 + KEPT_FOR));
 }
+
+/** Whether a view of this many nodes and lines is laid out department by department (see `over`). */
+export function tooLargeForOneLayout(nodes: number, edges: number, before: boolean | undefined): boolean {
+    return over(nodes, COMPOUND_UP_TO_NODES, before) || over(edges, COMPOUND_UP_TO_EDGES, before);
+}

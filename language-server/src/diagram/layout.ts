@@ -5,10 +5,10 @@ import { movedBy } from './box-geometry.js';
 import { contentHash } from './content-hash.js';
 import { departmentGrid, type PartLayout } from './department-grid.js';
 import { contextLayout } from './context-layout.js';
-import { COMPOUND_UP_TO_EDGES, COMPOUND_UP_TO_NODES, over } from './layout-size.js';
+import { tooLargeForOneLayout } from './layout-size.js';
 import type { Box, DiagramGraph, DiagramLayout, LayoutDirection, ViewForm } from './diagram-graph.js';
 import type { ElkNode } from './elk-types.js';
-import { chooseLayout, overlapsAnything, SMALLEST_TITLE_PX, stabilityMissed, targetsMissed } from './layout-choice.js';
+import { chooseLayout, overlapsAnything, SMALL_VIEW_NODES, SMALLEST_TITLE_PX, stabilityMissed, targetsMissed } from './layout-choice.js';
 import { fitIntoPrevious } from './incremental-layout.js';
 import { withBandsClosed } from './flow-compaction.js';
 import { displacement, fittedTitlePx, measureLayout, type LayoutQuality } from './layout-quality.js';
@@ -168,7 +168,7 @@ export class DiagramLayouter {
             const narrow = previous ? [previous.narrowLabels === true] : labelled && panel.width <= panel.height ? [false, true] : [false];
             return chooseLayout(graph, directions.flatMap(direction => narrow.map(labels => padToAspect(contextLayout(graph, direction, labelled, previous, labels)))), panel);
         }
-        if (!over(graph.nodes.length, COMPOUND_UP_TO_NODES, byDepartmentBefore) && !over(graph.edges.length, COMPOUND_UP_TO_EDGES, byDepartmentBefore)) {
+        if (!tooLargeForOneLayout(graph.nodes.length, graph.edges.length, byDepartmentBefore)) {
             const hints = previous ? knownBoxes(graph, previous) : undefined;
             const newEdges = previous ? new Set(graph.edges.filter(edge => !previous.edges[edge.id]).map(edge => edge.id)) : undefined;
             const compound = async (direction: LayoutDirection, shape: Pick<CompoundPlan, 'spread' | 'seed' | 'wrap' | 'layerBound' | 'packedLabels' | 'narrowLabels' | 'otherSide' | 'closeLayers'> = {}) => {
@@ -219,7 +219,7 @@ export class DiagramLayouter {
             // A few boxes and many lines: ELK set the layers apart for lines that, straightened, pass
             // between them in far less room. Closer layers, where the picture still meets as many targets.
             if (!both) {
-                return graph.nodes.length <= CLOSE_LAYERS_UP_TO_NODES
+                return graph.nodes.length <= SMALL_VIEW_NODES
                     ? chooseLayout(graph, [chosen, padToAspect(await compound(chosen.direction ?? directions[0], { closeLayers: true }))], panel, SMALLEST_TITLE_PX)
                     : chosen;
             }
@@ -339,8 +339,6 @@ const EDIT_SEEDS = [undefined, 1, 2, 3];
 /** Seeds tried for fewer crossings when a view of at most this many nodes is opened. */
 const CROSSING_SEEDS = [1, 2, 3];
 const SEEDS_TRIED_UP_TO_NODES = 20;
-/** Views of at most this many boxes, too busy to lay out both ways, are tried with their layers closer when their titles are small. */
-const CLOSE_LAYERS_UP_TO_NODES = 20;
 /** How much more crooked (mean detour plus quarter-turns a line) a picture with fewer crossings may be. */
 const CROOKED_SLACK = 0.1;
 

@@ -117,24 +117,22 @@ export function splitPlan(graph: DiagramGraph): SplitPlan {
             routes.set(edge.id, [edge.id]);
             continue;
         }
-        const border = (group: ElkNode, nodeId: string, way: Way): string => {
-            const port = portId(group.id, way, edge.edgeClass);
-            needed.get(group)!.add(port).add(stubId(nodeId, way, edge.edgeClass));
+        /** The port of `group` the flow passes and the stub between it and the flow's system there. */
+        const border = (group: ElkNode, nodeId: string, way: Way): { port: string; stub: string } => {
+            const [port, stub] = [portId(group.id, way, edge.edgeClass), stubId(nodeId, way, edge.edgeClass)];
+            needed.get(group)!.add(port).add(stub);
             if (way === 'out') outPorts.add(port);
-            return port;
+            return { port, stub };
         };
-        const from = sourceGroup ? border(sourceGroup, edge.source, 'out') : edge.source;
-        const to = targetGroup ? border(targetGroup, edge.target, 'in') : edge.target;
+        const out = sourceGroup && border(sourceGroup, edge.source, 'out');
+        const into = targetGroup && border(targetGroup, edge.target, 'in');
+        const [from, to] = [out?.port ?? edge.source, into?.port ?? edge.target];
         const carrier = from === edge.source && to === edge.target ? edge.id : `carrier:${from}=>${to}`;
         if (!carriers.has(carrier)) {
             carriers.add(carrier);
             root.edges!.push({ id: carrier, sources: [from], targets: [to] });
         }
-        routes.set(edge.id, [
-            ...(sourceGroup ? [stubId(edge.source, 'out', edge.edgeClass)] : []),
-            carrier,
-            ...(targetGroup ? [stubId(edge.target, 'in', edge.edgeClass)] : [])
-        ]);
+        routes.set(edge.id, [...(out ? [out.stub] : []), carrier, ...(into ? [into.stub] : [])]);
     }
     const collapsed = new Set(topLevel.map(node => node.id));
     const reversed = directDenseTopLevel(root, collapsed);
