@@ -50,14 +50,14 @@ export async function openFile(page, file) {
 /** Puts the cursor at a 1-based line and column of the active editor. */
 export async function goTo(page, line, column) {
     const input = page.locator('.quick-input-widget input.input');
-    // Pressed while a file just opened is still taking the focus, Control+G can go nowhere: pressed again.
+    // Pressed while a file just opened is still taking the focus, Control+G can go nowhere; a webview
+    // taking the focus a moment later closes the box again before it is filled: pressed again.
     for (let attempt = 1; ; attempt++) {
         await page.keyboard.press('Control+G');
         const shown = await input.waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false);
-        if (shown) break;
-        if (attempt === 3) throw new Error('Control+G opened no "go to line" box three times');
+        if (shown && await input.fill(`:${line}:${column}`, { timeout: 3_000 }).then(() => true, () => false)) break;
+        if (attempt === 3) throw new Error(`Control+G opened no "go to line" box that stayed open, three times`);
     }
-    await input.fill(`:${line}:${column}`);
     // Enter before the widget has read the text would do nothing.
     await page.locator('.quick-input-widget .monaco-list-row', { hasText: `line ${line} and character ${column}` }).first().waitFor({ state: 'visible', timeout: 10_000 });
     await page.keyboard.press('Enter');
