@@ -2,22 +2,21 @@
  * Lines drawn as straight as the picture allows. ELK routes each flow through its own port and
  * round the label slots of its layer, which leaves jogs a reader has to follow and, where a layer's
  * labels stand in a row, detours out to the label. Two passes, each keeping every line clear of the
- * boxes it does not end at, of other labels and of departments it does not belong to, and never
- * adding a crossing:
+ * boxes it does not end at, of other labels and of departments it does not belong to, never adding a
+ * crossing and never lying on a line of another kind:
  * 1. each line keeps its ends and the point beside its label and takes the longest straight runs
  *    between them (line of sight over its own points), so it never gets longer or leaves its label;
  * 2. a line that still goes out of its way becomes one straight run if a free spot for its label lies
  *    on or beside that run.
  */
-import type { Box, DiagramGraph, DiagramLayout, Point } from './diagram-graph.js';
+import type { Box, DiagramGraph, DiagramLayout, EdgeGeometry, Point } from './diagram-graph.js';
 import { groupTitleBox } from './node-sizing.js';
-import { segmentThroughBox } from './layout-quality.js';
-import { crossingCount, distanceToBox, inflate, overlaps, spanOf, spotsBeside, type Segment } from './box-geometry.js';
+import { crossingPoint, segmentThroughBox, sharedInterval } from './layout-quality.js';
+import { SpatialIndex } from './spatial-index.js';
+import { distanceToBox, inflate, overlaps, spanOf, spotsBeside, type Segment } from './box-geometry.js';
 
 /** Clearance kept between a straightened line and any box it passes. */
 const CLEARANCE = 6;
-/** Above this many edges the crossing checks cost more than the layout (quadratic in segments). */
-const MAX_EDGES = 400;
 /** Lines longer than this times the distance between their ends are tried as one straight run. */
 const DETOUR_WORTH_FIXING = 1.12;
 
@@ -26,6 +25,8 @@ export interface SmoothingContext {
     ends(edgeId: string): [string, string];
     /** Boxes an edge must keep out of beside the nodes and labels: department titles, departments it does not belong to. */
     barriers(edgeId: string): readonly Box[];
+    /** The kind of flow an edge is drawn as (its colour): lines of one kind may share a stretch, read as one bundle. */
+    kind(edgeId: string): string;
 }
 
 /**
@@ -34,12 +35,14 @@ export interface SmoothingContext {
  */
 export function lineContext(graph: DiagramGraph, layout: Pick<DiagramLayout, 'groups'>): { context: SmoothingContext; titles: Box[] } {
     const ends = new Map(graph.edges.map(edge => [edge.id, [edge.source, edge.target] as [string, string]]));
+    const kinds = new Map(graph.edges.map(edge => [edge.id, edge.edgeClass]));
     const groupOf = new Map(graph.nodes.map(node => [node.id, node.group]));
     const groups = graph.groups.map(group => ({ id: group.id, box: layout.groups[group.id] })).filter((group): group is { id: string; box: Box } => group.box !== undefined);
     const groupById = new Map(graph.groups.map(group => [group.id, group]));
     const titles = groups.map(({ id, box }) => groupTitleBox(box, groupById.get(id)!));
     const context: SmoothingContext = {
         ends: id => ends.get(id)!,
+        kind: id => kinds.get(id)!,
         barriers: id => {
             const own = new Set(ends.get(id)!.map(node => groupOf.get(node)));
             return [...titles, ...groups.filter(group => !own.has(group.id)).map(group => group.box)];
@@ -107,11 +110,16 @@ function length(points: readonly Point[]): number {
     return total;
 }
 
-/** Straightens one route between its fixed points, clear of `obstacles`, crossing no more of `others`. */
-export function straighten(points: readonly Point[], obstacles: readonly Box[], others: readonly Segment[], label?: Box): Point[] {
+/** What one line is straightened against: whether a run is clear, and how many other lines some runs cross. */
+interface LineSurroundings {
+    clear(a: Point, b: Point): boolean;
+    crossings(runs: readonly Segment[]): number;
+}
+
+/** Straightens one route between its fixed points, clear of what is in its way, crossing no more other lines. */
+function straighten(points: readonly Point[], around: LineSurroundings, label?: Box): Point[] {
     if (points.length <= 2) return [...points];
     const { points: route, anchor } = withAnchor([...points], label);
-    const clear = (a: Point, b: Point) => obstacles.every(box => !segmentThroughBox(a, b, box));
     const result: Point[] = [route[0]];
     let i = 0;
     while (i < route.length - 1) {
@@ -119,7 +127,7 @@ export function straighten(points: readonly Point[], obstacles: readonly Box[], 
         const stop = anchor !== undefined && anchor > i ? anchor : route.length - 1;
         for (let j = stop; j >= i + 2; j--) {
             const shortcut = { a: route[i], b: route[j] };
-            if (clear(shortcut.a, shortcut.b) && crossingCount([shortcut], others) <= crossingCount(segmentsOf(route, i, j), others)) {
+            if (around.clear(shortcut.a, shortcut.b) && around.crossings([shortcut]) <= around.crossings(segmentsOf(route, i, j))) {
                 next = j;
                 break;
             }
@@ -130,65 +138,111 @@ export function straighten(points: readonly Point[], obstacles: readonly Box[], 
     return result;
 }
 
+/** A run of a line, filed with the line it belongs to; a run the line no longer has is dropped. */
+interface OwnedRun { line: string; run: Segment; dropped: boolean }
+
+/**
+ * The lines of a picture as they stand while they are straightened one by one, filed by where they
+ * run: a line is checked against the runs and boxes near it, not against every run of the picture
+ * (thousands in an estate view, for each way tried).
+ */
+class LinesAsTheyStand {
+    private readonly runs = new SpatialIndex<OwnedRun>([], owned => ({ run: owned.run }));
+    private readonly current = new Map<string, OwnedRun[]>();
+    /** The labelled lines' labels: few or none in a view of hundreds of lines. */
+    private readonly labels = new Map<string, Box>();
+    private readonly boxes: SpatialIndex<{ node: string; box: Box }>;
+
+    constructor(private readonly layout: DiagramLayout, readonly edges: DiagramLayout['edges'], private readonly context: SmoothingContext) {
+        for (const [id, edge] of Object.entries(edges)) this.file(id, edge);
+        this.boxes = new SpatialIndex(Object.entries(layout.nodes).map(([node, box]) => ({ node, box: inflate(box, CLEARANCE) })), entry => ({ box: entry.box }));
+    }
+
+    /** The line's new route, in place of its old one. */
+    redraw(id: string, geometry: EdgeGeometry): void {
+        this.edges[id] = geometry;
+        this.file(id, geometry);
+    }
+
+    /** What line `id` passes: boxes it does not end at, other lines' labels, its barriers, and the other lines. */
+    around(id: string): LineSurroundings & { inWay: Box[]; runsThrough(box: Box): boolean } {
+        const [source, target] = this.context.ends(id);
+        const kind = this.context.kind(id);
+        const labels = [...this.labels].filter(([other]) => other !== id).map(([, label]) => inflate(label, 2));
+        const inWay = [...labels, ...this.context.barriers(id)];
+        const others = (run: Segment, take: (other: Segment) => boolean) => this.runs.someNear(run, 0, owned => !owned.dropped && owned.line !== id && take(owned.run));
+        return {
+            inWay,
+            // A run on top of a line of another kind would hide it (in a view laid out department by
+            // department stubs of every kind run side by side down to their box's ports).
+            clear: (a, b) => !inWay.some(box => segmentThroughBox(a, b, box))
+                && !this.boxes.someNear({ a, b }, 0, entry => entry.node !== source && entry.node !== target && segmentThroughBox(a, b, entry.box))
+                && !this.runs.someNear({ a, b }, 0, owned => !owned.dropped && owned.line !== id && this.context.kind(owned.line) !== kind && sharedInterval({ a, b }, owned.run) !== undefined),
+            crossings: runs => {
+                let count = 0;
+                for (const run of runs) {
+                    others(run, other => {
+                        if (crossingPoint(run, other)) count++;
+                        return false;
+                    });
+                }
+                return count;
+            },
+            runsThrough: box => this.runs.someIn(box, owned => !owned.dropped && owned.line !== id && segmentThroughBox(owned.run.a, owned.run.b, box))
+        };
+    }
+
+    private file(id: string, { points, label }: EdgeGeometry): void {
+        if (label) this.labels.set(id, label);
+        for (const old of this.current.get(id) ?? []) old.dropped = true;
+        const runs = segmentsOf(points).map(run => ({ line: id, run, dropped: false }));
+        for (const run of runs) this.runs.add(run);
+        this.current.set(id, runs);
+    }
+
+    /** The picture's boxes, for a label's free spot. */
+    get nodes(): Box[] {
+        return Object.values(this.layout.nodes);
+    }
+}
+
 /**
  * Every edge of a layout straightened in turn, against the others as they stand; then the lines
  * that still go out of their way made straight where their labels can follow.
  */
 export function straightenLayout(layout: DiagramLayout, context: SmoothingContext): DiagramLayout {
     const ids = Object.keys(layout.edges);
-    if (ids.length > MAX_EDGES) return layout;
-    const nodes = Object.entries(layout.nodes).map(([id, box]) => ({ id, box: inflate(box, CLEARANCE) }));
-    const edges: DiagramLayout['edges'] = { ...layout.edges };
-    const labels = ids.filter(id => edges[id].label).map(id => ({ id, box: inflate(edges[id].label!, 2) }));
+    const lines = new LinesAsTheyStand(layout, { ...layout.edges }, context);
     for (const id of ids) {
-        const [source, target] = context.ends(id);
-        const obstacles = [
-            ...nodes.filter(node => node.id !== source && node.id !== target).map(node => node.box),
-            ...labels.filter(label => label.id !== id).map(label => label.box),
-            ...context.barriers(id)
-        ];
-        const others = ids.filter(other => other !== id).flatMap(other => segmentsOf(edges[other].points));
-        edges[id] = { ...edges[id], points: straighten(edges[id].points, obstacles, others, edges[id].label) };
+        const edge = lines.edges[id];
+        const points = straighten(edge.points, lines.around(id), edge.label);
+        if (points.some((p, k) => p !== edge.points[k]) || points.length !== edge.points.length) lines.redraw(id, { ...edge, points });
     }
-    for (const id of ids) relaxLine(id, { width: layout.width, height: layout.height, ids, edges, nodes, context });
-    return { ...layout, edges };
-}
-
-interface Relaxing {
-    /** The picture's size: a label set beside a line stays inside it. */
-    width: number;
-    height: number;
-    ids: readonly string[];
-    edges: DiagramLayout['edges'];
-    nodes: ReadonlyArray<{ id: string; box: Box }>;
-    context: SmoothingContext;
+    for (const id of ids) relaxLine(id, lines, layout);
+    return { ...layout, edges: lines.edges };
 }
 
 /**
  * A line that goes out of its way made one straight run with its label beside it, if the run is
  * clear of boxes and labels, adds no crossing and the label finds a free spot; else it stays.
  */
-function relaxLine(id: string, state: Relaxing): void {
-    const { ids, edges, nodes, context } = state;
-    const points = edges[id].points;
+function relaxLine(id: string, lines: LinesAsTheyStand, picture: { width: number; height: number }): void {
+    const edge = lines.edges[id];
+    const points = edge.points;
     if (points.length <= 2) return;
     const [a, b] = [points[0], points[points.length - 1]];
     const straight = Math.hypot(b.x - a.x, b.y - a.y);
     if (straight < 1 || length(points) / straight < DETOUR_WORTH_FIXING) return;
-    const [source, target] = context.ends(id);
-    const others = ids.filter(other => other !== id);
-    const otherLabels = others.filter(other => edges[other].label).map(other => inflate(edges[other].label!, 2));
-    const otherSegments = others.flatMap(other => segmentsOf(edges[other].points));
-    const inWay = [...nodes.filter(node => node.id !== source && node.id !== target).map(node => node.box), ...otherLabels, ...context.barriers(id)];
-    if (inWay.some(box => segmentThroughBox(a, b, box))) return;
-    if (crossingCount([{ a, b }], otherSegments) > crossingCount(segmentsOf(points), otherSegments)) return;
-    const label = edges[id].label;
+    const around = lines.around(id);
+    if (!around.clear(a, b)) return;
+    if (around.crossings([{ a, b }]) > around.crossings(segmentsOf(points))) return;
+    const label = edge.label;
     if (!label) {
-        edges[id] = { ...edges[id], points: [a, b] };
+        lines.redraw(id, { ...edge, points: [a, b] });
         return;
     }
-    const taken = [...nodes.map(node => node.box), ...otherLabels, ...context.barriers(id)];
-    const inPicture = (box: Box) => box.x >= 0 && box.y >= 0 && box.x + box.width <= state.width && box.y + box.height <= state.height;
-    const spot = spotsBeside(a, b, label).find(box => inPicture(box) && !taken.some(other => overlaps(other, box)) && !otherSegments.some(segment => segmentThroughBox(segment.a, segment.b, box)));
-    if (spot) edges[id] = { ...edges[id], points: [a, b], label: spot };
+    const inPicture = (box: Box) => box.x >= 0 && box.y >= 0 && box.x + box.width <= picture.width && box.y + box.height <= picture.height;
+    const taken = [...lines.nodes.map(box => inflate(box, CLEARANCE)), ...around.inWay];
+    const spot = spotsBeside(a, b, label).find(box => inPicture(box) && !taken.some(other => overlaps(other, box)) && !around.runsThrough(box));
+    if (spot) lines.redraw(id, { ...edge, points: [a, b], label: spot });
 }

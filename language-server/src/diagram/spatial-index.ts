@@ -17,25 +17,33 @@ type Shape = { box: Box } | { run: Segment };
 
 export class SpatialIndex<T> {
     private readonly cells = new Map<number, number[]>();
-    private readonly items: T[];
-    private readonly offered: Int32Array;
+    private readonly items: T[] = [];
+    private offered = new Int32Array(16);
     private walks = 0;
 
     /** Files each item by the cells its box covers, or those along its run. */
-    constructor(items: readonly T[], shapeOf: (item: T) => Shape) {
-        this.items = [...items];
-        this.offered = new Int32Array(items.length);
-        items.forEach((item, index) => {
-            const shape = shapeOf(item);
-            const file = (key: number) => {
-                const list = this.cells.get(key);
-                if (!list) this.cells.set(key, [index]);
-                else if (list[list.length - 1] !== index) list.push(index);
-                return false;
-            };
-            if ('box' in shape) cellsOver(shape.box.x, shape.box.y, shape.box.x + shape.box.width, shape.box.y + shape.box.height, file);
-            else cellsAlong(shape.run, 0, file);
-        });
+    constructor(items: readonly T[], private readonly shapeOf: (item: T) => Shape) {
+        for (const item of items) this.add(item);
+    }
+
+    /** Files one more item (a line's new runs while the lines are smoothed one by one). */
+    add(item: T): void {
+        const index = this.items.length;
+        this.items.push(item);
+        if (index >= this.offered.length) {
+            const grown = new Int32Array(this.offered.length * 2);
+            grown.set(this.offered);
+            this.offered = grown;
+        }
+        const shape = this.shapeOf(item);
+        const file = (key: number) => {
+            const list = this.cells.get(key);
+            if (!list) this.cells.set(key, [index]);
+            else if (list[list.length - 1] !== index) list.push(index);
+            return false;
+        };
+        if ('box' in shape) cellsOver(shape.box.x, shape.box.y, shape.box.x + shape.box.width, shape.box.y + shape.box.height, file);
+        else cellsAlong(shape.run, 0, file);
     }
 
     /**
@@ -56,21 +64,30 @@ export class SpatialIndex<T> {
         return this.walk(run, margin, test);
     }
 
+    /** Whether `test` holds for an item that may lie in the box (as `someNear`). */
+    someIn(box: Box, test: (item: T) => boolean): boolean {
+        const walk = ++this.walks;
+        return cellsOver(box.x, box.y, box.x + box.width, box.y + box.height, key => this.offer(key, walk, test));
+    }
+
     /** Offers each item near the run to `take`, once, until it returns true; whether it did. */
     private walk(run: Segment, margin: number, take: (item: T) => boolean): boolean {
         // An item in several cells is offered once: marked with the number of the walk that offered
         // it (a set per query made most of the cost, in garbage).
         const walk = ++this.walks;
-        return cellsAlong(run, margin, key => {
-            const list = this.cells.get(key);
-            if (!list) return false;
-            for (const index of list) {
-                if (this.offered[index] === walk) continue;
-                this.offered[index] = walk;
-                if (take(this.items[index])) return true;
-            }
-            return false;
-        });
+        return cellsAlong(run, margin, key => this.offer(key, walk, take));
+    }
+
+    /** Offers the items of one cell not yet offered in this walk to `take` until it returns true; whether it did. */
+    private offer(key: number, walk: number, take: (item: T) => boolean): boolean {
+        const list = this.cells.get(key);
+        if (!list) return false;
+        for (const index of list) {
+            if (this.offered[index] === walk) continue;
+            this.offered[index] = walk;
+            if (take(this.items[index])) return true;
+        }
+        return false;
     }
 }
 

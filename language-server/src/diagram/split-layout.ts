@@ -5,8 +5,9 @@
  * fraction of it. Flows are not labelled at this size (their tooltips carry the names). A flow that
  * leaves its department is routed in three pieces ELK draws itself — source node to a port of its
  * group, port to port between the groups, port to target node — and stitched back into one
- * polyline. A group has one port per direction and kind of flow: flows of one kind between two
- * departments run as one bundle of their colour. Coordinates come back absolute.
+ * polyline, then straightened where a straight way is clear. A group has one port per direction and
+ * kind of flow: flows of one kind between two departments run as one bundle of their colour.
+ * Coordinates come back absolute.
  * Some ELK edges are given against the flow (to keep the layers few, see `reversed`); their
  * polylines are turned back, as ELK does itself for the edges it turns to break cycles.
  */
@@ -237,12 +238,14 @@ export function splitLayout(graph: DiagramGraph, plan: SplitPlan, laidOut: ElkNo
         if (route.some(piece => !elkEdges.has(piece))) continue;
         layout.edges[edge.id] = edgeGeometry(route.map(piece => ({ edge: elkEdges.get(piece)!, back: plan.reversed.has(piece) })));
     }
-    // Lines enter a department's box from above, some where its title is written: it slides clear of them.
-    if (graph.groups.length > 0) return shiftStruckTitles(layout, graph.groups);
-    // An overview's straight runs go round the picture for a flow against the layers (ELK's way with
-    // them): straightened where a straight way is clear, as in the compound layout.
+    // ELK's lines from a closed department reach a system of an opened box through a port on top
+    // and round the box's gutter (three turns a line), and an overview's straight runs go round the
+    // picture for a flow against the layers: each is straightened where a straight way is clear, as
+    // in the compound layout.
     const { context } = lineContext(graph, layout);
-    return shortenDetours(straightenLayout(layout, context), context);
+    const read = shortenDetours(straightenLayout(layout, context), context);
+    // Lines enter a department's box from above, some where its title is written: it slides clear of them.
+    return graph.groups.length > 0 ? shiftStruckTitles(read, graph.groups) : read;
 }
 
 function edgeGeometry(pieces: Array<{ edge: ElkEdge; back: boolean }>): EdgeGeometry {

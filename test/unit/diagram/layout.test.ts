@@ -669,7 +669,7 @@ describe('views too large for one compound graph, laid out department by departm
         expect(Math.min(...ys.slice(1).map((y, i) => y - ys[i])), 'closest two ends on the hub').toBeGreaterThanOrEqual(11.5);
     });
 
-    it('run the lines between closed departments and opened ones straight between the layers', async () => {
+    it('run the lines between closed departments and opened ones straight, into the opened boxes', async () => {
         // Twelve departments of 22 systems, each a chain with hubs, trading with most others; four opened.
         const styles = ['api', 'manual', 'file', 'script'];
         const lines = departmentDeclarations(12, 22);
@@ -687,9 +687,11 @@ describe('views too large for one compound graph, laid out department by departm
             const quality = measureLayout(graph, layout);
             expect(quality.hiddenShare).toBe(0);
             expect(quality.edgeThroughNode + quality.edgeThroughGroup + quality.edgeThroughTitle).toBe(0);
-            // At right angles between the boxes: 3.85 and 3.63 quarter-turns a line, worst detours 5.90 and 5.17.
-            expect(quality.bendsPerEdge, expand.join(', ')).toBeLessThan(3.5);
-            expect(quality.detourWorst, expand.join(', ')).toBeLessThan(4.5);
+            // As ELK draws them (through a port on the box's top, round its gutter): 3.4 quarter-turns
+            // a line, mean detour 1.3, worst 4.4; straightened: 1.2 quarter-turns, 1.2, worst 3.7.
+            expect(quality.bendsPerEdge, expand.join(', ')).toBeLessThan(2);
+            expect(quality.detourMean, expand.join(', ')).toBeLessThan(1.3);
+            expect(quality.detourWorst, expand.join(', ')).toBeLessThan(4);
         }
     });
 

@@ -25,7 +25,7 @@ function picture(): DiagramLayout {
         }
     };
 }
-const context: SmoothingContext = { ends: () => ['a', 'b'], barriers: () => [] };
+const context: SmoothingContext = { ends: () => ['a', 'b'], barriers: () => [], kind: id => id };
 
 function throughBox(points: readonly Point[], box: Box): boolean {
     return points.slice(1).some((b, i) => segmentThroughBox(points[i], b, box));
@@ -63,7 +63,7 @@ describe('lines that go far out of their way are shortened', () => {
         // From d's right side far out and back into e's: 300 px for ends 80 px apart.
         before.edges.de = { points: [{ x: 480, y: 40 }, { x: 590, y: 40 }, { x: 590, y: 120 }, { x: 480, y: 120 }] };
         for (let i = 0; i < 130; i++) before.edges[`far${i}`] = { points: [{ x: 0, y: 1000 + 6 * i }, { x: 10, y: 1000 + 6 * i }] };
-        const ends: SmoothingContext = { ends: id => (id === 'de' ? ['d', 'e'] : ['a', 'b']), barriers: () => [] };
+        const ends: SmoothingContext = { ends: id => (id === 'de' ? ['d', 'e'] : ['a', 'b']), barriers: () => [], kind: id => id };
         const after = shortenDetours(before, ends);
         expect(pathLength(after.edges.de.points)).toBeLessThan(0.85 * pathLength(before.edges.de.points));
         expect(after.edges.ab).toEqual(before.edges.ab);
@@ -74,7 +74,7 @@ describe('lines that go far out of their way are shortened', () => {
         // A wall of lines between C's row and B's, ending at boxes far off: every way to B crosses it.
         before.nodes.w1 = { x: 540, y: 300, width: 40, height: 40 };
         before.edges.wall = { points: [{ x: 40, y: 320 }, { x: 540, y: 320 }] };
-        const walled: SmoothingContext = { ends: id => (id === 'ab' ? ['a', 'b'] : ['a', 'w1']), barriers: () => [] };
+        const walled: SmoothingContext = { ends: id => (id === 'ab' ? ['a', 'b'] : ['a', 'w1']), barriers: () => [], kind: id => id };
         before.edges.ab.points = [{ x: 100, y: 40 }, { x: 30, y: 40 }, { x: 30, y: 440 }, { x: 240, y: 440 }];
         const wall = { a: before.edges.wall.points[0], b: before.edges.wall.points[1] };
         const crossesWall = (points: readonly Point[]) => points.slice(1).some((b, i) => crossingPoint({ a: points[i], b }, wall) !== undefined);
@@ -147,7 +147,7 @@ describe('a line through a department it does not belong to', () => {
             edges: { ab: { points: [{ x: 120, y: 220 }, { x: 480, y: 220 }], label: { x: 150, y: 196, width: 60, height: 18 } } }
         };
     }
-    const around: SmoothingContext = { ends: () => ['a', 'b'], barriers: () => [department] };
+    const around: SmoothingContext = { ends: () => ['a', 'b'], barriers: () => [department], kind: id => id };
 
     it('is led round the department, though that is longer, its label beside the new way', () => {
         const before = struck();

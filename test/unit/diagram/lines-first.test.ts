@@ -3,7 +3,7 @@ import type { Box, DiagramLayout, Point } from '../../../language-server/src/dia
 import { linesFirst } from '../../../language-server/src/diagram/lines-first.js';
 
 const ends: Record<string, [string, string]> = { long: ['a', 'b'], other: ['c', 'd'] };
-const context = { ends: (id: string) => ends[id], barriers: () => [] };
+const context = { ends: (id: string) => ends[id], barriers: () => [], kind: (id: string) => id };
 
 function overlap(p: Box, q: Box): boolean {
     return p.x < q.x + q.width && q.x < p.x + p.width && p.y < q.y + q.height && q.y < p.y + p.height;

@@ -1,19 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import type { Box, DiagramLayout, Point } from '../../../language-server/src/diagram/diagram-graph.js';
-import { straighten, straightenLayout } from '../../../language-server/src/diagram/route-smoothing.js';
+import { straightenLayout } from '../../../language-server/src/diagram/route-smoothing.js';
+import { sharedInterval } from '../../../language-server/src/diagram/layout-quality.js';
 
 const length = (points: Point[]) => points.slice(1).reduce((sum, p, i) => sum + Math.hypot(p.x - points[i].x, p.y - points[i].y), 0);
 
 describe('route smoothing', () => {
     const zigzag: Point[] = [{ x: 0, y: 0 }, { x: 0, y: 50 }, { x: 100, y: 50 }, { x: 100, y: 100 }];
+    /** Line e follows `zigzag` from box a (above its start) to box b (below its end), beside whatever else is drawn. */
+    const straightened = (more: { nodes?: DiagramLayout['nodes']; edges?: DiagramLayout['edges']; label?: Box; kind?: (id: string) => string } = {}) => {
+        const layout: DiagramLayout = {
+            width: 400, height: 300, groups: {},
+            nodes: { a: { x: -20, y: -40, width: 40, height: 40 }, b: { x: 80, y: 100, width: 40, height: 40 }, ...more.nodes },
+            edges: { e: { points: zigzag, label: more.label }, ...more.edges }
+        };
+        const ends = (id: string): [string, string] => id === 'e' ? ['a', 'b'] : ['far', 'away'];
+        return straightenLayout(layout, { ends, barriers: () => [], kind: more.kind ?? (id => id) }).edges.e.points;
+    };
 
     it('takes the straight run between the ends when nothing is in the way', () => {
-        expect(straighten(zigzag, [], [])).toEqual([zigzag[0], zigzag[3]]);
+        expect(straightened()).toEqual([zigzag[0], zigzag[3]]);
     });
 
     it('keeps a box out of the way and never makes the line longer', () => {
-        const box: Box = { x: 40, y: 40, width: 20, height: 20 };
-        const route = straighten(zigzag, [box], []);
+        const route = straightened({ nodes: { c: { x: 40, y: 40, width: 20, height: 20 } } });
         expect(route[0]).toEqual(zigzag[0]);
         expect(route.at(-1)).toEqual(zigzag[3]);
         expect(length(route)).toBeLessThanOrEqual(length(zigzag) + 1e-9);
@@ -22,14 +32,22 @@ describe('route smoothing', () => {
 
     it('adds no crossing with other lines', () => {
         // The diagonal would cross this line; the route it replaces does not.
-        const other = [{ a: { x: 30, y: 45 }, b: { x: 45, y: 30 } }];
-        const route = straighten(zigzag, [], other);
+        const route = straightened({ edges: { f: { points: [{ x: 30, y: 45 }, { x: 45, y: 30 }] } } });
         expect(route.length).toBeGreaterThan(2);
     });
 
+    it('never lays a run on top of a line of another kind, but may join one of its own kind', () => {
+        // Line f lies where e's straight run would go.
+        const f = { points: [{ x: 20, y: 20 }, { x: 60, y: 60 }] };
+        const route = straightened({ edges: { f } });
+        expect(route.length).toBeGreaterThan(2);
+        expect(route.slice(1).some((b, i) => sharedInterval({ a: route[i], b }, { a: f.points[0], b: f.points[1] }))).toBe(false);
+        expect(straightened({ edges: { f }, kind: () => 'manual' })).toEqual([zigzag[0], zigzag[3]]);
+    });
+
     it('keeps the line beside its label', () => {
-        const label: Box = { x: 103, y: 60, width: 60, height: 16 };
-        const route = straighten(zigzag, [], [], label);
+        // No free spot beside the straight run: the label stays, and the line keeps to it.
+        const route = straightened({ label: { x: 103, y: 60, width: 60, height: 16 }, nodes: { c: { x: 20, y: 20, width: 60, height: 60 } } });
         const near = route.some(p => Math.abs(p.x - 100) < 1e-6 && p.y >= 60 && p.y <= 76);
         expect(near).toBe(true);
     });
@@ -40,7 +58,7 @@ describe('route smoothing', () => {
             nodes: { a: { x: 0, y: 0, width: 80, height: 40 }, b: { x: 0, y: 240, width: 80, height: 40 } },
             edges: { e: { points: [{ x: 40, y: 40 }, { x: 300, y: 120 }, { x: 40, y: 240 }], label: { x: 303, y: 112, width: 60, height: 16 } } }
         };
-        const smooth = straightenLayout(layout, { ends: () => ['a', 'b'], barriers: () => [] });
+        const smooth = straightenLayout(layout, { ends: () => ['a', 'b'], barriers: () => [], kind: id => id });
         expect(smooth.edges.e.points).toEqual([{ x: 40, y: 40 }, { x: 40, y: 240 }]);
         const label = smooth.edges.e.label!;
         expect(Math.min(Math.abs(label.x - 40), Math.abs(label.x + label.width - 40))).toBeLessThanOrEqual(3);

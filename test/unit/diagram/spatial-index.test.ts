@@ -50,6 +50,25 @@ describe('the spatial index of a picture', () => {
         expect(boxIndex([box]).nearRun(run, 0)).toEqual([box]);
     });
 
+    it('finds runs filed after it was built, past its first capacity, and every run that passes through a box', () => {
+        const next = random(11);
+        const segments = runs(next, 400);
+        const index = segmentIndex(segments.slice(0, 3));
+        for (const run of segments.slice(3)) index.add(run);
+        for (const run of runs(next, 60)) {
+            const near = new Set(index.nearRun(run, 0));
+            for (const other of segments) if (crossingPoint(run, other)) expect(near.has(other)).toBe(true);
+        }
+        for (let k = 0; k < 60; k++) {
+            const box = { x: next() * 4000 - 500, y: next() * 3000 - 500, width: 20 + next() * 300, height: 20 + next() * 300 };
+            const through = segments.filter(({ a, b }) => segmentThroughBox(a, b, box));
+            const offered = new Set<Segment>();
+            expect(index.someIn(box, run => { offered.add(run); return false; })).toBe(false);
+            for (const run of through) expect(offered.has(run)).toBe(true);
+            expect(index.someIn(box, run => segmentThroughBox(run.a, run.b, box))).toBe(through.length > 0);
+        }
+    });
+
     it('gives each item once, however many cells it lies in', () => {
         const long = { a: { x: 0, y: 0 }, b: { x: 5000, y: 3000 } };
         const found = segmentIndex([long]).nearRun({ a: { x: 0, y: 3000 }, b: { x: 5000, y: 0 } }, 8);

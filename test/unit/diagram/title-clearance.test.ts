@@ -15,7 +15,7 @@ function picture(): DiagramLayout {
         edges: { ab: { points: [{ x: 180, y: 50 }, { x: 180, y: 90 }, { x: 180, y: 140 }] } }
     };
 }
-const context: SmoothingContext = { ends: () => ['a', 'b'], barriers: () => [TITLE] };
+const context: SmoothingContext = { ends: () => ['a', 'b'], barriers: () => [TITLE], kind: id => id };
 
 function crossesTitle(points: readonly Point[]): boolean {
     return points.slice(1).some((b, i) => segmentThroughBox(points[i], b, TITLE));
@@ -43,7 +43,7 @@ describe('lines moved off department titles', () => {
 
     it('leaves the line as it was when every way round is blocked', () => {
         const before = picture();
-        const walled: SmoothingContext = { ends: context.ends, barriers: () => [TITLE, { x: 0, y: 92, width: 400, height: 4 }] };
+        const walled: SmoothingContext = { ends: context.ends, barriers: () => [TITLE, { x: 0, y: 92, width: 400, height: 4 }], kind: id => id };
         expect(clearTitles(before, walled, [TITLE]).edges.ab.points).toEqual(before.edges.ab.points);
     });
 
