@@ -21,6 +21,8 @@ const MAX_NEW_EDGES = 3;
 const MAX_REMOVED = 3;
 /** Free spots tried for a new box, nearest first, before a row is opened for it. */
 const SPOTS_TRIED = 6;
+/** How far along an opened row, either way from its linked box, a new box without a department is looked for (one with a department: in its span). */
+const ROW_SEARCH = 480;
 /** Clearance between a line and a box it passes. */
 const CLEARANCE = 6;
 /** Free space kept round a new box. */
@@ -350,19 +352,51 @@ function candidates(node: DiagramNode, anchor: Box, downstream: boolean, directi
     return spots;
 }
 
-/** The spots beside a linked box, nearest first, where the new box and its department's grown box touch nothing (found as they are taken). */
-function* freeSpots(node: DiagramNode, graph: DiagramGraph, placed: Placed, direction: LayoutDirection): Generator<Box> {
+/** The box a new node is linked to (the first of its flows to a box already drawn). */
+function anchorOf(node: DiagramNode, graph: DiagramGraph, placed: Placed): { anchor: Box; downstream: boolean } | undefined {
     const link = graph.edges.find(edge => (edge.source === node.id && placed.nodes[edge.target]) || (edge.target === node.id && placed.nodes[edge.source]));
-    if (!link) return;
-    const anchor = placed.nodes[link.source === node.id ? link.target : link.source];
+    if (!link) return undefined;
+    return { anchor: placed.nodes[link.source === node.id ? link.target : link.source], downstream: link.source !== node.id };
+}
+
+/** The spots beside a linked box, nearest first, where the new box and its department's grown box touch nothing (found as they are taken). */
+function freeSpots(node: DiagramNode, graph: DiagramGraph, placed: Placed, direction: LayoutDirection): Generator<Box> {
+    const linked = anchorOf(node, graph, placed);
+    return freeOf(node, linked ? candidates(node, linked.anchor, linked.downstream, direction) : [], placed);
+}
+
+/** Those of `spots` where the new box and its department's grown box touch nothing, as they are taken. */
+function* freeOf(node: DiagramNode, spots: Iterable<Box>, placed: Placed): Generator<Box> {
     const boxes = Object.values(placed.nodes);
     const labelBoxes = labels(placed.edges);
     const segments = allSegments(placed.edges);
-    for (const spot of candidates(node, anchor, link.source !== node.id, direction)) {
+    for (const spot of spots) {
         const room = inflate(spot, ROOM);
         if (boxes.some(box => overlaps(room, box)) || labelBoxes.some(box => overlaps(room, box))) continue;
         if (segments.some(({ a, b }) => segmentThroughBox(a, b, inflate(spot, CLEARANCE)))) continue;
         if (groupsAllow(node, spot, placed)) yield spot;
+    }
+}
+
+/**
+ * Spots along an opened row, nearest the linked box first, within its department's span (or near
+ * the linked box): the lines that cross the row stretch across it, and where the spots beside the linked
+ * box all lie on them, a gap between them a little farther along the row is free.
+ */
+function* alongOpenedRow(node: DiagramNode, anchor: Box, band: { from: number; size: number }, axis: LayoutDirection, placed: Placed): Generator<Box> {
+    const down = axis === 'DOWN';
+    const [extent, breadth] = down ? [node.height, node.width] : [node.width, node.height];
+    const at = band.from + (band.size - extent) / 2;
+    const middle = down ? anchor.x + anchor.width / 2 : anchor.y + anchor.height / 2;
+    const frame = node.group ? placed.groups[node.group] : undefined;
+    const [first, last] = frame ? (down ? [frame.x, frame.x + frame.width] : [frame.y, frame.y + frame.height]) : [middle - ROW_SEARCH, middle + ROW_SEARCH];
+    const reach = Math.max(middle - first, last - middle);
+    for (let offset = 0; offset <= reach; offset += OUTLINE_STEP) {
+        for (const sign of offset === 0 ? [1] : [-1, 1]) {
+            const start = middle + sign * offset - breadth / 2;
+            if (start < first - breadth / 2 || start + breadth > last + breadth / 2) continue;
+            yield down ? { x: start, y: at, width: node.width, height: node.height } : { x: at, y: start, width: node.width, height: node.height };
+        }
     }
 }
 
@@ -375,11 +409,10 @@ function* freeSpots(node: DiagramNode, graph: DiagramGraph, placed: Placed, dire
  * opened picture where `fits` takes a spot in it.
  */
 function fitsInOpenedRow(node: DiagramNode, graph: DiagramGraph, placed: Placed, direction: LayoutDirection, fits: (spot: Box) => boolean): boolean {
-    const link = graph.edges.find(edge => (edge.source === node.id && placed.nodes[edge.target]) || (edge.target === node.id && placed.nodes[edge.source]));
-    if (!link) return false;
-    const anchor = placed.nodes[link.source === node.id ? link.target : link.source];
+    const linked = anchorOf(node, graph, placed);
+    if (!linked) return false;
+    const { anchor, downstream } = linked;
     const titles = Object.entries(placed.groups).map(([id, frame]) => groupTitleBox(frame, placed.groupById.get(id)!, placed.titleShifts?.[id], placed.titleWidths?.[id]));
-    const downstream = link.source !== node.id;
     const across: LayoutDirection = direction === 'DOWN' ? 'RIGHT' : 'DOWN';
     const openings: ReadonlyArray<readonly [LayoutDirection, boolean, number]> = [[direction, downstream, ALONG_GAPS[0]], [across, true, ACROSS_GAPS[0]], [across, false, ACROSS_GAPS[0]]];
     const before = { nodes: { ...placed.nodes }, groups: { ...placed.groups }, edges: { ...placed.edges } };
@@ -389,11 +422,16 @@ function fitsInOpenedRow(node: DiagramNode, graph: DiagramGraph, placed: Placed,
         const row = occupiedRows(picture, titles).find(interval => interval.from <= from && interval.to >= to);
         if (!row) continue;
         const extent = axis === 'DOWN' ? node.height : node.width;
-        const opened = openBand(picture, after ? row.to : row.from - 0.5, gap + extent + ROOM);
+        const band = { from: after ? row.to : row.from - 0.5, size: gap + extent + ROOM };
+        const opened = openBand(picture, band.from, band.size);
         replaceContents(placed.nodes, opened.nodes);
         replaceContents(placed.groups, opened.groups);
         replaceContents(placed.edges, opened.edges);
         if (firstFitting(freeSpots(node, graph, placed, direction), fits)) return true;
+        // A row that ends far from the linked box (a picture whose rows merge into one) would put the new box far from it.
+        const [start, end] = axis === 'DOWN' ? [anchor.y, anchor.y + anchor.height] : [anchor.x, anchor.x + anchor.width];
+        const nearBy = after ? band.from - end : start - band.from;
+        if (nearBy <= ALONG_GAPS[ALONG_GAPS.length - 1] && firstFitting(freeOf(node, alongOpenedRow(node, anchor, band, axis, placed), placed), fits)) return true;
     }
     replaceContents(placed.nodes, before.nodes);
     replaceContents(placed.groups, before.groups);

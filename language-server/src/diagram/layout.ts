@@ -67,13 +67,18 @@ export class DiagramLayouter {
     private readonly timedOut = new Map<string, number>();
     private readonly running = new Map<string, Promise<DiagramLayout>>();
     private readonly lastOfView = new Map<string, Remembered>();
+    /** How long laying each picture's view out took, as last measured (a picture fitted from another keeps its figure). */
+    private readonly layoutMs = new WeakMap<DiagramLayout, number>();
     private readonly boxes: BoxCache;
     /** Layouts actually run (cache misses), for tests and the benchmark. */
     runs = 0;
 
     /**
      * `editBudgetMs`: how long the layouts after an edit may take before the steadiest so far is kept
-     * (see `steadiest`); fitting the edit into the picture first may take half as long. Tests that
+     * (see `steadiest`); fitting the edit into the picture first may take half as long, or half as long
+     * as laying the view out took last where that is longer (an 80-system view's fit, drawing a long
+     * line through its channels, can take longer than a small view's, and still saves a layout of
+     * half a second that moves the picture). Tests that
      * compare positions give more, so that a slow machine sees the same tries; so do tests that
      * expect a grid of departments (`gridBudgetMs`, how long its lines may take to draw).
      */
@@ -132,8 +137,10 @@ export class DiagramLayouter {
     ): Promise<DiagramLayout> {
         this.runs++;
         let layout: DiagramLayout;
+        const started = performance.now();
         try {
             layout = await this.layOut(graph, Date.now() + timeoutMs, panel, previous, byDepartmentBefore);
+            this.layoutMs.set(layout, Math.max(performance.now() - started, previous ? this.layoutMs.get(previous) ?? 0 : 0));
         } catch (error) {
             if (error instanceof LayoutTimeoutError) {
                 this.timedOut.set(key, timeoutMs);
@@ -185,7 +192,8 @@ export class DiagramLayouter {
             if (previous) {
                 const layered = async () => padToAspect(await steadiest(graph, previous, seed => compound(directions[0], { spread: previous.spread, wrap: previous.wrap, layerBound: previous.layerBound, packedLabels: previous.packedLabels, narrowLabels: previous.narrowLabels, closeLayers: previous.closeLayers, seed }), this.editBudgetMs, previous.seed));
                 // A grid keeps its rows: laid out in layers, the same view would be another picture.
-                return afterEdit(graph, previous, labelled, this.editBudgetMs * FIT_SHARE, async () => previous.departmentGrid
+                const fitBudgetMs = FIT_SHARE * Math.max(this.editBudgetMs, this.layoutMs.get(previous) ?? 0);
+                return afterEdit(graph, previous, labelled, fitBudgetMs, async () => previous.departmentGrid
                     ? await departmentGrid(graph, part, panel, labelled, this.editBudgetMs, previous) ?? layered()
                     : layered());
             }

@@ -3,6 +3,7 @@ import { EXPAND_ALL, emptyCounts, type Box, type DiagramGraph, type DiagramLayou
 import { buildDiagramGraph } from '../../../language-server/src/diagram/graph-builder.js';
 import { drawLinesInto, fitIntoPrevious } from '../../../language-server/src/diagram/incremental-layout.js';
 import { DiagramLayouter } from '../../../language-server/src/diagram/layout.js';
+import type { ElkNode } from '../../../language-server/src/diagram/elk-types.js';
 import { displacement, measureLayout } from '../../../language-server/src/diagram/layout-quality.js';
 import { targetsMissed } from '../../../language-server/src/diagram/layout-choice.js';
 import { canLeave, orthogonalRoute } from '../../../language-server/src/diagram/orthogonal-route.js';
@@ -316,6 +317,41 @@ describe('a new system with no free spot beside its linked box', () => {
     });
 });
 
+describe('a new system whose opened row is crossed by lines right below its linked box', () => {
+    const lens = { data: 'none', owner: 'owned', roadmap: 'none' } as const;
+    const node = (id: string) => ({ id, kind: 'system' as const, name: id, label: id, lines: [id], detail: '', shadow: false, findings: emptyCounts(), findingList: [], lens, width: 100, height: 40 });
+    const edge = (source: string, target: string) => ({ id: `${source}->${target}`, source, target, label: '', title: `${source} to ${target}`, flows: [`${source}To${target}`], edgeClass: 'realtime' as const, twoWay: false, classifications: [], regulated: false, findings: emptyCounts(), findingList: [], lens });
+    // The rows of the test above; L, A and R each feed the box below them, straight down: the spots
+    // in the opened row below A, and one box either side of it, all lie on one of those lines.
+    const rows: Record<string, Box> = {};
+    for (const row of [0, 1, 3, 4]) for (let i = 0; i < 5; i++) rows[`r${row}c${i}`] = { x: 12 + 128 * i, y: 12 + 80 * row, width: 100, height: 40 };
+    const down = (x: number) => ({ points: [{ x, y: 212 }, { x, y: 252 }] });
+    const previous: DiagramLayout = {
+        width: 640, height: 384, direction: 'DOWN', groups: {},
+        nodes: { ...rows, L: { x: 140, y: 172, width: 100, height: 40 }, A: { x: 268, y: 172, width: 100, height: 40 }, R: { x: 396, y: 172, width: 100, height: 40 } },
+        edges: { 'L->r3c1': down(190), 'A->r3c2': down(318), 'R->r3c3': down(446) }
+    };
+    const graph: DiagramGraph = {
+        title: 't', view: { kind: 'estate' }, state: 'as-is', aggregated: false, groups: [], notes: [],
+        nodes: [...Object.keys(previous.nodes), 'New'].map(node),
+        edges: [edge('L', 'r3c1'), edge('A', 'r3c2'), edge('R', 'r3c3'), edge('A', 'New')]
+    };
+
+    it('takes the gap between those lines nearest its linked box, in the opened row: no fresh layout', () => {
+        const fitted = fitIntoPrevious(graph, previous, false)!;
+        expect(fitted).toBeDefined();
+        for (const id of ['L', 'A', 'R', 'r0c0', 'r1c4']) expect(fitted.nodes[id], id).toEqual(previous.nodes[id]);
+        for (const id of ['r3c0', 'r4c2']) expect(fitted.nodes[id], id).toEqual({ ...rows[id], y: rows[id].y + 116 });
+        const box = fitted.nodes.New;
+        expect(box.y).toBeGreaterThanOrEqual(212);
+        expect(box.y + box.height).toBeLessThanOrEqual(252 + 116);
+        // In a gap between two of those lines, clear of each by the clearance lines keep, as near below A as that.
+        for (const x of [190, 318, 446]) expect(x < box.x - 6 || x > box.x + box.width + 6, `line at x = ${x}`).toBe(true);
+        expect(Math.abs(box.x + box.width / 2 - 318)).toBeLessThanOrEqual(70);
+        expectClean(graph, fitted);
+    });
+});
+
 describe('a new system in a picture cut into rows, with no free spot beside its linked box', () => {
     const lens = { data: 'none', owner: 'owned', roadmap: 'none' } as const;
     const node = (id: string) => ({ id, kind: 'system' as const, name: id, label: id, lines: [id], detail: '', shadow: false, findings: emptyCounts(), findingList: [], lens, width: 100, height: 40 });
@@ -371,6 +407,28 @@ describe('a flow added across a crowded department', () => {
         const fitted = fitIntoPrevious(edited, layout, false, 60_000)!;
         expect(fitted).toBeDefined();
         expectFittedIn(graph, layout, edited, fitted);
+    });
+});
+
+describe('an edit to a view that was slow to lay out', () => {
+    it('is fitted in with up to half that time, where the edit\'s own budget is far shorter', async () => {
+        // Each layout waits 600 ms; the edit's budget is 2 ms (1 ms to fit), far too short to draw
+        // the flow through the channels (the test above): the fit takes up to half the 600 ms instead.
+        class SlowRunner extends CountingRunner {
+            override async run(graph: ElkNode): Promise<ElkNode> {
+                await new Promise(resolve => setTimeout(resolve, 600));
+                return super.run(graph);
+            }
+        }
+        const { analysis, options, graph } = await generatedDepartment('Payroll');
+        const runner = new SlowRunner();
+        const layouter = new DiagramLayouter(runner, 32, 2);
+        const layout = await layouter.layout(graph, { viewKey: 'payroll' });
+        const runs = runner.calls;
+        const edited = buildDiagramGraph(withFlow(analysis.estate, 'PayrollGateway', 'CustomerServiceCrm', 'manual'), analysis.findings, options);
+        const after = await layouter.layout(edited, { viewKey: 'payroll' });
+        expect(runner.calls, 'layouts run after the edit').toBe(runs);
+        expectFittedIn(graph, layout, edited, after);
     });
 });
 
