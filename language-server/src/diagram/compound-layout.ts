@@ -52,8 +52,8 @@ export interface CompoundPlan {
     /** Labels in up to three narrow lines whichever way the picture runs (see `labelSize`). */
     narrowLabels?: boolean;
     /**
-     * Less room between layers for the lines passing between them: ELK leaves a slot per line, which
-     * the straightened lines of a dense view do not use (see `CLOSE_LAYERS`).
+     * Less room for the lines between and through the layers: ELK leaves a slot per line, which the
+     * straightened lines of a dense view do not use (see `CLOSE_LAYERS`).
      */
     closeLayers?: boolean;
     /**
@@ -99,11 +99,12 @@ export const THOROUGH_UP_TO_NODES = 40;
 export const THOROUGH_UP_TO_EDGES = 80;
 const QUICK: Record<string, string> = { 'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF', 'elk.layered.thoroughness': '3' };
 /**
- * Between-layer spacing of lines for a view of a few boxes and a hundred lines or more: each line got
- * its slot between two layers (10 px apart), for turns the straightened lines do not make, and the
- * overview of a 200-system estate came out half again as deep as it needed.
+ * Spacing of lines for a view of a few boxes and a hundred lines or more: each line got its slot
+ * between two layers (10 px apart), for turns the straightened lines do not make, and the overview
+ * of a 200-system estate came out half again as deep as it needed; within a layer each long line
+ * passing it took a slot 12 px wide, and the to-be overview of that estate stayed too wide to read.
  */
-const CLOSE_LAYERS: Record<string, string> = { 'elk.layered.spacing.edgeEdgeBetweenLayers': '4', 'elk.layered.spacing.edgeNodeBetweenLayers': '8' };
+const CLOSE_LAYERS: Record<string, string> = { 'elk.layered.spacing.edgeEdgeBetweenLayers': '4', 'elk.layered.spacing.edgeNodeBetweenLayers': '8', 'elk.spacing.edgeEdge': '4', 'elk.spacing.edgeNode': '8' };
 
 /**
  * How many orders ELK's crossing minimisation starts from (its default is 7). More orders find
