@@ -58,7 +58,11 @@ export interface LayoutQuality {
 interface Segment { a: Point; b: Point; edge: number }
 
 function length(a: Point, b: Point): number {
-    return Math.hypot(b.x - a.x, b.y - a.y);
+    // Not Math.hypot: the metrics and the line passes call this millions of times, and hypot (which
+    // guards against overflow no picture comes near) took a sixth of straightening a large view.
+    const dx = b.x - a.x;
+    const dy = b.y - a.y;
+    return Math.sqrt(dx * dx + dy * dy);
 }
 
 function polylineLength(points: readonly Point[]): number {

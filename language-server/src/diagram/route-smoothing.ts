@@ -13,7 +13,7 @@ import type { Box, DiagramGraph, DiagramLayout, EdgeGeometry, Point } from './di
 import { groupTitleBox } from './node-sizing.js';
 import { crossingPoint, segmentThroughBox, sharedInterval } from './layout-quality.js';
 import { SpatialIndex } from './spatial-index.js';
-import { distanceToBox, inflate, overlaps, spanOf, spotsBeside, type Segment } from './box-geometry.js';
+import { distanceToBox, inflate, overlaps, segmentsOf, spanOf, spotsBeside, type Segment } from './box-geometry.js';
 
 /** Clearance kept between a straightened line and any box it passes. */
 const CLEARANCE = 6;
@@ -98,12 +98,6 @@ function withAnchor(points: Point[], label: Box | undefined): { points: Point[];
     return { points: route, anchor: best.index };
 }
 
-function segmentsOf(points: readonly Point[], from = 0, to = points.length - 1): Segment[] {
-    const list: Segment[] = [];
-    for (let i = from + 1; i <= to; i++) list.push({ a: points[i - 1], b: points[i] });
-    return list;
-}
-
 function length(points: readonly Point[]): number {
     let total = 0;
     for (let i = 1; i < points.length; i++) total += Math.hypot(points[i].x - points[i - 1].x, points[i].y - points[i - 1].y);
@@ -112,7 +106,13 @@ function length(points: readonly Point[]): number {
 
 /** What one line is straightened against: whether a run is clear, and how many other lines some runs cross. */
 interface LineSurroundings {
-    clear(a: Point, b: Point): boolean;
+    /**
+     * How many other lines a run would cross; undefined where it passes something, lies on a line of
+     * another kind or crosses more than `most()` lines (the search stops there; asked only for a run
+     * clear of every box, as most long runs are not).
+     */
+    judge(a: Point, b: Point, most: () => number): number | undefined;
+    /** How many other lines the runs cross. */
     crossings(runs: readonly Segment[]): number;
 }
 
@@ -120,14 +120,21 @@ interface LineSurroundings {
 function straighten(points: readonly Point[], around: LineSurroundings, label?: Box): Point[] {
     if (points.length <= 2) return [...points];
     const { points: route, anchor } = withAnchor([...points], label);
+    // The lines each run of the route crosses, counted when first needed: a shortcut may cross no more than the runs it replaces.
+    const runs = segmentsOf(route);
+    const crossedBy: Array<number | undefined> = runs.map(() => undefined);
+    const crossedBetween = (from: number, to: number) => {
+        let sum = 0;
+        for (let k = from; k < to; k++) sum += crossedBy[k] ??= around.crossings([runs[k]]);
+        return sum;
+    };
     const result: Point[] = [route[0]];
     let i = 0;
     while (i < route.length - 1) {
         let next = i + 1;
         const stop = anchor !== undefined && anchor > i ? anchor : route.length - 1;
         for (let j = stop; j >= i + 2; j--) {
-            const shortcut = { a: route[i], b: route[j] };
-            if (around.clear(shortcut.a, shortcut.b) && around.crossings([shortcut]) <= around.crossings(segmentsOf(route, i, j))) {
+            if (around.judge(route[i], route[j], () => crossedBetween(i, j)) !== undefined) {
                 next = j;
                 break;
             }
@@ -139,7 +146,7 @@ function straighten(points: readonly Point[], around: LineSurroundings, label?: 
 }
 
 /** A run of a line, filed with the line it belongs to; a run the line no longer has is dropped. */
-interface OwnedRun { line: string; run: Segment; dropped: boolean }
+interface OwnedRun { line: string; kind: string; run: Segment; dropped: boolean }
 
 /**
  * The lines of a picture as they stand while they are straightened one by one, filed by where they
@@ -173,11 +180,22 @@ class LinesAsTheyStand {
         const others = (run: Segment, take: (other: Segment) => boolean) => this.runs.someNear(run, 0, owned => !owned.dropped && owned.line !== id && take(owned.run));
         return {
             inWay,
-            // A run on top of a line of another kind would hide it (in a view laid out department by
-            // department stubs of every kind run side by side down to their box's ports).
-            clear: (a, b) => !inWay.some(box => segmentThroughBox(a, b, box))
-                && !this.boxes.someNear({ a, b }, 0, entry => entry.node !== source && entry.node !== target && segmentThroughBox(a, b, entry.box))
-                && !this.runs.someNear({ a, b }, 0, owned => !owned.dropped && owned.line !== id && this.context.kind(owned.line) !== kind && sharedInterval({ a, b }, owned.run) !== undefined),
+            judge: (a, b, most) => {
+                if (inWay.some(box => segmentThroughBox(a, b, box))) return undefined;
+                if (this.boxes.someNear({ a, b }, 0, entry => entry.node !== source && entry.node !== target && segmentThroughBox(a, b, entry.box))) return undefined;
+                // A run on top of a line of another kind would hide it (in a view laid out department by
+                // department stubs of every kind run side by side down to their box's ports).
+                const run = { a, b };
+                const limit = most();
+                let crossed = 0;
+                const hides = this.runs.someNear(run, 0, owned => {
+                    if (owned.dropped || owned.line === id) return false;
+                    if (owned.kind !== kind && sharedInterval(run, owned.run) !== undefined) return true;
+                    if (crossingPoint(run, owned.run)) crossed++;
+                    return crossed > limit;
+                });
+                return hides ? undefined : crossed;
+            },
             crossings: runs => {
                 let count = 0;
                 for (const run of runs) {
@@ -195,7 +213,8 @@ class LinesAsTheyStand {
     private file(id: string, { points, label }: EdgeGeometry): void {
         if (label) this.labels.set(id, label);
         for (const old of this.current.get(id) ?? []) old.dropped = true;
-        const runs = segmentsOf(points).map(run => ({ line: id, run, dropped: false }));
+        const kind = this.context.kind(id);
+        const runs = segmentsOf(points).map(run => ({ line: id, kind, run, dropped: false }));
         for (const run of runs) this.runs.add(run);
         this.current.set(id, runs);
     }
@@ -234,8 +253,7 @@ function relaxLine(id: string, lines: LinesAsTheyStand, picture: { width: number
     const straight = Math.hypot(b.x - a.x, b.y - a.y);
     if (straight < 1 || length(points) / straight < DETOUR_WORTH_FIXING) return;
     const around = lines.around(id);
-    if (!around.clear(a, b)) return;
-    if (around.crossings([{ a, b }]) > around.crossings(segmentsOf(points))) return;
+    if (around.judge(a, b, () => around.crossings(segmentsOf(points))) === undefined) return;
     const label = edge.label;
     if (!label) {
         lines.redraw(id, { ...edge, points: [a, b] });

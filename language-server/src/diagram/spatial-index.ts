@@ -10,8 +10,6 @@ import type { Segment } from './box-geometry.js';
 
 /** The side of a cell: about a box's width, so that a short run touches a few cells. */
 const CELL = 128;
-/** Points along a run are taken this far apart: each covers the stretch of the run around it. */
-const STEP = CELL / 2;
 
 type Shape = { box: Box } | { run: Segment };
 
@@ -116,17 +114,26 @@ function cellsOver(left: number, top: number, right: number, bottom: number, vis
     return false;
 }
 
-/** The cells within `margin` of a run, from its start: round each point taken along it, the square that covers its stretch. */
+/** The cells within `margin` of a run, from its start, each once. */
 function cellsAlong({ a, b }: Segment, margin: number, visit: (key: number) => boolean): boolean {
-    // A level or upright run (most of an orthogonal picture's) covers just the cells of its span,
-    // each offered once; the squares round points along it would offer most cells twice or more.
+    // A level or upright run (most of an orthogonal picture's) covers just the cells of its span.
     if (a.x === b.x || a.y === b.y) return cellsOver(Math.min(a.x, b.x) - margin, Math.min(a.y, b.y) - margin, Math.max(a.x, b.x) + margin, Math.max(a.y, b.y) + margin, visit);
-    const steps = Math.max(1, Math.ceil(Math.max(Math.abs(b.x - a.x), Math.abs(b.y - a.y)) / STEP));
-    const reach = STEP / 2 + margin;
-    for (let k = 0; k <= steps; k++) {
-        const x = a.x + (b.x - a.x) * k / steps;
-        const y = a.y + (b.y - a.y) * k / steps;
-        if (cellsOver(x - reach, y - reach, x + reach, y + reach, visit)) return true;
+    // A slanting one, column by column: the cells between the heights it passes at in the column,
+    // grown by the margin measured across the run (squares round points along it offered each cell
+    // two or three times, and the items in it as often).
+    const slope = (b.y - a.y) / (b.x - a.x);
+    const grow = margin * Math.sqrt(1 + slope * slope) + 0.5;
+    const [left, right] = [Math.min(a.x, b.x), Math.max(a.x, b.x)];
+    const [top, bottom] = [Math.min(a.y, b.y) - margin - 0.5, Math.max(a.y, b.y) + margin + 0.5];
+    const [first, last] = [Math.floor((left - margin - 0.5) / CELL), Math.floor((right + margin + 0.5) / CELL)];
+    for (let n = 0; n <= last - first; n++) {
+        const i = a.x < b.x ? first + n : last - n;
+        const from = Math.min(Math.max(i * CELL, left), right);
+        const to = Math.min(Math.max((i + 1) * CELL, left), right);
+        const [y0, y1] = [a.y + (from - a.x) * slope, a.y + (to - a.x) * slope];
+        const j0 = Math.floor(Math.max(top, Math.min(y0, y1) - grow) / CELL);
+        const j1 = Math.floor(Math.min(bottom, Math.max(y0, y1) + grow) / CELL);
+        for (let m = 0; m <= j1 - j0; m++) if (visit(cellKey(i, a.y < b.y ? j0 + m : j1 - m))) return true;
     }
     return false;
 }
