@@ -106,6 +106,8 @@ function cellKey(i: number, j: number): number {
 
 /** Offers the cells a box covers to `visit` until it returns true; whether it did. */
 function cellsOver(left: number, top: number, right: number, bottom: number, visit: (key: number) => boolean): boolean {
+    // A span without end has no cells to walk (the walk would never stop); nothing is filed there.
+    if (!Number.isFinite(left + top + right + bottom)) return false;
     // Zero-size spans (a level or upright run) are grown a hair so that the cells they lie on count.
     const x1 = Math.floor((right + 0.5) / CELL);
     const y0 = Math.floor((top - 0.5) / CELL);
@@ -118,6 +120,7 @@ function cellsOver(left: number, top: number, right: number, bottom: number, vis
 function cellsAlong({ a, b }: Segment, margin: number, visit: (key: number) => boolean): boolean {
     // A level or upright run (most of an orthogonal picture's) covers just the cells of its span.
     if (a.x === b.x || a.y === b.y) return cellsOver(Math.min(a.x, b.x) - margin, Math.min(a.y, b.y) - margin, Math.max(a.x, b.x) + margin, Math.max(a.y, b.y) + margin, visit);
+    if (!Number.isFinite(a.x + a.y + b.x + b.y)) return false;
     // A slanting one, column by column: the cells between the heights it passes at in the column,
     // grown by the margin measured across the run (squares round points along it offered each cell
     // two or three times, and the items in it as often).

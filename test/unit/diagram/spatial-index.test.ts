@@ -69,6 +69,14 @@ describe('the spatial index of a picture', () => {
         }
     });
 
+    it('files nothing, and finds nothing, where a coordinate has no end (and does not walk for ever)', () => {
+        const endless = { a: { x: 0, y: 0 }, b: { x: Number.POSITIVE_INFINITY, y: 5 } };
+        const index = segmentIndex([endless, { a: { x: 0, y: 10 }, b: { x: 100, y: 10 } }]);
+        expect(index.nearRun({ a: { x: 50, y: 0 }, b: { x: 50, y: 20 } }, 0)).toEqual([{ a: { x: 0, y: 10 }, b: { x: 100, y: 10 } }]);
+        expect(index.nearRun({ a: { x: 0, y: 0 }, b: { x: 10, y: Number.NaN } }, 0)).toEqual([]);
+        expect(boxIndex([{ x: 0, y: 0, width: Number.POSITIVE_INFINITY, height: 10 }]).someIn({ x: 0, y: 0, width: 10, height: 10 }, () => true)).toBe(false);
+    });
+
     it('gives each item once, however many cells it lies in', () => {
         const long = { a: { x: 0, y: 0 }, b: { x: 5000, y: 3000 } };
         const found = segmentIndex([long]).nearRun({ a: { x: 0, y: 3000 }, b: { x: 5000, y: 0 } }, 8);
