@@ -13,7 +13,7 @@ import type { Box, DiagramGraph, DiagramLayout, EdgeGeometry, Point } from './di
 import { groupTitleBox } from './node-sizing.js';
 import { crossingPoint, segmentThroughBox, sharedInterval } from './layout-quality.js';
 import { SpatialIndex } from './spatial-index.js';
-import { distanceToBox, inflate, overlaps, segmentsOf, spanOf, spotsBeside, type Segment } from './box-geometry.js';
+import { distanceToBox, inflate, overlaps, pathLength, segmentsOf, spanOf, spotsBeside, type Segment } from './box-geometry.js';
 
 /** Clearance kept between a straightened line and any box it passes. */
 const CLEARANCE = 6;
@@ -98,12 +98,6 @@ function withAnchor(points: Point[], label: Box | undefined): { points: Point[];
     return { points: route, anchor: best.index };
 }
 
-function length(points: readonly Point[]): number {
-    let total = 0;
-    for (let i = 1; i < points.length; i++) total += Math.hypot(points[i].x - points[i - 1].x, points[i].y - points[i - 1].y);
-    return total;
-}
-
 /** What one line is straightened against: whether a run is clear, and how many other lines some runs cross. */
 interface LineSurroundings {
     /**
@@ -158,11 +152,15 @@ class LinesAsTheyStand {
     private readonly current = new Map<string, OwnedRun[]>();
     /** The labelled lines' labels: few or none in a view of hundreds of lines. */
     private readonly labels = new Map<string, Box>();
+    /** The picture's boxes grown by the clearance lines keep from them. */
+    readonly grownBoxes: Box[];
     private readonly boxes: SpatialIndex<{ node: string; box: Box }>;
 
-    constructor(private readonly layout: DiagramLayout, readonly edges: DiagramLayout['edges'], private readonly context: SmoothingContext) {
+    constructor(layout: DiagramLayout, readonly edges: DiagramLayout['edges'], private readonly context: SmoothingContext) {
         for (const [id, edge] of Object.entries(edges)) this.file(id, edge);
-        this.boxes = new SpatialIndex(Object.entries(layout.nodes).map(([node, box]) => ({ node, box: inflate(box, CLEARANCE) })), entry => ({ box: entry.box }));
+        const grown = Object.entries(layout.nodes).map(([node, box]) => ({ node, box: inflate(box, CLEARANCE) }));
+        this.grownBoxes = grown.map(entry => entry.box);
+        this.boxes = new SpatialIndex(grown, entry => ({ box: entry.box }));
     }
 
     /** The line's new route, in place of its old one. */
@@ -218,11 +216,6 @@ class LinesAsTheyStand {
         for (const run of runs) this.runs.add(run);
         this.current.set(id, runs);
     }
-
-    /** The picture's boxes, for a label's free spot. */
-    get nodes(): Box[] {
-        return Object.values(this.layout.nodes);
-    }
 }
 
 /**
@@ -251,7 +244,7 @@ function relaxLine(id: string, lines: LinesAsTheyStand, picture: { width: number
     if (points.length <= 2) return;
     const [a, b] = [points[0], points[points.length - 1]];
     const straight = Math.hypot(b.x - a.x, b.y - a.y);
-    if (straight < 1 || length(points) / straight < DETOUR_WORTH_FIXING) return;
+    if (straight < 1 || pathLength(points) / straight < DETOUR_WORTH_FIXING) return;
     const around = lines.around(id);
     if (around.judge(a, b, () => around.crossings(segmentsOf(points))) === undefined) return;
     const label = edge.label;
@@ -260,7 +253,7 @@ function relaxLine(id: string, lines: LinesAsTheyStand, picture: { width: number
         return;
     }
     const inPicture = (box: Box) => box.x >= 0 && box.y >= 0 && box.x + box.width <= picture.width && box.y + box.height <= picture.height;
-    const taken = [...lines.nodes.map(box => inflate(box, CLEARANCE)), ...around.inWay];
+    const taken = [...lines.grownBoxes, ...around.inWay];
     const spot = spotsBeside(a, b, label).find(box => inPicture(box) && !taken.some(other => overlaps(other, box)) && !around.runsThrough(box));
     if (spot) lines.redraw(id, { ...edge, points: [a, b], label: spot });
 }
