@@ -311,8 +311,12 @@ async function main() {
             await page.keyboard.press('Enter');
             await picker.waitFor({ state: 'hidden', timeout: 10_000 });
             await page.locator('.editor-group-container .tab.active', { hasText: chosen.file.split('/').pop() }).first().waitFor({ timeout: 10_000 });
+            // The status bar shows the cursor only while the editor has the focus, which the closing
+            // picker may hand back to the diagram; the editor's own active line number shows it either way.
             const selection = page.locator('[id="status.editor.selection"]');
-            await until(async () => new RegExp(`Ln ${chosen.line}\\b`).test(await selection.innerText().catch(() => '')) || undefined, 10_000,
+            const activeLine = page.locator('.editor-group-container .monaco-editor .line-numbers.active-line-number').first();
+            await until(async () => new RegExp(`Ln ${chosen.line}\\b`).test(await selection.innerText().catch(() => ''))
+                || (await activeLine.innerText().catch(() => '')).trim() === String(chosen.line) || undefined, 10_000,
                 () => `after picking ${chosen.name} the cursor is not at ${chosen.file} line ${chosen.line}`);
             return `${bundle.id}: ${offered.length} flows offered (screenshot vscode-diagram-bundle-picker.png); ${chosen.name} → ${chosen.file}:${chosen.line}`;
         });
