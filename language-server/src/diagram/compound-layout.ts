@@ -20,6 +20,7 @@ import { roomForEnds } from './end-room.js';
 import { shortenDetours } from './line-shortcuts.js';
 import { lineContext, straightenLayout } from './route-smoothing.js';
 import { withOpenLoops } from './self-loops.js';
+import { closedSides, inOneColumn, withSideBrackets } from './side-brackets.js';
 import { clearTitles, shiftStruckTitles } from './title-clearance.js';
 import { textWidth } from './text-metrics.js';
 
@@ -67,6 +68,11 @@ export interface CompoundPlan {
      * from its side, where into a grid they had to weave between the boxes.
      */
     unlinkedColumn?: boolean;
+    /**
+     * Closed departments in a column before the opened ones (those that mostly feed them) and one
+     * after (those they mostly feed), the lines within a column drawn round its outer side (side-brackets.ts).
+     */
+    sided?: boolean;
 }
 
 const BASE: Record<string, string> = {
@@ -174,6 +180,8 @@ export interface CompoundInput {
     labelLines: Map<string, string[]>;
     /** The blocks of systems without a flow, each an ELK node whose cells are set out here. */
     unlinked: UnlinkedBlock[];
+    /** With `CompoundPlan.sided`, the side of the opened departments each closed one is set on. */
+    sides?: Map<string, number>;
 }
 
 export function compoundElkGraph(graph: DiagramGraph, plan: CompoundPlan): CompoundInput {
@@ -235,10 +243,16 @@ export function compoundElkGraph(graph: DiagramGraph, plan: CompoundPlan): Compo
     const along = plan.previous
         ? new Map(Object.entries(plan.previous).map(([id, b]) => [id, plan.direction === 'DOWN' ? b.y + b.height / 2 : b.x + b.width / 2]))
         : undefined;
-    const rank = plan.otherSide ? movedToOtherSide(graph, viewRanks(graph, along), plan.otherSide) : viewRanks(graph, along);
+    const sides = plan.sided ? closedSides(graph, plan.previous, plan.direction) : undefined;
+    const rank = sides ? sidedRanks(graph, linked, sides, along) : plan.otherSide ? movedToOtherSide(graph, viewRanks(graph, along), plan.otherSide) : viewRanks(graph, along);
+    for (const [id, side] of sides ?? []) {
+        const elkNode = elkNodes.get(id);
+        if (elkNode) elkNode.layoutOptions = { ...elkNode.layoutOptions, 'elk.layered.layering.layerConstraint': side < 0 ? 'FIRST' : 'LAST' };
+    }
     const reversed = new Set<string>();
     const labelLines = new Map<string, string[]>();
     for (const edge of graph.edges) {
+        if (sides && inOneColumn(sides, edge.source, edge.target)) continue;
         const backwards = rank !== undefined && (rank.get(edge.source) ?? 0) > (rank.get(edge.target) ?? 0);
         if (backwards) reversed.add(edge.id);
         const labels: ElkLabel[] = [];
@@ -259,7 +273,7 @@ export function compoundElkGraph(graph: DiagramGraph, plan: CompoundPlan): Compo
         });
     }
     roomForEnds(elkNodes, root.edges!, plan.direction);
-    return { root, reversed, labelLines, unlinked };
+    return { root, reversed, labelLines, unlinked, sides };
 }
 
 interface UnlinkedBlock {
@@ -298,7 +312,7 @@ function unlinkedBlocks(graph: DiagramGraph, linked: ReadonlySet<string>, mostCo
 }
 
 /** Absolute boxes and one straightened polyline per edge from ELK's answer (coordinates are absolute: ROOT). */
-export function compoundLayout(graph: DiagramGraph, laidOut: ElkNode, input: Pick<CompoundInput, 'reversed' | 'labelLines' | 'unlinked'>, direction: LayoutDirection): DiagramLayout {
+export function compoundLayout(graph: DiagramGraph, laidOut: ElkNode, input: Pick<CompoundInput, 'reversed' | 'labelLines' | 'unlinked' | 'sides'>, direction: LayoutDirection): DiagramLayout {
     const layout: DiagramLayout = { width: laidOut.width ?? 0, height: laidOut.height ?? 0, nodes: {}, groups: {}, edges: {}, direction };
     const groupIds = new Set(graph.groups.map(group => group.id));
     const elkEdges = new Map<string, ElkEdge>();
@@ -332,6 +346,7 @@ export function compoundLayout(graph: DiagramGraph, laidOut: ElkNode, input: Pic
         const routed = geometry.points.length >= 2 && onOutline(geometry.points[0], from) && onOutline(geometry.points[geometry.points.length - 1], to);
         layout.edges[edge.id] = routed ? geometry : directLine(geometry, from, to);
     }
+    if (input.sides) Object.assign(layout, withSideBrackets(graph, layout, input.sides, direction));
     const { context, titles } = lineContext(graph, layout);
     const straightened = straightenLayout(layout, context);
     const read = shortenDetours(betterReading(graph, straightened, linesFirst(straightened, context)), context);
@@ -382,4 +397,18 @@ function geometryOf(elkEdge: ElkEdge, reversed: boolean, labelLines: string[] | 
         geometry.labelLines = labelLines;
     }
     return geometry;
+}
+
+/**
+ * Ranks with the closed departments before or after every opened system (`sides`), the opened
+ * systems ranked among themselves as any grouped view's are.
+ */
+function sidedRanks(graph: DiagramGraph, linked: ReadonlySet<string>, sides: ReadonlyMap<string, number>, previous?: ReadonlyMap<string, number>): Map<string, number> {
+    const opened = graph.nodes.filter(node => !sides.has(node.id) && linked.has(node.id));
+    const links = graph.edges.filter(edge => !sides.has(edge.source) && !sides.has(edge.target)).map(edge => ({ source: edge.source, target: edge.target, weight: edge.flows.length }));
+    const inner = groupedRanks(opened, links, graph.sequence, previous);
+    const last = Math.max(0, ...inner.values()) + 2;
+    const rank = new Map([...inner].map(([id, r]) => [id, r + 1]));
+    for (const [id, side] of sides) rank.set(id, side < 0 ? 0 : last);
+    return rank;
 }

@@ -248,6 +248,8 @@ export interface DiagramLayout {
     narrowLabels?: boolean;
     /** Whether the layers were set closer than usual, the lines between them straightened (a dense view). */
     closeLayers?: boolean;
+    /** Whether closed departments were set in a column on either side of the opened ones (compound-layout.ts `sided`). */
+    sided?: boolean;
     /** Whether the view was laid out department by department and joined (split-layout.ts). */
     byDepartment?: boolean;
     /** Whether the departments were laid out one by one and set in rows (department-grid.ts). */

@@ -178,9 +178,9 @@ export class DiagramLayouter {
         if (!tooLargeForOneLayout(graph.nodes.length, graph.edges.length, byDepartmentBefore)) {
             const hints = previous ? knownBoxes(graph, previous) : undefined;
             const newEdges = previous ? new Set(graph.edges.filter(edge => !previous.edges[edge.id]).map(edge => edge.id)) : undefined;
-            const compound = async (direction: LayoutDirection, shape: Pick<CompoundPlan, 'spread' | 'seed' | 'wrap' | 'layerBound' | 'packedLabels' | 'narrowLabels' | 'otherSide' | 'closeLayers'> = {}) => {
+            const compound = async (direction: LayoutDirection, shape: Pick<CompoundPlan, 'spread' | 'seed' | 'wrap' | 'layerBound' | 'packedLabels' | 'narrowLabels' | 'otherSide' | 'closeLayers' | 'sided'> = {}) => {
                 const input = compoundElkGraph(graph, { direction, labelled, previous: hints, newEdges, ...shape });
-                const laidOut = { ...compoundLayout(graph, await this.runner.run(input.root, timeLeft(deadline)), input, direction), spread: shape.spread, seed: shape.seed, wrap: shape.wrap, layerBound: shape.layerBound, packedLabels: shape.packedLabels, narrowLabels: shape.narrowLabels, closeLayers: shape.closeLayers };
+                const laidOut = { ...compoundLayout(graph, await this.runner.run(input.root, timeLeft(deadline)), input, direction), spread: shape.spread, seed: shape.seed, wrap: shape.wrap, layerBound: shape.layerBound, packedLabels: shape.packedLabels, narrowLabels: shape.narrowLabels, closeLayers: shape.closeLayers, sided: shape.sided };
                 // Closing bands measures the picture once per band tried: only where a layout is quick.
                 return both ? withBandsClosed(graph, laidOut) : laidOut;
             };
@@ -190,7 +190,7 @@ export class DiagramLayouter {
                 return compoundLayout(sub, await this.runner.run(input.root, timeLeft(deadline)), input, direction);
             };
             if (previous) {
-                const layered = async () => padToAspect(await steadiest(graph, previous, seed => compound(directions[0], { spread: previous.spread, wrap: previous.wrap, layerBound: previous.layerBound, packedLabels: previous.packedLabels, narrowLabels: previous.narrowLabels, closeLayers: previous.closeLayers, seed }), this.editBudgetMs, previous.seed));
+                const layered = async () => padToAspect(await steadiest(graph, previous, seed => compound(directions[0], { spread: previous.spread, wrap: previous.wrap, layerBound: previous.layerBound, packedLabels: previous.packedLabels, narrowLabels: previous.narrowLabels, closeLayers: previous.closeLayers, sided: previous.sided, seed }), this.editBudgetMs, previous.seed));
                 // A grid keeps its rows: laid out in layers, the same view would be another picture.
                 const fitBudgetMs = FIT_SHARE * Math.max(this.editBudgetMs, this.layoutMs.get(previous) ?? 0);
                 return afterEdit(graph, previous, labelled, fitBudgetMs, async () => previous.departmentGrid
@@ -224,10 +224,19 @@ export class DiagramLayouter {
                 if (crossesLess(graph, turned, chosen, panel)) chosen = turned;
             }
             if (fittedTitlePx(chosen, panel) >= SMALLEST_TITLE_PX) return chosen;
+            // Departments opened among closed ones: the closed ones in a column on either side. Not
+            // where lines carry labels: a line round a column's side has no room for one.
+            if (!labelled && amongClosed(graph)) {
+                const direction = chosen.direction ?? directions[0];
+                const sided = [await compound(direction, { sided: true, closeLayers: true }), await compound(direction, { sided: true })].map(padToAspect);
+                chosen = chooseLayout(graph, [chosen, ...sided], panel, SMALLEST_TITLE_PX);
+                if (fittedTitlePx(chosen, panel) >= SMALLEST_TITLE_PX) return chosen;
+            }
             // A few boxes and many lines: ELK set the layers apart for lines that, straightened, pass
             // between them in far less room. Closer layers, where the picture still meets as many targets.
             if (!both) {
-                return graph.nodes.length <= SMALL_VIEW_NODES
+                // A column of closed departments either side was tried with closer layers already.
+                return graph.nodes.length <= SMALL_VIEW_NODES && !chosen.sided
                     ? chooseLayout(graph, [chosen, padToAspect(await compound(chosen.direction ?? directions[0], { closeLayers: true }))], panel, SMALLEST_TITLE_PX)
                     : chosen;
             }
@@ -462,6 +471,11 @@ function stripFactor(layout: DiagramLayout): number {
     const across = layout.direction === 'RIGHT' ? layout.height : layout.width;
     const ratio = along / Math.max(1, across);
     return ratio > MAX_ASPECT ? ratio / TARGET_ASPECT : 1;
+}
+
+/** Whether some departments of the view are opened and two or more closed (see `CompoundPlan.sided`). */
+function amongClosed(graph: DiagramGraph): boolean {
+    return graph.groups.length > 0 && graph.nodes.filter(node => node.kind === 'department').length >= 2;
 }
 
 /** A picture still too thin (a single box, a row of two) gets an even margin on its short sides. */

@@ -862,6 +862,43 @@ describe('a view of a few boxes and a hundred lines', () => {
     });
 });
 
+describe('a department opened among eight closed ones, linked nearly every one to every other (unseen 90-system estate, Payroll open)', () => {
+    it('sets the closed departments in a column either side of it, titles readable, every flow drawn, and keeps them so after an edit', async () => {
+        // Layered in one chain (the flows between closed departments put each in a layer of its own)
+        // the picture was 3,000 px wide, titles 6–7 px.
+        const files = generateEstate(scaledOptions(90, { files: 5, seed: 505 })).files;
+        const texts = Object.fromEntries(files.map(file => [file.name, file.text]));
+        const options = { view: { kind: 'estate' as const }, state: 'as-is' as const, expand: ['Payroll'] };
+        const { analysis } = await loadTexts(texts);
+        const graph = buildDiagramGraph(analysis.estate, analysis.findings, options);
+        expect(graph.nodes.length).toBeLessThanOrEqual(20);
+        const layouter = new DiagramLayouter(new CountingRunner(), 32, 60_000);
+        const layout = await layouter.layout(graph, { viewKey: 'payroll' });
+        expect(layout.sided).toBe(true);
+        expect(fittedTitlePx(layout)).toBeGreaterThanOrEqual(10);
+        expect(targetsMissed(measureLayout(graph, layout))).toBe(0);
+        expectNoOverlaps(graph, layout.nodes);
+        expectFlowLines(graph, layout);
+        const frame = layout.groups[graph.groups[0].id];
+        const closed = graph.nodes.filter(node => node.kind === 'department').map(node => layout.nodes[node.id]);
+        const [before, after] = [closed.filter(box => box.x + box.width < frame.x), closed.filter(box => box.x > frame.x + frame.width)];
+        expect(before.length + after.length).toBe(closed.length);
+        expect(Math.abs(before.length - after.length)).toBeLessThanOrEqual(1);
+        // A system added to Payroll with a flow from a closed department: nothing the reader knows moves far.
+        const payroll = graph.nodes.find(node => node.group === graph.groups[0].id)!.name;
+        const source = files.flatMap(file => [...file.text.matchAll(/^system (\w+)[^{]*\{[^}]*department Sales\b/gm)].map(match => match[1]))[0];
+        expect(source).toBeDefined();
+        const edited = await loadTexts({ ...texts, 'added.integ': `system Added { kind custom  department Payroll }\nflow AddedIn : ${source} -> Added { style api }\nflow AddedOut : Added -> ${payroll} { style api }` });
+        const editedGraph = buildDiagramGraph(edited.analysis.estate, edited.analysis.findings, options);
+        const next = await layouter.layout(editedGraph, { viewKey: 'payroll' });
+        expect(next.sided).toBe(true);
+        expectFlowLines(editedGraph, next);
+        const moved = displacement(graph, layout, next);
+        expect(moved.alignedMean).toBeLessThanOrEqual(0.5);
+        expect(moved.alignedWorst).toBeLessThanOrEqual(2);
+    });
+});
+
 describe('a view at a size threshold', () => {
     const allOpen = { view: { kind: 'estate' as const }, state: 'as-is' as const, expand: [EXPAND_ALL] };
 
