@@ -55,6 +55,8 @@ const LONGEST_DETOUR = 2.5;
 const ACROSS_CROWD_CROSSING_COST = 20;
 /** Spacing of the points along a box's outline where a line may meet it. */
 const OUTLINE_STEP = 10;
+/** Spots inside a department's frame are tried this far apart (see `insideFrame`). */
+const INSIDE_STEP = 16;
 /** The most points of one outline tried (a system's box has about forty). */
 const MOST_OUTLINE_POINTS = 48;
 /** Where along a run a label may sit on it. */
@@ -187,7 +189,12 @@ function fitted(graph: DiagramGraph, previous: DiagramLayout, labelled: boolean,
     for (const node of added) {
         // The nearest free spot whose new lines can all be drawn (the spot right beside its linked
         // box may leave no room for a line's label); else a row opened for it.
-        if (!firstFitting(freeSpots(node, graph, placed, direction), spot => putWithLines(node, spot)) && !fitsInOpenedRow(node, graph, placed, direction, spot => putWithLines(node, spot))) return undefined;
+        // Beside its linked box; else, where that box lies outside its department, inside the
+        // department's frame before a row is opened (else after: the new box stays beside its linked one).
+        const fits = (spot: Box) => putWithLines(node, spot);
+        const inside = () => firstFitting(freeOf(node, insideFrame(node, graph, placed), placed), fits);
+        const outside = linkedOutside(node, graph, placed);
+        if (!firstFitting(freeSpots(node, graph, placed, direction), fits) && !(outside && inside()) && !fitsInOpenedRow(node, graph, placed, direction, fits) && !(!outside && inside())) return undefined;
     }
     // A bundle of flows between departments ends on its departments' frames: where a frame grew, the
     // end moves out to the side's new place.
@@ -363,6 +370,39 @@ function anchorOf(node: DiagramNode, graph: DiagramGraph, placed: Placed): { anc
 function freeSpots(node: DiagramNode, graph: DiagramGraph, placed: Placed, direction: LayoutDirection): Generator<Box> {
     const linked = anchorOf(node, graph, placed);
     return freeOf(node, linked ? candidates(node, linked.anchor, linked.downstream, direction) : [], placed);
+}
+
+/** Whether the box a new node is linked to lies outside the new node's department frame (a closed department, a system of another). */
+function linkedOutside(node: DiagramNode, graph: DiagramGraph, placed: Placed): boolean {
+    const linked = anchorOf(node, graph, placed);
+    const frame = node.group ? placed.groups[node.group] : undefined;
+    return linked !== undefined && frame !== undefined && !overlaps(frame, linked.anchor);
+}
+
+/**
+ * Spots inside the new box's department frame, nearest its linked box first. Where that box lies
+ * outside the department, beside it the frame would have to grow over whatever lies between them;
+ * in a dense department, with no room beside its linked box nor a row to open, a spot farther along
+ * saves a layout that moves every box.
+ */
+function* insideFrame(node: DiagramNode, graph: DiagramGraph, placed: Placed): Generator<Box> {
+    const linked = anchorOf(node, graph, placed);
+    const frame = node.group ? placed.groups[node.group] : undefined;
+    if (!linked || !frame) return;
+    const [left, top] = [frame.x + GROUP_PAD.side, frame.y + GROUP_PAD.top];
+    const [right, bottom] = [frame.x + frame.width - GROUP_PAD.side - node.width, frame.y + frame.height - GROUP_PAD.side - node.height];
+    const spots: Box[] = [];
+    for (let x = left; x <= right; x += INSIDE_STEP) {
+        for (let y = top; y <= bottom; y += INSIDE_STEP) spots.push({ x, y, width: node.width, height: node.height });
+    }
+    const target = centre(linked.anchor);
+    const distance = (spot: Box) => Math.hypot(spot.x + spot.width / 2 - target.x, spot.y + spot.height / 2 - target.y);
+    spots.sort((a, b) => distance(a) - distance(b));
+    // A dense department may have no room for a box anywhere: the edit's budget bounds the search.
+    for (const [index, spot] of spots.entries()) {
+        if (index % TIME_CHECKED_EVERY === 0) inTime(placed);
+        yield spot;
+    }
 }
 
 /** Those of `spots` where the new box and its department's grown box touch nothing, as they are taken. */

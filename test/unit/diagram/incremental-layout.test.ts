@@ -352,6 +352,42 @@ describe('a new system whose opened row is crossed by lines right below its link
     });
 });
 
+describe('a new system of an opened department whose linked box is a closed department beyond another box', () => {
+    const lens = { data: 'none', owner: 'owned', roadmap: 'none' } as const;
+    const node = (id: string, kind: 'system' | 'department' = 'system', group?: string) => ({ id, kind, name: id, label: id, lines: [id], detail: '', shadow: false, findings: emptyCounts(), findingList: [], lens, width: 100, height: 40, group });
+    // Frame A holds two systems on its left; the closed department X lies right of it, beyond Y: beside
+    // X the frame would have to grow over Y (or X), and a row opened for the new box moves what lies below.
+    const previous: DiagramLayout = {
+        width: 724, height: 324, direction: 'RIGHT', edges: {},
+        groups: { 'group:A': { x: 12, y: 12, width: 400, height: 300 } },
+        nodes: {
+            a1: { x: 32, y: 72, width: 100, height: 40 }, a2: { x: 32, y: 212, width: 100, height: 40 },
+            Y: { x: 462, y: 12, width: 100, height: 120 }, X: { x: 612, y: 122, width: 100, height: 40 }, Z: { x: 462, y: 212, width: 100, height: 40 }
+        }
+    };
+    const graph: DiagramGraph = {
+        title: 't', view: { kind: 'estate' }, state: 'as-is', aggregated: true, notes: [],
+        groups: [{ id: 'group:A', label: 'A', department: 'A', collapsible: true, findings: emptyCounts(), findingList: [], lens }],
+        nodes: [node('a1', 'system', 'group:A'), node('a2', 'system', 'group:A'), node('New', 'system', 'group:A'), node('X', 'department'), node('Y', 'department'), node('Z', 'department')],
+        edges: [{ id: 'X->New', source: 'X', target: 'New', label: '', title: 'X to New', flows: ['XToNew'], edgeClass: 'realtime', twoWay: false, classifications: [], regulated: false, findings: emptyCounts(), findingList: [], lens }]
+    } as unknown as DiagramGraph;
+
+    it('takes a free spot inside its department\'s frame, nearest the linked box: nothing moves, the frame does not grow', () => {
+        const fitted = fitIntoPrevious(graph, previous, false)!;
+        expect(fitted).toBeDefined();
+        expect(fitted.nodes).toMatchObject(previous.nodes);
+        expect(fitted.groups['group:A']).toEqual(previous.groups['group:A']);
+        const box = fitted.nodes.New;
+        const frame = previous.groups['group:A'];
+        expect(box.x).toBeGreaterThanOrEqual(frame.x);
+        expect(box.x + box.width).toBeLessThanOrEqual(frame.x + frame.width);
+        expect(box.y + box.height).toBeLessThanOrEqual(frame.y + frame.height);
+        // On the frame's side facing X, not by a1 and a2.
+        expect(box.x).toBeGreaterThan(212);
+        expectClean(graph, fitted);
+    });
+});
+
 describe('a new system in a picture cut into rows, with no free spot beside its linked box', () => {
     const lens = { data: 'none', owner: 'owned', roadmap: 'none' } as const;
     const node = (id: string) => ({ id, kind: 'system' as const, name: id, label: id, lines: [id], detail: '', shadow: false, findings: emptyCounts(), findingList: [], lens, width: 100, height: 40 });
