@@ -129,12 +129,17 @@ export function shiftStruckTitles(layout: DiagramLayout, groups: readonly Diagra
             break;
         }
         if (shifted) continue;
-        const gap = widestGap(groupTitleBox(frame, group, 0, frame.width), segments, labels);
-        const cut = gap && { shift: gap.from + GAP_MARGIN - frame.x, width: Math.min(width, gap.to - gap.from - 2 * GAP_MARGIN) };
-        if (!cut || [...groupTitleText(group, cut.width).replace(/…$/, '')].length < FEWEST_LETTERS || !clear(groupTitleBox(frame, group, cut.shift, cut.width))) continue;
-        shifts[group.id] = cut.shift;
-        widths[group.id] = cut.width;
-        moved = true;
+        // The widest gap that holds a few of its letters and is clear (a gap between two lines may
+        // still hold a label), else the next widest.
+        for (const gap of gapsOf(groupTitleBox(frame, group, 0, frame.width), segments, labels)) {
+            const cut = { shift: gap.from + GAP_MARGIN - frame.x, width: Math.min(width, gap.to - gap.from - 2 * GAP_MARGIN) };
+            if ([...groupTitleText(group, cut.width).replace(/…$/, '')].length < FEWEST_LETTERS) break;
+            if (!clear(groupTitleBox(frame, group, cut.shift, cut.width))) continue;
+            shifts[group.id] = cut.shift;
+            widths[group.id] = cut.width;
+            moved = true;
+            break;
+        }
     }
     return moved ? { ...layout, titleShifts: shifts, titleWidths: Object.keys(widths).length > 0 ? widths : undefined } : layout;
 }
@@ -144,8 +149,8 @@ const FEWEST_LETTERS = 4;
 /** Room kept between a cut title and the lines either side of it. */
 const GAP_MARGIN = 2;
 
-/** The widest stretch of `band` no line runs through and no label covers, if any. */
-function widestGap(band: Box, segments: readonly Segment[], labels: readonly Box[]): { from: number; to: number } | undefined {
+/** The stretches of `band` no line runs through and no label covers, widest first. */
+function gapsOf(band: Box, segments: readonly Segment[], labels: readonly Box[]): Array<{ from: number; to: number }> {
     const [top, bottom] = [band.y, band.y + band.height];
     const taken: Array<[number, number]> = [];
     for (const { a, b } of segments) {
@@ -156,11 +161,12 @@ function widestGap(band: Box, segments: readonly Segment[], labels: readonly Box
     }
     for (const label of labels) if (overlaps(label, band)) taken.push([label.x, label.x + label.width]);
     taken.sort((p, q) => p[0] - q[0]);
-    let best: { from: number; to: number } | undefined;
+    const gaps: Array<{ from: number; to: number }> = [];
     let from = band.x;
     for (const [start, end] of [...taken, [band.x + band.width, band.x + band.width] as [number, number]]) {
-        if (start > from && (!best || start - from > best.to - best.from)) best = { from, to: Math.min(start, band.x + band.width) };
+        if (start > from) gaps.push({ from, to: Math.min(start, band.x + band.width) });
         from = Math.max(from, end);
     }
-    return best;
+    // Lines beyond the band's end (elsewhere in the picture) leave stretches past it: none is a gap.
+    return gaps.filter(gap => gap.to > gap.from).sort((p, q) => q.to - q.from - (p.to - p.from));
 }

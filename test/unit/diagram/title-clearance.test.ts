@@ -4,6 +4,7 @@ import type { SmoothingContext } from '../../../language-server/src/diagram/rout
 import { clearTitles, shiftStruckTitles } from '../../../language-server/src/diagram/title-clearance.js';
 import { measureLayout, segmentThroughBox } from '../../../language-server/src/diagram/layout-quality.js';
 import { renderSvg } from '../../../language-server/src/diagram/svg-renderer.js';
+import { layoutTitleBoxes } from '../../../language-server/src/diagram/node-sizing.js';
 
 /** A department (frame at 100,100) whose title is written across the top of its system B; A above it sends B a line straight down. */
 const TITLE: Box = { x: 100, y: 100, width: 150, height: 28 };
@@ -93,6 +94,19 @@ describe('a title still struck out slides along its band', () => {
         const written = /<text x='[\d.]+' y='120'>([^<]*)<\/text>/.exec(renderSvg({ graph, layout: after }))![1];
         expect(written).toMatch(/^Fina?n?c?…$/);
         expect(renderSvg({ graph, layout: after })).toContain('<title>Department Finance');
+    });
+
+    it('is cut into the widest gap within its band, whatever lines cross the band\'s height elsewhere in the picture', () => {
+        // Lines at 30, 50, 70 and 140 in a frame from 10 to 145: the widest gap is 70–140. A line far
+        // right of the frame (x 400) left a stretch from 140 to 400 that was taken for the widest,
+        // though only 5 px of it lie in the band: the title stayed struck out.
+        const before = crowded(135);
+        const edges = { ...before.edges, l140: { points: [{ x: 140, y: 280 }, { x: 140, y: 20 }] }, far: { points: [{ x: 400, y: 280 }, { x: 400, y: 20 }] } };
+        const after = shiftStruckTitles({ ...before, edges }, [group]);
+        expect(after.titleShifts?.g).toBeGreaterThanOrEqual(70 - 10);
+        expect(after.titleShifts!.g + after.titleWidths!.g).toBeLessThanOrEqual(140 - 10);
+        const title = layoutTitleBoxes(after, [group])[0];
+        for (const edge of Object.values(edges)) expect(segmentThroughBox(edge.points[0], edge.points[1], title)).toBe(false);
     });
 
     it('stays where it was in a frame with no gap that holds four of its letters', () => {
