@@ -14,6 +14,8 @@ export const DETOUR_WORST = 2.5;
 /** Node titles of a small view (up to `SMALL_VIEW_NODES`) come out at least this large when it is fitted into the panel. */
 export const SMALLEST_TITLE_PX = 10;
 export const SMALL_VIEW_NODES = 20;
+/** Titles smaller than this share of the smallest size count as one more target missed (see `chooseLayout`). */
+const ILLEGIBLE = 0.7;
 /** Titles this many times smaller than another layout's, in the same panel, mark a picture of the wrong shape for it... */
 const WRONG_SHAPE = 2;
 /** ...where they are barely readable (within a tenth of the smallest size): larger, the shape no longer matters. */
@@ -91,7 +93,9 @@ export function chooseLayout(graph: DiagramGraph, candidates: readonly DiagramLa
         // than half as large as another layout's in this panel, where they are barely readable: the picture
         // has the wrong shape for it (four boxes in a row across a tall panel, against a column at twice the size).
         const wrongShape = titlePx < EASY_TITLE_PX && titlePx * WRONG_SHAPE < largest;
-        const unreadable = quality.nodes <= SMALL_VIEW_NODES && (titlePx < SMALLEST_TITLE_PX || wrongShape) ? 2 : 0;
+        // Titles under seven tenths of that size cannot be read at all: one more target missed, so that
+        // a picture one line of which goes far out of its way, its titles near readable, wins over it.
+        const unreadable = quality.nodes <= SMALL_VIEW_NODES && (titlePx < SMALLEST_TITLE_PX || wrongShape) ? (titlePx < ILLEGIBLE * SMALLEST_TITLE_PX ? 3 : 2) : 0;
         return { layout, missed: targetsMissed(quality) + unreadable, titlePx: Math.min(titlesLargeEnough, titlePx), crooked: quality.detourMean + quality.bendsPerEdge, crossings: quality.crossings };
     });
     const fewest = Math.min(...scored.map(entry => entry.missed));
