@@ -42,6 +42,8 @@ const NEAREST_ENDS = 3;
 const BLOCKED = -1;
 /** Ways tried per line, shortest first: past these the rest are rarely clear and cost more than the layout. */
 const TRIES_PER_LINE = 400;
+/** Lines a way may cross beyond those the old route crossed, for a line farther out of its way than `DETOUR_WORST`. */
+const EXTRA_CROSSINGS = 2;
 /** The last run carries the arrowhead; no run is shorter than this. */
 const SHORTEST_RUN = 14;
 /**
@@ -140,16 +142,23 @@ function shortcut(id: string, layout: DiagramLayout, edges: DiagramLayout['edges
         }
         return verdict;
     };
+    // A line beyond the worst detour a picture may have takes the shortest way that crosses a line or
+    // two more where none crosses no more: one line far out of its way misses a target, a crossing does not.
+    const allowed = before + (detourOf(current.points) > DETOUR_WORST ? EXTRA_CROSSINGS : 0);
+    let fallback: { taken: EdgeGeometry; crossed: number } | undefined;
     for (const { points } of candidates) {
         let crossed = 0;
-        for (let i = 1; i < points.length && crossed <= before; i++) {
+        for (let i = 1; i < points.length && crossed <= allowed; i++) {
             const verdict = judge(points[i - 1], points[i]);
             crossed = verdict === BLOCKED ? Number.POSITIVE_INFINITY : crossed + verdict;
         }
-        if (crossed > before) continue;
+        if (crossed > allowed || (fallback && crossed >= fallback.crossed)) continue;
         const taken = withLabel(current, points, layout, obstacles, otherSegments);
-        if (taken) return taken;
+        if (!taken) continue;
+        if (crossed <= before) return taken;
+        fallback = { taken, crossed };
     }
+    if (fallback) return fallback.taken;
     if (Object.keys(edges).length > CHANNEL_UP_TO_EDGES || (!struck && detourOf(current.points) < CHANNEL_WORTH)) return undefined;
     // Channels keep as far from what they pass as lines keep from boxes, not a pixel off a department's border.
     const walls = [...obstacles.map(box => inflate(box, CHANNEL_CLEARANCE)), from, to];

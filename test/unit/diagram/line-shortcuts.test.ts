@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Box, DiagramLayout, Point } from '../../../language-server/src/diagram/diagram-graph.js';
-import { pathLength } from '../../../language-server/src/diagram/box-geometry.js';
+import { detourOf, pathLength } from '../../../language-server/src/diagram/box-geometry.js';
 import { crossingPoint, segmentThroughBox } from '../../../language-server/src/diagram/layout-quality.js';
 import { shortenDetours } from '../../../language-server/src/diagram/line-shortcuts.js';
 import type { SmoothingContext } from '../../../language-server/src/diagram/route-smoothing.js';
@@ -81,6 +81,23 @@ describe('lines that go far out of their way are shortened', () => {
         expect(crossesWall(before.edges.ab.points)).toBe(false);
         expect(crossesWall([{ x: 160, y: 60 }, { x: 300, y: 420 }])).toBe(true);
         expect(shortenDetours(before, walled).edges.ab.points).toEqual(before.edges.ab.points);
+    });
+
+    it('lets a line more than 2.5 times its way cross one line more on a way that is not', () => {
+        const before = picture();
+        before.nodes.w1 = { x: 540, y: 300, width: 40, height: 40 };
+        before.edges.wall = { points: [{ x: 40, y: 320 }, { x: 540, y: 320 }] };
+        const walled: SmoothingContext = { ends: id => (id === 'ab' ? ['a', 'b'] : ['a', 'w1']), barriers: () => [], kind: id => id };
+        // Round the left of the wall, under B and back into its right side: 2.8 times the distance between its ends, crossing nothing.
+        before.edges.ab.points = [{ x: 100, y: 40 }, { x: 20, y: 40 }, { x: 20, y: 480 }, { x: 590, y: 480 }, { x: 590, y: 440 }, { x: 360, y: 440 }];
+        const wall = { a: before.edges.wall.points[0], b: before.edges.wall.points[1] };
+        const wallCrossings = (points: readonly Point[]) => points.slice(1).filter((b, i) => crossingPoint({ a: points[i], b }, wall) !== undefined).length;
+        expect(wallCrossings(before.edges.ab.points)).toBe(0);
+        const { points } = shortenDetours(before, walled).edges.ab;
+        expect(pathLength(points)).toBeLessThan(0.85 * pathLength(before.edges.ab.points));
+        expect(detourOf(points)).toBeLessThanOrEqual(2.5);
+        expect(wallCrossings(points)).toBe(1);
+        expect(throughBox(points, before.nodes.c)).toBe(false);
     });
 
     it('returns the layout itself when no line goes out of its way', () => {
