@@ -85,6 +85,7 @@ export function chooseLayout(graph: DiagramGraph, candidates: readonly DiagramLa
     if (candidates.length === 1) return candidates[0];
     const titles = candidates.map(layout => fittedTitlePx(layout, panel));
     const largest = Math.max(...titles);
+    const noneReadable = largest < SMALLEST_TITLE_PX;
     const scored = candidates.map((layout, i) => {
         const quality = measureLayout(graph, layout);
         const titlePx = titles[i];
@@ -93,9 +94,12 @@ export function chooseLayout(graph: DiagramGraph, candidates: readonly DiagramLa
         // than half as large as another layout's in this panel, where they are barely readable: the picture
         // has the wrong shape for it (four boxes in a row across a tall panel, against a column at twice the size).
         const wrongShape = titlePx < EASY_TITLE_PX && titlePx * WRONG_SHAPE < largest;
-        // Titles under seven tenths of that size cannot be read at all: one more target missed, so that
-        // a picture one line of which goes far out of its way, its titles near readable, wins over it.
-        const unreadable = quality.nodes <= SMALL_VIEW_NODES && (titlePx < SMALLEST_TITLE_PX || wrongShape) ? (titlePx < ILLEGIBLE * SMALLEST_TITLE_PX ? 3 : 2) : 0;
+        // Where no layout of the view reads, titles under seven tenths of that size cannot be read at
+        // all: one more target missed, so that a picture one line of which goes far out of its way, its
+        // titles near readable, wins over them. Where one reads, the reshaped pictures tried after (a
+        // grid, rows) start from the one that met the other targets.
+        const illegible = noneReadable && titlePx < ILLEGIBLE * SMALLEST_TITLE_PX ? 1 : 0;
+        const unreadable = quality.nodes <= SMALL_VIEW_NODES && (titlePx < SMALLEST_TITLE_PX || wrongShape) ? 2 + illegible : 0;
         return { layout, missed: targetsMissed(quality) + unreadable, titlePx: Math.min(titlesLargeEnough, titlePx), crooked: quality.detourMean + quality.bendsPerEdge, crossings: quality.crossings };
     });
     const fewest = Math.min(...scored.map(entry => entry.missed));

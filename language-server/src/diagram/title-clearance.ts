@@ -129,8 +129,8 @@ export function shiftStruckTitles(layout: DiagramLayout, groups: readonly Diagra
             break;
         }
         if (shifted) continue;
-        // The widest gap that holds a few of its letters and is clear (a gap between two lines may
-        // still hold a label), else the next widest.
+        // The widest gap that holds a few of its letters and where the title, as measured, is clear;
+        // else the next widest.
         for (const gap of gapsOf(groupTitleBox(frame, group, 0, frame.width), segments, labels)) {
             const cut = { shift: gap.from + GAP_MARGIN - frame.x, width: Math.min(width, gap.to - gap.from - 2 * GAP_MARGIN) };
             if ([...groupTitleText(group, cut.width).replace(/…$/, '')].length < FEWEST_LETTERS) break;

@@ -94,6 +94,41 @@ describe('choosing for the panel at hand', () => {
     });
 });
 
+describe('choosing where no layout\'s titles can be read in the panel', () => {
+    // Eight boxes in a row, 200 px apart, each linked to the next; the last line, or the last two, may
+    // go 160 px up and round: 2.6 times the way between their ends.
+    const ids = ['n0', 'n1', 'n2', 'n3', 'n4', 'n5', 'n6', 'n7'];
+    const chain: DiagramGraph = {
+        ...graph, nodes: ids.map(node),
+        edges: ids.slice(1).map((id, i) => ({ ...graph.edges[0], id: `e${i}`, source: ids[i], target: id, label: '', title: `e${i}`, flows: [`e${i}`] }))
+    };
+    function picture(width: number, height: number, roundabout: number): DiagramLayout {
+        const edges: DiagramLayout['edges'] = {};
+        ids.slice(1).forEach((_, i) => {
+            const [from, to] = [300 * i + 100, 300 * (i + 1)];
+            edges[`e${i}`] = { points: i >= ids.length - 1 - roundabout ? [{ x: from, y: 520 }, { x: from, y: 360 }, { x: to, y: 360 }, { x: to, y: 520 }] : [{ x: from, y: 520 }, { x: to, y: 520 }] };
+        });
+        return { width, height, direction: 'RIGHT', groups: {}, edges, nodes: Object.fromEntries(ids.map((id, i) => [id, { x: 300 * i, y: 500, width: 100, height: 40 }])) };
+    }
+
+    it('counts titles under 7 px as a second missed target: 8 px and one line far out of its way win over 6 px', () => {
+        // 3,413 px wide: 6.0 px titles at 1600×900, every target met; 2,560 px wide: 8.0 px, its worst line 2.6 times its way.
+        const strip = picture(3413, 1400, 0);
+        const crooked = picture(2560, 1100, 1);
+        expect(targetsMissed(measureLayout(chain, strip))).toBe(0);
+        expect(targetsMissed(measureLayout(chain, crooked))).toBe(1);
+        expect(chooseLayout(chain, [strip, crooked])).toBe(crooked);
+        expect(chooseLayout(chain, [crooked, strip])).toBe(crooked);
+    });
+
+    it('counts them as one where another layout reads: the strip that meets every other target is kept for the shapes tried after', () => {
+        // 1,950 px wide: 10.5 px titles, but two lines 2.6 times their way (mean 1.46): the detour targets missed.
+        const readable = picture(1950, 850, 2);
+        expect(targetsMissed(measureLayout(chain, readable))).toBe(3);
+        expect(chooseLayout(chain, [picture(3413, 1400, 0), readable])).not.toBe(readable);
+    });
+});
+
 describe('the targets an edited picture misses', () => {
     const clean = measureLayout(graph, row(150, 0, 'RIGHT'));
     const struck = { ...clean, edgeThroughTitle: 2 };

@@ -371,7 +371,7 @@ describe('a view too wide for a side panel (hospital, department Clinical, in a 
         const square = { width: 1000, height: 1000 };
         const wide = await new DiagramLayouter(new CountingRunner()).layout(graph);
         expect(wide.layerBound).toBeUndefined();
-        expect(fittedTitlePx(wide, square)).toBeLessThan(7);
+        expect(fittedTitlePx(wide, square)).toBeLessThan(10);
         const side = await new DiagramLayouter(new CountingRunner()).layout(graph, { panel: square });
         expect(side.layerBound).toBe(3);
         expect(fittedTitlePx(side, square)).toBeGreaterThanOrEqual(10);
