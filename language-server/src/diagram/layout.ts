@@ -236,9 +236,13 @@ export class DiagramLayouter {
             // between them in far less room. Closer layers, where the picture still meets as many targets.
             if (!both) {
                 // A column of closed departments either side was tried with closer layers already.
-                return graph.nodes.length <= SMALL_VIEW_NODES && !chosen.sided
-                    ? chooseLayout(graph, [chosen, padToAspect(await compound(chosen.direction ?? directions[0], { closeLayers: true }))], panel, SMALLEST_TITLE_PX)
-                    : chosen;
+                if (graph.nodes.length > SMALL_VIEW_NODES || chosen.sided) return chosen;
+                const direction = chosen.direction ?? directions[0];
+                const closer = [padToAspect(await compound(direction, { closeLayers: true }))];
+                // Still too wide for the panel (layers of five or six departments, the lines against
+                // the layers round their sides): at most three boxes a layer, in more layers.
+                if (fittedTitlePx(closer[0], panel) < SMALLEST_TITLE_PX) closer.push(padToAspect(await compound(direction, { closeLayers: true, layerBound: LAYER_BOUND })));
+                return chooseLayout(graph, [chosen, ...closer], panel, SMALLEST_TITLE_PX);
             }
             // Still too small to read in the panel: a strip (a long chain of departments) has its layers
             // cut into rows; in either direction the layers are bounded to a few boxes side by side (a

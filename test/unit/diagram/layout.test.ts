@@ -899,6 +899,27 @@ describe('a department opened among eight closed ones, linked nearly every one t
     });
 });
 
+describe('an overview whose layers are still too wide for the panel with the layers set closer', () => {
+    it('bounds the layers to three departments side by side: larger titles, no line on another, nothing drawn over anything', async () => {
+        // An unseen 300-system estate: 17 departments, 149 bundles. Top to bottom 2,777 × 2,065 px, 5.6 px
+        // titles; with closer layers 8.9 px, but the lines round the sides of its wide layers go far out
+        // of their way (mean 1.33, worst 3.48).
+        const files = generateEstate(scaledOptions(300, { files: 5, seed: 404 })).files;
+        const { analysis } = await loadTexts(Object.fromEntries(files.map(file => [file.name, file.text])));
+        const graph = buildDiagramGraph(analysis.estate, analysis.findings, { view: { kind: 'estate' }, state: 'as-is' });
+        expect(graph.nodes.length).toBeLessThanOrEqual(20);
+        const layout = await new DiagramLayouter(new CountingRunner(), 32, 60_000).layout(graph);
+        expect(layout.closeLayers).toBe(true);
+        expect(layout.layerBound).toBe(3);
+        expect(fittedTitlePx(layout)).toBeGreaterThan(8);
+        const quality = measureLayout(graph, layout);
+        expect(quality.detourMean).toBeLessThanOrEqual(1.3);
+        expect(quality.hiddenShare).toBe(0);
+        expect(quality.edgeThroughNode + quality.nodeOverlaps + quality.labelLabelOverlaps + quality.labelNodeOverlaps + quality.edgeThroughLabel).toBe(0);
+        expectNoOverlaps(graph, layout.nodes);
+    });
+});
+
 describe('a view at a size threshold', () => {
     const allOpen = { view: { kind: 'estate' as const }, state: 'as-is' as const, expand: [EXPAND_ALL] };
 
