@@ -56,6 +56,13 @@ function crossDepartmentEstate(): string {
     ].join('\n');
 }
 
+/** An unseen estate of `count` systems from the generator (five files, `seed`): its texts and the graph of one view. */
+async function generatedView(count: number, seed: number, options: Parameters<typeof buildDiagramGraph>[2]): Promise<{ texts: Record<string, string>; graph: DiagramGraph }> {
+    const texts = Object.fromEntries(generateEstate(scaledOptions(count, { files: 5, seed })).files.map(file => [file.name, file.text]));
+    const { analysis } = await loadTexts(texts);
+    return { texts, graph: buildDiagramGraph(analysis.estate, analysis.findings, options) };
+}
+
 describe('layout', () => {
     it('places every node of the reference estate without overlaps, in a worker thread', async () => {
         const { analysis } = await loadReference();
@@ -826,11 +833,8 @@ describe('an edit to an estate too large for one compound graph', () => {
 describe('a view of a few boxes and a hundred lines', () => {
     it('sets its layers closer where that makes the titles readable, meeting every target, and keeps them so after an edit', async () => {
         // An unseen 200-system estate's overview: 14 departments, 111 bundles. At ELK's spacing 1,765 × 1,469 px: titles 7.8 px.
-        const files = generateEstate(scaledOptions(200, { files: 5, seed: 404 })).files;
-        const texts = Object.fromEntries(files.map(file => [file.name, file.text]));
         const options = { view: { kind: 'estate' as const }, state: 'as-is' as const };
-        const { analysis } = await loadTexts(texts);
-        const graph = buildDiagramGraph(analysis.estate, analysis.findings, options);
+        const { texts, graph } = await generatedView(200, 404, options);
         expect(graph.nodes.length).toBeLessThanOrEqual(20);
         expect(graph.edges.length).toBeGreaterThan(100);
         const layouter = new DiagramLayouter(new CountingRunner(), 32, 60_000);
@@ -849,9 +853,7 @@ describe('a view of a few boxes and a hundred lines', () => {
     it('sets the lines of a layer closer too: the overview of the roadmap\'s to-be state reads as well', async () => {
         // The same estate's to-be overview (114 bundles): with only the layers closer, 2,088 px wide,
         // titles 9.8 px and a line 2.54 times the way between its ends; at ELK's spacing 7.1 px.
-        const files = generateEstate(scaledOptions(200, { files: 5, seed: 404 })).files;
-        const { analysis } = await loadTexts(Object.fromEntries(files.map(file => [file.name, file.text])));
-        const graph = buildDiagramGraph(analysis.estate, analysis.findings, { view: { kind: 'estate' }, state: 'to-be' });
+        const { graph } = await generatedView(200, 404, { view: { kind: 'estate' }, state: 'to-be' });
         expect(graph.nodes.length).toBeLessThanOrEqual(20);
         const layout = await new DiagramLayouter(new CountingRunner(), 32, 60_000).layout(graph);
         expect(layout.closeLayers).toBe(true);
@@ -866,11 +868,8 @@ describe('a department opened among eight closed ones, linked nearly every one t
     it('sets the closed departments in a column either side of it, titles readable, every flow drawn, and keeps them so after an edit', async () => {
         // Layered in one chain (the flows between closed departments put each in a layer of its own)
         // the picture was 3,000 px wide, titles 6–7 px.
-        const files = generateEstate(scaledOptions(90, { files: 5, seed: 505 })).files;
-        const texts = Object.fromEntries(files.map(file => [file.name, file.text]));
         const options = { view: { kind: 'estate' as const }, state: 'as-is' as const, expand: ['Payroll'] };
-        const { analysis } = await loadTexts(texts);
-        const graph = buildDiagramGraph(analysis.estate, analysis.findings, options);
+        const { texts, graph } = await generatedView(90, 505, options);
         expect(graph.nodes.length).toBeLessThanOrEqual(20);
         const layouter = new DiagramLayouter(new CountingRunner(), 32, 60_000);
         const layout = await layouter.layout(graph, { viewKey: 'payroll' });
@@ -886,7 +885,7 @@ describe('a department opened among eight closed ones, linked nearly every one t
         expect(Math.abs(before.length - after.length)).toBeLessThanOrEqual(1);
         // A system added to Payroll with a flow from a closed department: nothing the reader knows moves far.
         const payroll = graph.nodes.find(node => node.group === graph.groups[0].id)!.name;
-        const source = files.flatMap(file => [...file.text.matchAll(/^system (\w+)[^{]*\{[^}]*department Sales\b/gm)].map(match => match[1]))[0];
+        const source = Object.values(texts).flatMap(text => [...text.matchAll(/^system (\w+)[^{]*\{[^}]*department Sales\b/gm)].map(match => match[1]))[0];
         expect(source).toBeDefined();
         const edited = await loadTexts({ ...texts, 'added.integ': `system Added { kind custom  department Payroll }\nflow AddedIn : ${source} -> Added { style api }\nflow AddedOut : Added -> ${payroll} { style api }` });
         const editedGraph = buildDiagramGraph(edited.analysis.estate, edited.analysis.findings, options);
@@ -904,9 +903,7 @@ describe('an overview whose layers are still too wide for the panel with the lay
         // An unseen 300-system estate: 17 departments, 149 bundles. Top to bottom 2,777 × 2,065 px, 5.6 px
         // titles; with closer layers 8.9 px, but the lines round the sides of its wide layers go far out
         // of their way (mean 1.33, worst 3.48).
-        const files = generateEstate(scaledOptions(300, { files: 5, seed: 404 })).files;
-        const { analysis } = await loadTexts(Object.fromEntries(files.map(file => [file.name, file.text])));
-        const graph = buildDiagramGraph(analysis.estate, analysis.findings, { view: { kind: 'estate' }, state: 'as-is' });
+        const { graph } = await generatedView(300, 404, { view: { kind: 'estate' }, state: 'as-is' });
         expect(graph.nodes.length).toBeLessThanOrEqual(20);
         const layout = await new DiagramLayouter(new CountingRunner(), 32, 60_000).layout(graph);
         expect(layout.closeLayers).toBe(true);
