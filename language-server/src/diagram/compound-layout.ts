@@ -129,6 +129,11 @@ const GROUP_PADDING = `[top=${GROUP_TITLE_HEIGHT + 10},left=14,bottom=14,right=1
 const BLOCK_GAP = 20;
 const BLOCK_COLUMNS = 3;
 
+/** The view's lines as links to rank by, each weighing as many flows as it stands for. */
+function rankedLinks(edges: DiagramGraph['edges']): RankedLink[] {
+    return edges.map(edge => ({ source: edge.source, target: edge.target, weight: edge.flows.length }));
+}
+
 /** More links than this per node make a flat view dense (collapsed departments, nearly every one linked to every other). */
 const DENSE_LINKS_PER_NODE = 3;
 
@@ -141,7 +146,7 @@ const DENSE_LINKS_PER_NODE = 3;
  * order keeps its flows one way, and a colouring needs far fewer layers.
  */
 export function viewRanks(graph: DiagramGraph, previous?: ReadonlyMap<string, number>): Map<string, number> | undefined {
-    const links: RankedLink[] = graph.edges.map(edge => ({ source: edge.source, target: edge.target, weight: edge.flows.length }));
+    const links = rankedLinks(graph.edges);
     const flat = graph.groups.length === 0 && !graph.sequence?.length;
     if (flat && links.length > DENSE_LINKS_PER_NODE * graph.nodes.length) {
         return colourNodes(graph.nodes.map(node => node.id), links.map(link => [link.source, link.target] as const));
@@ -346,11 +351,11 @@ export function compoundLayout(graph: DiagramGraph, laidOut: ElkNode, input: Pic
         const routed = geometry.points.length >= 2 && onOutline(geometry.points[0], from) && onOutline(geometry.points[geometry.points.length - 1], to);
         layout.edges[edge.id] = routed ? geometry : directLine(geometry, from, to);
     }
-    if (input.sides) Object.assign(layout, withSideBrackets(graph, layout, input.sides, direction));
-    const { context, titles } = lineContext(graph, layout);
-    const straightened = straightenLayout(layout, context);
+    const drawn = input.sides ? withSideBrackets(graph, layout, input.sides, direction) : layout;
+    const { context, titles } = lineContext(graph, drawn);
+    const straightened = straightenLayout(drawn, context);
     const read = shortenDetours(betterReading(graph, straightened, linesFirst(straightened, context)), context);
-    return loopsClearOfLabels(graph, withOpenLoops(graph, shiftStruckTitles(clearTitles(read, context, titles), graph.groups), layout), input.labelLines.size > 0);
+    return loopsClearOfLabels(graph, withOpenLoops(graph, shiftStruckTitles(clearTitles(read, context, titles), graph.groups), drawn), input.labelLines.size > 0);
 }
 
 /** How long the loops through other lines' labels of one layout may take to be drawn again. */
@@ -405,7 +410,7 @@ function geometryOf(elkEdge: ElkEdge, reversed: boolean, labelLines: string[] | 
  */
 function sidedRanks(graph: DiagramGraph, linked: ReadonlySet<string>, sides: ReadonlyMap<string, number>, previous?: ReadonlyMap<string, number>): Map<string, number> {
     const opened = graph.nodes.filter(node => !sides.has(node.id) && linked.has(node.id));
-    const links = graph.edges.filter(edge => !sides.has(edge.source) && !sides.has(edge.target)).map(edge => ({ source: edge.source, target: edge.target, weight: edge.flows.length }));
+    const links = rankedLinks(graph.edges.filter(edge => !sides.has(edge.source) && !sides.has(edge.target)));
     const inner = groupedRanks(opened, links, graph.sequence, previous);
     const last = Math.max(0, ...inner.values()) + 2;
     const rank = new Map([...inner].map(([id, r]) => [id, r + 1]));

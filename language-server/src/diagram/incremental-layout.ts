@@ -187,14 +187,18 @@ function fitted(graph: DiagramGraph, previous: DiagramLayout, labelled: boolean,
         return false;
     };
     for (const node of added) {
-        // The nearest free spot whose new lines can all be drawn (the spot right beside its linked
-        // box may leave no room for a line's label); else a row opened for it.
-        // Beside its linked box; else, where that box lies outside its department, inside the
-        // department's frame before a row is opened (else after: the new box stays beside its linked one).
+        // The nearest free spot beside its linked box whose new lines can all be drawn (the spot right
+        // beside it may leave no room for a line's label); else a row opened for it, or a free spot
+        // inside its department's frame: first where the linked box lies outside the department,
+        // after the row where it lies inside (the new box then stays beside its linked one).
         const fits = (spot: Box) => putWithLines(node, spot);
-        const inside = () => firstFitting(freeOf(node, insideFrame(node, graph, placed), placed), fits);
-        const outside = linkedOutside(node, graph, placed);
-        if (!firstFitting(freeSpots(node, graph, placed, direction), fits) && !(outside && inside()) && !fitsInOpenedRow(node, graph, placed, direction, fits) && !(!outside && inside())) return undefined;
+        const linked = anchorOf(node, graph, placed)?.anchor;
+        const frame = node.group ? placed.groups[node.group] : undefined;
+        const beside = () => firstFitting(freeSpots(node, graph, placed, direction), fits);
+        const inRow = () => fitsInOpenedRow(node, graph, placed, direction, fits);
+        const inFrame = () => linked !== undefined && frame !== undefined && firstFitting(freeOf(node, insideFrame(node, linked, frame, placed), placed), fits);
+        const outside = linked !== undefined && frame !== undefined && !overlaps(frame, linked);
+        if (!(outside ? [beside, inFrame, inRow] : [beside, inRow, inFrame]).some(tried => tried())) return undefined;
     }
     // A bundle of flows between departments ends on its departments' frames: where a frame grew, the
     // end moves out to the side's new place.
@@ -372,30 +376,20 @@ function freeSpots(node: DiagramNode, graph: DiagramGraph, placed: Placed, direc
     return freeOf(node, linked ? candidates(node, linked.anchor, linked.downstream, direction) : [], placed);
 }
 
-/** Whether the box a new node is linked to lies outside the new node's department frame (a closed department, a system of another). */
-function linkedOutside(node: DiagramNode, graph: DiagramGraph, placed: Placed): boolean {
-    const linked = anchorOf(node, graph, placed);
-    const frame = node.group ? placed.groups[node.group] : undefined;
-    return linked !== undefined && frame !== undefined && !overlaps(frame, linked.anchor);
-}
-
 /**
  * Spots inside the new box's department frame, nearest its linked box first. Where that box lies
  * outside the department, beside it the frame would have to grow over whatever lies between them;
  * in a dense department, with no room beside its linked box nor a row to open, a spot farther along
  * saves a layout that moves every box.
  */
-function* insideFrame(node: DiagramNode, graph: DiagramGraph, placed: Placed): Generator<Box> {
-    const linked = anchorOf(node, graph, placed);
-    const frame = node.group ? placed.groups[node.group] : undefined;
-    if (!linked || !frame) return;
+function* insideFrame(node: DiagramNode, linked: Box, frame: Box, placed: Placed): Generator<Box> {
     const [left, top] = [frame.x + GROUP_PAD.side, frame.y + GROUP_PAD.top];
     const [right, bottom] = [frame.x + frame.width - GROUP_PAD.side - node.width, frame.y + frame.height - GROUP_PAD.side - node.height];
     const spots: Box[] = [];
     for (let x = left; x <= right; x += INSIDE_STEP) {
         for (let y = top; y <= bottom; y += INSIDE_STEP) spots.push({ x, y, width: node.width, height: node.height });
     }
-    const target = centre(linked.anchor);
+    const target = centre(linked);
     const distance = (spot: Box) => Math.hypot(spot.x + spot.width / 2 - target.x, spot.y + spot.height / 2 - target.y);
     spots.sort((a, b) => distance(a) - distance(b));
     // A dense department may have no room for a box anywhere: the edit's budget bounds the search.

@@ -70,7 +70,8 @@ interface Bracket { id: string; source: string; target: string; low: number; hig
  */
 export function withSideBrackets(graph: DiagramGraph, layout: DiagramLayout, sides: ReadonlyMap<string, number>, direction: LayoutDirection): DiagramLayout {
     const down = direction === 'DOWN';
-    const boxOf = (id: string) => turned(layout.nodes[id], down);
+    const turnedBoxes = new Map([...sides.keys()].filter(id => layout.nodes[id]).map(id => [id, turned(layout.nodes[id], down)]));
+    const boxOf = (id: string) => turnedBoxes.get(id)!;
     const edges: Record<string, EdgeGeometry> = { ...layout.edges };
     let [before, after] = [0, 0];
     for (const side of [-1, 1]) {
