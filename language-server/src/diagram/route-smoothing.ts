@@ -11,7 +11,7 @@
  */
 import type { Box, DiagramGraph, DiagramLayout, EdgeGeometry, Point } from './diagram-graph.js';
 import { groupTitleBox } from './node-sizing.js';
-import { crossingPoint, segmentThroughBox, sharedInterval } from './layout-quality.js';
+import { crossingPoint, quarterTurns, segmentThroughBox, sharedInterval } from './layout-quality.js';
 import { SpatialIndex } from './spatial-index.js';
 import { distanceToBox, inflate, overlaps, pathLength, segmentsOf, spanOf, spotsBeside, type Segment } from './box-geometry.js';
 
@@ -103,9 +103,10 @@ interface LineSurroundings {
     /**
      * How many other lines a run would cross; undefined where it passes something, lies on a line of
      * another kind or crosses more than `most()` lines (the search stops there; asked only for a run
-     * clear of every box, as most long runs are not).
+     * clear of every box, as most long runs are not). A `strict` run also lies on no other line and
+     * keeps out of the line's own two boxes.
      */
-    judge(a: Point, b: Point, most: () => number): number | undefined;
+    judge(a: Point, b: Point, most: () => number, strict?: boolean): number | undefined;
     /** How many other lines the runs cross. */
     crossings(runs: readonly Segment[]): number;
 }
@@ -133,10 +134,52 @@ function straighten(points: readonly Point[], around: LineSurroundings, label?: 
                 break;
             }
         }
+        const turn = next === i + 1 ? oneTurnTo(route, i, stop, around, crossedBetween) : undefined;
+        if (turn) {
+            result.push(turn.corner);
+            next = turn.to;
+        }
         result.push(route[next]);
         i = next;
     }
     return result;
+}
+
+/**
+ * Where no straight run is clear, the furthest point the route reaches from point `from` by two
+ * runs at a right angle: a staircase that zigzags down a department between its systems (five
+ * turns between a port and a box) becomes one turn where the corner's two runs are clear. Taken
+ * only where it turns less, is no longer, crosses no more lines than the stretch it replaces, lies
+ * on no other line (a corner would fold parallel flows into one) and keeps out of its own boxes; at
+ * the line's ends the run keeps the way it leaves or enters its box.
+ */
+function oneTurnTo(route: readonly Point[], from: number, stop: number, around: LineSurroundings, crossedBetween: (from: number, to: number) => number): { corner: Point; to: number } | undefined {
+    const last = route.length - 1;
+    const a = route[from];
+    const before = from > 0 ? [route[from - 1]] : [];
+    for (let to = stop; to >= from + 3; to--) {
+        const b = route[to];
+        if (Math.abs(a.x - b.x) < 0.5 || Math.abs(a.y - b.y) < 0.5) continue;
+        const stretch = route.slice(from, to + 1);
+        if (Math.abs(b.x - a.x) + Math.abs(b.y - a.y) > pathLength(stretch) + 0.5) continue;
+        const after = to < last ? [route[to + 1]] : [];
+        const turnsNow = quarterTurns([...before, ...stretch, ...after]);
+        for (const corner of [{ x: b.x, y: a.y }, { x: a.x, y: b.y }]) {
+            if (from === 0 && !sameHeading(a, corner, route[1])) continue;
+            if (to === last && !sameHeading(corner, b, b, route[last - 1])) continue;
+            if (quarterTurns([...before, a, corner, b, ...after]) > turnsNow - 0.5) continue;
+            const first = around.judge(a, corner, () => crossedBetween(from, to), true);
+            if (first === undefined) continue;
+            if (around.judge(corner, b, () => crossedBetween(from, to) - first, true) !== undefined) return { corner, to };
+        }
+    }
+    return undefined;
+}
+
+/** Whether the run p → q heads the way of p → r (or, given `s`, the way s → r). */
+function sameHeading(p: Point, q: Point, r: Point, s: Point = p): boolean {
+    const [u, v] = [{ x: q.x - p.x, y: q.y - p.y }, { x: r.x - s.x, y: r.y - s.y }];
+    return Math.abs(u.x * v.y - u.y * v.x) < 0.5 * Math.hypot(u.x, u.y) && u.x * v.x + u.y * v.y > 0;
 }
 
 /** A run of a line, filed with the line it belongs to; a run the line no longer has is dropped. */
@@ -156,7 +199,7 @@ class LinesAsTheyStand {
     readonly grownBoxes: Box[];
     private readonly boxes: SpatialIndex<{ node: string; box: Box }>;
 
-    constructor(layout: DiagramLayout, readonly edges: DiagramLayout['edges'], private readonly context: SmoothingContext) {
+    constructor(private readonly layout: DiagramLayout, readonly edges: DiagramLayout['edges'], private readonly context: SmoothingContext) {
         for (const [id, edge] of Object.entries(edges)) this.file(id, edge);
         const grown = Object.entries(layout.nodes).map(([node, box]) => ({ node, box: inflate(box, CLEARANCE) }));
         this.grownBoxes = grown.map(entry => entry.box);
@@ -178,8 +221,9 @@ class LinesAsTheyStand {
         const others = (run: Segment, take: (other: Segment) => boolean) => this.runs.someNear(run, 0, owned => !owned.dropped && owned.line !== id && take(owned.run));
         return {
             inWay,
-            judge: (a, b, most) => {
+            judge: (a, b, most, strict = false) => {
                 if (inWay.some(box => segmentThroughBox(a, b, box))) return undefined;
+                if (strict && [this.layout.nodes[source], this.layout.nodes[target]].some(box => box && segmentThroughBox(a, b, inflate(box, -1)))) return undefined;
                 if (this.boxes.someNear({ a, b }, 0, entry => entry.node !== source && entry.node !== target && segmentThroughBox(a, b, entry.box))) return undefined;
                 // A run on top of a line of another kind would hide it (in a view laid out department by
                 // department stubs of every kind run side by side down to their box's ports).
@@ -188,7 +232,7 @@ class LinesAsTheyStand {
                 let crossed = 0;
                 const hides = this.runs.someNear(run, 0, owned => {
                     if (owned.dropped || owned.line === id) return false;
-                    if (owned.kind !== kind && sharedInterval(run, owned.run) !== undefined) return true;
+                    if ((strict || owned.kind !== kind) && sharedInterval(run, owned.run) !== undefined) return true;
                     if (crossingPoint(run, owned.run)) crossed++;
                     return crossed > limit;
                 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Box, DiagramLayout, Point } from '../../../language-server/src/diagram/diagram-graph.js';
 import { straightenLayout } from '../../../language-server/src/diagram/route-smoothing.js';
-import { sharedInterval } from '../../../language-server/src/diagram/layout-quality.js';
+import { crossingPoint, quarterTurns, segmentThroughBox, sharedInterval } from '../../../language-server/src/diagram/layout-quality.js';
 
 const length = (points: Point[]) => points.slice(1).reduce((sum, p, i) => sum + Math.hypot(p.x - points[i].x, p.y - points[i].y), 0);
 
@@ -63,4 +63,38 @@ describe('route smoothing', () => {
         const label = smooth.edges.e.label!;
         expect(Math.min(Math.abs(label.x - 40), Math.abs(label.x + label.width - 40))).toBeLessThanOrEqual(3);
     });
+
+    describe('a staircase between boxes', () => {
+        // Down and across four times from a (above) to b (to the right of the last step); a box sits in
+        // each step's inside corner and beside each outside corner, so that no slanted run is clear.
+        const stairs: Point[] = [0, 1, 2, 3].flatMap(k => [{ x: 50 * k, y: 50 * k }, { x: 50 * k, y: 50 * k + 50 }]).concat([{ x: 200, y: 200 }]);
+        const steppedAround = (more: { nodes?: DiagramLayout['nodes']; edges?: DiagramLayout['edges'] } = {}) => {
+            const nodes: DiagramLayout['nodes'] = { a: { x: -20, y: -40, width: 40, height: 40 }, b: { x: 200, y: 180, width: 40, height: 40 }, ...more.nodes };
+            for (const k of [0, 1, 2, 3]) {
+                nodes[`inside${k}`] = { x: 50 * k + 20, y: 50 * k + 15, width: 10, height: 10 };
+                nodes[`outside${k}`] = { x: 50 * k + 15, y: 50 * k + 68, width: 10, height: 10 };
+            }
+            const layout: DiagramLayout = { width: 400, height: 300, groups: {}, nodes, edges: { e: { points: stairs }, ...more.edges } };
+            return straightenLayout(layout, { ends: id => id === 'e' ? ['a', 'b'] : ['far', 'away'], barriers: () => [], kind: id => id }).edges.e.points;
+        };
+
+        it('becomes one turn where the corner is clear, leaving and entering its boxes the way it did', () => {
+            expect(steppedAround()).toEqual([{ x: 0, y: 0 }, { x: 0, y: 200 }, { x: 200, y: 200 }]);
+        });
+
+        it('turns short of a box that stands at the corner, and no line it would cross changes that', () => {
+            const corner = { x: -20, y: 180, width: 40, height: 40 };
+            const across = { points: [{ x: -30, y: 120 }, { x: 10, y: 120 }] };
+            const [clearOfBox, clearOfLine] = [steppedAround({ nodes: { corner } }), steppedAround({ edges: { f: across } })];
+            expect(clearOfBox.slice(1).some((b, i) => segmentThroughBox(clearOfBox[i], b, corner))).toBe(false);
+            expect(clearOfLine.slice(1).some((b, i) => crossingPoint({ a: clearOfLine[i], b }, { a: across.points[0], b: across.points[1] }))).toBe(false);
+            for (const route of [clearOfBox, clearOfLine]) {
+                expect([route[0], route.at(-1)]).toEqual([stairs[0], stairs.at(-1)]);
+                expect(length(route)).toBeLessThanOrEqual(length(stairs) + 1e-9);
+                expect(quarterTurns(route)).toBeLessThan(quarterTurns(stairs));
+                expect(quarterTurns(route)).toBeGreaterThan(1);
+            }
+        });
+    });
 });
+
