@@ -5,8 +5,9 @@
  * fraction of it. Flows are not labelled at this size (their tooltips carry the names). A flow that
  * leaves its department is routed in three pieces ELK draws itself — source node to a port of its
  * group, port to port between the groups, port to target node — and stitched back into one
- * polyline, then straightened where a straight way is clear. A group has one port per direction and
- * kind of flow: flows of one kind between two departments run as one bundle of their colour.
+ * polyline, then straightened where a straight way is clear. A group has one port per way across its
+ * border (`Way`) and kind of flow: flows of one kind between two departments run as one bundle of
+ * their colour.
  * Coordinates come back absolute.
  * Some ELK edges are given against the flow (to keep the layers few, see `reversed`); their
  * polylines are turned back, as ELK does itself for the edges it turns to break cycles.
@@ -14,6 +15,7 @@
 import type { DiagramGraph, DiagramLayout, EdgeGeometry, Point } from './diagram-graph.js';
 import { EDGE_CLASSES, UNASSIGNED, type EdgeClass } from './diagram-graph.js';
 import { colourNodes } from './colour-layers.js';
+import { feedbackOrder, ranks, type RankedLink } from './node-order.js';
 import { roomForEnds } from './end-room.js';
 import { lineContext, straightenLayout } from './route-smoothing.js';
 import { shortenDetours } from './line-shortcuts.js';
@@ -99,6 +101,7 @@ export function splitPlan(graph: DiagramGraph): SplitPlan {
         }
     }
     root.children = [...topLevel, ...[...groups.values()].filter(group => group.children!.length > 0)];
+    const openedAfterCollapsed = topLevel.length > 0;
 
     const routes = new Map<string, string[]>();
     /**
@@ -110,6 +113,9 @@ export function splitPlan(graph: DiagramGraph): SplitPlan {
     const needed = new Map<ElkNode, Set<string>>([...groups.values()].map(group => [group, new Set<string>()]));
     const outPorts = new Set<string>();
     const carriers = new Set<string>();
+    const boxRank = openedBoxRanks(graph, groupOf);
+    /** Carriers between opened boxes given to ELK from the later box to the earlier (drawn back afterwards). */
+    const upwards = new Set<string>();
     for (const edge of graph.edges) {
         const sourceGroup = groupOf.get(edge.source);
         const targetGroup = groupOf.get(edge.target);
@@ -125,23 +131,24 @@ export function splitPlan(graph: DiagramGraph): SplitPlan {
             if (way === 'out') outPorts.add(port);
             return { port, stub };
         };
-        const out = sourceGroup && border(sourceGroup, edge.source, 'out');
-        const into = targetGroup && border(targetGroup, edge.target, 'in');
+        const up = sourceGroup !== undefined && targetGroup !== undefined && boxRank.get(sourceGroup.id)! > boxRank.get(targetGroup.id)!;
+        const out = sourceGroup && border(sourceGroup, edge.source, targetGroup ? (up ? 'upward' : 'onward') : 'out');
+        const into = targetGroup && border(targetGroup, edge.target, up ? 'back' : 'in');
         const [from, to] = [out?.port ?? edge.source, into?.port ?? edge.target];
         const carrier = from === edge.source && to === edge.target ? edge.id : `carrier:${from}=>${to}`;
         if (!carriers.has(carrier)) {
             carriers.add(carrier);
-            root.edges!.push({ id: carrier, sources: [from], targets: [to] });
+            root.edges!.push(up ? { id: carrier, sources: [to], targets: [from] } : { id: carrier, sources: [from], targets: [to] });
+            if (up) upwards.add(carrier);
         }
         routes.set(edge.id, [...(out ? [out.stub] : []), carrier, ...(into ? [into.stub] : [])]);
     }
     const collapsed = new Set(topLevel.map(node => node.id));
-    const reversed = directDenseTopLevel(root, collapsed);
+    const reversed = new Set([...directDenseTopLevel(root, collapsed), ...upwards]);
     // Beside collapsed departments an opened one gets both ports on the side flows come in from, and
     // its flows to collapsed departments go to ELK the other way round: every edge of the box then
     // comes from the collapsed block, so the box is laid out after the block instead of being
     // threaded through it (measured: the top level of a 155-node estate view in about half the time).
-    const openedAfterCollapsed = collapsed.size > 0;
     if (openedAfterCollapsed) {
         for (const edge of root.edges!) {
             if (!outPorts.has(edge.sources[0]) || !collapsed.has(edge.targets[0])) continue;
@@ -151,14 +158,13 @@ export function splitPlan(graph: DiagramGraph): SplitPlan {
     }
     // Ports and stubs follow the group's own order, not the order flows reach them in: a department's
     // box is then the same ELK input in every view of a kind that shows it whole (every estate view
-    // with it opened, whichever others are), and its layout can be reused.
-    const inSide = 'NORTH';
-    const outSide = openedAfterCollapsed ? inSide : 'SOUTH';
+    // with it opened, whichever others are but those it has flows with), and its layout can be reused.
+    const side: Record<Way, string> = { in: 'NORTH', out: openedAfterCollapsed ? 'NORTH' : 'SOUTH', onward: 'SOUTH', upward: 'NORTH', back: 'SOUTH' };
     for (const [group, ids] of needed) {
         for (const way of WAYS) {
             for (const edgeClass of EDGE_CLASSES) {
                 const id = portId(group.id, way, edgeClass);
-                if (ids.has(id)) group.ports!.push({ id, width: 1, height: 1, layoutOptions: { 'elk.port.side': way === 'out' ? outSide : inSide } });
+                if (ids.has(id)) group.ports!.push({ id, width: 1, height: 1, layoutOptions: { 'elk.port.side': side[way] } });
             }
         }
         for (const child of group.children!) {
@@ -167,7 +173,7 @@ export function splitPlan(graph: DiagramGraph): SplitPlan {
                     const id = stubId(child.id, way, edgeClass);
                     if (!ids.has(id)) continue;
                     const port = portId(group.id, way, edgeClass);
-                    group.edges!.push(way === 'out' ? { id, sources: [child.id], targets: [port] } : { id, sources: [port], targets: [child.id] });
+                    group.edges!.push(INWARD.has(way) ? { id, sources: [port], targets: [child.id] } : { id, sources: [child.id], targets: [port] });
                 }
             }
         }
@@ -208,8 +214,31 @@ function directDenseTopLevel(root: ElkNode, topLevel: ReadonlySet<string>): Set<
     return reversed;
 }
 
-type Way = 'out' | 'in';
-const WAYS: readonly Way[] = ['in', 'out'];
+/**
+ * How a flow passes a box's border: in through the top (from a collapsed department or an opened
+ * box above), out to a collapsed department, and between two opened boxes, ranked
+ * (`openedBoxRanks`): onward from the bottom of the earlier box (into the top of the later), upward
+ * from the top of the later box back into the bottom of the earlier. A flow to the box below that
+ * left from the top went up and round its own box first, and one to the box above that entered it
+ * from the top went round that box.
+ */
+type Way = 'out' | 'in' | 'onward' | 'upward' | 'back';
+const WAYS: readonly Way[] = ['in', 'out', 'onward', 'upward', 'back'];
+const INWARD: ReadonlySet<Way> = new Set(['in', 'back']);
+
+/**
+ * The order the opened boxes stand in from top to bottom: few flows between them against it (a
+ * feedback arc set, by number of flows). ELK is given every flow between two boxes from the earlier
+ * to the later, so that it keeps this order.
+ */
+function openedBoxRanks(graph: DiagramGraph, groupOf: ReadonlyMap<string, ElkNode>): Map<string, number> {
+    const links: RankedLink[] = [];
+    for (const edge of graph.edges) {
+        const [source, target] = [groupOf.get(edge.source), groupOf.get(edge.target)];
+        if (source && target && source !== target) links.push({ source: source.id, target: target.id, weight: edge.flows.length });
+    }
+    return ranks(feedbackOrder(graph.groups.map(group => group.id), links));
+}
 
 function portId(groupId: string, way: Way, edgeClass: EdgeClass): string {
     return `port:${way}:${edgeClass}:${groupId}`;

@@ -469,8 +469,9 @@ describe('an edit to a view that was slow to lay out', () => {
 });
 
 describe('an edit to a large view', () => {
-    // The generated 1,000-system estate's overview with four departments opened (160 systems): its
-    // picture already misses targets (long lines round the departments), as large pictures do.
+    // The generated 1,000-system estate's overview with four departments opened (160 systems), laid
+    // out department by department: an edit is fitted into it, not laid out afresh, and the fitted
+    // picture misses no more targets than the one before.
     const load = async () => {
         const { analysis } = await loadTexts(Object.fromEntries(generateEstate().files.map(file => [file.name, file.text])));
         const opened = buildDiagramGraph(analysis.estate, analysis.findings, { view: { kind: 'estate' }, state: 'as-is' }).nodes
@@ -485,11 +486,12 @@ describe('an edit to a large view', () => {
         const runner = new CountingRunner();
         const layouter = new DiagramLayouter(runner, 32, 60_000);
         const before = await layouter.layout(graph, { viewKey: 'opened', timeoutMs: 60_000 });
-        expect(targetsMissed(measureLayout(graph, before))).toBeGreaterThan(0);
         const edited = buildDiagramGraph(withFlow(analysis.estate, members[21], members[26], 'api'), analysis.findings, view);
         const runs = runner.calls;
         const after = await layouter.layout(edited, { viewKey: 'opened', timeoutMs: 60_000 });
         expect(runner.calls).toBe(runs);
+        const measuredBefore = measureLayout(graph, before);
+        expect(targetsMissed(measureLayout(edited, after), measuredBefore)).toBeLessThanOrEqual(targetsMissed(measuredBefore));
         for (const node of graph.nodes) expect(after.nodes[node.id], node.id).toEqual(before.nodes[node.id]);
         expect(after.edges[edited.edges.find(edge => edge.flows.includes('AddedFlow'))!.id]).toBeDefined();
     }, 60_000);

@@ -676,15 +676,19 @@ describe('views too large for one compound graph, laid out department by departm
         expect(Math.min(...ys.slice(1).map((y, i) => y - ys[i])), 'closest two ends on the hub').toBeGreaterThanOrEqual(11.5);
     });
 
-    it('run the lines between closed departments and opened ones straight, into the opened boxes', async () => {
-        // Twelve departments of 22 systems, each a chain with hubs, trading with most others; four opened.
+    /** Twelve departments of 22 systems, each a chain with hubs, trading with most others. */
+    const tradingEstate = () => {
         const styles = ['api', 'manual', 'file', 'script'];
         const lines = departmentDeclarations(12, 22);
         for (let d = 0; d < 12; d++) {
             for (let s = 1; s < 22; s++) lines.push(`flow F${d}x${s} : S${d}x${s} -> S${d}x${s % 4 === 0 ? 0 : s - 1} { style ${styles[s % 2]} }`);
             for (let k = 1; k < 12; k++) if ((d * 7 + k * 3) % 5 !== 0) lines.push(`flow G${d}to${(d + k) % 12} : S${d}x${(k * 5) % 22} -> S${(d + k) % 12}x${(k * 3) % 22} { style ${styles[(d + k) % 4]} }`);
         }
-        const { analysis } = await loadTexts({ 'trading.integ': lines.join('\n') });
+        return loadTexts({ 'trading.integ': lines.join('\n') });
+    };
+
+    it('run the lines between closed departments and opened ones straight, into the opened boxes', async () => {
+        const { analysis } = await tradingEstate();
         for (const expand of [['D0', 'D1', 'D2', 'D3'], ['D4', 'D5', 'D6', 'D7']]) {
             const graph = buildDiagramGraph(analysis.estate, analysis.findings, collapsedOptions(expand));
             const layout = await new DiagramLayouter(new CountingRunner()).layout(graph);
@@ -702,8 +706,29 @@ describe('views too large for one compound graph, laid out department by departm
         }
     });
 
-    it('do not lay out again a department opened before, when others are opened next to it', async () => {
-        // Two departments of 40 systems open: too large for one compound graph.
+    it('lead a flow between two opened boxes out of the side of one that faces the other and into the side of the other that faces it', async () => {
+        const { analysis } = await tradingEstate();
+        const graph = buildDiagramGraph(analysis.estate, analysis.findings, collapsedOptions(['D0', 'D1', 'D2', 'D3']));
+        const layout = await new DiagramLayouter(new CountingRunner()).layout(graph);
+        expect(layout.byDepartment).toBe(true);
+        const groupOf = new Map(graph.nodes.map(node => [node.id, node.group]));
+        const stacked = graph.edges.flatMap(edge => {
+            const [from, to] = [groupOf.get(edge.source), groupOf.get(edge.target)].map(group => group && layout.groups[group]);
+            if (!from || !to || from === to) return [];
+            const [upper, lower] = from.y < to.y ? [from, to] : [to, from];
+            return upper.y + upper.height < lower.y ? [{ edge, upper, downwards: upper === from }] : [];
+        });
+        expect(stacked.filter(line => line.downwards).length).toBeGreaterThan(5);
+        expect(stacked.filter(line => !line.downwards).length).toBeGreaterThan(2);
+        // Out of the top of its box, a flow to the box below went up and round its own box first;
+        // into the top of the box above, a flow from below went round that box.
+        for (const { edge, upper } of stacked) expect(Math.min(...layout.edges[edge.id].points.map(p => p.y)), edge.id).toBeGreaterThan(upper.y);
+        expect(measureLayout(graph, layout).bendsPerEdge).toBeLessThan(2);
+    });
+
+    it('do not lay out again a department opened before, when one it has no flow with is opened next to it', async () => {
+        // Two departments of 40 systems open: too large for one compound graph. D3 trades with D2, not
+        // with D1: D2's flows to D3 now leave its box on the side that faces D3, D1's box is as it was.
         const { analysis } = await loadTexts({ 'dense.integ': denseEstate(10, 40) });
         const runner = new RecordingRunner();
         const layouter = new DiagramLayouter(runner);
@@ -712,7 +737,7 @@ describe('views too large for one compound graph, laid out department by departm
         const graph = buildDiagramGraph(analysis.estate, analysis.findings, collapsedOptions(['D1', 'D2', 'D3']));
         const layout = await layouter.layout(graph);
         const boxesLaidOut = runner.graphs.flatMap(run => (run.children ?? []).filter(child => (child.children ?? []).length > 0).map(child => child.id));
-        expect(boxesLaidOut).toEqual(['group:D3']);
+        expect(boxesLaidOut).toEqual(['group:D2', 'group:D3']);
         expectNoOverlaps(graph, layout.nodes);
         expectFlowLines(graph, layout);
     });
