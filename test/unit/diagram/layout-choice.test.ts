@@ -71,13 +71,23 @@ describe('choosing between a picture that crosses lines and one that does not', 
     }
 
     it('takes the one that crosses none where its titles are at least 70 % as large, else the larger titles', () => {
+        // A panel where every title reads (10.4 px and more).
+        const large = { width: 3200, height: 1800 };
         const crossed = pair(2000, true);
         expect(measureLayout(four, crossed).crossings).toBe(1);
         // Titles 2200/2800 as large: about 79 %.
         const uncrossed = pair(2600, false);
-        expect(chooseLayout(four, [crossed, uncrossed])).toBe(uncrossed);
+        expect(chooseLayout(four, [crossed, uncrossed], large)).toBe(uncrossed);
         // Titles 2200/4000 as large: 55 %.
-        expect(chooseLayout(four, [crossed, pair(3800, false)])).toBe(crossed);
+        expect(chooseLayout(four, [crossed, pair(3800, false)], large)).toBe(crossed);
+    });
+
+    it('where no picture\'s titles read in the panel, takes the one that crosses none only where its titles are at least 85 % as large', () => {
+        // In 1600×900: 9.5 px titles against 7.4 px (79 %) and 8.3 px (88 %).
+        const crossed = pair(2000, true);
+        expect(chooseLayout(four, [crossed, pair(2600, false)])).toBe(crossed);
+        const nearly = pair(2300, false);
+        expect(chooseLayout(four, [crossed, nearly])).toBe(nearly);
     });
 });
 
