@@ -43,7 +43,8 @@ export function withBandsClosed(graph: DiagramGraph, layout: DiagramLayout): Dia
     const readsAsWell = (closed: DiagramLayout) => {
         const after = measureLayout(graph, closed);
         // A target already missed may not be missed by more.
-        return targetsMissed(after) <= targetsMissed(before) && after.crossings <= before.crossings && after.edgeThroughGroup <= before.edgeThroughGroup
+        return targetsMissed(after) <= targetsMissed(before) && after.crossings <= before.crossings && after.hiddenShare <= before.hiddenShare
+            && after.edgeThroughGroup <= before.edgeThroughGroup
             && after.edgeThroughTitle <= before.edgeThroughTitle
             && after.detourMean <= Math.max(DETOUR_MEAN, before.detourMean) && after.detourWorst <= Math.max(DETOUR_WORST, before.detourWorst);
     };
