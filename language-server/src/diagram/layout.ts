@@ -227,8 +227,12 @@ export class DiagramLayouter {
             // Departments opened among closed ones: the closed ones in a column on either side. Not
             // where lines carry labels: a line round a column's side has no room for one.
             if (!labelled && amongClosed(graph)) {
-                const direction = chosen.direction ?? directions[0];
-                const sided = [await compound(direction, { sided: true, closeLayers: true }), await compound(direction, { sided: true })].map(padToAspect);
+                // In both directions where a layout is quick: the columns of a picture that runs left
+                // to right may read larger than the rows of one that runs down, though its layers lost.
+                const sided: DiagramLayout[] = [];
+                for (const direction of both ? directions : [chosen.direction ?? directions[0]]) {
+                    sided.push(...[await compound(direction, { sided: true, closeLayers: true }), await compound(direction, { sided: true })].map(padToAspect));
+                }
                 chosen = chooseLayout(graph, [chosen, ...sided], panel, SMALLEST_TITLE_PX);
                 if (fittedTitlePx(chosen, panel) >= SMALLEST_TITLE_PX) return chosen;
             }

@@ -923,6 +923,21 @@ describe('a department opened among eight closed ones, linked nearly every one t
     });
 });
 
+describe('a department opened among closed ones whose top-to-bottom picture wins over left to right (unseen 100-system estate, Sales open)', () => {
+    it('is also set in columns left to right, where its titles read', async () => {
+        // In columns top to bottom (the direction that won) 9.5 px, 90 crossings; left to right 10.5 px, 90 crossings.
+        const { graph } = await generatedView(100, 101, { view: { kind: 'estate' }, state: 'as-is', expand: ['Sales'] });
+        expect(graph.nodes.length).toBeLessThanOrEqual(20);
+        const layout = await new DiagramLayouter(new CountingRunner(), 32, 60_000).layout(graph);
+        expect(layout.sided).toBe(true);
+        expect(layout.direction).toBe('RIGHT');
+        expect(fittedTitlePx(layout)).toBeGreaterThanOrEqual(10);
+        expect(targetsMissed(measureLayout(graph, layout))).toBe(0);
+        expectNoOverlaps(graph, layout.nodes);
+        expectFlowLines(graph, layout);
+    });
+});
+
 describe('an overview whose layers are still too wide for the panel with the layers set closer', () => {
     it('bounds the layers to three departments side by side: larger titles, no line on another, nothing drawn over anything', async () => {
         // An unseen 300-system estate: 17 departments, 149 bundles. Top to bottom 2,777 × 2,065 px, 5.6 px
