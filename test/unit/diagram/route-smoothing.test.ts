@@ -82,7 +82,7 @@ describe('route smoothing', () => {
             expect(steppedAround()).toEqual([{ x: 0, y: 0 }, { x: 0, y: 200 }, { x: 200, y: 200 }]);
         });
 
-        it('turns short of a box that stands at the corner, and no line it would cross changes that', () => {
+        it('turns short of a box at the corner, or of a line across the corner\'s way, passing neither', () => {
             const corner = { x: -20, y: 180, width: 40, height: 40 };
             const across = { points: [{ x: -30, y: 120 }, { x: 10, y: 120 }] };
             const [clearOfBox, clearOfLine] = [steppedAround({ nodes: { corner } }), steppedAround({ edges: { f: across } })];
