@@ -77,8 +77,13 @@ export function surroundingsOf(id: string, layout: DiagramLayout, edges: Diagram
             ...others.flatMap(other => edges[other].label ? [inflate(edges[other].label!, 2)] : []),
             ...context.barriers(id)
         ],
-        insides: [layout.nodes[source], layout.nodes[target]].map(box => inflate(box, -1))
+        insides: insidesOf(layout, source, target)
     };
+}
+
+/** The insides of a line's own two boxes: it meets them at their outline only. */
+function insidesOf(layout: Pick<DiagramLayout, 'nodes'>, source: string, target: string): Box[] {
+    return [layout.nodes[source], layout.nodes[target]].filter(box => box !== undefined).map(box => inflate(box, -1));
 }
 
 /** The route with the point nearest its label added as a vertex, and that vertex's index. */
@@ -218,12 +223,13 @@ class LinesAsTheyStand {
         const kind = this.context.kind(id);
         const labels = [...this.labels].filter(([other]) => other !== id).map(([, label]) => inflate(label, 2));
         const inWay = [...labels, ...this.context.barriers(id)];
+        const insides = insidesOf(this.layout, source, target);
         const others = (run: Segment, take: (other: Segment) => boolean) => this.runs.someNear(run, 0, owned => !owned.dropped && owned.line !== id && take(owned.run));
         return {
             inWay,
             judge: (a, b, most, strict = false) => {
                 if (inWay.some(box => segmentThroughBox(a, b, box))) return undefined;
-                if (strict && [this.layout.nodes[source], this.layout.nodes[target]].some(box => box && segmentThroughBox(a, b, inflate(box, -1)))) return undefined;
+                if (strict && insides.some(box => segmentThroughBox(a, b, box))) return undefined;
                 if (this.boxes.someNear({ a, b }, 0, entry => entry.node !== source && entry.node !== target && segmentThroughBox(a, b, entry.box))) return undefined;
                 // A run on top of a line of another kind would hide it (in a view laid out department by
                 // department stubs of every kind run side by side down to their box's ports).
