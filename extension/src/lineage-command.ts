@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { EXPAND_ALL } from '../../language-server/src/diagram/diagram-graph.js';
 import { dataNameAt } from './data-at-cursor.js';
 import { OPEN_DIAGRAM_VIEW_COMMAND } from './preview/diagram-panel.js';
 import type { DiagramViewOptions } from './preview/diagram-messages.js';
@@ -15,7 +16,7 @@ export function registerLineageCommand(context: vscode.ExtensionContext): void {
             return;
         }
         // The overview of departments draws no single flow: open them all so that each carrying flow is seen.
-        const options: DiagramViewOptions = { view: { kind: 'estate' }, state: 'as-is', filters: {}, expand: ['*'], follow: data };
+        const options: DiagramViewOptions = { view: { kind: 'estate' }, state: 'as-is', filters: {}, expand: [EXPAND_ALL], follow: data };
         await vscode.commands.executeCommand(OPEN_DIAGRAM_VIEW_COMMAND, options);
     }));
 }

@@ -4,19 +4,21 @@
  * picture on screen offers are accepted.
  */
 import type { DiagramRequestResult } from '../../../language-server/src/lsp/protocol.js';
+import { nameInId } from '../../../language-server/src/diagram/element-ids.js';
 import type { DiagramViewOptions } from './diagram-messages.js';
 
 type Drawn = Pick<DiagramRequestResult, 'expandable' | 'collapsible'>;
 
 /** `dept:<name>` clicked: that department opens too. */
 export function withExpanded(options: DiagramViewOptions, drawn: Drawn | undefined, id: string): DiagramViewOptions | undefined {
-    if (!drawn?.expandable.includes(id)) return undefined;
-    return { ...options, expand: [...new Set([...(options.expand ?? []), id.slice('dept:'.length)])] };
+    const department = nameInId('dept', id);
+    if (!drawn?.expandable.includes(id) || department === undefined) return undefined;
+    return { ...options, expand: [...new Set([...(options.expand ?? []), department])] };
 }
 
 /** `group:<name>` folded: the departments left open are those drawn open but this one. */
 export function withCollapsed(options: DiagramViewOptions, drawn: Drawn | undefined, id: string): DiagramViewOptions | undefined {
     const open = drawn?.collapsible ?? [];
     if (!open.includes(id)) return undefined;
-    return { ...options, expand: open.filter(other => other !== id).map(other => other.slice('group:'.length)) };
+    return { ...options, expand: open.filter(other => other !== id).flatMap(other => nameInId('group', other) ?? []) };
 }

@@ -3,6 +3,7 @@
  * in Node; the panel opens what it returns through revealDeclaration, which checks the URI again.
  */
 import type { DiagramLocation, DiagramLocations, DiagramRequestResult } from '../../../language-server/src/lsp/protocol.js';
+import { nameInId } from '../../../language-server/src/diagram/element-ids.js';
 
 /** Where the element with this `data-id` is declared, if the diagram says. */
 export function diagramLocation(locations: DiagramLocations | undefined, id: string): DiagramLocation | undefined {
@@ -28,6 +29,7 @@ export function bundledFlows(result: Pick<DiagramRequestResult, 'bundles' | 'loc
     const ids = result && Object.hasOwn(result.bundles, id) ? result.bundles[id] : [];
     return ids.flatMap(flow => {
         const location = diagramLocation(result?.locations, flow);
-        return location ? [{ name: flow.slice('flow:'.length), location }] : [];
+        const name = nameInId('flow', flow);
+        return location && name !== undefined ? [{ name, location }] : [];
     });
 }

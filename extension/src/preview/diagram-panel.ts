@@ -3,6 +3,8 @@ import type { BaseLanguageClient } from 'vscode-languageclient';
 import type { Lens } from '../../../language-server/src/diagram/lenses.js';
 import { panelShape } from '../../../language-server/src/diagram/panel-shape.js';
 import { parseView } from '../../../language-server/src/diagram/view-kinds.js';
+import { flowId, systemId } from '../../../language-server/src/diagram/element-ids.js';
+import { EXPAND_ALL } from '../../../language-server/src/diagram/diagram-graph.js';
 import {
     ChangePictureRequest, DiagramRequest, DiagramTooltipRequest, RetirementImpactRequest, type DiagramRequestParams, type DiagramRequestResult
 } from '../../../language-server/src/lsp/protocol.js';
@@ -137,7 +139,7 @@ class DiagramPanel {
         const impact = await this.client.sendRequest(RetirementImpactRequest, { system: this.retiring });
         if (!impact) return undefined;
         const processes = impact.processes.length > 0 ? ` Processes: ${impact.processes.join(', ')}.` : '';
-        return { ids: [`system:${impact.system}`, ...impact.flows.map(flow => `flow:${flow}`)], note: `${impact.system} — ${impact.summary}.${processes}` };
+        return { ids: [systemId(impact.system), ...impact.flows.map(flowId)], note: `${impact.system} — ${impact.summary}.${processes}` };
     }
 
     /** The view asked for, or while comparing the picture of the change (drawn and exported the same way). */
@@ -318,8 +320,8 @@ export function registerDiagramPreview(context: vscode.ExtensionContext, client:
             const element = typeof name === 'string' ? name : wordAtCursor();
             if (!element) return open();
             // A large estate opens as an overview of departments, where a single flow is not drawn: open them all.
-            if (kind === 'flow') return open({ ...defaultOptions(), view: { kind: 'estate' }, expand: ['*'] }, `flow:${element}`);
-            open({ view: { kind: 'system', name: element, depth: 1 }, state: 'as-is', filters: {}, expand: [] }, `system:${element}`);
+            if (kind === 'flow') return open({ ...defaultOptions(), view: { kind: 'estate' }, expand: [EXPAND_ALL] }, flowId(element));
+            open({ view: { kind: 'system', name: element, depth: 1 }, state: 'as-is', filters: {}, expand: [] }, systemId(element));
         }),
         // Argument from the code lens: the system's name; else the word under the cursor.
         vscode.commands.registerCommand('integ.showRetirementImpact', (name?: unknown) => {

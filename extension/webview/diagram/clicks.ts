@@ -7,6 +7,8 @@
  * - a system or flow: reveal its declaration; a double click on a system opens its context view;
  * - the background: clear the highlight.
  */
+import { isIdOf, nameInId } from '../../../language-server/src/diagram/element-ids.js';
+
 export type ClickTarget =
     | { kind: 'expand'; id: string }
     | { kind: 'collapse'; id: string }
@@ -34,7 +36,7 @@ export function clickTarget(target: Element | null, expandable: readonly string[
         const onTitle = target?.closest('g.fold') !== null || (target?.parentElement === element && target.tagName.toLowerCase() === 'text');
         if (onTitle && collapsible.includes(id)) return { kind: 'collapse', id };
     }
-    return { kind: 'element', id, system: element.classList.contains('integ-node') && id.startsWith('system:') };
+    return { kind: 'element', id, system: element.classList.contains('integ-node') && isIdOf('system', id) };
 }
 
 export class Clicks {
@@ -69,7 +71,8 @@ export class Clicks {
     /** Shift+Enter on a node, or a double click. */
     double(target: ClickTarget): void {
         if (target.kind === 'element') {
-            if (target.system) this.actions.openContext(target.id.slice('system:'.length));
+            const system = target.system ? nameInId('system', target.id) : undefined;
+            if (system !== undefined) this.actions.openContext(system);
             return;
         }
         this.single(target);

@@ -3,6 +3,8 @@
  * units, which the server makes equal to CSS pixels at 100 %): unaffected by pan and zoom, so the
  * same node can be compared across two pictures and placed on screen by the pan.
  */
+import { nameInId } from '../../../language-server/src/diagram/element-ids.js';
+
 export interface Point { x: number; y: number }
 export interface Box { x: number; y: number; width: number; height: number }
 
@@ -45,7 +47,7 @@ export function elementById(root: ParentNode, id: string): SVGGElement | undefin
 
 /** The bundled line a flow (`flow:<name>`) runs in, where the view draws it in one (its `data-flows`). */
 export function bundleCarrying(root: ParentNode, id: string): SVGGElement | undefined {
-    if (!id.startsWith('flow:')) return undefined;
-    const name = id.slice('flow:'.length);
+    const name = nameInId('flow', id);
+    if (name === undefined) return undefined;
     return Array.from(root.querySelectorAll<SVGGElement>('[data-flows]')).find(line => (line.getAttribute('data-flows') ?? '').split(' ').includes(name));
 }

@@ -3,12 +3,10 @@
  * control of the estate overview: they show the options of the picture and turn a change into new options.
  */
 import type { DiagramViewKind } from '../../../language-server/src/diagram/view-kinds.js';
+import { EXPAND_ALL } from '../../../language-server/src/diagram/diagram-graph.js';
 import type { DiagramRequestResult } from '../../../language-server/src/lsp/protocol.js';
 import type { DiagramViewOptions } from '../../src/preview/diagram-messages.js';
 import { page } from './page-elements.js';
-
-/** The `expand` entry that opens every department. */
-const ALL = '*';
 
 /** Where the answer lists the names each kind of view can show. */
 const NAMES_OF: Record<DiagramViewKind, 'processes' | 'departments' | 'systems' | undefined> = {
@@ -29,7 +27,7 @@ export class Toolbar {
         }
         page.openAll.addEventListener('click', () => {
             const openAll = (this.drawn?.expandable.length ?? 0) > 0;
-            changed({ ...this.options, expand: openAll ? [ALL] : [] });
+            changed({ ...this.options, expand: openAll ? [EXPAND_ALL] : [] });
         });
     }
 

@@ -1,10 +1,11 @@
 /**
  * The picture of a change: a graph built from both estates in one, each system and flow marked with
  * what the change does to it. Pure: the marks come from the diff as plain data keyed by element id
- * (`system:<name>`, `flow:<name>`); the layout then places the marked graph like any other.
+ * (`element-ids.ts`); the layout then places the marked graph like any other.
  */
 import type { DiagramEdge, DiagramGraph, DiagramNode, DiffMark, DiffNote } from './diagram-graph.js';
 import { sizeNode } from './node-sizing.js';
+import { flowId, systemId } from './element-ids.js';
 
 export interface ElementMark {
     change: Exclude<DiffMark, 'unchanged'>;
@@ -25,7 +26,7 @@ export function markChanges(graph: DiagramGraph, marks: ReadonlyMap<string, Elem
 }
 
 function markNode(node: DiagramNode, marks: ReadonlyMap<string, ElementMark>): DiagramNode {
-    const diff = node.kind === 'department' ? combined((node.members ?? []).map(name => marks.get(`system:${name}`))) : own(marks.get(node.id));
+    const diff = node.kind === 'department' ? combined((node.members ?? []).map(name => marks.get(systemId(name)))) : own(marks.get(node.id));
     const marked: DiagramNode = { ...node, diff };
     const renamedFrom = node.kind === 'system' ? marks.get(node.id)?.from : undefined;
     if (renamedFrom !== undefined) {
@@ -36,7 +37,7 @@ function markNode(node: DiagramNode, marks: ReadonlyMap<string, ElementMark>): D
 }
 
 function markEdge(edge: DiagramEdge, marks: ReadonlyMap<string, ElementMark>): DiagramEdge {
-    const diff = edge.flows.length === 1 && edge.id === `flow:${edge.flows[0]}` ? own(marks.get(edge.id)) : combined(edge.flows.map(name => marks.get(`flow:${name}`)));
+    const diff = edge.flows.length === 1 && edge.id === flowId(edge.flows[0]) ? own(marks.get(edge.id)) : combined(edge.flows.map(name => marks.get(flowId(name))));
     // The label starts with the mark, so that the change reads without colour or the legend.
     return { ...edge, diff, label: diff.mark === 'unchanged' ? edge.label : `${diff.mark} · ${edge.label}` };
 }

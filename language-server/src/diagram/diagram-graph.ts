@@ -4,6 +4,7 @@
  * a worker thread and the webview unchanged.
  */
 import type { FlowStyle, Range, Severity, Status, SystemKind } from '../model/estate.js';
+import { isIdOf } from './element-ids.js';
 import type { DiagramViewKind } from './view-kinds.js';
 
 export interface DiagramView {
@@ -278,7 +279,7 @@ export const EXPAND_ALL = '*';
 
 /** Whether an edge is a line for the flows it lists (`agg:…`) rather than one flow's own line (`flow:<name>`). */
 export function isBundle(edge: Pick<DiagramEdge, 'id'>): boolean {
-    return !edge.id.startsWith('flow:');
+    return !isIdOf('flow', edge.id);
 }
 
 export function emptyCounts(): FindingCounts {

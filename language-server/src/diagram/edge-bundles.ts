@@ -5,6 +5,7 @@
  * flows (manual before script, batch, other and real-time), so a manual gap is never hidden in it.
  */
 import type { Flow } from '../model/estate.js';
+import { bundleId } from './element-ids.js';
 import type { ChangeMark, DiagramEdge, EdgeClass, ElementLens, FindingCounts } from './diagram-graph.js';
 import { emptyCounts, isBundle } from './diagram-graph.js';
 import { combinedLens } from './element-lens.js';
@@ -35,7 +36,7 @@ export function bundleEdges(flows: readonly BundledFlow[]): DiagramEdge[] {
     const titles = new Map<string, string>();
     const add = (source: string, target: string, item: BundledFlow) => {
         if (source === target) return;
-        const id = `agg:${source}->${target}` + (item.ownKind ? `:${item.edgeClass}` : '');
+        const id = bundleId(source, target, item.ownKind ? item.edgeClass : undefined);
         let bundle = bundles.get(id);
         if (!bundle) {
             bundle = {

@@ -9,6 +9,7 @@ import { orList } from '../model/closest-names.js';
 import { roundToTenth } from '../model/rounding.js';
 import { todayIso } from '../model/units.js';
 import { isShadow } from '../model/inventory.js';
+import { departmentBoxId, elementIdOf, flowId, groupId, isIdOf, systemId } from './element-ids.js';
 import type { Finding } from '../rules/finding.js';
 import {
     EXPAND_ALL, UNASSIGNED, emptyCounts,
@@ -86,7 +87,7 @@ export function buildDiagramGraph(estate: Estate, findings: readonly Finding[], 
             aggregate.node.members = [...(aggregate.node.members ?? []), system.name];
             if (isShadow(system)) aggregate.shadow++;
             aggregate.lenses.push(systemLens(lens, system));
-            addFindings(aggregate.node, findingsOf.get(`system:${system.name}`));
+            addFindings(aggregate.node, findingsOf.get(systemId(system.name)));
             nodeOfSystem.set(system.name, aggregate.node.id);
             continue;
         }
@@ -94,9 +95,9 @@ export function buildDiagramGraph(estate: Estate, findings: readonly Finding[], 
         // legibility (its title and padding, and a layer for the lines leaving it), so systems carry
         // their department as a tag; a department view boxes the department it is about.
         const boxed = options.view.kind === 'estate' || (options.view.kind === 'department' && department === options.view.name);
-        const groupId = boxed ? `group:${department}` : undefined;
-        if (groupId && !groups.has(groupId)) groups.set(groupId, { ...groupOf(estate, department), collapsible: aggregated });
-        const node = systemNode(system, groupId, boxed ? undefined : groupOf(estate, department).label, systemLens(lens, system));
+        const group = boxed ? groupId(department) : undefined;
+        if (group && !groups.has(group)) groups.set(group, { ...groupOf(estate, department), collapsible: aggregated });
+        const node = systemNode(system, group, boxed ? undefined : groupOf(estate, department).label, systemLens(lens, system));
         node.change = selection.changes.get(node.id);
         addFindings(node, findingsOf.get(node.id));
         sizeNode(node);
@@ -137,7 +138,7 @@ export function buildDiagramGraph(estate: Estate, findings: readonly Finding[], 
     if (edges.length < lines.length) {
         notes.push(`Flows of one kind between the same two systems are drawn as one line in a view this large (${lines.length} lines otherwise; hover a line for its flows); a system's own view shows each of its flows.`);
     }
-    if (bundleBetweenGroups && edges.some(edge => edge.source.startsWith('group:') || edge.target.startsWith('group:'))) {
+    if (bundleBetweenGroups && edges.some(edge => isIdOf('group', edge.source) || isIdOf('group', edge.target))) {
         notes.push(`${nodes.length} systems: flows between departments are drawn as one line per pair of departments (hover it for its flows); a system's own view shows each of its flows.`);
     }
     if (aggregated) {
@@ -233,7 +234,7 @@ function departmentOf(system: System): string {
 function groupFindings(findings: readonly Finding[]): Map<string, Finding[]> {
     const byElement = new Map<string, Finding[]>();
     for (const finding of findings) {
-        const key = `${finding.element.kind}:${finding.element.name}`;
+        const key = elementIdOf(finding.element);
         const list = byElement.get(key);
         if (list) list.push(finding); else byElement.set(key, [finding]);
     }
@@ -256,7 +257,7 @@ export function sourceRef(source: SourceLocation | undefined): SourceRef | undef
 
 function systemNode(system: System, group: string | undefined, tag: string | undefined, lens: DiagramNode['lens']): DiagramNode {
     return {
-        id: `system:${system.name}`,
+        id: systemId(system.name),
         kind: 'system',
         name: system.name,
         label: system.title,
@@ -280,7 +281,7 @@ function systemNode(system: System, group: string | undefined, tag: string | und
 function departmentNode(estate: Estate, department: string): DiagramNode {
     const declared = estate.departments.get(department);
     return {
-        id: `dept:${department}`,
+        id: departmentBoxId(department),
         kind: 'department',
         name: department,
         label: department === UNASSIGNED ? 'No department' : declared?.title ?? department,
@@ -301,7 +302,7 @@ function departmentNode(estate: Estate, department: string): DiagramNode {
 function groupOf(estate: Estate, department: string): DiagramGroup {
     const declared = estate.departments.get(department);
     return {
-        id: `group:${department}`,
+        id: groupId(department),
         department,
         label: department === UNASSIGNED ? 'No department' : (declared?.title ?? department),
         location: sourceRef(declared?.source)
@@ -332,9 +333,9 @@ function buildEdges(
         const classifications = index.classificationsCarried(flow).map(c => c.name).sort();
         const regulated = index.carriesRegulated(flow);
         const edgeClass = edgeClassOf(flow.style);
-        const change = changes.get(`flow:${flow.name}`);
+        const change = changes.get(flowId(flow.name));
         const edge: DiagramEdge = {
-            id: `flow:${flow.name}`,
+            id: flowId(flow.name),
             source, target,
             label: (change ? `${CHANGE_PREFIX[change]} · ` : '') + truncate(flow.title, EDGE_TITLE_CHARS)
                 + (flow.effortHoursPerWeek !== undefined ? ` · ${roundToTenth(flow.effortHoursPerWeek)} h/wk` : ''),
@@ -354,7 +355,7 @@ function buildEdges(
             change
         };
         addFindings(edge, findingsOf.get(edge.id));
-        const ends = groupOfNode ? groupEnds(source, target, groupOfNode) : source.startsWith('dept:') || target.startsWith('dept:') ? { source, target } : undefined;
+        const ends = groupOfNode ? groupEnds(source, target, groupOfNode) : isIdOf('dept', source) || isIdOf('dept', target) ? { source, target } : undefined;
         if (ends) {
             bundled.push({ flow, label: edge.label, ...ends, edgeClass, classifications, regulated, lens: edge.lens, findings: edge.findings, change });
         } else {

@@ -3,6 +3,7 @@
  * second line, then ends in an ellipsis (the tooltip has it whole); nothing is ever wider than its box.
  */
 import type { Box, DiagramEdge, DiagramGroup, DiagramLayout, DiagramNode, FindingCounts, LayoutDirection } from './diagram-graph.js';
+import { isBundle } from './diagram-graph.js';
 import { DETAIL_FONT_PX, EDGE_FONT_PX, LABEL_FONT_PX, textWidth, wrapText } from './text-metrics.js';
 
 const NODE_MIN_WIDTH = 130;
@@ -65,7 +66,7 @@ export function badgeWidth(counts: FindingCounts): number {
  * little and widen the overview; its department boxes carry theirs and the findings lens colours it.
  */
 export function edgeBadgeWidth(edge: DiagramEdge): number {
-    return edge.flows.length > 1 || edge.id.startsWith('agg:') ? 0 : badgeWidth(edge.findings);
+    return edge.flows.length > 1 || isBundle(edge) ? 0 : badgeWidth(edge.findings);
 }
 
 /** Gives the node its title lines and its size. */

@@ -5,6 +5,7 @@
  */
 import type { Estate, Flow, System } from '../model/estate.js';
 import type { EstateIndex } from '../model/estate-index.js';
+import { flowId, systemId } from './element-ids.js';
 import type { Finding } from '../rules/finding.js';
 import type { ChangeMark, DiagramFilters, DiagramState, DiagramView } from './diagram-graph.js';
 
@@ -59,18 +60,18 @@ function markChanges(estate: Estate, selection: Selection, inView: (flow: Flow) 
         const flow = estate.flows.get(name);
         if (!flow || flow.status !== 'live' || flow.source.builtin || !inView(flow)) continue;
         selection.flows.add(flow);
-        selection.changes.set(`flow:${flow.name}`, 'retired');
+        selection.changes.set(flowId(flow.name), 'retired');
         pairs.add([flow.sourceSystem, flow.targetSystem].sort().join('\u0000'));
     }
     for (const flow of selection.flows) {
         if (!delivered.has(flow.name)) continue;
         const pair = [flow.sourceSystem, flow.targetSystem].sort().join('\u0000');
-        selection.changes.set(`flow:${flow.name}`, pairs.has(pair) ? 'changed' : 'added');
+        selection.changes.set(flowId(flow.name), pairs.has(pair) ? 'changed' : 'added');
     }
     const retired = new Set([...estate.initiatives.values()].flatMap(initiative => initiative.retires));
     for (const name of selection.systems) {
-        if (estate.systems.get(name)?.status === 'planned') selection.changes.set(`system:${name}`, 'added');
-        else if (retired.has(name)) selection.changes.set(`system:${name}`, 'retired');
+        if (estate.systems.get(name)?.status === 'planned') selection.changes.set(systemId(name), 'added');
+        else if (retired.has(name)) selection.changes.set(systemId(name), 'retired');
     }
 }
 
@@ -185,13 +186,13 @@ export function applyFilters(
     const wantedClasses = new Set(classifications);
     const keepFlow = (flow: Flow) =>
         (wantedClasses.size === 0 || index.classificationsCarried(flow).some(c => wantedClasses.has(c.name)))
-        && (rules.length === 0 || (findingsOf.get(`flow:${flow.name}`) ?? []).some(f => matchesRule(f.ruleId, rules)));
+        && (rules.length === 0 || (findingsOf.get(flowId(flow.name)) ?? []).some(f => matchesRule(f.ruleId, rules)));
     const keepSystem = (name: string) => {
         const system = estate.systems.get(name);
         if (!system) return false;
         const storesWanted = wantedClasses.size === 0 || system.stores.some(entity =>
             estate.entities.get(entity)?.fields.some(field => field.classification !== undefined && wantedClasses.has(field.classification)));
-        const hasFinding = rules.length === 0 || (findingsOf.get(`system:${name}`) ?? []).some(f => matchesRule(f.ruleId, rules));
+        const hasFinding = rules.length === 0 || (findingsOf.get(systemId(name)) ?? []).some(f => matchesRule(f.ruleId, rules));
         return storesWanted && hasFinding;
     };
     const flows = new Set([...selection.flows].filter(keepFlow));

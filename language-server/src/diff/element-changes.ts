@@ -1,7 +1,9 @@
 import type { DeclarationChange } from './declaration-diff.js';
 
-/** What a change does to one system or flow, keyed as the diagram keys its elements (`system:<name>`, `flow:<name>`). */
+/** What a change does to one system or flow. */
 export interface ElementChange {
+    kind: 'system' | 'flow';
+    name: string;
     change: DeclarationChange['change'];
     /** In words, for the picture's tooltip. */
     note: string;
@@ -9,18 +11,21 @@ export interface ElementChange {
     from?: string;
 }
 
-const DRAWN = new Set<DeclarationChange['kind']>(['system', 'flow']);
+function drawn(kind: DeclarationChange['kind']): kind is ElementChange['kind'] {
+    return kind === 'system' || kind === 'flow';
+}
 
 /**
  * The systems and flows a diff adds, removes, renames or changes, under the names the union of
  * both estates gives them: the head's, and the base's for what was removed.
  */
-export function elementChanges(declarations: readonly DeclarationChange[]): Map<string, ElementChange> {
-    const changes = new Map<string, ElementChange>();
+export function elementChanges(declarations: readonly DeclarationChange[]): ElementChange[] {
+    const changes: ElementChange[] = [];
     for (const declaration of declarations) {
-        if (!DRAWN.has(declaration.kind)) continue;
-        changes.set(`${declaration.kind}:${declaration.name}`, {
-            change: declaration.change, note: noteOf(declaration), ...(declaration.change === 'renamed' ? { from: declaration.from } : {})
+        const { kind, name } = declaration;
+        if (!drawn(kind)) continue;
+        changes.push({
+            kind, name, change: declaration.change, note: noteOf(declaration), ...(declaration.change === 'renamed' ? { from: declaration.from } : {})
         });
     }
     return changes;

@@ -7,6 +7,7 @@
  * archimate` reads the file back to the same estate.
  */
 import type { Estate, Initiative, System } from '../model/estate.js';
+import { flowId, systemId } from '../diagram/element-ids.js';
 import { isBundle, UNASSIGNED, type Box, type DiagramEdge } from '../diagram/diagram-graph.js';
 import { escapeXml } from '../render/escape-xml.js';
 import { INTEG_PREFIX } from './archimate-model.js';
@@ -158,7 +159,7 @@ export function archimateXml(estate: Estate, findings: FindingCounts, views: rea
     }
     const systems = own(estate.systems.values());
     for (const system of systems) {
-        writer.element(elementId(system.name), 'ApplicationComponent', system.title, integProperties(systemRow(system), [[`${INTEG_PREFIX}findings`, String(findings.get(`system:${system.name}`) ?? 0)]]));
+        writer.element(elementId(system.name), 'ApplicationComponent', system.title, integProperties(systemRow(system), [[`${INTEG_PREFIX}findings`, String(findings.get(systemId(system.name)) ?? 0)]]));
     }
     for (const entity of own(estate.entities.values())) {
         writer.element(elementId(entity.name), 'DataObject', entity.title, integProperties(entityRow(entity)));
@@ -174,7 +175,7 @@ export function archimateXml(estate: Estate, findings: FindingCounts, views: rea
             name: flow.title,
             properties: integProperties(flowRow(flow), [
                 [`${INTEG_PREFIX}classification`, carriedClassifications(estate, flow).join(', ')],
-                [`${INTEG_PREFIX}findings`, String(findings.get(`flow:${flow.name}`) ?? 0)]
+                [`${INTEG_PREFIX}findings`, String(findings.get(flowId(flow.name)) ?? 0)]
             ])
         });
     }

@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Estate, Flow, System } from '../model/estate.js';
+import { systemId } from '../diagram/element-ids.js';
 import { carriedClassifications, flowsOf, ownSystems } from './export-scope.js';
 import type { FindingCounts } from './laid-out-view.js';
 
@@ -28,16 +29,16 @@ export function cycloneDxJson(estate: Estate, findings: FindingCounts, title: st
     const systems = ownSystems(estate);
     const flows = flowsOf(estate, 'as-is');
     const serial = serialOf({ systems: systems.map(system => system.name), flows: flows.map(flow => flow.name), title });
-    const link = (system: string) => `urn:cdx:${serial}/1#${encodeURIComponent(`system:${system}`)}`;
+    const link = (system: string) => `urn:cdx:${serial}/1#${encodeURIComponent(systemId(system))}`;
     const service = (system: System) => {
         const own = flows.filter(flow => flow.sourceSystem === system.name || flow.targetSystem === system.name);
         const isAuthenticated = authenticated(own);
         const properties = [
             ['integ:kind', system.systemKind], ['integ:hosting', system.hosting], ['integ:owner', system.owner], ['integ:status', system.status],
-            ['integ:shadow', String(system.shadow)], ['integ:findings', String(findings.get(`system:${system.name}`) ?? 0)]
+            ['integ:shadow', String(system.shadow)], ['integ:findings', String(findings.get(systemId(system.name)) ?? 0)]
         ].filter((entry): entry is [string, string] => entry[1] !== undefined).map(([name, value]) => ({ name, value }));
         return {
-            'bom-ref': `system:${system.name}`,
+            'bom-ref': systemId(system.name),
             name: system.title,
             ...(isAuthenticated === undefined ? {} : { authenticated: isAuthenticated }),
             ...(system.department ? { trustZone: estate.departments.get(system.department)?.title ?? system.department } : {}),

@@ -1,9 +1,10 @@
 import { markChanges } from '../diagram/change-marks.js';
 import { UNASSIGNED, type DiagramGraph, type DiagramLayout } from '../diagram/diagram-graph.js';
+import { elementIdOf } from '../diagram/element-ids.js';
 import { buildDiagramGraph } from '../diagram/graph-builder.js';
 import { gridLayout } from '../diagram/grid-layout.js';
 import { LayoutTimeoutError, type DiagramLayouter, type LayoutOptions } from '../diagram/layout.js';
-import { elementChanges } from '../diff/element-changes.js';
+import { elementChanges, type ElementChange } from '../diff/element-changes.js';
 import type { EstateDiff } from '../diff/estate-diff.js';
 import type { Side } from '../diff/impact-diff.js';
 import { findingsIntroduced } from '../diff/introduced-findings.js';
@@ -19,9 +20,10 @@ import type { Estate } from '../model/estate.js';
  */
 export function changeGraph(base: Side, head: Side, diff: EstateDiff): DiagramGraph {
     const union = unionEstate(base.estate, head.estate, diff.declarations);
-    const marks = elementChanges(diff.declarations);
+    const changes = elementChanges(diff.declarations);
+    const marks = new Map(changes.map(change => [elementIdOf(change), change]));
     const graph = markChanges(buildDiagramGraph(union, findingsIntroduced(head.findings, diff.findings), {
-        view: { kind: 'estate' }, state: 'as-is', expand: touchedDepartments(union, marks.keys())
+        view: { kind: 'estate' }, state: 'as-is', expand: touchedDepartments(union, changes)
     }), marks, `Estate diff ${diff.base} → ${diff.head}`);
     if (graph.aggregated) {
         // The builder's note invites a click, which the picture of a change does not answer: say what is folded instead.
@@ -44,11 +46,10 @@ export async function layOutChangeGraph(graph: DiagramGraph, layouter: DiagramLa
 }
 
 /** The departments of the systems the change touches and of both ends of each flow it touches. */
-function touchedDepartments(union: Estate, ids: Iterable<string>): string[] {
+function touchedDepartments(union: Estate, changes: readonly ElementChange[]): string[] {
     const departments = new Set<string>();
     const add = (system: string) => departments.add(union.systems.get(system)?.department ?? UNASSIGNED);
-    for (const id of ids) {
-        const [kind, name] = [id.slice(0, id.indexOf(':')), id.slice(id.indexOf(':') + 1)];
+    for (const { kind, name } of changes) {
         if (kind === 'system') add(name);
         const flow = kind === 'flow' ? union.flows.get(name) : undefined;
         if (flow) [flow.sourceSystem, flow.targetSystem].forEach(add);

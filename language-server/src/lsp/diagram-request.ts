@@ -11,6 +11,7 @@ import { produceDiagram } from '../diagram/produce-diagram.js';
 import { hasSyntaxErrors } from '../parser/syntax-errors.js';
 import { tooltipOf } from '../diagram/tooltips.js';
 import type { Estate } from '../model/estate.js';
+import { flowId, systemId } from '../diagram/element-ids.js';
 import { DIAGRAM_VIEW_KINDS, isViewKind } from '../diagram/view-kinds.js';
 import { describeError, SILENT_LOG, type IntegLog } from '../workspace/integ-log.js';
 import type { WorkspaceAnalysis } from '../workspace/workspace-analysis.js';
@@ -137,7 +138,7 @@ export async function answerDiagramRequest(
             nodeCount: graph.nodes.length, edgeCount: graph.edges.length, locations: locationsOf(graph, name => sourceRef(estate.flows.get(name)?.source)), bundles: bundlesOf(graph),
             expandable: graph.nodes.filter(node => node.kind === 'department').map(node => node.id),
             collapsible: graph.groups.filter(group => group.collapsible).map(group => group.id),
-            folded: graph.nodes.flatMap(node => (node.members ?? []).map(name => ({ id: `system:${name}`, title: estate.systems.get(name)?.title ?? name, department: node.id })))
+            folded: graph.nodes.flatMap(node => (node.members ?? []).map(name => ({ id: systemId(name), title: estate.systems.get(name)?.title ?? name, department: node.id })))
         };
         answers?.set(result, key, { answer, graph, fallback });
         return answer;
@@ -175,7 +176,7 @@ export function answerTooltipRequest(
     }
 }
 
-/** `flowAt` locates the flows a bundled line stands for, each under its `flow:` id. */
+/** `flowAt` locates the flows a bundled line stands for, each under its own line's id. */
 export function locationsOf(graph: DiagramGraph, flowAt?: (name: string) => SourceRef | undefined): DiagramLocations {
     const files: string[] = [];
     const fileIndex = new Map<string, number>();
@@ -193,14 +194,14 @@ export function locationsOf(graph: DiagramGraph, flowAt?: (name: string) => Sour
     for (const node of graph.nodes) add(node.id, node.location);
     for (const edge of graph.edges) add(edge.id, edge.location);
     for (const group of graph.groups) add(group.id, group.location);
-    if (flowAt) for (const ids of Object.values(bundlesOf(graph))) for (const id of ids) add(id, flowAt(id.slice('flow:'.length)));
+    if (flowAt) for (const edge of graph.edges) if (isBundle(edge)) for (const name of edge.flows) add(flowId(name), flowAt(name));
     return { files, at };
 }
 
-/** The flows of each line that stands for several (a bundle), as `flow:` ids. */
+/** The flows of each line that stands for several (a bundle), under their own lines' ids. */
 export function bundlesOf(graph: DiagramGraph): Record<string, string[]> {
     const bundles: Record<string, string[]> = {};
-    for (const edge of graph.edges) if (isBundle(edge)) bundles[edge.id] = edge.flows.map(name => `flow:${name}`);
+    for (const edge of graph.edges) if (isBundle(edge)) bundles[edge.id] = edge.flows.map(flowId);
     return bundles;
 }
 
