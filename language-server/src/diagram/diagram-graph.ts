@@ -247,6 +247,8 @@ export interface DiagramLayout {
     packedLabels?: boolean;
     /** Whether labels take up to three narrow lines whichever way the picture runs (a side panel). */
     narrowLabels?: boolean;
+    /** Whether the flows' labels were left to their tooltips so that the picture reads in its panel; an edit keeps that. */
+    labelsLeftOut?: boolean;
     /** Whether the layers were set closer than usual, the lines between them straightened (a dense view). */
     closeLayers?: boolean;
     /** Whether closed departments were set in a column on either side of the opened ones (compound-layout.ts `sided`). */

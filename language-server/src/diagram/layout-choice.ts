@@ -16,6 +16,8 @@ export const SMALLEST_TITLE_PX = 10;
 export const SMALL_VIEW_NODES = 20;
 /** Titles smaller than this share of the smallest size count as one more target missed (see `chooseLayout`). */
 const ILLEGIBLE = 0.7;
+/** Titles under this size cannot be read at all, nor the smaller labels of the lines. */
+export const ILLEGIBLE_TITLE_PX = ILLEGIBLE * SMALLEST_TITLE_PX;
 /** Titles this many times smaller than another layout's, in the same panel, mark a picture of the wrong shape for it... */
 const WRONG_SHAPE = 2;
 /** ...where they are barely readable (within a tenth of the smallest size): larger, the shape no longer matters. */
@@ -81,6 +83,13 @@ const CROSSINGS_BEFORE_TITLES = 0.7;
  */
 const CROSSINGS_BEFORE_SMALL_TITLES = 0.85;
 
+/**
+ * A few more crossings (this share of the fewest) are worth titles this much larger: among many
+ * crossings a few more go unseen, titles a tenth larger do not.
+ */
+const FEW_MORE_CROSSINGS = 0.05;
+const WORTH_FEW_MORE_CROSSINGS = 0.1;
+
 /** Title sizes this close are the same (both views at the zoom cap). */
 const SAME_TITLE_PX = 0.05;
 
@@ -105,7 +114,7 @@ export function chooseLayout(graph: DiagramGraph, candidates: readonly DiagramLa
         // all: one more target missed, so that a picture one line of which goes far out of its way, its
         // titles near readable, wins over them. Where one reads, the reshaped pictures tried after (a
         // grid, rows) start from the one that met the other targets.
-        const illegible = noneReadable && titlePx < ILLEGIBLE * SMALLEST_TITLE_PX ? 1 : 0;
+        const illegible = noneReadable && titlePx < ILLEGIBLE_TITLE_PX ? 1 : 0;
         const unreadable = quality.nodes <= SMALL_VIEW_NODES && (titlePx < SMALLEST_TITLE_PX || wrongShape) ? 2 + illegible : 0;
         return { layout, missed: targetsMissed(quality) + unreadable, titlePx: Math.min(titlesLargeEnough, titlePx), crooked: quality.detourMean + quality.bendsPerEdge, crossings: quality.crossings };
     });
@@ -115,7 +124,9 @@ export function chooseLayout(graph: DiagramGraph, candidates: readonly DiagramLa
     const share = noneReadable ? CROSSINGS_BEFORE_SMALL_TITLES : CROSSINGS_BEFORE_TITLES;
     const comparable = missing.filter(entry => entry.titlePx >= share * Math.max(...missing.map(other => other.titlePx)));
     const leastCrossed = Math.min(...comparable.map(entry => entry.crossings));
-    const kept = comparable.filter(entry => entry.crossings === leastCrossed);
+    const leastCrossedTitlePx = Math.max(...comparable.filter(entry => entry.crossings === leastCrossed).map(entry => entry.titlePx));
+    const kept = comparable.filter(entry => entry.crossings === leastCrossed
+        || (entry.crossings <= leastCrossed * (1 + FEW_MORE_CROSSINGS) && entry.titlePx >= leastCrossedTitlePx * (1 + WORTH_FEW_MORE_CROSSINGS)));
     // Titles about as large either way (small views reach the zoom cap in both): the straighter lines.
     const largestKept = Math.max(...kept.map(entry => entry.titlePx));
     return kept.filter(entry => entry.titlePx >= largestKept - SAME_TITLE_PX).sort((a, b) => a.crooked - b.crooked)[0].layout;

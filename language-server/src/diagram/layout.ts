@@ -8,7 +8,7 @@ import { contextLayout } from './context-layout.js';
 import { tooLargeForOneLayout } from './layout-size.js';
 import type { Box, DiagramGraph, DiagramLayout, LayoutDirection, ViewForm } from './diagram-graph.js';
 import type { ElkNode } from './elk-types.js';
-import { chooseLayout, overlapsAnything, SMALL_VIEW_NODES, SMALLEST_TITLE_PX, stabilityMissed, targetsMissed } from './layout-choice.js';
+import { chooseLayout, ILLEGIBLE_TITLE_PX, overlapsAnything, SMALL_VIEW_NODES, SMALLEST_TITLE_PX, stabilityMissed, targetsMissed } from './layout-choice.js';
 import { fitIntoPrevious } from './incremental-layout.js';
 import { withBandsClosed } from './flow-compaction.js';
 import { displacement, fittedTitlePx, measureLayout, type LayoutQuality } from './layout-quality.js';
@@ -173,14 +173,19 @@ export class DiagramLayouter {
         if (graph.focus) {
             // In a panel no wider than tall, labels in narrow lines keep the columns' gaps narrow too.
             const narrow = previous ? [previous.narrowLabels === true] : labelled && panel.width <= panel.height ? [false, true] : [false];
-            return chooseLayout(graph, directions.flatMap(direction => narrow.map(labels => padToAspect(contextLayout(graph, direction, labelled, previous, labels)))), panel);
+            const chosen = chooseLayout(graph, directions.flatMap(direction => narrow.map(labels => padToAspect(contextLayout(graph, direction, labelled, previous, labels)))), panel);
+            if (previous?.labelsLeftOut) return { ...chosen, labelsLeftOut: true };
+            const labelledPx = fittedTitlePx(chosen, panel);
+            if (!labelled || labelledPx >= SMALLEST_TITLE_PX) return chosen;
+            const bare = worthLeavingLabelsOut(labelledPx, directions.map(direction => padToAspect(contextLayout(graph, direction, false, previous))), panel);
+            return bare.length > 0 ? { ...chooseLayout(graph, bare, panel), labelsLeftOut: true } : chosen;
         }
         if (!tooLargeForOneLayout(graph.nodes.length, graph.edges.length, byDepartmentBefore)) {
             const hints = previous ? knownBoxes(graph, previous) : undefined;
             const newEdges = previous ? new Set(graph.edges.filter(edge => !previous.edges[edge.id]).map(edge => edge.id)) : undefined;
-            const compound = async (direction: LayoutDirection, shape: Pick<CompoundPlan, 'spread' | 'seed' | 'wrap' | 'layerBound' | 'packedLabels' | 'narrowLabels' | 'otherSide' | 'closeLayers' | 'sided'> = {}) => {
-                const input = compoundElkGraph(graph, { direction, labelled, previous: hints, newEdges, ...shape });
-                const laidOut = { ...compoundLayout(graph, await this.runner.run(input.root, timeLeft(deadline)), input, direction), spread: shape.spread, seed: shape.seed, wrap: shape.wrap, layerBound: shape.layerBound, packedLabels: shape.packedLabels, narrowLabels: shape.narrowLabels, closeLayers: shape.closeLayers, sided: shape.sided };
+            const compound = async (direction: LayoutDirection, shape: Pick<CompoundPlan, 'spread' | 'seed' | 'wrap' | 'layerBound' | 'packedLabels' | 'narrowLabels' | 'otherSide' | 'closeLayers' | 'sided'> & { labelsLeftOut?: boolean } = {}) => {
+                const input = compoundElkGraph(graph, { direction, labelled: labelled && !shape.labelsLeftOut, previous: hints, newEdges, ...shape });
+                const laidOut = { ...compoundLayout(graph, await this.runner.run(input.root, timeLeft(deadline)), input, direction), spread: shape.spread, seed: shape.seed, wrap: shape.wrap, layerBound: shape.layerBound, packedLabels: shape.packedLabels, narrowLabels: shape.narrowLabels, closeLayers: shape.closeLayers, sided: shape.sided, labelsLeftOut: shape.labelsLeftOut };
                 // Closing bands measures the picture once per band tried: only where a layout is quick.
                 return both ? withBandsClosed(graph, laidOut) : laidOut;
             };
@@ -190,7 +195,7 @@ export class DiagramLayouter {
                 return compoundLayout(sub, await this.runner.run(input.root, timeLeft(deadline)), input, direction);
             };
             if (previous) {
-                const layered = async () => padToAspect(await steadiest(graph, previous, seed => compound(directions[0], { spread: previous.spread, wrap: previous.wrap, layerBound: previous.layerBound, packedLabels: previous.packedLabels, narrowLabels: previous.narrowLabels, closeLayers: previous.closeLayers, sided: previous.sided, seed }), this.editBudgetMs, previous.seed));
+                const layered = async () => padToAspect(await steadiest(graph, previous, seed => compound(directions[0], { spread: previous.spread, wrap: previous.wrap, layerBound: previous.layerBound, packedLabels: previous.packedLabels, narrowLabels: previous.narrowLabels, closeLayers: previous.closeLayers, sided: previous.sided, labelsLeftOut: previous.labelsLeftOut, seed }), this.editBudgetMs, previous.seed));
                 // A grid keeps its rows: laid out in layers, the same view would be another picture.
                 const fitBudgetMs = FIT_SHARE * Math.max(this.editBudgetMs, this.layoutMs.get(previous) ?? 0);
                 return afterEdit(graph, previous, labelled, fitBudgetMs, async () => previous.departmentGrid
@@ -278,6 +283,13 @@ export class DiagramLayouter {
             // they are tried in three narrow lines, as a left-to-right picture has them.
             if (panel.width <= panel.height && labelled) consider(padToAspect(await compound('DOWN', { narrowLabels: true })));
             if (labelled) consider(padToAspect(await compound(chosen.direction ?? directions[0], { packedLabels: true })));
+            // Labels side by side in one gap (a dozen flows into a hub) may still make the picture far
+            // wider or taller than the panel.
+            const labelledPx = Math.max(...reshaped.map(layout => fittedTitlePx(layout, panel)));
+            if (labelled && labelledPx < SMALLEST_TITLE_PX) {
+                const bare = await Promise.all(directions.map(async direction => padToAspect(await compound(direction, { labelsLeftOut: true }))));
+                worthLeavingLabelsOut(labelledPx, bare, panel).forEach(consider);
+            }
             return chooseLayout(graph, reshaped, panel, SMALLEST_TITLE_PX);
         }
         const split = async (): Promise<DiagramLayout> => {
@@ -313,9 +325,20 @@ export class DiagramLayouter {
     }
 }
 
+/**
+ * Of the pictures without labels, those worth more than the labelled ones, whose titles come out at
+ * `labelledPx`, too small to read: those that read, or all of them where the labels could not be
+ * read anyway (smaller than titles too small to read). The labels then go to the lines' tooltips,
+ * as in a view with too many lines to label.
+ */
+function worthLeavingLabelsOut(labelledPx: number, bare: readonly DiagramLayout[], panel: PanelSize): DiagramLayout[] {
+    return bare.filter(layout => fittedTitlePx(layout, panel) >= SMALLEST_TITLE_PX || labelledPx < ILLEGIBLE_TITLE_PX);
+}
+
 function labelsShown(graph: DiagramGraph, previous: DiagramLayout | undefined): boolean {
     const edges = graph.edges.length;
     if (!previous) return edges <= MAX_LABELLED_EDGES;
+    if (previous.labelsLeftOut) return false;
     const had = Object.values(previous.edges).some(edge => edge.label);
     return edges <= MAX_LABELLED_EDGES + (had ? LABELS_KEPT_FOR : -LABELS_KEPT_FOR);
 }

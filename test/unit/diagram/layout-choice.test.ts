@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyCounts, type DiagramGraph, type DiagramLayout, type DiagramNode } from '../../../language-server/src/diagram/diagram-graph.js';
+import { emptyCounts, type Box, type DiagramGraph, type DiagramLayout, type DiagramNode } from '../../../language-server/src/diagram/diagram-graph.js';
 import { chooseLayout, targetsMissed } from '../../../language-server/src/diagram/layout-choice.js';
 import { measureLayout } from '../../../language-server/src/diagram/layout-quality.js';
 
@@ -88,6 +88,41 @@ describe('choosing between a picture that crosses lines and one that does not', 
         expect(chooseLayout(four, [crossed, pair(2600, false)])).toBe(crossed);
         const nearly = pair(2300, false);
         expect(chooseLayout(four, [crossed, nearly])).toBe(nearly);
+    });
+});
+
+describe('choosing between pictures that cross many lines', () => {
+    const ladder: DiagramGraph = {
+        ...graph, nodes: [...Array.from({ length: 8 }, (_, i) => node(`a${i}`)), ...Array.from({ length: 8 }, (_, i) => node(`b${i}`))],
+        edges: Array.from({ length: 8 }, (_, i) => ({ ...graph.edges[0], id: `e${i}`, source: `a${i}`, target: `b${i}`, label: '', title: `e${i}`, flows: [`e${i}`] }))
+    };
+    /** a0…a7 down the left, b0…b7 down the right `gap` away, aᵢ's line to bᵢ where bᵢ stands at row `rows[i]`: as many crossings as rows out of order. */
+    function rungs(gap: number, rows: readonly number[]): DiagramLayout {
+        const right = 100 + gap;
+        const nodes: Record<string, Box> = {};
+        const edges: DiagramLayout['edges'] = {};
+        rows.forEach((row, i) => {
+            nodes[`a${i}`] = { x: 0, y: 100 * i, width: 100, height: 40 };
+            nodes[`b${i}`] = { x: right, y: 100 * row, width: 100, height: 40 };
+            edges[`e${i}`] = { points: [{ x: 100, y: 100 * i + 20 }, { x: right, y: 100 * row + 20 }] };
+        });
+        return { width: right + 100, height: 740, direction: 'RIGHT', groups: {}, nodes, edges };
+    }
+    // A panel where every title reads.
+    const large = { width: 3200, height: 1800 };
+
+    it('takes titles a tenth larger or more for up to 5 % more crossings, not for fewer than a tenth, nor for more crossings', () => {
+        const fewest = rungs(2600, [6, 5, 4, 3, 2, 1, 0, 7]);
+        const oneMore = [7, 5, 4, 3, 2, 1, 0, 6];
+        const twoMore = [7, 6, 4, 3, 2, 1, 0, 5];
+        expect([fewest, rungs(2600, oneMore), rungs(2600, twoMore)].map(layout => measureLayout(ladder, layout).crossings)).toEqual([21, 22, 23]);
+        // 22 crossings (5 % more), titles 16 % larger: worth it.
+        const larger = rungs(2200, oneMore);
+        expect(chooseLayout(ladder, [fewest, larger], large)).toBe(larger);
+        // Titles 4 % larger: not worth a crossing.
+        expect(chooseLayout(ladder, [fewest, rungs(2500, oneMore)], large)).toBe(fewest);
+        // 23 crossings (10 % more), titles 28 % larger: the fewer crossings.
+        expect(chooseLayout(ladder, [fewest, rungs(2000, twoMore)], large)).toBe(fewest);
     });
 });
 

@@ -335,6 +335,60 @@ describe('an overview in a side panel (acme, 900×1000)', () => {
     });
 });
 
+describe('a department whose hub takes a score of labelled flows, in a tall side panel (700×1000)', () => {
+    /** Marketing: a hub and four of its own systems; eight partners elsewhere; each flow named at length. */
+    const view = async (extra = '') => {
+        const lines = ['department Marketing "Marketing"', 'department Sales "Sales"', 'department Finance "Finance"',
+            'system Hub "Marketing Cloud" { kind crm department Marketing }'];
+        for (let i = 0; i < 4; i++) lines.push(`system Own${i} "Marketing tool ${i}" { kind custom department Marketing }`);
+        for (let i = 0; i < 8; i++) lines.push(`system Partner${i} "Partner system ${i}" { kind custom department ${i % 2 === 0 ? 'Sales' : 'Finance'} }`);
+        for (let i = 0; i < 4; i++) {
+            lines.push(`flow OwnIn${i} "Campaign results of tool ${i} for the quarter" : Own${i} -> Hub { style api }`);
+            lines.push(`flow OwnOut${i} "Audience lists sent to tool ${i} every night" : Hub -> Own${i} { style file schedule nightly }`);
+        }
+        for (let i = 0; i < 8; i++) lines.push(`flow PartnerIn${i} "Customer updates keyed again from partner ${i}" : Partner${i} -> Hub { style manual }`);
+        const { analysis } = await loadTexts({ 'estate.integ': lines.join('\n'), 'added.integ': extra });
+        return buildDiagramGraph(analysis.estate, analysis.findings, { view: { kind: 'department', name: 'Marketing' }, state: 'as-is' }, '2026-12-01');
+    };
+    const panel = { width: 700, height: 1000 };
+
+    it('leaves the labels to the lines\' tooltips where no labelled picture reads, its titles then readable', async () => {
+        const graph = await view();
+        expect(graph.edges.length).toBeLessThanOrEqual(24);
+        // The premise: labelled, the flows into the hub stand side by side and the titles do not read, either way the picture runs.
+        for (const direction of ['DOWN', 'RIGHT'] as const) {
+            const input = compoundElkGraph(graph, { direction, labelled: true });
+            const labelled = compoundLayout(graph, await new CountingRunner().run(input.root), input, direction);
+            expect(fittedTitlePx(labelled, panel), direction).toBeLessThan(10);
+        }
+        const layout = await new DiagramLayouter(new CountingRunner()).layout(graph, { panel });
+        expect(layout.labelsLeftOut).toBe(true);
+        expect(Object.values(layout.edges).filter(geometry => geometry.label)).toEqual([]);
+        expect(fittedTitlePx(layout, panel)).toBeGreaterThanOrEqual(10);
+        const quality = measureLayout(graph, layout);
+        expect(quality.edgeThroughNode + quality.edgeThroughGroup + quality.edgeThroughTitle + quality.nodeOverlaps).toBe(0);
+        expect(quality.detourWorst).toBeLessThanOrEqual(2.5);
+        // In a wide panel the labelled picture reads: the labels stay.
+        const wide = await new DiagramLayouter(new CountingRunner()).layout(graph);
+        expect(wide.labelsLeftOut).toBeUndefined();
+        expect(Object.values(wide.edges).every(geometry => geometry.label)).toBe(true);
+    });
+
+    it('keeps the labels out after an edit, the new line unlabelled too and every box in place', async () => {
+        const layouter = new DiagramLayouter(new CountingRunner(), 32, 60_000);
+        const before = await layouter.layout(await view(), { panel, viewKey: 'marketing' });
+        const edited = await view('flow Added "One more feed of partner 0" : Partner0 -> Own0 { style api }');
+        // Few enough lines to be labelled in a view opened afresh.
+        expect(edited.edges.length).toBeLessThanOrEqual(18);
+        const after = await layouter.layout(edited, { panel, viewKey: 'marketing' });
+        expect(after.labelsLeftOut).toBe(true);
+        expect(after.edges['flow:Added']).toBeDefined();
+        expect(Object.values(after.edges).filter(geometry => geometry.label)).toEqual([]);
+        // Fitted into the picture the reader has: nothing moved.
+        for (const [id, box] of Object.entries(before.nodes)) expect(after.nodes[id], id).toEqual(box);
+    });
+});
+
 describe('a system\'s context in a tall side panel (acme, system Salesforce, 700×1000)', () => {
     const view = async (extra = '') => {
         const { analysis } = await loadTexts({ ...folderTexts('samples/acme'), 'added.integ': extra });
@@ -367,6 +421,43 @@ describe('a system\'s context in a tall side panel (acme, system Salesforce, 700
         const after = await layouter.layout(await view('flow AddedLeads : HubSpot -> Salesforce { style api }'), { panel, viewKey: 'context' });
         expect(after.narrowLabels).toBe(true);
         expect(after.edges['flow:AddedLeads']).toBeDefined();
+    });
+});
+
+describe('a busy system\'s context in a tall side panel (acme, system Epicor, 700×1000)', () => {
+    const view = async (extra = '') => {
+        const { analysis } = await loadTexts({ ...folderTexts('samples/acme'), 'added.integ': extra });
+        return buildDiagramGraph(analysis.estate, analysis.findings, { view: { kind: 'system', name: 'Epicor', depth: 1 }, state: 'as-is' }, '2026-12-01');
+    };
+    const panel = { width: 700, height: 1000 };
+
+    it('leaves its labels to the lines\' tooltips, where its titles labelled do not read and unlabelled do; a wide panel keeps them', async () => {
+        const graph = await view();
+        // The premise: labelled, in narrow lines or wide, either way round, the titles do not read.
+        for (const direction of ['DOWN', 'RIGHT'] as const) {
+            for (const narrow of [false, true]) expect(fittedTitlePx(contextLayout(graph, direction, true, undefined, narrow), panel)).toBeLessThan(10);
+        }
+        const layout = await new DiagramLayouter(new CountingRunner()).layout(graph, { panel });
+        expect(layout.labelsLeftOut).toBe(true);
+        expect(Object.values(layout.edges).filter(geometry => geometry.label)).toEqual([]);
+        expect(fittedTitlePx(layout, panel)).toBeGreaterThanOrEqual(10);
+        const wide = await new DiagramLayouter(new CountingRunner()).layout(graph);
+        expect(wide.labelsLeftOut).toBeUndefined();
+        expect(Object.values(wide.edges).every(geometry => geometry.label)).toBe(true);
+    });
+
+    it('keeps them out after an edit, the new line unlabelled too', async () => {
+        const layouter = new DiagramLayouter(new CountingRunner());
+        await layouter.layout(await view(), { panel, viewKey: 'context' });
+        const edited = await view('flow AddedOrders : ShopifyStore -> Epicor { style api }');
+        const after = await layouter.layout(edited, { panel, viewKey: 'context' });
+        expect(after.labelsLeftOut).toBe(true);
+        expect(after.edges['flow:AddedOrders']).toBeDefined();
+        expect(Object.values(after.edges).filter(geometry => geometry.label)).toEqual([]);
+        // And after the next edit too.
+        const again = await layouter.layout(await view('flow AddedOrders : ShopifyStore -> Epicor { style api }\nflow AddedParts : ShopifyStore -> Epicor { style file }'), { panel, viewKey: 'context' });
+        expect(again.labelsLeftOut).toBe(true);
+        expect(Object.values(again.edges).filter(geometry => geometry.label)).toEqual([]);
     });
 });
 
