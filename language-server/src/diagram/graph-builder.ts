@@ -17,7 +17,7 @@ import {
     type DiagramOptions, type DiagramState, type DiagramView, type EdgeClass, type FindingCounts, type SourceRef
 } from './diagram-graph.js';
 import { bundleEdges, bundleParallelFlows, type BundledFlow } from './edge-bundles.js';
-import { COMPOUND_UP_TO_EDGES, COMPOUND_UP_TO_NODES, over, tooLargeForOneLayout } from './layout-size.js';
+import { COMPOUND_UP_TO_EDGES, over, tooLargeForOneLayout, tooManyForOneCompound } from './layout-size.js';
 import { combinedLens, flowLens, roadmapMarks, systemLens, type LensContext } from './element-lens.js';
 import { resolveFollow } from '../model/followed-data.js';
 import { contextLevels } from './node-order.js';
@@ -113,10 +113,13 @@ export function buildDiagramGraph(estate: Estate, findings: readonly Finding[], 
 
     const focus = options.view.kind === 'system' ? nodeOfSystem.get(options.view.name ?? '') : undefined;
     const drawnFlows = focus ? contextFlows(flows, focus, nodeOfSystem) : flows;
-    // Every department open and too many systems for one compound layout: drawn one by one, the
-    // flows between departments would run as shared trunks that hide each other, so they are bundled
-    // per pair of departments. With some departments folded, the view already bundles their flows.
-    const bundleBetweenGroups = options.view.kind === 'estate' && aggregates.size === 0 && over(nodes.length, COMPOUND_UP_TO_NODES, before?.reduced.betweenDepartments);
+    // Every department open and too many systems for one compound layout, or too many flows between
+    // departments for it to route: drawn department by department, the flows between them would run
+    // as shared trunks that hide each other, so they are bundled per pair of departments. With some
+    // departments folded, the view already bundles their flows.
+    const estateOpen = options.view.kind === 'estate' && aggregates.size === 0;
+    const betweenDepartments = estateOpen ? flowsBetweenGroups(drawnFlows, nodes) : 0;
+    const bundleBetweenGroups = estateOpen && tooManyForOneCompound(nodes.length, betweenDepartments, before?.reduced.betweenDepartments);
     const groupOfNode = bundleBetweenGroups ? new Map(nodes.filter(node => node.group).map(node => [node.id, node.group!])) : undefined;
     const allEdges = buildEdges(drawnFlows, nodeOfSystem, index, findingsOf, lens, selection.changes, groupOfNode);
     // Departments opened in an overview too large for one layout: the reader is looking at their
@@ -139,7 +142,7 @@ export function buildDiagramGraph(estate: Estate, findings: readonly Finding[], 
         notes.push(`Flows of one kind between the same two systems are drawn as one line in a view this large (${lines.length} lines otherwise; hover a line for its flows); a system's own view shows each of its flows.`);
     }
     if (bundleBetweenGroups && edges.some(edge => isIdOf('group', edge.source) || isIdOf('group', edge.target))) {
-        notes.push(`${nodes.length} systems: flows between departments are drawn as one line per pair of departments (hover it for its flows); a system's own view shows each of its flows.`);
+        notes.push(`${nodes.length} systems, ${betweenDepartments} flows between departments: those are drawn as one line per pair of departments (hover it for its flows); a system's own view shows each of its flows.`);
     }
     if (aggregated) {
         notes.push(`${systems.length} systems in ${departments.size} departments: click a department to open it, or open them all.`);
@@ -225,6 +228,12 @@ function findingsByElement(findings: readonly Finding[]): Map<string, Finding[]>
     let grouped = groupedFindings.get(findings);
     if (!grouped) groupedFindings.set(findings, grouped = groupFindings(findings));
     return grouped;
+}
+
+/** How many flows run between two systems of different departments (or one in none). */
+function flowsBetweenGroups(flows: readonly Flow[], nodes: readonly DiagramNode[]): number {
+    const groupOf = new Map(nodes.map(node => [node.name, node.group]));
+    return flows.filter(flow => groupOf.get(flow.sourceSystem) !== groupOf.get(flow.targetSystem)).length;
 }
 
 function departmentOf(system: System): string {

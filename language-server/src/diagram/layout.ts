@@ -180,7 +180,7 @@ export class DiagramLayouter {
             const bare = worthLeavingLabelsOut(labelledPx, directions.map(direction => padToAspect(contextLayout(graph, direction, false, previous))), panel);
             return bare.length > 0 ? { ...chooseLayout(graph, bare, panel), labelsLeftOut: true } : chosen;
         }
-        if (!tooLargeForOneLayout(graph.nodes.length, graph.edges.length, byDepartmentBefore)) {
+        if (!graph.reduced?.betweenDepartments && !tooLargeForOneLayout(graph.nodes.length, graph.edges.length, byDepartmentBefore)) {
             const hints = previous ? knownBoxes(graph, previous) : undefined;
             const newEdges = previous ? new Set(graph.edges.filter(edge => !previous.edges[edge.id]).map(edge => edge.id)) : undefined;
             const compound = async (direction: LayoutDirection, shape: Pick<CompoundPlan, 'spread' | 'seed' | 'wrap' | 'layerBound' | 'packedLabels' | 'narrowLabels' | 'otherSide' | 'closeLayers' | 'sided'> & { labelsLeftOut?: boolean } = {}) => {

@@ -896,6 +896,53 @@ describe('an estate too large for one compound graph, every department open', ()
     });
 });
 
+describe('an estate of 40 systems whose eight departments trade with each other, every department open', () => {
+    /** Eight departments of five systems, each department's four feeding its first; `across` flows between departments. */
+    const estate = (across: number) => {
+        const lines: string[] = [];
+        for (let d = 0; d < 8; d++) {
+            lines.push(`department D${d} "Department ${d}"`);
+            for (let s = 0; s < 5; s++) lines.push(`system S${d}x${s} { kind custom department D${d} }`);
+            for (let s = 1; s < 5; s++) lines.push(`flow F${d}x${s} : S${d}x${s} -> S${d}x0 { style api }`);
+        }
+        const pairs = Array.from({ length: 8 }, (_, a) => Array.from({ length: 8 }, (_, b) => [a, b])).flat().filter(([a, b]) => a !== b);
+        for (const [a, b] of pairs.slice(0, across)) lines.push(`flow G${a}to${b} : S${a}x${1 + (b % 4)} -> S${b}x${1 + (a % 4)} { style file }`);
+        return lines.join('\n');
+    };
+    const view = async (across: number) => {
+        const { analysis } = await loadTexts({ 'estate.integ': estate(across) });
+        return buildDiagramGraph(analysis.estate, analysis.findings, { view: { kind: 'estate' }, state: 'as-is', expand: [EXPAND_ALL] });
+    };
+
+    it('with 56 flows between departments, is laid out department by department, those flows one line per pair of departments', async () => {
+        const graph = await view(56);
+        expect(graph.nodes).toHaveLength(40);
+        expect(graph.reduced?.betweenDepartments).toBe(true);
+        const between = graph.edges.filter(edge => edge.source.startsWith('group:'));
+        expect(between).toHaveLength(56);
+        expect(between.every(edge => edge.target.startsWith('group:') && edge.flows.length === 1)).toBe(true);
+        expect(graph.edges.filter(edge => edge.id.startsWith('flow:'))).toHaveLength(32);
+        expect(graph.notes.some(note => note.includes('56 flows between departments') && note.includes('one line per pair of departments'))).toBe(true);
+        const layout = await new DiagramLayouter(new CountingRunner()).layout(graph);
+        expect(layout.byDepartment).toBe(true);
+        expectNoOverlaps(graph, layout.nodes);
+        const quality = measureLayout(graph, layout);
+        expect(quality.edgeThroughNode + quality.nodeOverlaps).toBe(0);
+        expect(quality.hiddenShareAnyEdge).toBe(0);
+        expect(quality.bendsPerEdge).toBeLessThanOrEqual(2);
+        expect(quality.detourWorst).toBeLessThanOrEqual(2.5);
+    });
+
+    it('with 48, stays one compound graph, each flow a line of its own', async () => {
+        const graph = await view(48);
+        expect(graph.reduced?.betweenDepartments).toBe(false);
+        expect(graph.edges.every(edge => edge.id.startsWith('flow:'))).toBe(true);
+        expect(graph.edges).toHaveLength(80);
+        const layout = await new DiagramLayouter(new CountingRunner()).layout(graph);
+        expect(layout.byDepartment).toBeUndefined();
+    });
+});
+
 describe('an edit to an estate too large for one compound graph', () => {
     /** Every box of `graph` where it was, the picture at most moved as a whole (a line led round its edge widens it). */
     function expectSameArrangement(graph: DiagramGraph, before: DiagramLayout, after: DiagramLayout): void {
