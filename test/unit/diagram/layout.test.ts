@@ -389,11 +389,14 @@ describe('a department whose hub takes a score of labelled flows, in a tall side
     });
 });
 
+/** Acme's context view of `system` (depth 1), with `extra` declarations added. */
+async function acmeContext(system: string, extra = ''): Promise<DiagramGraph> {
+    const { analysis } = await loadTexts({ ...folderTexts('samples/acme'), 'added.integ': extra });
+    return buildDiagramGraph(analysis.estate, analysis.findings, { view: { kind: 'system', name: system, depth: 1 }, state: 'as-is' }, '2026-12-01');
+}
+
 describe('a system\'s context in a tall side panel (acme, system Salesforce, 700×1000)', () => {
-    const view = async (extra = '') => {
-        const { analysis } = await loadTexts({ ...folderTexts('samples/acme'), 'added.integ': extra });
-        return buildDiagramGraph(analysis.estate, analysis.findings, { view: { kind: 'system', name: 'Salesforce', depth: 1 }, state: 'as-is' }, '2026-12-01');
-    };
+    const view = (extra = '') => acmeContext('Salesforce', extra);
     const panel = { width: 700, height: 1000 };
 
     it('has its labels in up to three narrow lines, the gaps between its rows no wider than they need, its titles larger than in wide lines', async () => {
@@ -425,10 +428,7 @@ describe('a system\'s context in a tall side panel (acme, system Salesforce, 700
 });
 
 describe('a busy system\'s context in a tall side panel (acme, system Epicor, 700×1000)', () => {
-    const view = async (extra = '') => {
-        const { analysis } = await loadTexts({ ...folderTexts('samples/acme'), 'added.integ': extra });
-        return buildDiagramGraph(analysis.estate, analysis.findings, { view: { kind: 'system', name: 'Epicor', depth: 1 }, state: 'as-is' }, '2026-12-01');
-    };
+    const view = (extra = '') => acmeContext('Epicor', extra);
     const panel = { width: 700, height: 1000 };
 
     it('leaves its labels to the lines\' tooltips, where its titles labelled do not read and unlabelled do; a wide panel keeps them', async () => {
