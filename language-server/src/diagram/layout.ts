@@ -212,6 +212,12 @@ export class DiagramLayouter {
             }
             // Judged as shown: a thin picture is padded to the panel's shape, and its titles say how well it fits.
             let chosen = chooseLayout(graph, candidates, panel);
+            // A large view is laid out one way only (each layout is slow), unless that misses a target:
+            // an estate opened in full, its lines between departments run round the page top to bottom,
+            // may keep them within their detours left to right.
+            if (!both && targetsMissed(qualityOf(graph, chosen)) > 0) {
+                chosen = chooseLayout(graph, [chosen, padToAspect(await compound(chosen.direction === 'DOWN' ? 'RIGHT' : 'DOWN'))], panel);
+            }
             // Crossing minimisation starts from a random order: in a small view another start may
             // find the same picture without a crossing the first kept. Tried on the picture chosen,
             // in its direction and shape: a seed that took the crossing out of the other direction made

@@ -14,7 +14,7 @@ import { EDGE_FONT_PX, textWidth } from '../../../language-server/src/diagram/te
 import { COMPOUND_UP_TO_EDGES, COMPOUND_UP_TO_NODES } from '../../../language-server/src/diagram/layout-size.js';
 import { CountingRunner, denseEstate, departmentDeclarations, fixtureView, generatedEstate, loadReference, REFERENCE } from './helpers.js';
 import { centre } from '../../../language-server/src/diagram/box-geometry.js';
-import { generateEstate, scaledOptions } from '../../../scripts/gen-estate.js';
+import { DEFAULT_OPTIONS, generateEstate, scaledOptions } from '../../../scripts/gen-estate.js';
 import { targetsMissed } from '../../../language-server/src/diagram/layout-choice.js';
 
 function overlaps(a: Box, b: Box): boolean {
@@ -940,6 +940,25 @@ describe('an estate of 40 systems whose eight departments trade with each other,
         expect(graph.edges).toHaveLength(80);
         const layout = await new DiagramLayouter(new CountingRunner()).layout(graph);
         expect(layout.byDepartment).toBeUndefined();
+    });
+});
+
+describe('an estate of 60 systems in twelve departments, every department open (generated, seed 7)', () => {
+    it('is laid out left to right where top to bottom, as a page, one line runs far round it', async () => {
+        const estate = generateEstate({ ...DEFAULT_OPTIONS, systems: 60, departments: 12, flows: 120, entities: 20, processes: 4, initiatives: 4, files: 3, seed: 7 });
+        const { analysis } = await loadTexts(Object.fromEntries(estate.files.map(file => [file.name, file.text])));
+        const graph = buildDiagramGraph(analysis.estate, analysis.findings, { view: { kind: 'estate' }, state: 'as-is', expand: [EXPAND_ALL] });
+        expect(graph.reduced?.betweenDepartments).toBe(false);
+        // The premise: too large to be laid out both ways, and top to bottom one line more than 2.5 times its way.
+        expect(graph.nodes.length > 40 || graph.edges.length > 80).toBe(true);
+        const input = compoundElkGraph(graph, { direction: 'DOWN', labelled: false });
+        const page = compoundLayout(graph, await new CountingRunner().run(input.root), input, 'DOWN');
+        expect(measureLayout(graph, page).detourWorst).toBeGreaterThan(2.5);
+        const layout = await new DiagramLayouter(new CountingRunner()).layout(graph);
+        expect(layout.direction).toBe('RIGHT');
+        const quality = measureLayout(graph, layout);
+        expect(targetsMissed(quality)).toBe(0);
+        expect(quality.detourWorst).toBeLessThanOrEqual(2.5);
     });
 });
 
