@@ -230,7 +230,7 @@ function findingsByElement(findings: readonly Finding[]): Map<string, Finding[]>
     return grouped;
 }
 
-/** How many flows run between two systems of different departments (or one in none). */
+/** How many flows run between systems of two departments (those of no department are one more). */
 function flowsBetweenGroups(flows: readonly Flow[], nodes: readonly DiagramNode[]): number {
     const groupOf = new Map(nodes.map(node => [node.name, node.group]));
     return flows.filter(flow => groupOf.get(flow.sourceSystem) !== groupOf.get(flow.targetSystem)).length;
