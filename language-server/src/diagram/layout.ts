@@ -212,11 +212,13 @@ export class DiagramLayouter {
             }
             // Judged as shown: a thin picture is padded to the panel's shape, and its titles say how well it fits.
             let chosen = chooseLayout(graph, candidates, panel);
-            // A large view is laid out one way only (each layout is slow), unless that misses a target:
-            // an estate opened in full, its lines between departments run round the page top to bottom,
-            // may keep them within their detours left to right.
-            if (!both && targetsMissed(qualityOf(graph, chosen)) > 0) {
-                chosen = chooseLayout(graph, [chosen, padToAspect(await compound(chosen.direction === 'DOWN' ? 'RIGHT' : 'DOWN'))], panel);
+            // A large view is laid out one way only (each layout is slow). An estate stacked into a page
+            // that misses a target is laid out left to right too: opened in full, its lines between
+            // departments run round the page top to bottom, and left to right may keep them within
+            // their detours. (A busy department's view top to bottom traded one target for another
+            // and smaller titles on the one view measured: it keeps its columns.)
+            if (!both && page && targetsMissed(qualityOf(graph, chosen)) > 0) {
+                chosen = chooseLayout(graph, [chosen, padToAspect(await compound('RIGHT'))], panel);
             }
             // Crossing minimisation starts from a random order: in a small view another start may
             // find the same picture without a crossing the first kept. Tried on the picture chosen,
