@@ -1,4 +1,4 @@
-// `npm run diagram:quality [-- --only acme] [--stability 10] [--seed 1] [--dump folder]`: the diagram readability
+// `npm run diagram:quality [-- --only acme] [--stability 10] [--seed 1] [--dump folder] [--open-each]`: the diagram readability
 // figures (scripts/diagram-quality.ts), bundled with esbuild first since Node 20 cannot run TypeScript.
 import * as esbuild from 'esbuild';
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -41,10 +41,10 @@ export class UsageError extends Error {
     override readonly name = 'UsageError';
 }
 
-interface Args { only?: string; folders: string[]; stability: number; seed: number; dump?: string; panel: PanelSize }
+interface Args { only?: string; folders: string[]; stability: number; seed: number; dump?: string; panel: PanelSize; openEach: boolean }
 
 function parseArgs(argv: string[]): Args {
-    const args: Args = { folders: [], stability: 10, seed: 1, panel: REFERENCE_PANEL };
+    const args: Args = { folders: [], stability: 10, seed: 1, panel: REFERENCE_PANEL, openEach: false };
     for (let i = 0; i < argv.length; i++) {
         const value = () => argv[++i];
         const whole = () => {
@@ -59,7 +59,8 @@ function parseArgs(argv: string[]): Args {
             case '--seed': args.seed = whole(); break;
             case '--dump': args.dump = value(); break;
             case '--panel': args.panel = panelOf(value()); break;
-            default: throw new UsageError(`unknown option ${argv[i]} (use --only <name>, --folder <path>, --stability <additions>, --seed <n>, --dump <folder>, --panel <width>x<height>)`);
+            case '--open-each': args.openEach = true; break;
+            default: throw new UsageError(`unknown option ${argv[i]} (use --only <name>, --folder <path>, --stability <additions>, --seed <n>, --dump <folder>, --panel <width>x<height>, --open-each)`);
         }
     }
     return args;
@@ -114,7 +115,8 @@ function subjects(root: string, only: string | undefined, folders: readonly stri
 
 interface View { label: string; options: DiagramOptions }
 
-function viewsOf(estate: Estate, estateViewsOnly = false): View[] {
+/** `openEach`: the overview with each department opened in turn, not only the largest. */
+function viewsOf(estate: Estate, estateViewsOnly = false, openEach = false): View[] {
     const user = <T extends { source: { builtin: boolean } }>(map: Map<string, T>) => [...map.values()].filter(value => !value.source.builtin);
     const views: View[] = [{ label: 'estate', options: { view: { kind: 'estate' }, state: 'as-is' } }];
     // The overview with its largest department opened: how a reader first drills in.
@@ -127,7 +129,7 @@ function viewsOf(estate: Estate, estateViewsOnly = false): View[] {
     }
     views.push({ label: 'estate, all open', options: { view: { kind: 'estate' }, state: 'as-is', expand: [EXPAND_ALL] } });
     views.push({ label: 'estate to-be', options: { view: { kind: 'estate' }, state: 'to-be' } });
-    if (largest.length > 0) views.push({ label: `estate, ${largest[0]} open`, options: { view: { kind: 'estate' }, state: 'as-is', expand: [largest[0]] } });
+    for (const department of openEach ? largest : largest.slice(0, 1)) views.push({ label: `estate, ${department} open`, options: { view: { kind: 'estate' }, state: 'as-is', expand: [department] } });
     for (const process of user(estate.processes)) views.push({ label: `process:${process.name}`, options: { view: { kind: 'process', name: process.name }, state: 'as-is' } });
     for (const department of user(estate.departments)) views.push({ label: `department:${department.name}`, options: { view: { kind: 'department', name: department.name }, state: 'as-is' } });
     for (const system of user(estate.systems).filter(s => s.status === 'live')) views.push({ label: `system:${system.name}`, options: { view: { kind: 'system', name: system.name, depth: 1 }, state: 'as-is' } });
@@ -243,7 +245,7 @@ async function measureSubject(subject: Subject, args: Args, projectRoot: string)
     const rows: Row[] = [];
     const layouter = new DiagramLayouter(new InProcessRunner(projectRoot));
     try {
-        for (const view of viewsOf(estate, subject.estateViewsOnly)) {
+        for (const view of viewsOf(estate, subject.estateViewsOnly, args.openEach)) {
             const graph = buildDiagramGraph(estate, findings, view.options);
             if (graph.nodes.length === 0) continue;
             const viewKey = view.label;
