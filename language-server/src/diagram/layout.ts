@@ -177,8 +177,8 @@ export class DiagramLayouter {
             if (previous?.labelsLeftOut) return { ...chosen, labelsLeftOut: true };
             const labelledPx = fittedTitlePx(chosen, panel);
             if (!labelled || labelledPx >= SMALLEST_TITLE_PX) return chosen;
-            const bare = worthLeavingLabelsOut(labelledPx, directions.map(direction => padToAspect(contextLayout(graph, direction, false, previous))), panel);
-            return bare.length > 0 ? { ...chooseLayout(graph, bare, panel), labelsLeftOut: true } : chosen;
+            const bare = directions.map(direction => ({ ...padToAspect(contextLayout(graph, direction, false, previous)), labelsLeftOut: true }));
+            return chooseLayout(graph, [chosen, ...worthLeavingLabelsOut(labelledPx, bare, panel)], panel);
         }
         if (!graph.reduced?.betweenDepartments && !tooLargeForOneLayout(graph.nodes.length, graph.edges.length, byDepartmentBefore)) {
             const hints = previous ? knownBoxes(graph, previous) : undefined;
