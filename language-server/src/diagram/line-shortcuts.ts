@@ -17,7 +17,8 @@
  */
 import type { Box, DiagramLayout, EdgeGeometry, Point } from './diagram-graph.js';
 import { alongside, crossingCount, detourOf, distanceToBox, distanceToRun, inflate, outlinePoints, overlaps, pathLength, segmentsOf, spanOf, spotsBeside, type Segment } from './box-geometry.js';
-import { segmentThroughBox } from './layout-quality.js';
+import { crossingPoint, segmentThroughBox } from './layout-quality.js';
+import { SpatialIndex } from './spatial-index.js';
 import { canLeave, orthogonalRoute } from './orthogonal-route.js';
 import { surroundingsOf, type SmoothingContext } from './route-smoothing.js';
 import { DETOUR_WORST } from './layout-choice.js';
@@ -44,6 +45,8 @@ const BLOCKED = -1;
 const TRIES_PER_LINE = 400;
 /** Lines a way may cross beyond those the old route crossed, for a line farther out of its way than `DETOUR_WORST`. */
 const EXTRA_CROSSINGS = 2;
+/** A line beyond `DETOUR_WORST` may cross this many times as many lines as a line of the picture does on average. */
+const CROWDED_CROSSINGS = 2;
 /** The last run carries the arrowhead; no run is shorter than this. */
 const SHORTEST_RUN = 14;
 /**
@@ -68,11 +71,23 @@ export function shortenDetours(layout: DiagramLayout, context: SmoothingContext)
         .sort((p, q) => detourOf(layout.edges[q].points) - detourOf(layout.edges[p].points));
     if (long.length === 0) return layout;
     const edges: DiagramLayout['edges'] = { ...layout.edges };
+    let perLine: number | undefined;
+    const crossingsPerLine = () => perLine ??= meanCrossings(layout.edges);
     for (const id of long) {
-        const shorter = shortcut(id, layout, edges, context, struck.has(id));
+        const shorter = shortcut(id, layout, edges, context, struck.has(id), crossingsPerLine);
         if (shorter) edges[id] = shorter;
     }
     return { ...layout, edges };
+}
+
+/** How many other lines a line of the picture crosses on average. */
+function meanCrossings(edges: DiagramLayout['edges']): number {
+    const runs = Object.entries(edges).flatMap(([id, { points }]) => segmentsOf(points).map(run => ({ id, run })));
+    const near = new SpatialIndex(runs, ({ run }) => ({ run }));
+    let crossings = 0;
+    for (const { id, run } of runs) for (const other of near.nearRun(run, 0)) if (other.id !== id && crossingPoint(run, other.run)) crossings++;
+    // Each crossing was found from both its lines.
+    return crossings / Math.max(1, Object.keys(edges).length);
 }
 
 /**
@@ -97,7 +112,9 @@ function throughSomething(layout: DiagramLayout, context: SmoothingContext): (id
  * The line's shortest clear way with its label, if one is short enough to be worth taking; a line
  * that runs through something takes a clear way even if it is longer.
  */
-function shortcut(id: string, layout: DiagramLayout, edges: DiagramLayout['edges'], context: SmoothingContext, struck: boolean): EdgeGeometry | undefined {
+function shortcut(
+    id: string, layout: DiagramLayout, edges: DiagramLayout['edges'], context: SmoothingContext, struck: boolean, crossingsPerLine: () => number
+): EdgeGeometry | undefined {
     const [source, target] = context.ends(id);
     const [from, to] = [layout.nodes[source], layout.nodes[target]];
     if (!from || !to || source === target) return undefined;
@@ -143,8 +160,11 @@ function shortcut(id: string, layout: DiagramLayout, edges: DiagramLayout['edges
         return verdict;
     };
     // A line beyond the worst detour a picture may have takes the shortest way that crosses a line or
-    // two more where none crosses no more: one line far out of its way misses a target, a crossing does not.
-    const allowed = before + (detourOf(current.points) > DETOUR_WORST ? EXTRA_CROSSINGS : 0);
+    // two more where none crosses no more: one line far out of its way misses a target, a crossing does
+    // not. In a picture whose lines each cross dozens (the overview of a 1,000-system estate), it may
+    // cross up to twice as many as a line of the picture does on average: its old way crossed few only
+    // because it ran round the picture's side, and a straight line is followed through crossings.
+    const allowed = detourOf(current.points) > DETOUR_WORST ? Math.max(before + EXTRA_CROSSINGS, CROWDED_CROSSINGS * crossingsPerLine()) : before;
     let fallback: { taken: EdgeGeometry; crossed: number } | undefined;
     for (const { points } of candidates) {
         let crossed = 0;

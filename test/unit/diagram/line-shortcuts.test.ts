@@ -100,6 +100,31 @@ describe('lines that go far out of their way are shortened', () => {
         expect(throughBox(points, before.nodes.c)).toBe(false);
     });
 
+    it('in a crowded picture, lets a line more than 2.5 times its way cross as many lines as twice the average line does', () => {
+        const before = picture();
+        before.nodes.w1 = { x: 540, y: 300, width: 60, height: 40 };
+        // Four lines between C's row and B's, ending at a box at the picture's edge: every way to B crosses them all.
+        const walls = [310, 320, 330, 340];
+        walls.forEach((y, i) => { before.edges[`wall${i}`] = { points: [{ x: 40, y }, { x: 540, y }] }; });
+        const walled: SmoothingContext = { ends: id => (id === 'ab' ? ['a', 'b'] : ['a', 'w1']), barriers: () => [], kind: id => id };
+        before.edges.ab.points = [{ x: 100, y: 40 }, { x: 20, y: 40 }, { x: 20, y: 480 }, { x: 590, y: 480 }, { x: 590, y: 440 }, { x: 360, y: 440 }];
+        const wallCrossings = (points: readonly Point[]) => walls.reduce((sum, y) => sum + points.slice(1).filter((b, i) => crossingPoint({ a: points[i], b }, { a: { x: 40, y }, b: { x: 540, y } }) !== undefined).length, 0);
+        expect(wallCrossings(before.edges.ab.points)).toBe(0);
+        expect(detourOf(before.edges.ab.points)).toBeGreaterThan(2.5);
+        // Far off, twenty lines side by side, and twenty more: the picture's lines cross nothing, and four crossings are too many.
+        for (let i = 0; i < 20; i++) {
+            before.edges[`across${i}`] = { points: [{ x: 1000, y: 1005 + 10 * i }, { x: 1200, y: 1005 + 10 * i }] };
+            before.edges[`other${i}`] = { points: [{ x: 1000, y: 1305 + 10 * i }, { x: 1200, y: 1305 + 10 * i }] };
+        }
+        expect(shortenDetours(before, walled).edges.ab.points).toEqual(before.edges.ab.points);
+        // The twenty more turned across the first: 400 crossings among 45 lines, nearly 18 a line on average.
+        for (let i = 0; i < 20; i++) before.edges[`other${i}`] = { points: [{ x: 1005 + 10 * i, y: 1000 }, { x: 1005 + 10 * i, y: 1200 }] };
+        const { points } = shortenDetours(before, walled).edges.ab;
+        expect(detourOf(points)).toBeLessThanOrEqual(2.5);
+        expect(wallCrossings(points)).toBe(4);
+        expect(throughBox(points, before.nodes.c)).toBe(false);
+    });
+
     it('returns the layout itself when no line goes out of its way', () => {
         const before = picture();
         before.edges.ab.points = [{ x: 300, y: 60 }, { x: 300, y: 200 }];
