@@ -55,7 +55,7 @@ export interface CompoundPlan {
     /**
      * Less room for the lines between and through the layers: ELK leaves a slot per line, which the
      * straightened lines of a dense view do not use (see `CLOSE_LAYERS`). A view of a few boxes
-     * also has them placed by network simplex, however many lines it has (see `PLACED_CLOSE_UP_TO_NODES`).
+     * also has them placed by network simplex, up to some two hundred lines (see `PLACED_CLOSE_UP_TO_NODES`).
      */
     closeLayers?: boolean;
     /**
@@ -113,14 +113,16 @@ const QUICK: Record<string, string> = { 'elk.layered.nodePlacement.strategy': 'B
  */
 const CLOSE_LAYERS: Record<string, string> = { 'elk.layered.spacing.edgeEdgeBetweenLayers': '4', 'elk.layered.spacing.edgeNodeBetweenLayers': '8', 'elk.spacing.edgeEdge': '4', 'elk.spacing.edgeNode': '8' };
 /**
- * Up to this many boxes, closer layers come with network-simplex placement even where the lines are
- * too many for it to be the rule: Brandes–Köpf set the overview of a 300-system estate (17 departments,
- * 150 lines) twice as wide as it needed, the busiest department at one end and its lines round the
- * picture's side, where network simplex, at four times the cost of one run, drew the lines together
- * and straight between the boxes (measured on five dense overviews: titles a third to half again as
- * large, the worst line nearer its way).
+ * Up to this many boxes and lines, closer layers come with network-simplex placement even where the
+ * lines are too many for it to be the rule: Brandes–Köpf set the overview of a 300-system estate
+ * (17 departments, 150 lines) twice as wide as it needed, the busiest department at one end and its
+ * lines round the picture's side, where network simplex, at four times the cost of one run, drew the
+ * lines together and straight between the boxes (measured on five dense overviews: titles a third to
+ * half again as large, the worst line nearer its way). Its cost climbs steeply with the lines: a run
+ * for 20 departments and 236 lines took four times as long as one for 19 and 179.
  */
 const PLACED_CLOSE_UP_TO_NODES = SMALL_VIEW_NODES;
+const PLACED_CLOSE_UP_TO_EDGES = 200;
 
 /**
  * How many orders ELK's crossing minimisation starts from (its default is 7). More orders find
@@ -201,7 +203,7 @@ export interface CompoundInput {
 
 export function compoundElkGraph(graph: DiagramGraph, plan: CompoundPlan): CompoundInput {
     const interactive: Record<string, string> = plan.previous ? { 'elk.layered.crossingMinimization.semiInteractive': 'true' } : {};
-    const placedClose = plan.closeLayers && graph.nodes.length <= PLACED_CLOSE_UP_TO_NODES;
+    const placedClose = plan.closeLayers && graph.nodes.length <= PLACED_CLOSE_UP_TO_NODES && graph.edges.length <= PLACED_CLOSE_UP_TO_EDGES;
     const quick = graph.nodes.length > THOROUGH_UP_TO_NODES || graph.edges.length > THOROUGH_UP_TO_EDGES
         ? placedClose ? { ...QUICK, 'elk.layered.nodePlacement.strategy': BASE['elk.layered.nodePlacement.strategy'] } : QUICK
         : { 'elk.layered.thoroughness': String(thoroughness(graph)) };
