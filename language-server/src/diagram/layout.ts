@@ -166,10 +166,11 @@ export class DiagramLayouter {
         // to bottom they spread into rows far wider than any panel, their lines running the whole width
         // (measured on busy department views, in a wide and in a tall panel: shorter lines and larger
         // titles in both). An estate whose departments are all open or all closed stacks into a page
-        // top to bottom (left to right, a strip of departments that an edit reshuffled more), as a
-        // system's context does.
+        // top to bottom (left to right, a strip of departments that an edit reshuffled more).
         const page = graph.view.kind === 'estate' && (!graph.aggregated || graph.nodes.every(node => node.kind === 'department'));
-        const directions: LayoutDirection[] = previous?.direction ? [previous.direction] : both ? ['DOWN', 'RIGHT'] : [graph.focus || page ? 'DOWN' : 'RIGHT'];
+        // A system's context is set out without ELK (context-layout.ts), in milliseconds however many
+        // lines it has: both ways, always (a hub's partners in columns read in a side panel where its rows did not).
+        const directions: LayoutDirection[] = previous?.direction ? [previous.direction] : both || graph.focus ? ['DOWN', 'RIGHT'] : [page ? 'DOWN' : 'RIGHT'];
         if (graph.focus) {
             // In a panel no wider than tall, labels in narrow lines keep the columns' gaps narrow too.
             const narrow = previous ? [previous.narrowLabels === true] : labelled && panel.width <= panel.height ? [false, true] : [false];

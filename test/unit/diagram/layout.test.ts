@@ -427,6 +427,23 @@ describe('a system\'s context in a tall side panel (acme, system Salesforce, 700
     });
 });
 
+describe('a hub\'s context of some ninety flows in a tall side panel (generated 150-system estate, system CoreErp1, 700×1000)', () => {
+    it('sets its partners in columns either side of it, where in rows above and below its titles do not read', async () => {
+        const { graph } = await generatedView(150, 11, { view: { kind: 'system', name: 'CoreErp1', depth: 1 }, state: 'as-is' });
+        expect(graph.edges.length).toBeGreaterThan(80);
+        const panel = { width: 700, height: 1000 };
+        // The premise: in rows, top to bottom, 1,166 px wide, the titles do not read in this panel.
+        expect(fittedTitlePx(contextLayout(graph, 'DOWN', false), panel)).toBeLessThan(10);
+        const layout = await new DiagramLayouter(new CountingRunner()).layout(graph, { panel });
+        expect(layout.direction).toBe('RIGHT');
+        expect(fittedTitlePx(layout, panel)).toBeGreaterThanOrEqual(10);
+        const quality = measureLayout(graph, layout);
+        expect(targetsMissed(quality)).toBe(0);
+        expect(quality.crossings).toBe(0);
+        expectFlowLines(graph, layout);
+    });
+});
+
 describe('a busy system\'s context in a tall side panel (acme, system Epicor, 700×1000)', () => {
     const view = (extra = '') => acmeContext('Epicor', extra);
     const panel = { width: 700, height: 1000 };
