@@ -11,7 +11,7 @@ import type { ElkNode } from './elk-types.js';
 import { chooseLayout, ILLEGIBLE_TITLE_PX, overlapsAnything, SMALL_VIEW_NODES, SMALLEST_TITLE_PX, stabilityMissed, targetsMissed } from './layout-choice.js';
 import { fitIntoPrevious } from './incremental-layout.js';
 import { withBandsClosed } from './flow-compaction.js';
-import { displacement, fittedTitlePx, measureLayout, type LayoutQuality } from './layout-quality.js';
+import { displacement, fittedTitlePx, measureLayout, type Displacement, type LayoutQuality } from './layout-quality.js';
 import { panelShape, type PanelSize } from './panel-shape.js';
 import { LayoutTimeoutError, WorkerLayoutRunner, type LayoutRunner } from './layout-runner.js';
 import { splitLayout, splitPlan } from './split-layout.js';
@@ -412,6 +412,8 @@ function crookedness(graph: DiagramGraph, layout: DiagramLayout): number {
 const STEADY_WORST = 1;
 /** Another seed is tried only while the edit's layouts stay within this time (the view budget is 500 ms). */
 const EDIT_BUDGET_MS = 300;
+/** ...or within this many times that, while every picture yet misses the stability target. */
+const RESHUFFLED_BUDGET_TIMES = 3;
 /** The share of that budget fitting the edit into the picture may take, before any layout is run. */
 const FIT_SHARE = 0.5;
 
@@ -423,7 +425,7 @@ async function steadiest(
     graph: DiagramGraph, previous: DiagramLayout, layOut: (seed?: number) => Promise<DiagramLayout>, budgetMs: number, previousSeed: number | undefined
 ): Promise<DiagramLayout> {
     const started = Date.now();
-    let best: { layout: DiagramLayout; worst: number; mean: number; clean: boolean } | undefined;
+    let best: { layout: DiagramLayout; moved: Displacement; clean: boolean } | undefined;
     // The seed the picture on screen was found with goes first: it found that picture.
     const seeds = previousSeed === undefined ? EDIT_SEEDS : [previousSeed, ...EDIT_SEEDS.filter(seed => seed !== undefined && seed !== previousSeed)];
     for (const seed of seeds) {
@@ -431,13 +433,17 @@ async function steadiest(
         const layout = await layOut(seed);
         const moved = displacement(graph, previous, layout);
         const clean = !overlapsAnything(measureLayout(graph, layout));
-        const steadier = (than: { worst: number; mean: number }) =>
-            moved.alignedWorst < than.worst - 0.05 || (moved.alignedWorst <= than.worst + 0.05 && moved.alignedMean < than.mean);
-        if (!best || (clean && !best.clean) || (clean === best.clean && steadier(best))) {
-            best = { layout, worst: moved.alignedWorst, mean: moved.alignedMean, clean };
-        }
+        const steadier = (than: Displacement) =>
+            moved.alignedWorst < than.alignedWorst - 0.05 || (moved.alignedWorst <= than.alignedWorst + 0.05 && moved.alignedMean < than.alignedMean);
+        if (!best || (clean && !best.clean) || (clean === best.clean && steadier(best.moved))) best = { layout, moved, clean };
         const took = Date.now() - runStarted;
-        if ((best.clean && best.worst <= STEADY_WORST) || Date.now() - started + took > budgetMs) break;
+        if (best.clean && best.moved.alignedWorst <= STEADY_WORST) break;
+        // While the steadiest picture yet moves what the reader knows beyond the target, seeds are
+        // tried past the budget, up to a few times it: a reshuffled picture costs the reader more than
+        // the wait (an unseen 30-system estate opened in full: one edit moved a box 2.12 box widths
+        // with the first seed, 1.24 with the third).
+        const allowedMs = stabilityMissed(best.moved) > 0 ? RESHUFFLED_BUDGET_TIMES * budgetMs : budgetMs;
+        if (Date.now() - started + took > allowedMs) break;
     }
     return best!.layout;
 }
