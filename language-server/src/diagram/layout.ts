@@ -432,7 +432,7 @@ async function steadiest(
         const runStarted = Date.now();
         const layout = await layOut(seed);
         const moved = displacement(graph, previous, layout);
-        const clean = !overlapsAnything(measureLayout(graph, layout));
+        const clean = !overlapsAnything(qualityOf(graph, layout));
         const steadier = (than: Displacement) =>
             moved.alignedWorst < than.alignedWorst - 0.05 || (moved.alignedWorst <= than.alignedWorst + 0.05 && moved.alignedMean < than.alignedMean);
         if (!best || (clean && !best.clean) || (clean === best.clean && steadier(best.moved))) best = { layout, moved, clean };
