@@ -267,12 +267,9 @@ async function measureSubject(subject: Subject, args: Args, projectRoot: string)
                     const afterLayout = await layouter.layout(after, { timeoutMs: 120_000, viewKey, panel });
                     const moved = displacement(graph, layout, afterLayout);
                     const edited = measureLayout(after, afterLayout);
-                    moves.push({
-                        ...moved,
-                        editOverlaps: edited.edgeThroughNode + edited.edgeThroughGroup + edited.edgeThroughTitle + edited.nodeOverlaps + edited.labelLabelOverlaps + edited.labelNodeOverlaps + edited.edgeThroughLabel,
-                        editDetour: edited.detourMean
-                    });
-                    if (args.dump && moved.alignedWorst > 2) dumpPair(args.dump, `${subject.name}-${view.label}-${i}`, { graph, layout }, { graph: after, layout: afterLayout });
+                    const editOverlaps = edited.edgeThroughNode + edited.edgeThroughGroup + edited.edgeThroughTitle + edited.nodeOverlaps + edited.labelLabelOverlaps + edited.labelNodeOverlaps + edited.edgeThroughLabel;
+                    moves.push({ ...moved, editOverlaps, editDetour: edited.detourMean });
+                    if (args.dump && (moved.alignedWorst > 2 || editOverlaps > 0)) dumpPair(args.dump, `${subject.name}-${view.label}-${i}`, { graph, layout }, { graph: after, layout: afterLayout });
                 }
                 if (moves.length > 0) {
                     const mean = (pick: (m: Stability) => number) => moves.reduce((s, m) => s + pick(m), 0) / moves.length;

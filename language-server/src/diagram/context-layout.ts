@@ -306,6 +306,10 @@ const ALONG = [0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78];
  */
 function placeLabels(lines: Line[], layout: DiagramLayout, down: boolean, tiers: Map<string, number>): void {
     const placed: Box[] = [];
+    // A gap's tiers are as far apart as its tallest label is tall (the gap was sized so): a one-line
+    // label under a two-line one steps down by the two-line label's height, not its own.
+    const tierPitch = new Map<number, number>();
+    for (const line of lines) tierPitch.set(line.gap, Math.max(tierPitch.get(line.gap) ?? 0, (line.label?.height ?? 0) + TIER_GAP));
     for (const line of lines) {
         const geometry = layout.edges[line.edge.id];
         if (!line.label || !geometry) continue;
@@ -317,7 +321,7 @@ function placeLabels(lines: Line[], layout: DiagramLayout, down: boolean, tiers:
         };
         let candidates: Box[];
         if (down) {
-            const top = Math.min(a.y, b.y) + LABEL_MARGIN + (tiers.get(line.edge.id) ?? 0) * (height + TIER_GAP);
+            const top = Math.min(a.y, b.y) + LABEL_MARGIN + (tiers.get(line.edge.id) ?? 0) * tierPitch.get(line.gap)!;
             const t = Math.abs(b.y - a.y) > 0 ? (top + height / 2 - a.y) / (b.y - a.y) : 0.5;
             candidates = [at(t), ...ALONG.map(at)];
         } else {

@@ -4,6 +4,7 @@ import { contextLayout } from '../../../language-server/src/diagram/context-layo
 import { buildDiagramGraph } from '../../../language-server/src/diagram/graph-builder.js';
 import { measureLayout } from '../../../language-server/src/diagram/layout-quality.js';
 import { loadTexts } from '../helpers/workspace.js';
+import { DEFAULT_OPTIONS, generateEstate } from '../../../scripts/gen-estate.js';
 
 const HUB = [
     'department D',
@@ -59,5 +60,24 @@ describe('context layout', () => {
         const after = contextLayout(graph, 'RIGHT', true, moved);
         expect(centre(after, 'system:Both', 'x')).toBeLessThan(centre(after, 'system:Hub', 'x'));
         expect(centre(contextLayout(graph, 'RIGHT', true), 'system:Both', 'x')).toBeGreaterThan(centre(before, 'system:Hub', 'x'));
+    });
+
+    it('steps a one-line label down from a two-line one by the taller label, so the two never touch (unseen estate, a flow added)', async () => {
+        // An unseen 40-system estate in twelve departments: Logistics Scm's context top to bottom, its
+        // labels of two lines (title, hours a week) in tiers; the added flow's label has one line.
+        const options = { seed: 607, systems: 40, departments: 12, flows: 90, entities: 16, processes: 5, initiatives: 5, files: 4 };
+        const texts = Object.fromEntries(generateEstate({ ...DEFAULT_OPTIONS, ...options }).files.map(file => [file.name, file.text]));
+        const view = { view: { kind: 'system' as const, name: 'LogisticsScm', depth: 1 as const }, state: 'as-is' as const };
+        const base = await loadTexts(texts);
+        const before = contextLayout(buildDiagramGraph(base.analysis.estate, base.analysis.findings, view), 'DOWN', true);
+        const edited = await loadTexts({ ...texts, 'added.integ': 'flow AddedFlow1 "Added flow 1" : LogisticsScm -> SalesCrm { style manual }' });
+        const graph = buildDiagramGraph(edited.analysis.estate, edited.analysis.findings, view);
+        const after = contextLayout(graph, 'DOWN', true, before);
+        const added = after.edges['flow:AddedFlow1'];
+        expect(added.labelLines).toEqual(['Added flow 1']);
+        // The premise: its label shares the gap with labels of two lines, tiered.
+        const tops = new Set(Object.values(after.edges).filter(edge => edge.label && edge.labelLines?.length === 2 && edge.label.y < added.label!.y + added.label!.height).map(edge => edge.label!.y));
+        expect(tops.size).toBeGreaterThan(1);
+        expect(measureLayout(graph, after)).toMatchObject({ labelLabelOverlaps: 0, labelNodeOverlaps: 0, edgeThroughLabel: 0, edgeThroughNode: 0, crossings: 0 });
     });
 });
