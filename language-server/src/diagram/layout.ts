@@ -237,6 +237,7 @@ export class DiagramLayouter {
                 const turned = padToAspect(await compound(chosen.direction ?? directions[0], { spread: chosen.spread, otherSide: hub }));
                 if (crossesLess(graph, turned, chosen, panel)) chosen = turned;
             }
+            if (both && labelled && targetsMissed(qualityOf(graph, chosen)) > 0) chosen = await withLabelsThatFit(graph, chosen, panel, directions, compound);
             if (fittedTitlePx(chosen, panel) >= SMALLEST_TITLE_PX) return chosen;
             // Departments opened among closed ones: the closed ones in a column on either side. Not
             // where lines carry labels: a line round a column's side has no room for one.
@@ -347,6 +348,30 @@ export class DiagramLayouter {
  */
 function worthLeavingLabelsOut(labelledPx: number, bare: readonly DiagramLayout[], panel: PanelSize): DiagramLayout[] {
     return bare.filter(layout => fittedTitlePx(layout, panel) >= SMALLEST_TITLE_PX || labelledPx < ILLEGIBLE_TITLE_PX);
+}
+
+/**
+ * A busy view whose labels push its lines out of their way: a hub's labels, each in the layer between
+ * it and its partners, stack into a row (or a column) far longer than the boxes they label, and the
+ * lines run out to them and back (an unseen department of 10 boxes and 21 flows: lines 1.35 times
+ * their way on average, two quarter-turns each). Labels in narrow lines take less room; where no
+ * labelled picture meets the targets and one with the labels in the lines' tooltips does, with titles
+ * at least as large, the labels are left out, as where titles would not read. (A small view whose
+ * bare picture reads smaller keeps its labels: they cost it nothing but a line slightly out of its way.)
+ */
+async function withLabelsThatFit(
+    graph: DiagramGraph, chosen: DiagramLayout, panel: PanelSize, directions: readonly LayoutDirection[],
+    compound: (direction: LayoutDirection, shape: { spread?: number; narrowLabels?: boolean; labelsLeftOut?: boolean }) => Promise<DiagramLayout>
+): Promise<DiagramLayout> {
+    const labelled = chosen.direction === 'DOWN' ? chooseLayout(graph, [chosen, padToAspect(await compound('DOWN', { spread: chosen.spread, narrowLabels: true }))], panel) : chosen;
+    if (targetsMissed(qualityOf(graph, labelled)) === 0) return labelled;
+    const labelledPx = fittedTitlePx(labelled, panel);
+    const bare: DiagramLayout[] = [];
+    for (const direction of directions) {
+        const layout = padToAspect(await compound(direction, { labelsLeftOut: true }));
+        if (targetsMissed(qualityOf(graph, layout)) === 0 && fittedTitlePx(layout, panel) >= labelledPx) bare.push(layout);
+    }
+    return bare.length > 0 ? chooseLayout(graph, bare, panel) : labelled;
 }
 
 function labelsShown(graph: DiagramGraph, previous: DiagramLayout | undefined): boolean {

@@ -123,7 +123,7 @@ function stateEntries(graph: DiagramGraph, unlabelled: boolean): Entry[] {
     if (graph.state === 'to-be') {
         entries.push(lineEntry('edge-realtime chg-added', 'added or changed by the roadmap'), lineEntry('edge-other chg-retired', 'retired by the roadmap'));
     }
-    if (unlabelled) entries.push(text('flows unlabelled at this size: hover a line for its name'));
+    if (unlabelled) entries.push(text('flows unlabelled here: hover a line for its name'));
     return entries;
 }
 

@@ -979,6 +979,41 @@ describe('an estate of 60 systems in twelve departments, every department open (
     });
 });
 
+describe('a busy department whose labels lead its lines out of their way (unseen generated estate, seed 602)', () => {
+    const load = async () => {
+        const options = { seed: 602, systems: 35, departments: 6, flows: 110, entities: 14, processes: 5, initiatives: 5, files: 4 };
+        const { analysis } = await loadTexts(Object.fromEntries(generateEstate({ ...DEFAULT_OPTIONS, ...options }).files.map(file => [file.name, file.text])));
+        return buildDiagramGraph(analysis.estate, analysis.findings, { view: { kind: 'department', name: 'Finance' }, state: 'as-is' });
+    };
+
+    it('leaves the labels to the lines\' tooltips where every labelled picture misses a target and the bare one meets them all', async () => {
+        const graph = await load();
+        expect(graph.nodes.length).toBeLessThanOrEqual(20);
+        // The premise: labelled, either way, the lines run out to their labels and back (bends or detour beyond the targets).
+        for (const direction of ['DOWN', 'RIGHT'] as const) {
+            const input = compoundElkGraph(graph, { direction, labelled: true });
+            const labelled = measureLayout(graph, compoundLayout(graph, await new CountingRunner().run(input.root), input, direction));
+            expect(labelled.bendsPerEdge > 2 || labelled.detourMean > 1.3, direction).toBe(true);
+        }
+        const layout = await new DiagramLayouter(new CountingRunner()).layout(graph);
+        expect(layout.labelsLeftOut).toBe(true);
+        expect(Object.values(layout.edges).filter(geometry => geometry.label)).toEqual([]);
+        const quality = measureLayout(graph, layout);
+        expect(targetsMissed(quality)).toBe(0);
+        expect(quality.undrawn).toBe(0);
+        expect(fittedTitlePx(layout)).toBeGreaterThanOrEqual(10);
+    });
+
+    it('keeps the labels of a department whose labelled picture meets every target', async () => {
+        const { analysis } = await loadReference();
+        const graph = buildDiagramGraph(analysis.estate, analysis.findings, { view: { kind: 'department', name: 'Finance' }, state: 'as-is' });
+        const layout = await new DiagramLayouter(new CountingRunner()).layout(graph);
+        expect(targetsMissed(measureLayout(graph, layout))).toBe(0);
+        expect(layout.labelsLeftOut).toBeUndefined();
+        expect(Object.values(layout.edges).every(geometry => geometry.label)).toBe(true);
+    });
+});
+
 describe('an edit to an estate too large for one compound graph', () => {
     /** Every box of `graph` where it was, the picture at most moved as a whole (a line led round its edge widens it). */
     function expectSameArrangement(graph: DiagramGraph, before: DiagramLayout, after: DiagramLayout): void {
