@@ -120,6 +120,7 @@ function shortcut(
     if (!from || !to || source === target) return undefined;
     const current = edges[id];
     const { otherSegments, otherSpans, otherEnds, obstacles, insides } = surroundingsOf(id, layout, edges, context, CLEARANCE);
+    const labelTaken = [...obstacles, from, to];
     const limit = pathLength(current.points) * (struck ? STRUCK_LONGER : GAIN);
     const [start, end] = [current.points[0], current.points[current.points.length - 1]];
     const apart = (p: Point) => otherEnds.every(other => Math.abs(other.x - p.x) >= ENDS_APART || Math.abs(other.y - p.y) >= ENDS_APART || Math.hypot(other.x - p.x, other.y - p.y) >= ENDS_APART);
@@ -173,7 +174,7 @@ function shortcut(
             crossed = verdict === BLOCKED ? Number.POSITIVE_INFINITY : crossed + verdict;
         }
         if (crossed > allowed || (fallback && crossed >= fallback.crossed)) continue;
-        const taken = withLabel(current, points, layout, obstacles, otherSegments);
+        const taken = withLabel(current, points, layout, labelTaken, otherSegments);
         if (!taken) continue;
         if (crossed <= before) return taken;
         fallback = { taken, crossed };
@@ -188,12 +189,16 @@ function shortcut(
         .slice(0, CHANNEL_ENDS)
         .map(point => ({ point, box }));
     const route = orthogonalRoute(leaving(starts, from, to), leaving(ends, to, from), walls, otherSegments);
-    return route && pathLength(route) <= limit && crossingCount(segmentsOf(route), otherSegments) <= before ? withLabel(current, route, layout, obstacles, otherSegments) : undefined;
+    return route && pathLength(route) <= limit && crossingCount(segmentsOf(route), otherSegments) <= before ? withLabel(current, route, layout, labelTaken, otherSegments) : undefined;
 }
 
-/** The line on its new way, its label moved beside it if need be; undefined where the label finds no spot. */
-function withLabel(current: EdgeGeometry, points: Point[], layout: DiagramLayout, obstacles: readonly Box[], otherSegments: readonly Segment[]): EdgeGeometry | undefined {
-    const label = labelFor(current.label, segmentsOf(points), layout, obstacles, otherSegments);
+/**
+ * The line on its new way, its label moved beside it if need be; undefined where the label finds no
+ * spot. `taken`: what a label may not lie on, the line's own boxes included (a spot beside a run
+ * that leaves a box lies on that box).
+ */
+function withLabel(current: EdgeGeometry, points: Point[], layout: DiagramLayout, taken: readonly Box[], otherSegments: readonly Segment[]): EdgeGeometry | undefined {
+    const label = labelFor(current.label, segmentsOf(points), layout, taken, otherSegments);
     if (label === null) return undefined;
     return label ? { ...current, points, label } : { ...current, points };
 }

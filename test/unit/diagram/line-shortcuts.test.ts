@@ -125,6 +125,33 @@ describe('lines that go far out of their way are shortened', () => {
         expect(throughBox(points, before.nodes.c)).toBe(false);
     });
 
+    it('never sets the label of a shortened line on one of the line\'s own boxes', () => {
+        // A above B, 40 px apart; ELK's line leaves A's right side and runs far round into B's, its
+        // label (two lines, 50 px tall) beside the far run. Beside the short way down between the
+        // boxes every spot lies on A or on B.
+        const before: DiagramLayout = {
+            width: 700, height: 400, direction: 'DOWN', groups: {},
+            nodes: { a: { x: 100, y: 100, width: 200, height: 40 }, b: { x: 100, y: 180, width: 200, height: 40 } },
+            edges: {
+                ab: {
+                    points: [{ x: 300, y: 120 }, { x: 500, y: 120 }, { x: 500, y: 200 }, { x: 300, y: 200 }],
+                    label: { x: 506, y: 135, width: 120, height: 50 }
+                }
+            }
+        };
+        const after = shortenDetours(before, context);
+        const { points, label } = after.edges.ab;
+        // The premise: the line is shortened.
+        expect(pathLength(points)).toBeLessThan(0.85 * pathLength(before.edges.ab.points));
+        expect(label).toBeDefined();
+        for (const box of [before.nodes.a, before.nodes.b]) {
+            const apart = label!.x >= box.x + box.width || box.x >= label!.x + label!.width || label!.y >= box.y + box.height || box.y >= label!.y + label!.height;
+            expect(apart, JSON.stringify(label)).toBe(true);
+        }
+        expect(distanceToLine(label!, points)).toBeLessThanOrEqual(10);
+        expect(throughBox(points, label!)).toBe(false);
+    });
+
     it('returns the layout itself when no line goes out of its way', () => {
         const before = picture();
         before.edges.ab.points = [{ x: 300, y: 60 }, { x: 300, y: 200 }];
