@@ -458,6 +458,7 @@ function fitsInOpenedRow(node: DiagramNode, graph: DiagramGraph, placed: Placed,
         const extent = axis === 'DOWN' ? node.height : node.width;
         const band = { from: after ? row.to : row.from - 0.5, size: gap + extent + ROOM };
         const opened = openBand(picture, band.from, band.size);
+        if (stretchedAcross(graph, before, opened)) continue;
         replaceContents(placed.nodes, opened.nodes);
         replaceContents(placed.groups, opened.groups);
         replaceContents(placed.edges, opened.edges);
@@ -470,6 +471,28 @@ function fitsInOpenedRow(node: DiagramNode, graph: DiagramGraph, placed: Placed,
     replaceContents(placed.nodes, before.nodes);
     replaceContents(placed.groups, before.groups);
     replaceContents(placed.edges, before.edges);
+    return false;
+}
+
+/**
+ * Whether opening a band drew a line the reader has across a box or a label it kept clear of: a
+ * slanting run with an end either side of the band turns as it stretches (in an unseen department,
+ * a row opened under a hub swung one of its lines across the next line's label).
+ */
+function stretchedAcross(graph: DiagramGraph, before: Pick<DiagramLayout, 'nodes' | 'edges'>, opened: DiagramLayout): boolean {
+    const ends = new Map(graph.edges.map(edge => [edge.id, [edge.source, edge.target]]));
+    for (const [id, edge] of Object.entries(opened.edges)) {
+        const was = before.edges[id];
+        if (!was) continue;
+        const own = ends.get(id) ?? [];
+        for (let i = 1; i < edge.points.length; i++) {
+            const [a, b, p, q] = [edge.points[i - 1], edge.points[i], was.points[i - 1], was.points[i]];
+            // Moved as a whole, a run keeps its shape and what it kept clear of.
+            if (Math.abs(a.x - p.x - (b.x - q.x)) < 0.01 && Math.abs(a.y - p.y - (b.y - q.y)) < 0.01) continue;
+            if (Object.entries(opened.nodes).some(([node, box]) => !own.includes(node) && segmentThroughBox(a, b, box))) return true;
+            if (Object.entries(opened.edges).some(([other, line]) => other !== id && line.label !== undefined && segmentThroughBox(a, b, line.label))) return true;
+        }
+    }
     return false;
 }
 

@@ -555,7 +555,7 @@ function amongClosed(graph: DiagramGraph): boolean {
 }
 
 /** A picture still too thin (a single box, a row of two) gets an even margin on its short sides. */
-function padToAspect(layout: DiagramLayout): DiagramLayout {
+export function padToAspect(layout: DiagramLayout): DiagramLayout {
     const { width, height } = layout;
     if (Math.max(width, height) / Math.max(1, Math.min(width, height)) <= MAX_ASPECT) return layout;
     const [dx, dy] = width > height ? [0, (width / TARGET_ASPECT - height) / 2] : [(height / TARGET_ASPECT - width) / 2, 0];

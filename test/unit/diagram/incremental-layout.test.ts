@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { EXPAND_ALL, emptyCounts, type Box, type DiagramGraph, type DiagramLayout, type Point } from '../../../language-server/src/diagram/diagram-graph.js';
 import { buildDiagramGraph } from '../../../language-server/src/diagram/graph-builder.js';
 import { drawLinesInto, fitIntoPrevious } from '../../../language-server/src/diagram/incremental-layout.js';
-import { DiagramLayouter } from '../../../language-server/src/diagram/layout.js';
+import { DiagramLayouter, padToAspect } from '../../../language-server/src/diagram/layout.js';
 import type { ElkNode } from '../../../language-server/src/diagram/elk-types.js';
 import { displacement, measureLayout } from '../../../language-server/src/diagram/layout-quality.js';
 import { targetsMissed } from '../../../language-server/src/diagram/layout-choice.js';
@@ -11,7 +11,9 @@ import { crossingPoint, segmentThroughBox } from '../../../language-server/src/d
 import { loadTexts } from '../helpers/workspace.js';
 import type { Estate, Flow } from '../../../language-server/src/model/estate.js';
 import { CountingRunner, fixtureView, generatedEstate } from './helpers.js';
-import { generateEstate, scaledOptions } from '../../../scripts/gen-estate.js';
+import { compoundElkGraph, compoundLayout } from '../../../language-server/src/diagram/compound-layout.js';
+import { withBandsClosed } from '../../../language-server/src/diagram/flow-compaction.js';
+import { DEFAULT_OPTIONS, generateEstate, scaledOptions } from '../../../scripts/gen-estate.js';
 import { pathLength } from '../../../language-server/src/diagram/box-geometry.js';
 
 /** A department of a small chain with an outside feeder: enough room round it for a few more. */
@@ -100,15 +102,34 @@ describe('an edit fitted into the picture the reader has', () => {
 
     it('gives a new system the next free spot when the nearest leaves no room for its line and label (a wrapped estate)', async () => {
         const load = fixtureView('freight', { view: { kind: 'estate' }, state: 'as-is', expand: [EXPAND_ALL] });
-        // No time for a grid of its departments: the picture cut into rows.
-        const layouter = new DiagramLayouter(new CountingRunner(), 32, 60_000, 0);
+        // Its layers cut into rows, labelled and padded as the layouter shows a view too wide for its
+        // panel (laid out by the layouter here, it now leaves the labels out: a row's label could find
+        // no spot but on its own box).
         const graph = await load();
-        const layout = await layouter.layout(graph, { viewKey: 'all' });
+        const input = compoundElkGraph(graph, { direction: 'RIGHT', labelled: true, wrap: 1.4 * 1600 / 900 });
+        const layout = padToAspect(withBandsClosed(graph, compoundLayout(graph, await new CountingRunner().run(input.root), input, 'RIGHT')));
+        expect(Object.values(layout.edges).every(edge => edge.label)).toBe(true);
         const edited = await load('\nsystem Billing2 "Billing two" { kind finance department Finance }\nflow Added : Billing2 -> Invoicing { style batch }\n');
         const fitted = fitIntoPrevious(edited, layout, true);
         expect(fitted).toBeDefined();
         for (const node of graph.nodes) expect(fitted!.nodes[node.id], node.id).toEqual(layout.nodes[node.id]);
         expectClean(edited, fitted!);
+    });
+
+    it('opens no row that would swing a line across a label (unseen 150-system estate, a system added to a busy department)', async () => {
+        const options = { seed: 704, systems: 150, departments: 10, flows: 170, entities: 53, processes: 6, initiatives: 6, files: 3 };
+        const texts = Object.fromEntries(generateEstate({ ...DEFAULT_OPTIONS, ...options }).files.map(file => [file.name, file.text]));
+        const view = { view: { kind: 'department' as const, name: 'CustomerService' }, state: 'as-is' as const };
+        const base = await loadTexts(texts);
+        const graph = buildDiagramGraph(base.analysis.estate, base.analysis.findings, view);
+        const layout = await new DiagramLayouter(new CountingRunner(), 32, 60_000).layout(graph, { viewKey: 'cs' });
+        // A new system whose line runs to the portal, in a row of boxes with the hub's slanting lines above it.
+        const added = 'system Added4 "Added system 4" { kind custom  department CustomerService }\nflow AddedFlow4 "Added flow 4" : Added4 -> CustomerServicePortal { style manual  carries Lead.name }';
+        const edited = await loadTexts({ ...texts, 'added.integ': added });
+        const after = buildDiagramGraph(edited.analysis.estate, edited.analysis.findings, view);
+        const fitted = fitIntoPrevious(after, layout, true, 1000);
+        expect(fitted).toBeDefined();
+        expectClean(after, fitted!);
     });
 
     it('grows a closed department about its middle when its text grows, every other box and line in place', async () => {
