@@ -635,7 +635,21 @@ function newLine(edge: DiagramEdge, placed: Placed, labelled: boolean, direction
     const cheapest = firstLabelled(channelled(nearFrom, nearTo, true), label)
         ?? (from.length > nearFrom.length || to.length > nearTo.length ? firstLabelled(channelled(from, to, true), label) : undefined);
     if (cheapest || !labelled) return cheapest;
-    return firstLabelled(nearFrom.flatMap(a => nearTo.flatMap(b => channelled([a], [b], false))), label);
+    const nearest = firstLabelled(nearFrom.flatMap(a => nearTo.flatMap(b => channelled([a], [b], false))), label);
+    if (nearest) return nearest;
+    // Two boxes side by side with no room between them for the label (systems an edit links that stood
+    // in a row of unlinked ones): the shortest way runs through the gap. The line leaves and enters by
+    // the same side across the gap (both bottoms, or both tops, of boxes in a row), round it.
+    const [a, b] = [centre(source), centre(target)];
+    const across = Math.abs(b.x - a.x) >= Math.abs(b.y - a.y) ? [{ x: 0, y: 1 }, { x: 0, y: -1 }] : [{ x: 1, y: 0 }, { x: -1, y: 0 }];
+    const onSide = (ends: readonly RouteEnd[], side: Point) => ends.filter(end => {
+        const out = outward(end);
+        return out.x === side.x && out.y === side.y;
+    });
+    return firstLabelled(across.flatMap(side => {
+        const [out, back] = [onSide(from, side), onSide(to, side)];
+        return out.length > 0 && back.length > 0 ? channelled(out, back, true) : [];
+    }), label);
 }
 
 /**

@@ -132,6 +132,27 @@ describe('an edit fitted into the picture the reader has', () => {
         expectClean(after, fitted!);
     });
 
+    it('links two systems that stood side by side in a row of unlinked ones by a line round the gap between them, its label beside it (unseen estate)', async () => {
+        const options = { seed: 64, systems: 50, departments: 8, flows: 50, entities: 10, processes: 8, initiatives: 6, files: 3 };
+        const texts = Object.fromEntries(generateEstate({ ...DEFAULT_OPTIONS, ...options }).files.map(file => [file.name, file.text]));
+        const view = { view: { kind: 'department' as const, name: 'Finance' }, state: 'as-is' as const };
+        const base = await loadTexts(texts);
+        const graph = buildDiagramGraph(base.analysis.estate, base.analysis.findings, view);
+        const layout = await new DiagramLayouter(new CountingRunner(), 32, 60_000).layout(graph, { viewKey: 'finance' });
+        const [ledger, receivables] = [layout.nodes['system:FinanceLedger2'], layout.nodes['system:FinanceReceivables']];
+        // The premise: side by side, less than a label's width apart.
+        expect(Math.abs(ledger.y - receivables.y)).toBeLessThan(1);
+        expect(receivables.x - (ledger.x + ledger.width)).toBeLessThan(60);
+        const edited = await loadTexts({ ...texts, 'added.integ': 'flow AddedFlow4 "Added flow 4" : FinanceLedger2 -> FinanceReceivables { style api  carries Lead.name }' });
+        const after = buildDiagramGraph(edited.analysis.estate, edited.analysis.findings, view);
+        const fitted = fitIntoPrevious(after, layout, true, 10_000);
+        expect(fitted).toBeDefined();
+        for (const node of graph.nodes) expect(fitted!.nodes[node.id], node.id).toEqual(layout.nodes[node.id]);
+        expect(fitted!.edges['flow:AddedFlow4'].label).toBeDefined();
+        expectClean(after, fitted!);
+        expect(measureLayout(after, fitted!).detourWorst).toBeLessThanOrEqual(2.5);
+    });
+
     it('grows a closed department about its middle when its text grows, every other box and line in place', async () => {
         // D2 has 8 systems and a spreadsheet: one more makes its box's "10 systems · 1 shadow IT" wider.
         const options = { view: { kind: 'estate' as const }, state: 'as-is' as const };

@@ -190,3 +190,14 @@ describe('the targets an edited picture misses', () => {
         expect(targetsMissed(struck, clean)).toBe(others + 10);
     });
 });
+
+describe('judging a picture an edit was fitted into', () => {
+    it('does not count the means of its lines, which are the reader\'s, but counts what the edit draws over something', () => {
+        // Its line bends out, 1.37 times the distance between its ends: the detour target is missed.
+        const bent = { ...row(150, 70, 'DOWN'), height: 200 };
+        const quality = measureLayout(graph, bent);
+        expect(targetsMissed(quality)).toBe(2);
+        expect(targetsMissed(quality, quality)).toBe(0);
+        expect(targetsMissed({ ...quality, labelNodeOverlaps: 1 }, quality)).toBe(10);
+    });
+});
