@@ -4,7 +4,7 @@ import { contextLayout } from '../../../language-server/src/diagram/context-layo
 import { buildDiagramGraph } from '../../../language-server/src/diagram/graph-builder.js';
 import { measureLayout } from '../../../language-server/src/diagram/layout-quality.js';
 import { loadTexts } from '../helpers/workspace.js';
-import { DEFAULT_OPTIONS, generateEstate } from '../../../scripts/gen-estate.js';
+import { generatedEstateView } from './helpers.js';
 
 const HUB = [
     'department D',
@@ -66,12 +66,9 @@ describe('context layout', () => {
         // An unseen 40-system estate in twelve departments: Logistics Scm's context top to bottom, its
         // labels of two lines (title, hours a week) in tiers; the added flow's label has one line.
         const options = { seed: 607, systems: 40, departments: 12, flows: 90, entities: 16, processes: 5, initiatives: 5, files: 4 };
-        const texts = Object.fromEntries(generateEstate({ ...DEFAULT_OPTIONS, ...options }).files.map(file => [file.name, file.text]));
-        const view = { view: { kind: 'system' as const, name: 'LogisticsScm', depth: 1 as const }, state: 'as-is' as const };
-        const base = await loadTexts(texts);
-        const before = contextLayout(buildDiagramGraph(base.analysis.estate, base.analysis.findings, view), 'DOWN', true);
-        const edited = await loadTexts({ ...texts, 'added.integ': 'flow AddedFlow1 "Added flow 1" : LogisticsScm -> SalesCrm { style manual }' });
-        const graph = buildDiagramGraph(edited.analysis.estate, edited.analysis.findings, view);
+        const estate = await generatedEstateView(options, { view: { kind: 'system', name: 'LogisticsScm', depth: 1 }, state: 'as-is' });
+        const before = contextLayout(estate.graph, 'DOWN', true);
+        const graph = await estate.withAdded('flow AddedFlow1 "Added flow 1" : LogisticsScm -> SalesCrm { style manual }');
         const after = contextLayout(graph, 'DOWN', true, before);
         const added = after.edges['flow:AddedFlow1'];
         expect(added.labelLines).toEqual(['Added flow 1']);

@@ -5,6 +5,7 @@ import type { ElkNode } from '../../../language-server/src/diagram/elk-types.js'
 import { buildDiagramGraph } from '../../../language-server/src/diagram/graph-builder.js';
 import type { LayoutRunner } from '../../../language-server/src/diagram/layout.js';
 import { folderTexts, loadTexts } from '../helpers/workspace.js';
+import { DEFAULT_OPTIONS, generateEstate, type EstateOptions } from '../../../scripts/gen-estate.js';
 
 interface Elk { layout(graph: unknown): Promise<unknown> }
 const ELK = createRequire(import.meta.url)('elkjs/lib/elk.bundled.js') as new () => Elk;
@@ -76,3 +77,17 @@ export function denseEstate(departments: number, perDepartment: number): string 
     }
     return lines.join('\n');
 }
+
+/**
+ * A view of an unseen estate from the generator (`options` over the bench's), and `withAdded`: the
+ * same view once `added` model text is in the estate (an edit).
+ */
+export async function generatedEstateView(options: Partial<EstateOptions>, view: DiagramOptions): Promise<{ graph: DiagramGraph; withAdded: (added: string) => Promise<DiagramGraph> }> {
+    const texts = Object.fromEntries(generateEstate({ ...DEFAULT_OPTIONS, ...options }).files.map(file => [file.name, file.text]));
+    const graphOf = async (files: Record<string, string>) => {
+        const { analysis } = await loadTexts(files);
+        return buildDiagramGraph(analysis.estate, analysis.findings, view);
+    };
+    return { graph: await graphOf(texts), withAdded: added => graphOf({ ...texts, 'added.integ': added }) };
+}
+

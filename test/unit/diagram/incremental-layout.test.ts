@@ -10,10 +10,10 @@ import { canLeave, orthogonalRoute } from '../../../language-server/src/diagram/
 import { crossingPoint, segmentThroughBox } from '../../../language-server/src/diagram/layout-quality.js';
 import { loadTexts } from '../helpers/workspace.js';
 import type { Estate, Flow } from '../../../language-server/src/model/estate.js';
-import { CountingRunner, fixtureView, generatedEstate } from './helpers.js';
+import { CountingRunner, fixtureView, generatedEstate, generatedEstateView } from './helpers.js';
 import { compoundElkGraph, compoundLayout } from '../../../language-server/src/diagram/compound-layout.js';
 import { withBandsClosed } from '../../../language-server/src/diagram/flow-compaction.js';
-import { DEFAULT_OPTIONS, generateEstate, scaledOptions } from '../../../scripts/gen-estate.js';
+import { generateEstate, scaledOptions } from '../../../scripts/gen-estate.js';
 import { pathLength } from '../../../language-server/src/diagram/box-geometry.js';
 
 /** A department of a small chain with an outside feeder: enough room round it for a few more. */
@@ -118,15 +118,10 @@ describe('an edit fitted into the picture the reader has', () => {
 
     it('opens no row that would swing a line across a label (unseen 150-system estate, a system added to a busy department)', async () => {
         const options = { seed: 704, systems: 150, departments: 10, flows: 170, entities: 53, processes: 6, initiatives: 6, files: 3 };
-        const texts = Object.fromEntries(generateEstate({ ...DEFAULT_OPTIONS, ...options }).files.map(file => [file.name, file.text]));
-        const view = { view: { kind: 'department' as const, name: 'CustomerService' }, state: 'as-is' as const };
-        const base = await loadTexts(texts);
-        const graph = buildDiagramGraph(base.analysis.estate, base.analysis.findings, view);
+        const { graph, withAdded } = await generatedEstateView(options, { view: { kind: 'department', name: 'CustomerService' }, state: 'as-is' });
         const layout = await new DiagramLayouter(new CountingRunner(), 32, 60_000).layout(graph, { viewKey: 'cs' });
         // A new system whose line runs to the portal, in a row of boxes with the hub's slanting lines above it.
-        const added = 'system Added4 "Added system 4" { kind custom  department CustomerService }\nflow AddedFlow4 "Added flow 4" : Added4 -> CustomerServicePortal { style manual  carries Lead.name }';
-        const edited = await loadTexts({ ...texts, 'added.integ': added });
-        const after = buildDiagramGraph(edited.analysis.estate, edited.analysis.findings, view);
+        const after = await withAdded('system Added4 "Added system 4" { kind custom  department CustomerService }\nflow AddedFlow4 "Added flow 4" : Added4 -> CustomerServicePortal { style manual  carries Lead.name }');
         const fitted = fitIntoPrevious(after, layout, true, 1000);
         expect(fitted).toBeDefined();
         expectClean(after, fitted!);
@@ -134,17 +129,13 @@ describe('an edit fitted into the picture the reader has', () => {
 
     it('links two systems that stood side by side in a row of unlinked ones by a line round the gap between them, its label beside it (unseen estate)', async () => {
         const options = { seed: 64, systems: 50, departments: 8, flows: 50, entities: 10, processes: 8, initiatives: 6, files: 3 };
-        const texts = Object.fromEntries(generateEstate({ ...DEFAULT_OPTIONS, ...options }).files.map(file => [file.name, file.text]));
-        const view = { view: { kind: 'department' as const, name: 'Finance' }, state: 'as-is' as const };
-        const base = await loadTexts(texts);
-        const graph = buildDiagramGraph(base.analysis.estate, base.analysis.findings, view);
+        const { graph, withAdded } = await generatedEstateView(options, { view: { kind: 'department', name: 'Finance' }, state: 'as-is' });
         const layout = await new DiagramLayouter(new CountingRunner(), 32, 60_000).layout(graph, { viewKey: 'finance' });
         const [ledger, receivables] = [layout.nodes['system:FinanceLedger2'], layout.nodes['system:FinanceReceivables']];
         // The premise: side by side, less than a label's width apart.
         expect(Math.abs(ledger.y - receivables.y)).toBeLessThan(1);
         expect(receivables.x - (ledger.x + ledger.width)).toBeLessThan(60);
-        const edited = await loadTexts({ ...texts, 'added.integ': 'flow AddedFlow4 "Added flow 4" : FinanceLedger2 -> FinanceReceivables { style api  carries Lead.name }' });
-        const after = buildDiagramGraph(edited.analysis.estate, edited.analysis.findings, view);
+        const after = await withAdded('flow AddedFlow4 "Added flow 4" : FinanceLedger2 -> FinanceReceivables { style api  carries Lead.name }');
         const fitted = fitIntoPrevious(after, layout, true, 10_000);
         expect(fitted).toBeDefined();
         for (const node of graph.nodes) expect(fitted!.nodes[node.id], node.id).toEqual(layout.nodes[node.id]);

@@ -12,7 +12,7 @@ import { compoundElkGraph, compoundLayout } from '../../../language-server/src/d
 import { contextLayout } from '../../../language-server/src/diagram/context-layout.js';
 import { EDGE_FONT_PX, textWidth } from '../../../language-server/src/diagram/text-metrics.js';
 import { COMPOUND_UP_TO_EDGES, COMPOUND_UP_TO_NODES } from '../../../language-server/src/diagram/layout-size.js';
-import { CountingRunner, denseEstate, departmentDeclarations, fixtureView, generatedEstate, loadReference, REFERENCE } from './helpers.js';
+import { CountingRunner, denseEstate, departmentDeclarations, fixtureView, generatedEstate, generatedEstateView, loadReference, REFERENCE } from './helpers.js';
 import { centre } from '../../../language-server/src/diagram/box-geometry.js';
 import { DEFAULT_OPTIONS, generateEstate, scaledOptions } from '../../../scripts/gen-estate.js';
 import { targetsMissed } from '../../../language-server/src/diagram/layout-choice.js';
@@ -980,14 +980,9 @@ describe('an estate of 60 systems in twelve departments, every department open (
 });
 
 describe('a busy department whose labels lead its lines out of their way (unseen generated estate, seed 602)', () => {
-    const load = async () => {
-        const options = { seed: 602, systems: 35, departments: 6, flows: 110, entities: 14, processes: 5, initiatives: 5, files: 4 };
-        const { analysis } = await loadTexts(Object.fromEntries(generateEstate({ ...DEFAULT_OPTIONS, ...options }).files.map(file => [file.name, file.text])));
-        return buildDiagramGraph(analysis.estate, analysis.findings, { view: { kind: 'department', name: 'Finance' }, state: 'as-is' });
-    };
-
     it('leaves the labels to the lines\' tooltips where every labelled picture misses a target and the bare one meets them all', async () => {
-        const graph = await load();
+        const options = { seed: 602, systems: 35, departments: 6, flows: 110, entities: 14, processes: 5, initiatives: 5, files: 4 };
+        const { graph } = await generatedEstateView(options, { view: { kind: 'department', name: 'Finance' }, state: 'as-is' });
         expect(graph.nodes.length).toBeLessThanOrEqual(20);
         // The premise: labelled, either way, the lines run out to their labels and back (bends or detour beyond the targets).
         for (const direction of ['DOWN', 'RIGHT'] as const) {
@@ -1017,17 +1012,12 @@ describe('a busy department whose labels lead its lines out of their way (unseen
 describe('a system added to a busy department (unseen generated estate, seed 64)', () => {
     it('is fitted in beside the system it is linked to, its line round the gap between them, and no box moves', async () => {
         const options = { seed: 64, systems: 50, departments: 8, flows: 50, entities: 10, processes: 8, initiatives: 6, files: 3 };
-        const texts = Object.fromEntries(generateEstate({ ...DEFAULT_OPTIONS, ...options }).files.map(file => [file.name, file.text]));
-        const view = { view: { kind: 'department' as const, name: 'Operations' }, state: 'as-is' as const };
-        const base = await loadTexts(texts);
-        const graph = buildDiagramGraph(base.analysis.estate, base.analysis.findings, view);
+        const { graph, withAdded } = await generatedEstateView(options, { view: { kind: 'department', name: 'Operations' }, state: 'as-is' });
         // Time for the fit whatever the machine's load.
         const layouter = new DiagramLayouter(new CountingRunner(), 32, 60_000);
         const before = await layouter.layout(graph, { viewKey: 'operations' });
         expect(targetsMissed(measureLayout(graph, before))).toBe(0);
-        const added = 'system Added0 "Added system 0" { kind erp  department Operations }\nflow AddedFlow0 "Added flow 0" : OperationsErp -> Added0 { style batch  carries Lead.name }';
-        const edited = await loadTexts({ ...texts, 'added.integ': added });
-        const after = buildDiagramGraph(edited.analysis.estate, edited.analysis.findings, view);
+        const after = await withAdded('system Added0 "Added system 0" { kind erp  department Operations }\nflow AddedFlow0 "Added flow 0" : OperationsErp -> Added0 { style batch  carries Lead.name }');
         // The premise: laid out afresh, the view moves the reader's boxes far.
         const afresh = await new DiagramLayouter(new CountingRunner()).layout(after);
         expect(displacement(graph, before, afresh).alignedWorst).toBeGreaterThan(2);
