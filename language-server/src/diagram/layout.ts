@@ -442,8 +442,8 @@ const RESHUFFLED_BUDGET_TIMES = 3;
 /**
  * The share of that budget, or of the time the view took to lay out last, that fitting the edit into
  * the picture may take before the view is laid out again: past it, a layout costs the reader as long
- * again and moves what they know. At half, a loaded machine cut off fits that take a sixth of the
- * layout on a quiet one (an unseen department, 68–158 ms against 690 ms), and the boxes moved 3.6 widths.
+ * again and moves what they know. At half, a loaded machine cut off fits that a quiet one finishes in
+ * a fraction of the layout's time, and the view laid out again moved a box 3.6 widths.
  */
 const FIT_SHARE = 1;
 
