@@ -481,6 +481,8 @@ function fitsInOpenedRow(node: DiagramNode, graph: DiagramGraph, placed: Placed,
  */
 function stretchedAcross(graph: DiagramGraph, before: Pick<DiagramLayout, 'nodes' | 'edges'>, opened: DiagramLayout): boolean {
     const ends = new Map(graph.edges.map(edge => [edge.id, [edge.source, edge.target]]));
+    const boxes = Object.entries(opened.nodes);
+    const labelled = Object.entries(opened.edges).flatMap(([id, line]) => line.label ? [[id, line.label] as const] : []);
     for (const [id, edge] of Object.entries(opened.edges)) {
         const was = before.edges[id];
         if (!was) continue;
@@ -489,8 +491,8 @@ function stretchedAcross(graph: DiagramGraph, before: Pick<DiagramLayout, 'nodes
             const [a, b, p, q] = [edge.points[i - 1], edge.points[i], was.points[i - 1], was.points[i]];
             // Moved as a whole, a run keeps its shape and what it kept clear of.
             if (Math.abs(a.x - p.x - (b.x - q.x)) < 0.01 && Math.abs(a.y - p.y - (b.y - q.y)) < 0.01) continue;
-            if (Object.entries(opened.nodes).some(([node, box]) => !own.includes(node) && segmentThroughBox(a, b, box))) return true;
-            if (Object.entries(opened.edges).some(([other, line]) => other !== id && line.label !== undefined && segmentThroughBox(a, b, line.label))) return true;
+            if (boxes.some(([node, box]) => !own.includes(node) && segmentThroughBox(a, b, box))) return true;
+            if (labelled.some(([other, label]) => other !== id && segmentThroughBox(a, b, label))) return true;
         }
     }
     return false;

@@ -56,6 +56,11 @@ function layoutInput(graph: DiagramGraph, panel: PanelSize): unknown {
 /** The last layout of a view, the panel shape it was made for, and what the view's size decided. */
 interface Remembered { layout: DiagramLayout; shape: string; form: ViewForm }
 
+/** The shape a view is laid out in as one compound graph, labels left out or not. */
+type LayoutShape = Pick<CompoundPlan, 'spread' | 'seed' | 'wrap' | 'layerBound' | 'packedLabels' | 'narrowLabels' | 'otherSide' | 'closeLayers' | 'sided'> & { labelsLeftOut?: boolean };
+/** The view laid out in one direction and shape (ELK, then this module's passes). */
+type CompoundOfShape = (direction: LayoutDirection, shape?: LayoutShape) => Promise<DiagramLayout>;
+
 /**
  * Lays out diagram graphs, remembering recent results by the graph's content hash (ids, labels,
  * sizes, panel shape): an edit that leaves the picture unchanged costs no layout at all. It also
@@ -184,7 +189,7 @@ export class DiagramLayouter {
         if (!graph.reduced?.betweenDepartments && !tooLargeForOneLayout(graph.nodes.length, graph.edges.length, byDepartmentBefore)) {
             const hints = previous ? knownBoxes(graph, previous) : undefined;
             const newEdges = previous ? new Set(graph.edges.filter(edge => !previous.edges[edge.id]).map(edge => edge.id)) : undefined;
-            const compound = async (direction: LayoutDirection, shape: Pick<CompoundPlan, 'spread' | 'seed' | 'wrap' | 'layerBound' | 'packedLabels' | 'narrowLabels' | 'otherSide' | 'closeLayers' | 'sided'> & { labelsLeftOut?: boolean } = {}) => {
+            const compound: CompoundOfShape = async (direction, shape = {}) => {
                 const input = compoundElkGraph(graph, { direction, labelled: labelled && !shape.labelsLeftOut, previous: hints, newEdges, ...shape });
                 const laidOut = { ...compoundLayout(graph, await this.runner.run(input.root, timeLeft(deadline)), input, direction), spread: shape.spread, seed: shape.seed, wrap: shape.wrap, layerBound: shape.layerBound, packedLabels: shape.packedLabels, narrowLabels: shape.narrowLabels, closeLayers: shape.closeLayers, sided: shape.sided, labelsLeftOut: shape.labelsLeftOut };
                 // Closing bands measures the picture once per band tried: only where a layout is quick.
@@ -360,8 +365,7 @@ function worthLeavingLabelsOut(labelledPx: number, bare: readonly DiagramLayout[
  * bare picture reads smaller keeps its labels: they cost it nothing but a line slightly out of its way.)
  */
 async function withLabelsThatFit(
-    graph: DiagramGraph, chosen: DiagramLayout, panel: PanelSize, directions: readonly LayoutDirection[],
-    compound: (direction: LayoutDirection, shape: { spread?: number; narrowLabels?: boolean; labelsLeftOut?: boolean }) => Promise<DiagramLayout>
+    graph: DiagramGraph, chosen: DiagramLayout, panel: PanelSize, directions: readonly LayoutDirection[], compound: CompoundOfShape
 ): Promise<DiagramLayout> {
     const labelled = chosen.direction === 'DOWN' ? chooseLayout(graph, [chosen, padToAspect(await compound('DOWN', { spread: chosen.spread, narrowLabels: true }))], panel) : chosen;
     if (targetsMissed(qualityOf(graph, labelled)) === 0) return labelled;
